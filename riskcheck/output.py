@@ -1,0 +1,135 @@
+"""Writing records: csv, jsonl, json or a terminal table; atomic files; CSV formula neutralisation."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError
+
+FORMATS = ("csv", "jsonl", "json", "table")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a cell a spreadsheet would run as a formula with ``'`` (OWASP CSV injection advice)."""
+    if isinstance(value, str) and value and value[0] in _FORMULA_START:
+        return "'" + value
+    return value
+
+
+def cell(value: Any) -> str:
+    """A record value as one CSV/table cell (lists joined with ' ; ')."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str] | None, *, newline: str = "") -> Iterator[IO[str]]:
+    """Yield a text stream; for a path, write a temporary file beside it and rename it on success.
+
+    A failed run leaves no partial file and never replaces a good one. ``None`` or ``-`` is stdout.
+    """
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{target}: output folder {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
+            yield f
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class RecordWriter:
+    """Stream records to an open text stream in one of :data:`FORMATS`.
+
+    ``table`` and ``json`` buffer rows until :meth:`close`; ``csv`` and ``jsonl`` stream.
+    """
+
+    def __init__(self, stream: IO[str], columns: list[str], fmt: str = "csv", *, raw: bool = False) -> None:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        self.stream, self.columns, self.fmt, self.raw = stream, list(columns), fmt, raw
+        self._rows: list[Mapping[str, Any]] = []
+        self._csv = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
+        self._header_done = False
+        self.count = 0
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        self.count += 1
+        if self.fmt == "csv":
+            if not self._header_done:
+                self._csv.writerow(self.columns)  # type: ignore[union-attr]
+                self._header_done = True
+            vals = [cell(record.get(c)) for c in self.columns]
+            if not self.raw:
+                vals = [neutralise(v) for v in vals]
+            self._csv.writerow(vals)  # type: ignore[union-attr]
+        elif self.fmt == "jsonl":
+            self.stream.write(json.dumps({c: record.get(c) for c in self.columns}, ensure_ascii=False, default=str))
+            self.stream.write("\n")
+        else:
+            self._rows.append(record)
+
+    def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
+        for r in records:
+            self.write(r)
+
+    def close(self) -> None:
+        if self.fmt == "csv" and not self._header_done:
+            self._csv.writerow(self.columns)  # type: ignore[union-attr]
+            self._header_done = True
+        elif self.fmt == "json":
+            json.dump([{c: r.get(c) for c in self.columns} for r in self._rows], self.stream,
+                      ensure_ascii=False, indent=2, default=str)
+            self.stream.write("\n")
+        elif self.fmt == "table":
+            self.stream.write(render_table(self._rows, self.columns))
+
+
+def render_table(rows: list[Mapping[str, Any]], columns: list[str], max_width: int = 60) -> str:
+    """A plain aligned text table (no colours: safe to pipe)."""
+    def clip(s: str) -> str:
+        s = s.replace("\n", " ")
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    body = [[clip(cell(r.get(c))) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(b[i]) for b in body]) for i, c in enumerate(columns)]
+    buf = io.StringIO()
+    buf.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+    buf.write("  ".join("-" * w for w in widths) + "\n")
+    for b in body:
+        buf.write("  ".join(v.ljust(w) for v, w in zip(b, widths, strict=True)).rstrip() + "\n")
+    return buf.getvalue()
+
+
+def write_records(records: Iterable[Mapping[str, Any]], columns: list[str], fmt: str = "csv",
+                  out: str | os.PathLike[str] | None = None, *, raw: bool = False) -> int:
+    """Write all ``records`` to ``out`` (path, ``-`` or None for stdout) atomically; return the count."""
+    with atomic_output(out) as stream:
+        w = RecordWriter(stream, columns, fmt, raw=raw)
+        w.write_many(records)
+        w.close()
+        return w.count

@@ -1,0 +1,609 @@
+"""The ruleset: dated Rome Statute status of states and territories, and ICC warrants.
+
+Loaded once, lazily, from the CSV files in a data folder (the bundled one by default). Nothing here
+imports pandas: the single-query path must stay fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from .errors import DataError
+
+# --------------------------------------------------------------------------------------------------
+# Where the data lives
+
+
+def default_data_dir() -> Path:
+    """The bundled data folder: ``riskcheck/data`` in an installed wheel, ``data/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "data", here.parent / "data"):
+        if (cand / "states.csv").is_file():
+            return cand
+    raise DataError(f"bundled data not found (looked in {here / 'data'} and {here.parent / 'data'})")
+
+
+FILES = (
+    "states.csv",
+    "withdrawals.csv",
+    "territories.csv",
+    "situations.csv",
+    "other_bases.csv",
+    "people.csv",
+    "warrants.csv",
+    "warrant_events.csv",
+    "aliases.csv",
+    "titles.csv",
+    "non_compliance.csv",
+    "places.csv",
+)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """Read a data CSV as a list of dicts of stripped strings; each dict gets ``_line``."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            rows = []
+            for row in reader:
+                clean = {k.strip(): (v or "").strip() for k, v in row.items() if k is not None}
+                clean["_line"] = str(reader.line_num)
+                rows.append(clean)
+            return rows
+    except FileNotFoundError:
+        raise DataError(f"{path}: missing data file") from None
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None
+
+
+def _d(value: str) -> date | None:
+    """Parse an optional ISO date from the data (validation reports bad ones; here they are None)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _sources(value: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in value.split(";") if s.strip())
+
+
+# --------------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    code: str
+    name: str
+    kind: str
+    signed: date | None
+    signature_withdrawn: date | None
+    deposited: date | None
+    deposit_type: str
+    deposit_withdrawn: date | None
+    entry_into_force: date | None
+    sources: tuple[str, ...]
+    checked: date | None
+    confidence: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    code: str
+    announced: date | None
+    notified: date | None
+    effective: date | None
+    revoked: date | None
+    sources: tuple[str, ...]
+    checked: date | None
+    confidence: str
+    note: str
+
+    @property
+    def legal(self) -> bool:
+        """A notice that reached the Secretary-General (an announcement alone has no effect)."""
+        return self.notified is not None and self.effective is not None
+
+    def takes_effect(self) -> date | None:
+        """The date it takes effect, or None if revoked first or never notified."""
+        if not self.legal:
+            return None
+        if self.revoked is not None and self.revoked < self.effective:  # type: ignore[operator]
+            return None
+        return self.effective
+
+
+@dataclass(frozen=True, slots=True)
+class TerritoryRule:
+    code: str
+    name: str
+    sovereign: str
+    applies: bool
+    start: date | None
+    end: date | None
+    sources: tuple[str, ...]
+    checked: date | None
+    confidence: str
+    note: str
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    situation: str
+    name: str
+    country: str
+    opened: date | None
+    trigger: str
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class OtherBasis:
+    code: str
+    basis: str  # unsc_referral | article_12_3
+    situation: str
+    start: date | None
+    end: date | None
+    instrument: str
+    sources: tuple[str, ...]
+    checked: date | None
+    note: str
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    person_id: str
+    name: str
+    nationality: str
+    born: str
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class WarrantEvent:
+    warrant_id: str
+    date: date | None
+    event: str
+    ends_warrant: bool
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Warrant:
+    warrant_id: str
+    person_id: str
+    situation: str
+    case_number: str
+    article: str
+    issued: date | None
+    public: date | None
+    sources: tuple[str, ...]
+    checked: date | None
+    confidence: str
+    note: str
+    events: tuple[WarrantEvent, ...] = ()
+
+    @property
+    def end(self) -> WarrantEvent | None:
+        """The first event that ended the warrant, if any."""
+        for ev in self.events:
+            if ev.ends_warrant and ev.date is not None:
+                return ev
+        return None
+
+    def status_on(self, day: date) -> str:
+        """``not_yet_issued``, ``outstanding_sealed``, ``outstanding`` or ``ended`` on ``day``."""
+        if self.issued is None or day < self.issued:
+            return "not_yet_issued"
+        end = self.end
+        if end is not None and end.date <= day:  # type: ignore[operator]
+            return "ended"
+        if self.public is not None and day < self.public:
+            return "outstanding_sealed"
+        return "outstanding"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    person_id: str
+    alias: str
+    kind: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    person_id: str
+    title: str
+    start: date | None
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class NonCompliance:
+    code: str
+    person_id: str
+    visit: str
+    decision_date: date | None
+    referred_to: str
+    decision: str
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceAlias:
+    alias: str
+    code: str
+    kind: str
+    note: str
+
+
+# --------------------------------------------------------------------------------------------------
+# Answers
+
+
+@dataclass(frozen=True, slots=True)
+class StateStatus:
+    """What the Rome Statute meant for one state or territory on one day.
+
+    ``status`` is one of ``party``, ``party_withdrawing`` (notice given, not yet effective),
+    ``withdrawn`` (was a party; withdrawal has taken effect), ``non_party`` or ``territory_excluded``.
+    """
+
+    code: str
+    name: str
+    day: date
+    status: str
+    sovereign: str  # the state whose obligation it is ("" when the territory is itself a state)
+    party_since: date | None  # entry into force for the (sovereign) state, if ever
+    party_until: date | None  # day before a withdrawal took/takes effect
+    withdrawal: Withdrawal | None  # the notice relevant on that day (pending, effective or revoked)
+    detail: str  # one line: why
+    sources: tuple[str, ...]
+
+    @property
+    def bound(self) -> bool:
+        return self.status in ("party", "party_withdrawing")
+
+
+@dataclass(frozen=True, slots=True)
+class WarrantStatus:
+    person_id: str
+    name: str
+    day: date
+    status: str  # outstanding | outstanding_sealed | not_yet_issued | ended | none
+    warrants: tuple[Warrant, ...]  # the person's warrants, in issue order
+    ended_how: str = ""  # for ``ended``: the event (arrested, died, withdrawn, ...)
+    ended_on: date | None = None
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Ruleset:
+    """All the data, indexed. Build with :func:`load_ruleset`."""
+
+    path: Path
+    states: dict[str, State] = field(default_factory=dict)
+    withdrawals: dict[str, list[Withdrawal]] = field(default_factory=dict)
+    territories: dict[str, list[TerritoryRule]] = field(default_factory=dict)
+    situations: dict[str, Situation] = field(default_factory=dict)
+    other_bases: dict[str, list[OtherBasis]] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    warrants: dict[str, list[Warrant]] = field(default_factory=dict)  # by person_id
+    aliases: list[Alias] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    non_compliance: list[NonCompliance] = field(default_factory=list)
+    places: list[PlaceAlias] = field(default_factory=list)
+    checked: date | None = None  # the latest `checked` date in the data
+    raw: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
+
+    # ---- states and territories ----------------------------------------------------------------
+
+    def codes(self) -> list[str]:
+        """Every state and territory code, sorted."""
+        return sorted(set(self.states) | set(self.territories))
+
+    def name_of(self, code: str) -> str:
+        if code in self.states:
+            return self.states[code].name
+        if code in self.territories:
+            return self.territories[code][0].name
+        return code
+
+    def sovereign_of(self, code: str) -> str:
+        """The state whose obligation it is: the code itself, or a territory's sovereign."""
+        rules = self.territories.get(code)
+        return rules[0].sovereign if rules else code
+
+    def state_status(self, code: str, day: date) -> StateStatus:
+        """The Rome Statute status of a state or territory on ``day``.
+
+        >>> rs = load_ruleset()
+        >>> rs.state_status("ZA", date(2023, 8, 22)).status
+        'party'
+        """
+        code = code.upper()
+        if code in self.territories:
+            return self._territory_status(code, day)
+        if code not in self.states:
+            raise DataError(f"unknown state or territory code {code!r}")
+        return self._state_status(code, day)
+
+    def _state_status(self, code: str, day: date) -> StateStatus:
+        st = self.states[code]
+        eif = st.entry_into_force
+        notices = self.withdrawals.get(code, [])
+        sources = list(st.sources)
+        # a withdrawal that took effect on or before `day`
+        gone = [w for w in notices if (t := w.takes_effect()) is not None and t <= day]
+        if eif is not None and st.deposit_withdrawn is not None and st.deposit_withdrawn < eif:
+            eif = None  # instrument withdrawn before entry into force (Malaysia)
+        if eif is not None and day >= eif:
+            if gone:
+                w = max(gone, key=lambda w: w.effective)  # type: ignore[arg-type,return-value]
+                # re-accession after a withdrawal is not modelled separately: it would need a new row
+                return StateStatus(
+                    code, st.name, day, "withdrawn", "", eif, w.effective - timedelta(days=1), w,  # type: ignore[operator]
+                    f"withdrawal (notified {w.notified}) took effect on {w.effective}; a State Party from {eif}",
+                    tuple(sources + list(w.sources)),
+                )
+            pending = [
+                w for w in notices
+                if w.legal and w.notified <= day < w.effective  # type: ignore[operator]
+                and (w.revoked is None or day < w.revoked)
+            ]
+            if pending:
+                w = pending[0]
+                return StateStatus(
+                    code, st.name, day, "party_withdrawing", "", eif, w.effective - timedelta(days=1), w,  # type: ignore[operator]
+                    f"State Party since {eif}; withdrawal notified on {w.notified} takes effect on {w.effective}, "
+                    "until then it remains bound (art. 127(1))",
+                    tuple(sources + list(w.sources)),
+                )
+            revoked = [w for w in notices if w.revoked is not None and w.revoked <= day]
+            detail = f"State Party since {eif} ({st.deposit_type or 'instrument'} deposited {st.deposited})"
+            if revoked:
+                detail += f"; its withdrawal notice of {revoked[-1].notified} was revoked on {revoked[-1].revoked}"
+                sources += [s for w in revoked for s in w.sources]
+            return StateStatus(code, st.name, day, "party", "", eif, None, revoked[-1] if revoked else None,
+                               detail, tuple(sources))
+        # not (yet) a party
+        if st.deposit_withdrawn is not None and st.deposited is not None and st.deposited <= day:
+            if day >= st.deposit_withdrawn:
+                detail = (f"not a State Party: its instrument deposited on {st.deposited} was withdrawn on "
+                          f"{st.deposit_withdrawn}, before entry into force")
+            else:
+                detail = (f"not yet a State Party: instrument deposited on {st.deposited}, withdrawn on "
+                          f"{st.deposit_withdrawn} before entry into force")
+        elif eif is not None and st.deposited is not None and st.deposited <= day:
+            detail = f"not yet a State Party: {st.deposit_type or 'instrument'} deposited on {st.deposited}, in force from {eif}"
+        elif st.signature_withdrawn is not None and st.signature_withdrawn <= day:
+            detail = f"not a State Party: signed on {st.signed}, declared on {st.signature_withdrawn} it does not intend to become a party"
+        elif st.signed is not None and st.signed <= day:
+            detail = f"not a State Party: signed on {st.signed} but never ratified"
+        else:
+            detail = "not a State Party: has neither signed nor joined the Rome Statute"
+        return StateStatus(code, st.name, day, "non_party", "", eif if eif and eif > day else None, None, None,
+                           detail, tuple(sources))
+
+    def _territory_status(self, code: str, day: date) -> StateStatus:
+        rules = self.territories[code]
+        sovereign = rules[0].sovereign
+        name = rules[0].name
+        rule = next((r for r in rules if r.covers(day)), None)
+        if sovereign not in self.states:
+            raise DataError(f"territory {code}: unknown sovereign {sovereign!r}")
+        sov = self._state_status(sovereign, day)
+        srcs = tuple(list(rule.sources) if rule else []) + sov.sources
+        if rule is None or not rule.applies:
+            why = rule.note if rule and rule.note else "the Rome Statute has not been extended to it"
+            if not sov.bound:
+                why = f"{sov.name} is not bound: {sov.detail}"
+            return StateStatus(code, name, day, "territory_excluded" if sov.bound else sov.status, sovereign,
+                               sov.party_since, sov.party_until, sov.withdrawal,
+                               f"territory of {sov.name}; {why}", srcs)
+        return StateStatus(code, name, day, sov.status, sovereign, sov.party_since, sov.party_until, sov.withdrawal,
+                           f"territory of {sov.name}, where the Statute applies; {sov.detail}", srcs)
+
+    def change_dates(self, code: str) -> list[date]:
+        """Every date on which the status of ``code`` may change (for spans that straddle one)."""
+        code = code.upper()
+        sov = self.sovereign_of(code)
+        out: set[date] = set()
+        st = self.states.get(sov)
+        if st:
+            for d in (st.entry_into_force, st.deposit_withdrawn, st.deposited, st.signature_withdrawn, st.signed):
+                if d:
+                    out.add(d)
+        for w in self.withdrawals.get(sov, []):
+            for d in (w.notified, w.effective, w.revoked):
+                if d:
+                    out.add(d)
+        for r in self.territories.get(code, []):
+            if r.start:
+                out.add(r.start)
+            if r.end:
+                out.add(r.end + timedelta(days=1))
+        for b in self.other_bases.get(sov, []):
+            if b.start:
+                out.add(b.start)
+            if b.end:
+                out.add(b.end + timedelta(days=1))
+        return sorted(out)
+
+    def parties_on(self, day: date) -> list[StateStatus]:
+        """States (not territories) bound as States Parties on ``day``, sorted by code."""
+        out = []
+        for code in sorted(self.states):
+            s = self._state_status(code, day)
+            if s.bound:
+                out.append(s)
+        return out
+
+    def bases_on(self, code: str, day: date, situation: str | None = None) -> list[OtherBasis]:
+        """Security Council referrals and art. 12(3) declarations binding ``code`` on ``day``."""
+        sov = self.sovereign_of(code.upper())
+        return [b for b in self.other_bases.get(sov, [])
+                if b.covers(day) and (situation is None or b.situation == situation)]
+
+    # ---- people and warrants -------------------------------------------------------------------
+
+    def warrant_status(self, person_id: str, day: date) -> WarrantStatus:
+        """The combined status of a person's warrants on ``day``.
+
+        Outstanding beats sealed beats ended beats not-yet-issued.
+        """
+        person = self.people.get(person_id)
+        ws = tuple(self.warrants.get(person_id, ()))
+        if person is None or not ws:
+            return WarrantStatus(person_id, person.name if person else person_id, day, "none", ws)
+        states = [w.status_on(day) for w in ws]
+        for wanted in ("outstanding", "outstanding_sealed"):
+            if wanted in states:
+                return WarrantStatus(person_id, person.name, day, wanted, ws)
+        if "ended" in states:
+            ended = [w for w, s in zip(ws, states, strict=True) if s == "ended"]
+            last = max(ended, key=lambda w: w.end.date)  # type: ignore[union-attr]
+            return WarrantStatus(person_id, person.name, day, "ended", ws, last.end.event, last.end.date)  # type: ignore[union-attr]
+        return WarrantStatus(person_id, person.name, day, "not_yet_issued", ws)
+
+    def warrant_change_dates(self, person_id: str) -> list[date]:
+        out: set[date] = set()
+        for w in self.warrants.get(person_id, ()):
+            for d in (w.issued, w.public):
+                if d:
+                    out.add(d)
+            if w.end and w.end.date:
+                out.add(w.end.date)
+        return sorted(out)
+
+    def outstanding_on(self, day: date, include_ended: bool = False) -> list[WarrantStatus]:
+        """People with an outstanding (public) warrant on ``day``; with ``include_ended`` everyone issued by then."""
+        out = []
+        for pid in sorted(self.people):
+            s = self.warrant_status(pid, day)
+            if s.status == "outstanding" or (include_ended and s.status in ("ended", "outstanding_sealed")):
+                out.append(s)
+        return out
+
+    def non_compliance_for(self, code: str) -> list[NonCompliance]:
+        sov = self.sovereign_of(code.upper())
+        return [n for n in self.non_compliance if n.code == sov]
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading
+
+
+def _build(path: Path) -> Ruleset:
+    raw = {name: read_rows(path / name) for name in FILES}
+    rs = Ruleset(path=path, raw=raw)
+    checked: list[date] = []
+
+    def chk(row: dict[str, str]) -> date | None:
+        d = _d(row.get("checked", ""))
+        if d:
+            checked.append(d)
+        return d
+
+    for r in raw["states.csv"]:
+        rs.states[r["code"].upper()] = State(
+            r["code"].upper(), r["name"], r.get("kind", ""), _d(r["signed"]), _d(r["signature_withdrawn"]),
+            _d(r["deposited"]), r["deposit_type"], _d(r["deposit_withdrawn"]), _d(r["entry_into_force"]),
+            _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", ""))
+    for r in raw["withdrawals.csv"]:
+        rs.withdrawals.setdefault(r["code"].upper(), []).append(Withdrawal(
+            r["code"].upper(), _d(r["announced"]), _d(r["notified"]), _d(r["effective"]), _d(r["revoked"]),
+            _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", "")))
+    for r in raw["territories.csv"]:
+        rs.territories.setdefault(r["code"].upper(), []).append(TerritoryRule(
+            r["code"].upper(), r["name"], r["sovereign"].upper(), r["applies"].lower() == "yes", _d(r["start"]),
+            _d(r["end"]), _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", "")))
+    for r in raw["situations.csv"]:
+        rs.situations[r["situation"]] = Situation(
+            r["situation"], r["name"], r["country"].upper(), _d(r["opened"]), r.get("trigger", ""),
+            _sources(r["source"]), r.get("note", ""))
+        chk(r)
+    for r in raw["other_bases.csv"]:
+        rs.other_bases.setdefault(r["code"].upper(), []).append(OtherBasis(
+            r["code"].upper(), r["basis"], r["situation"], _d(r["start"]), _d(r["end"]), r.get("instrument", ""),
+            _sources(r["source"]), chk(r), r.get("note", "")))
+    for r in raw["people.csv"]:
+        rs.people[r["person_id"]] = Person(r["person_id"], r["name"], r.get("nationality", "").upper(),
+                                           r.get("born", ""), _sources(r["source"]), r.get("note", ""))
+        chk(r)
+    events: dict[str, list[WarrantEvent]] = defaultdict(list)
+    for r in raw["warrant_events.csv"]:
+        events[r["warrant_id"]].append(WarrantEvent(
+            r["warrant_id"], _d(r["date"]), r["event"], r.get("ends_warrant", "").lower() == "yes",
+            _sources(r["source"]), r.get("note", "")))
+        chk(r)
+    for r in raw["warrants.csv"]:
+        evs = tuple(sorted(events.get(r["warrant_id"], []), key=lambda e: e.date or date.max))
+        rs.warrants.setdefault(r["person_id"], []).append(Warrant(
+            r["warrant_id"], r["person_id"], r["situation"], r.get("case_number", ""), r.get("article", ""),
+            _d(r["issued"]), _d(r["public"]) or _d(r["issued"]), _sources(r["source"]), chk(r),
+            r.get("confidence", ""), r.get("note", ""), evs))
+    for ws in rs.warrants.values():
+        ws.sort(key=lambda w: w.issued or date.max)
+    rs.aliases = [Alias(r["person_id"], r["alias"], r.get("kind", ""), r.get("lang", "")) for r in raw["aliases.csv"]]
+    rs.titles = [Title(r["person_id"], r["title"], _d(r["start"]), _d(r["end"])) for r in raw["titles.csv"]]
+    for r in raw["non_compliance.csv"]:
+        rs.non_compliance.append(NonCompliance(
+            r["code"].upper(), r["person_id"], r.get("visit", ""), _d(r["decision_date"]), r.get("referred_to", ""),
+            r.get("decision", ""), _sources(r["source"]), r.get("note", "")))
+        chk(r)
+    rs.places = [PlaceAlias(r["alias"], r["code"].upper(), r.get("kind", ""), r.get("note", "")) for r in raw["places.csv"]]
+    rs.checked = max(checked) if checked else None
+    return rs
+
+
+_CACHE: dict[Path, Ruleset] = {}
+_LOCK = threading.Lock()
+
+
+def load_ruleset(path: str | Path | None = None) -> Ruleset:
+    """Load (once, then cached) the ruleset from ``path`` or the bundled data.
+
+    >>> rs = load_ruleset()
+    >>> "ZA" in rs.states
+    True
+    """
+    p = Path(path).expanduser().resolve() if path is not None else default_data_dir()
+    if not p.is_dir():
+        raise DataError(f"{p}: not a data folder")
+    with _LOCK:
+        rs = _CACHE.get(p)
+        if rs is None:
+            rs = _CACHE[p] = _build(p)
+        return rs
+
+
+def clear_cache() -> None:
+    """Forget loaded rulesets (for tests that edit a data folder)."""
+    with _LOCK:
+        _CACHE.clear()

@@ -1,0 +1,306 @@
+"""`riskcheck data validate`: consistency checks over a data folder, each problem naming file and line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from .errors import DataError
+from .ruleset import FILES, read_rows
+
+#: columns every file must have, in order
+COLUMNS: dict[str, list[str]] = {
+    "states.csv": ["code", "name", "kind", "signed", "signature_withdrawn", "deposited", "deposit_type",
+                   "deposit_withdrawn", "entry_into_force", "source", "checked", "confidence", "note"],
+    "withdrawals.csv": ["code", "announced", "notified", "effective", "revoked", "source", "checked",
+                        "confidence", "note"],
+    "territories.csv": ["code", "name", "sovereign", "applies", "start", "end", "source", "checked",
+                        "confidence", "note"],
+    "situations.csv": ["situation", "name", "country", "opened", "trigger", "source", "checked", "note"],
+    "other_bases.csv": ["code", "basis", "situation", "start", "end", "instrument", "source", "checked",
+                        "confidence", "note"],
+    "people.csv": ["person_id", "name", "nationality", "born", "source", "checked", "note"],
+    "warrants.csv": ["warrant_id", "person_id", "situation", "case_number", "article", "issued", "public",
+                     "source", "checked", "confidence", "note"],
+    "warrant_events.csv": ["warrant_id", "date", "event", "ends_warrant", "source", "checked", "note"],
+    "aliases.csv": ["person_id", "alias", "kind", "lang", "source", "checked"],
+    "titles.csv": ["person_id", "title", "start", "end", "source", "checked", "note"],
+    "non_compliance.csv": ["code", "person_id", "visit", "decision_date", "referred_to", "decision", "source",
+                           "checked", "note"],
+    "places.csv": ["alias", "code", "kind", "note"],
+}
+DATE_COLUMNS = {
+    "states.csv": ["signed", "signature_withdrawn", "deposited", "deposit_withdrawn", "entry_into_force", "checked"],
+    "withdrawals.csv": ["announced", "notified", "effective", "revoked", "checked"],
+    "territories.csv": ["start", "end", "checked"],
+    "situations.csv": ["opened", "checked"],
+    "other_bases.csv": ["start", "end", "checked"],
+    "people.csv": ["checked"],
+    "warrants.csv": ["issued", "public", "checked"],
+    "warrant_events.csv": ["date", "checked"],
+    "aliases.csv": ["checked"],
+    "titles.csv": ["start", "end", "checked"],
+    "non_compliance.csv": ["decision_date", "checked"],
+}
+UNSOURCED_OK = {"places.csv"}
+ENUMS = {
+    ("states.csv", "kind"): {"un_member", "observer", "other"},
+    ("states.csv", "deposit_type"): {"", "ratification", "accession", "acceptance", "approval", "succession"},
+    ("states.csv", "confidence"): {"", "high", "medium", "low"},
+    ("withdrawals.csv", "confidence"): {"", "high", "medium", "low"},
+    ("territories.csv", "applies"): {"yes", "no"},
+    ("other_bases.csv", "basis"): {"unsc_referral", "article_12_3"},
+    ("situations.csv", "trigger"): {"state_referral", "unsc_referral", "proprio_motu"},
+    ("warrants.csv", "article"): {"58", "70"},
+    ("warrant_events.csv", "event"): {"arrested", "surrendered", "transferred", "died", "withdrawn", "terminated",
+                                      "vacated", "convicted", "acquitted", "released", "inadmissible", "sentenced",
+                                      "appeal", "unsealed", "other"},
+    ("warrant_events.csv", "ends_warrant"): {"yes", "no"},
+    ("aliases.csv", "kind"): {"name", "variant", "translit", "native", "surname", "nickname"},
+    ("places.csv", "kind"): {"country", "city", "demonym", "government", "territory", "region"},
+}
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+URL = re.compile(r"https?://\S+")
+#: the 60th instrument was deposited on this day; all deposits up to it took effect on 2002-07-01
+FIRST_SIXTY_LAST_DEPOSIT = date(2002, 4, 11)
+
+
+def entry_into_force(deposited: date) -> date:
+    """Rome Statute art. 126: the first day of the month after the 60th day following deposit.
+
+    >>> entry_into_force(date(2024, 10, 25))
+    datetime.date(2025, 1, 1)
+    """
+    if deposited <= FIRST_SIXTY_LAST_DEPOSIT:
+        return date(2002, 7, 1)
+    d60 = deposited + timedelta(days=60)
+    if d60.month == 12:
+        return date(d60.year + 1, 1, 1)
+    return date(d60.year, d60.month + 1, 1)
+
+
+def one_year_after(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return date(d.year + 1, 3, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+def _valid_codes() -> set[str]:
+    import pycountry
+
+    codes = {c.alpha_2 for c in pycountry.countries}
+    codes.add("XK")
+    return codes
+
+
+def validate(path: str | Path) -> list[Problem]:
+    """All problems found in the data folder at ``path`` (empty list: consistent)."""
+    folder = Path(path)
+    problems: list[Problem] = []
+    raw: dict[str, list[dict[str, str]]] = {}
+    for name in FILES:
+        p = folder / name
+        if not p.is_file():
+            problems.append(Problem(name, 0, "-", "file missing"))
+            raw[name] = []
+            continue
+        try:
+            rows = read_rows(p)
+        except DataError as exc:
+            problems.append(Problem(name, 0, "-", str(exc)))
+            raw[name] = []
+            continue
+        with p.open(encoding="utf-8-sig") as f:
+            header = [h.strip() for h in f.readline().strip().split(",")]
+        if header != COLUMNS[name]:
+            problems.append(Problem(name, 1, "header", f"expected columns {','.join(COLUMNS[name])}"))
+        raw[name] = rows
+    iso = _valid_codes()
+
+    def add(name: str, row: dict[str, str], field: str, msg: str) -> None:
+        problems.append(Problem(name, int(row.get("_line", 0)), field, msg))
+
+    # generic checks: dates, sources, enums, duplicates
+    for name, rows in raw.items():
+        for row in rows:
+            for col in DATE_COLUMNS.get(name, []):
+                v = row.get(col, "")
+                if v:
+                    try:
+                        date.fromisoformat(v)
+                        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                            raise ValueError
+                    except ValueError:
+                        add(name, row, col, f"not a date YYYY-MM-DD: {v!r}")
+            if name not in UNSOURCED_OK:
+                src = row.get("source", "")
+                if not src:
+                    add(name, row, "source", "no source")
+                elif not all(URL.fullmatch(s.strip()) for s in src.split(";") if s.strip()):
+                    add(name, row, "source", f"not a URL (separate several with ';'): {src!r}")
+                if not row.get("checked"):
+                    add(name, row, "checked", "no checked date")
+            for (fname, col), allowed in ENUMS.items():
+                if fname == name and row.get(col, "") not in allowed:
+                    add(name, row, col, f"{row.get(col)!r} not one of {', '.join(sorted(a for a in allowed if a))}")
+            if "SEED ROW" in row.get("note", ""):
+                add(name, row, "note", "placeholder row not yet verified")
+
+    def d(v: str) -> date | None:
+        try:
+            return date.fromisoformat(v) if v else None
+        except ValueError:
+            return None
+
+    states = {}
+    for row in raw["states.csv"]:
+        c = row["code"]
+        if c in states:
+            add("states.csv", row, "code", f"duplicate code {c}")
+        states[c] = row
+        if c not in iso:
+            add("states.csv", row, "code", f"{c!r} is not an ISO 3166-1 alpha-2 code")
+        signed, dep, eif = d(row["signed"]), d(row["deposited"]), d(row["entry_into_force"])
+        if dep and not row["deposit_type"]:
+            add("states.csv", row, "deposit_type", "deposit date without deposit type")
+        if dep and not eif and not row["deposit_withdrawn"]:
+            add("states.csv", row, "entry_into_force", "deposited but no entry into force")
+        if eif and not dep:
+            add("states.csv", row, "entry_into_force", "entry into force without a deposit date")
+        if dep and eif:
+            expect = entry_into_force(dep)
+            if eif != expect and row.get("confidence") == "high":
+                add("states.csv", row, "entry_into_force",
+                    f"{eif} disagrees with art. 126(2) ({expect} for deposit on {dep}); "
+                    "if the depositary says so, lower confidence and explain in note")
+        if signed and dep and dep < signed and row["deposit_type"] == "ratification":
+            add("states.csv", row, "deposited", "ratified before signing")
+        sw = d(row["signature_withdrawn"])
+        if sw and signed and sw < signed:
+            add("states.csv", row, "signature_withdrawn", "before signature")
+        dw = d(row["deposit_withdrawn"])
+        if dw and dep and dw < dep:
+            add("states.csv", row, "deposit_withdrawn", "before deposit")
+    for row in raw["withdrawals.csv"]:
+        if row["code"] not in states:
+            add("withdrawals.csv", row, "code", f"{row['code']!r} not in states.csv")
+        n, e, r = d(row["notified"]), d(row["effective"]), d(row["revoked"])
+        if n and not e:
+            add("withdrawals.csv", row, "effective", "notified but no effective date")
+        if e and not n:
+            add("withdrawals.csv", row, "notified", "effective date without notification date")
+        if n and e and e < one_year_after(n):
+            add("withdrawals.csv", row, "effective", f"earlier than one year after notification ({one_year_after(n)}), art. 127(1)")
+        if r and n and r < n:
+            add("withdrawals.csv", row, "revoked", "revoked before notified")
+        st = states.get(row["code"])
+        if st and n and not st.get("entry_into_force"):
+            add("withdrawals.csv", row, "notified", "withdrawal by a state that was never a party")
+        if not n and not row["announced"]:
+            add("withdrawals.csv", row, "announced", "neither announced nor notified")
+    for row in raw["territories.csv"]:
+        if row["code"] not in iso:
+            add("territories.csv", row, "code", f"{row['code']!r} is not an ISO 3166-1 alpha-2 code")
+        if row["code"] in states:
+            add("territories.csv", row, "code", "also listed as a state in states.csv")
+        if row["sovereign"] not in states:
+            add("territories.csv", row, "sovereign", f"{row['sovereign']!r} not in states.csv")
+        s, e = d(row["start"]), d(row["end"])
+        if s and e and e < s:
+            add("territories.csv", row, "end", "before start")
+    situations = {r["situation"] for r in raw["situations.csv"]}
+    for row in raw["situations.csv"]:
+        if not SLUG.fullmatch(row["situation"]):
+            add("situations.csv", row, "situation", "not a lower-case slug")
+        if row["country"] and row["country"] not in iso:
+            add("situations.csv", row, "country", f"{row['country']!r} is not an ISO code")
+    for row in raw["other_bases.csv"]:
+        if row["code"] not in states:
+            add("other_bases.csv", row, "code", f"{row['code']!r} not in states.csv")
+        if row["situation"] not in situations:
+            add("other_bases.csv", row, "situation", f"{row['situation']!r} not in situations.csv")
+        s, e = d(row["start"]), d(row["end"])
+        if s and e and e < s:
+            add("other_bases.csv", row, "end", "before start")
+    people = {}
+    for row in raw["people.csv"]:
+        pid = row["person_id"]
+        if pid in people:
+            add("people.csv", row, "person_id", f"duplicate {pid}")
+        people[pid] = row
+        if not SLUG.fullmatch(pid):
+            add("people.csv", row, "person_id", "not a lower-case ASCII slug")
+        if row["nationality"] and any(c not in iso for c in row["nationality"].split(";")):
+            add("people.csv", row, "nationality", f"{row['nationality']!r} is not an ISO code")
+    warrants = {}
+    with_warrant = set()
+    for row in raw["warrants.csv"]:
+        wid = row["warrant_id"]
+        if wid in warrants:
+            add("warrants.csv", row, "warrant_id", f"duplicate {wid}")
+        warrants[wid] = row
+        if row["person_id"] not in people:
+            add("warrants.csv", row, "person_id", f"{row['person_id']!r} not in people.csv")
+        with_warrant.add(row["person_id"])
+        if row["situation"] not in situations:
+            add("warrants.csv", row, "situation", f"{row['situation']!r} not in situations.csv")
+        i, p = d(row["issued"]), d(row["public"])
+        if not i:
+            add("warrants.csv", row, "issued", "no issue date")
+        if i and p and p < i:
+            add("warrants.csv", row, "public", "made public before it was issued")
+    for pid, row in people.items():
+        if pid not in with_warrant:
+            add("people.csv", row, "person_id", "person without any warrant in warrants.csv")
+    for row in raw["warrant_events.csv"]:
+        w = warrants.get(row["warrant_id"])
+        if w is None:
+            add("warrant_events.csv", row, "warrant_id", f"{row['warrant_id']!r} not in warrants.csv")
+            continue
+        ev, i = d(row["date"]), d(w["issued"])
+        if not ev:
+            add("warrant_events.csv", row, "date", "no date")
+        elif i and ev < i and row["event"] not in ("died",):
+            add("warrant_events.csv", row, "date", f"before the warrant was issued ({i})")
+    seen_alias: dict[str, str] = {}
+    from .text import normalize
+
+    for row in raw["aliases.csv"]:
+        if row["person_id"] not in people:
+            add("aliases.csv", row, "person_id", f"{row['person_id']!r} not in people.csv")
+        key = normalize(row["alias"])
+        if not key:
+            add("aliases.csv", row, "alias", "empty alias")
+        elif key in seen_alias and seen_alias[key] != row["person_id"]:
+            add("aliases.csv", row, "alias", f"{row['alias']!r} also names {seen_alias[key]}")
+        seen_alias.setdefault(key, row["person_id"])
+    for row in raw["titles.csv"]:
+        if row["person_id"] not in people:
+            add("titles.csv", row, "person_id", f"{row['person_id']!r} not in people.csv")
+        s, e = d(row["start"]), d(row["end"])
+        if s and e and e < s:
+            add("titles.csv", row, "end", "before start")
+    for row in raw["non_compliance.csv"]:
+        if row["code"] not in states:
+            add("non_compliance.csv", row, "code", f"{row['code']!r} not in states.csv")
+        if row["person_id"] not in people:
+            add("non_compliance.csv", row, "person_id", f"{row['person_id']!r} not in people.csv")
+    for row in raw["places.csv"]:
+        if row["code"] not in iso:
+            add("places.csv", row, "code", f"{row['code']!r} is not an ISO code")
+    problems.sort(key=lambda p: (p.file, p.line))
+    return problems

@@ -1,0 +1,353 @@
+"""The verdict engine: (person, territory, date span) -> obligation to arrest, with basis and explanation.
+
+:func:`evaluate` is a pure function of resolved ids and the ruleset. :func:`check` resolves what a user
+typed first. Basis codes are documented in :data:`BASES`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+
+from .dates import DateSpan, parse_date
+from .errors import UnresolvedPersonError, UnresolvedPlaceError
+from .ruleset import Ruleset, StateStatus, Warrant, load_ruleset
+
+OBLIGATIONS = ("yes", "no", "residual", "unknown")
+WARRANT_STATES = ("outstanding", "outstanding_sealed", "not_yet_issued", "ended", "none", "unknown")
+
+BASES: dict[str, str] = {
+    "state_party": "The state is a State Party: Part 9 (arts. 86, 89) obliges it to arrest and surrender.",
+    "state_party_withdrawing": "The state gave notice of withdrawal that has not yet taken effect; it stays bound (art. 127(1)).",
+    "unsc_referral": "A non-party bound for this situation by a UN Security Council referral (Charter ch. VII; art. 13(b)).",
+    "article_12_3": "A non-party that accepted the Court's jurisdiction for this situation by an art. 12(3) declaration.",
+    "article_127_2": "A former State Party whose duty to cooperate in proceedings begun while it was a party survives withdrawal (art. 127(2)); contested.",
+    "territory_excluded": "The Rome Statute does not apply in this territory of a State Party.",
+    "non_party": "The state is not a State Party and not otherwise bound for this situation.",
+    "no_warrant": "The person has no ICC arrest warrant on record.",
+    "warrant_not_yet_issued": "The person's warrant had not yet been issued on that date.",
+    "warrant_sealed": "The warrant had been issued under seal; whether a request reached this state is not public.",
+    "warrant_ended": "The warrant was no longer outstanding (executed, withdrawn, or ended by death).",
+    "unresolved_person": "The person could not be resolved to one record.",
+    "unresolved_place": "The place could not be resolved to a state or territory.",
+    "date_straddles_change": "The answer changes within the date span given.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether the state at ``country`` must arrest ``person`` on ``date``, why, and on what sources.
+
+    >>> from riskcheck import check
+    >>> check("Putin", "China", "2023-10-18").obligation
+    'no'
+    """
+
+    person_id: str
+    person: str
+    country: str
+    country_name: str
+    sovereign: str
+    date: str
+    start: str
+    end: str
+    warrant: str
+    obligation: str
+    basis: str
+    explanation: str
+    sources: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    warrant_ended_how: str = ""
+    checked: str = ""
+    projection: bool = False
+    city: str = ""
+    notes: tuple[str, ...] = ()  # resolution notes ("'Victoria' is ambiguous: ...")
+    candidates: tuple[str, ...] = ()  # suggestions when unresolved
+
+    def to_dict(self) -> dict[str, object]:
+        d = asdict(self)
+        for k in ("sources", "context", "notes", "candidates"):
+            d[k] = list(d[k])
+        return d
+
+    def to_json(self, **kw: object) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kw)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """The answer on a single day (internal)."""
+
+    warrant: str
+    obligation: str
+    basis: str
+    explanation: str
+    sources: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    ended_how: str = ""
+    key: tuple[str, ...] = field(default=())
+
+
+IMMUNITY_NOTE = (
+    "Immunity arguments under arts. 27 and 98 do not relieve a State Party of the duty: the Appeals Chamber "
+    "rejected them in the Jordan referral judgment of 2019-05-06 (al-Bashir) and Pre-Trial Chamber II in the "
+    "Mongolia non-compliance finding of 2024-10-24 (Putin)."
+)
+
+
+def _warrant_phrase(ws: list[Warrant]) -> str:
+    parts = [f"{w.issued}" + (f" (public {w.public})" if w.public and w.public != w.issued else "") for w in ws]
+    if len(parts) == 1:
+        return f"the ICC arrest warrant issued on {parts[0]}"
+    return "the ICC arrest warrants issued on " + ", ".join(parts)
+
+
+def _sources_of(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for g in groups:
+        for s in g:
+            seen.setdefault(s, None)
+    return tuple(seen)
+
+
+def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
+    if person_id is None or person_id not in rs.people:
+        return _Day("none", "no", "no_warrant", "No ICC arrest warrant is on record for this person.",
+                    key=("none", "no", "no_warrant"))
+    person = rs.people[person_id]
+    warrants = rs.warrants.get(person_id, [])
+    statuses = [(w, w.status_on(day)) for w in warrants]
+    live = [w for w, s in statuses if s == "outstanding"]
+    sealed = [w for w, s in statuses if s == "outstanding_sealed"]
+    wsrc = _sources_of(*(w.sources for w in warrants), person.sources)
+    if not live and not sealed:
+        ended = [w for w, s in statuses if s == "ended"]
+        if ended:
+            last = max(ended, key=lambda w: w.end.date)  # type: ignore[union-attr]
+            ev = last.end
+            how = ev.event  # type: ignore[union-attr]
+            return _Day("ended", "no", "warrant_ended",
+                        f"{person.name}'s ICC arrest warrant ended on {ev.date} ({how}); no arrest obligation "  # type: ignore[union-attr]
+                        "arises from it on this date.",
+                        _sources_of(wsrc, ev.sources), ended_how=how,  # type: ignore[union-attr]
+                        key=("ended", "no", "warrant_ended", how))
+        first = min((w.issued for w in warrants if w.issued), default=None)
+        return _Day("not_yet_issued", "no", "warrant_not_yet_issued",
+                    f"On {day} no ICC arrest warrant for {person.name} existed yet"
+                    + (f"; the first was issued on {first}." if first else "."),
+                    wsrc, key=("not_yet_issued", "no", "warrant_not_yet_issued"))
+    st = rs.state_status(code, day)
+    active = live or sealed
+    warrant_state = "outstanding" if live else "outstanding_sealed"
+    wphrase = _warrant_phrase(active)
+    situations = sorted({w.situation for w in active})
+    ssrc = _sources_of(st.sources, wsrc)
+    if not live:
+        return _Day(warrant_state, "unknown", "warrant_sealed",
+                    f"On {day} {wphrase} was still under seal; whether a request for arrest had been "
+                    f"transmitted to {st.name} is not public.",
+                    ssrc, key=(warrant_state, "unknown", "warrant_sealed"))
+    where = st.name if not st.sovereign else f"{st.name} (territory of {rs.name_of(st.sovereign)})"
+    if st.status == "territory_excluded":
+        return _Day(warrant_state, "no", "territory_excluded",
+                    f"{where}: {st.detail}. No obligation to arrest arises there under the Rome Statute.",
+                    ssrc, key=(warrant_state, "no", "territory_excluded"))
+    if st.status == "party":
+        return _Day(warrant_state, "yes", "state_party",
+                    f"{st.name} has been a State Party since {st.party_since} and is obliged under Part 9 "
+                    f"(arts. 86 and 89) to arrest and surrender {person.name}, subject of {wphrase}.",
+                    ssrc, key=(warrant_state, "yes", "state_party"))
+    if st.status == "party_withdrawing":
+        w = st.withdrawal
+        return _Day(warrant_state, "yes", "state_party_withdrawing",
+                    f"{st.name} gave notice of withdrawal on {w.notified} (effective {w.effective}) but remains "  # type: ignore[union-attr]
+                    f"a State Party until then (art. 127(1)), obliged under arts. 86 and 89 to arrest and surrender "
+                    f"{person.name}, subject of {wphrase}.",
+                    ssrc, key=(warrant_state, "yes", "state_party_withdrawing"))
+    # not a party: another basis for this situation?
+    bases = [b for s in situations for b in rs.bases_on(code, day, s)]
+    if bases:
+        b = bases[0]
+        sit = rs.situations.get(b.situation)
+        sit_name = sit.name if sit else b.situation
+        if b.basis == "unsc_referral":
+            text = (f"{st.name} is not a State Party, but {b.instrument or 'a Security Council referral'} "
+                    f"obliges it to cooperate fully with the Court in the {sit_name} situation, "
+                    f"which covers {wphrase} against {person.name}.")
+        else:
+            text = (f"{st.name} is not a State Party, but its art. 12(3) declaration ({b.instrument}) binds it "
+                    f"to cooperate in the {sit_name} situation, which covers {wphrase} against {person.name}.")
+        return _Day(warrant_state, "yes", b.basis, text, _sources_of(ssrc, b.sources),
+                    key=(warrant_state, "yes", b.basis))
+    if st.status == "withdrawn":
+        w = st.withdrawal
+        opened = [rs.situations[s].opened for s in situations if s in rs.situations and rs.situations[s].opened]
+        began = min(opened) if opened else min(w2.issued for w2 in active if w2.issued)
+        if w is not None and w.effective is not None and st.party_since is not None and began < w.effective:
+            return _Day(warrant_state, "residual", "article_127_2",
+                        f"{st.name} was a State Party from {st.party_since} until its withdrawal took effect on "
+                        f"{w.effective}. Art. 127(2) preserves its duty to cooperate in investigations begun before "
+                        f"then (this one from {began}); whether that includes arresting {person.name} is contested.",
+                        ssrc, key=(warrant_state, "residual", "article_127_2"))
+    return _Day(warrant_state, "no", "non_party",
+                f"{st.name}: {st.detail}. It has no treaty obligation to arrest {person.name}"
+                + (f" ({', '.join(rs.situations[s].name if s in rs.situations else s for s in situations)} situation)."
+                   if situations else "."),
+                ssrc, key=(warrant_state, "no", "non_party"))
+
+
+def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day: _Day,
+             st: StateStatus | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for n in rs.non_compliance_for(code):
+        if n.decision_date and n.decision_date <= span.end:
+            who = rs.people[n.person_id].name if n.person_id in rs.people else n.person_id
+            ref = f", referred to {n.referred_to.replace(';', ' and ')}" if n.referred_to else ""
+            out.append(f"ICC finding of non-compliance against {rs.name_of(n.code)} on {n.decision_date} "
+                       f"for failing to arrest {who} (visit {n.visit}){ref}.")
+    if day.obligation == "yes":
+        out.append(IMMUNITY_NOTE)
+    if st is not None and st.status == "party_withdrawing":
+        out.append(f"Pending withdrawal: notified {st.withdrawal.notified}, effective {st.withdrawal.effective}.")  # type: ignore[union-attr]
+    sov = rs.sovereign_of(code)
+    for w in rs.withdrawals.get(sov, []):
+        if not w.legal and w.announced and w.announced <= span.end:
+            out.append(f"{rs.name_of(sov)} announced a withdrawal on {w.announced}; no notification to the UN "
+                       "Secretary-General is recorded, so it has no legal effect yet." + (f" {w.note}" if w.note else ""))
+    return tuple(out)
+
+
+def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | None = None,
+             ruleset: Ruleset | None = None, *, person_label: str = "") -> Verdict:
+    """The verdict for a resolved person id (or None: no warrant record) in territory ``code`` over ``span``.
+
+    Pure: depends only on its arguments and the ruleset. When the answer changes inside the span, the
+    verdict is ``unknown`` with basis ``date_straddles_change``, naming the change and its date.
+
+    >>> evaluate("vladimir-putin", "MN", "2024-09-03").obligation
+    'yes'
+    """
+    rs = ruleset or load_ruleset()
+    span = parse_date(span) if not isinstance(span, DateSpan) else span
+    code = code.upper()
+    st_now = rs.state_status(code, span.start)
+    # every day inside the span on which something may change
+    changes = [d for d in rs.change_dates(code) if span.start < d <= span.end]
+    if person_id:
+        changes += [d for d in rs.warrant_change_dates(person_id) if span.start < d <= span.end]
+        # a withdrawal's art. 127(2) consequence depends on situation dates too, but those are fixed in the past
+    first = _on_day(rs, person_id, code, span.start)
+    result = first
+    changed_on: date | None = None
+    changed_to: _Day | None = None
+    for d in sorted(set(changes)):
+        other = _on_day(rs, person_id, code, d)
+        if other.key[:3] != first.key[:3]:
+            changed_on, changed_to = d, other
+            break
+    person = rs.people[person_id].name if person_id and person_id in rs.people else person_label
+    checked = rs.checked
+    notes: list[str] = []
+    if changed_on is not None and changed_to is not None:
+        explanation = (f"The answer changes within {span}: until {changed_on - timedelta(days=1)} it is "
+                       f"'{first.obligation}' ({first.basis}); from {changed_on} it is '{changed_to.obligation}' "
+                       f"({changed_to.basis}). {changed_to.explanation} Give a narrower date.")
+        result = _Day(first.warrant if first.warrant == changed_to.warrant else "unknown", "unknown",
+                      "date_straddles_change", explanation, _sources_of(first.sources, changed_to.sources))
+    projection = bool(checked and span.end > checked)
+    explanation = result.explanation
+    if projection:
+        explanation += (f" (Projection: the data was last checked on {checked}; later changes are not "
+                        "reflected.)")
+    context = _context(rs, person_id, code, span, result, st_now)
+    sources = result.sources + ((f"data checked {checked}",) if checked else ())
+    return Verdict(
+        person_id=person_id or "",
+        person=person,
+        country=code,
+        country_name=rs.name_of(code),
+        sovereign=rs.sovereign_of(code) if rs.sovereign_of(code) != code else "",
+        date=str(span),
+        start=span.start.isoformat(),
+        end=span.end.isoformat(),
+        warrant=result.warrant,
+        obligation=result.obligation,
+        basis=result.basis,
+        explanation=explanation,
+        sources=sources,
+        context=context,
+        warrant_ended_how=result.ended_how,
+        checked=checked.isoformat() if checked else "",
+        projection=projection,
+        notes=tuple(notes),
+    )
+
+
+def unresolved(kind: str, person: str = "", place: str = "", span: DateSpan | None = None,
+               candidates: tuple[str, ...] = (), reason: str = "", **fields: str) -> Verdict:
+    """A verdict that says plainly an input could not be resolved (batch and news paths)."""
+    basis = "unresolved_person" if kind == "person" else "unresolved_place"
+    what = person if kind == "person" else place
+    msg = reason or f"Could not resolve the {kind} {what!r}."
+    if candidates:
+        msg += " Did you mean: " + ", ".join(candidates[:3]) + "?"
+    return Verdict(
+        person_id=fields.get("person_id", ""), person=person, country=fields.get("country", ""),
+        country_name=fields.get("country_name", ""), sovereign="", date=str(span) if span else "",
+        start=span.start.isoformat() if span else "", end=span.end.isoformat() if span else "",
+        warrant=fields.get("warrant", "unknown"), obligation="unknown", basis=basis, explanation=msg,
+        candidates=tuple(candidates),
+    )
+
+
+def check(person: str, place: str, date: str | date | DateSpan | None = None,
+          ruleset: Ruleset | None = None) -> Verdict:
+    """Resolve ``person`` and ``place`` as typed, then evaluate on ``date`` (default today).
+
+    Raises :class:`UnresolvedPersonError` when the name is close to a wanted person's or ambiguous,
+    :class:`UnresolvedPlaceError` when the place matches nothing, :class:`DateError` for a bad date.
+    A name that matches no record at all is answered ``no`` with basis ``no_warrant``.
+
+    >>> check("Putin", "South Africa", "2023-08-22").basis
+    'state_party'
+    """
+    from .people import resolve_person
+    from .places import resolve_place
+
+    rs = ruleset or load_ruleset()
+    span = parse_date(date)
+    pm = resolve_person(person, on=span.start, ruleset=rs)
+    if pm.status in ("close", "ambiguous"):
+        names = tuple(rs.people[c].name if c in rs.people else c for c in pm.candidates)
+        kind = "is ambiguous" if pm.status == "ambiguous" else "matches no record exactly"
+        raise UnresolvedPersonError(f"person {person!r} {kind}; did you mean: {', '.join(names[:3])}?",
+                                    person, list(names))
+    pl = resolve_place(place, ruleset=rs)
+    if pl.code is None:
+        hint = f"; did you mean: {', '.join(pl.candidates[:3])}?" if pl.candidates else ""
+        raise UnresolvedPlaceError(f"place {place!r} is not a known state, territory or city{hint}",
+                                   place, list(pl.candidates))
+    v = evaluate(pm.person_id, pl.code, span, rs, person_label=pm.name)
+    notes = tuple(n for n in (pl.note,) if n)
+    return replace(v, city=pl.city, notes=notes)
+
+
+def where(person: str, date: str | date | DateSpan | None = None, ruleset: Ruleset | None = None) -> list[Verdict]:
+    """Every state's and territory's verdict for ``person`` on ``date``: "where can X travel?".
+
+    Sorted: obliged first, then residual, unknown, not obliged; by name within each.
+    """
+    from .people import resolve_person
+
+    rs = ruleset or load_ruleset()
+    span = parse_date(date)
+    pm = resolve_person(person, on=span.start, ruleset=rs)
+    if pm.status in ("close", "ambiguous"):
+        names = tuple(rs.people[c].name if c in rs.people else c for c in pm.candidates)
+        raise UnresolvedPersonError(f"person {person!r} is not unique or not exact; did you mean: "
+                                    f"{', '.join(names[:3])}?", person, list(names))
+    order = {"yes": 0, "residual": 1, "unknown": 2, "no": 3}
+    out = [evaluate(pm.person_id, c, span, rs, person_label=pm.name) for c in rs.codes()]
+    out.sort(key=lambda v: (order[v.obligation], v.country_name))
+    return out
