@@ -71,6 +71,13 @@ def _d(value: str) -> date | None:
         return None
 
 
+def _one_year_after(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return date(d.year + 1, 3, 1)
+
+
 def _sources(value: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in value.split(";") if s.strip())
 
@@ -110,14 +117,22 @@ class Withdrawal:
 
     @property
     def legal(self) -> bool:
-        """A notice that reached the Secretary-General (an announcement alone has no effect)."""
-        return self.notified is not None and self.effective is not None
+        """A notice that reached the Secretary-General and is recorded with more than low confidence.
+
+        An announcement alone has no effect (art. 127(1) runs from the notification). A notification
+        reported only by an unverified source (confidence ``low``) is not applied to the answer: it is
+        surfaced as context instead, so that an unconfirmed report never changes a verdict.
+        """
+        return self.notified is not None and self.effective is not None and self.confidence != "low"
+
+    @property
+    def unconfirmed(self) -> bool:
+        """A reported notification that is not applied because its confidence is low."""
+        return self.notified is not None and self.confidence == "low"
 
     def takes_effect(self) -> date | None:
         """The date it takes effect, or None if revoked first or never notified."""
-        if not self.legal:
-            return None
-        if self.revoked is not None and self.revoked < self.effective:  # type: ignore[operator]
+        if not self.legal or self.revoked is not None:
             return None
         return self.effective
 
@@ -536,8 +551,11 @@ def _build(path: Path) -> Ruleset:
             _d(r["deposited"]), r["deposit_type"], _d(r["deposit_withdrawn"]), _d(r["entry_into_force"]),
             _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", ""))
     for r in raw["withdrawals.csv"]:
+        notified, effective = _d(r["notified"]), _d(r["effective"])
+        if notified and not effective:  # a revoked notice: when it would have taken effect (art. 127(1))
+            effective = _one_year_after(notified)
         rs.withdrawals.setdefault(r["code"].upper(), []).append(Withdrawal(
-            r["code"].upper(), _d(r["announced"]), _d(r["notified"]), _d(r["effective"]), _d(r["revoked"]),
+            r["code"].upper(), _d(r["announced"]), notified, effective, _d(r["revoked"]),
             _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", "")))
     for r in raw["territories.csv"]:
         rs.territories.setdefault(r["code"].upper(), []).append(TerritoryRule(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .errors import DataError
-from .ruleset import FILES, read_rows
+from .ruleset import FILES, _one_year_after, read_rows
 
 #: columns every file must have, in order
 COLUMNS: dict[str, list[str]] = {
@@ -81,11 +81,7 @@ def entry_into_force(deposited: date) -> date:
     return date(d60.year, d60.month + 1, 1)
 
 
-def one_year_after(d: date) -> date:
-    try:
-        return d.replace(year=d.year + 1)
-    except ValueError:  # 29 February
-        return date(d.year + 1, 3, 1)
+one_year_after = _one_year_after
 
 
 @dataclass(frozen=True)
@@ -199,14 +195,16 @@ def validate(path: str | Path) -> list[Problem]:
         if row["code"] not in states:
             add("withdrawals.csv", row, "code", f"{row['code']!r} not in states.csv")
         n, e, r = d(row["notified"]), d(row["effective"]), d(row["revoked"])
-        if n and not e:
-            add("withdrawals.csv", row, "effective", "notified but no effective date")
+        if n and not e and not r:
+            add("withdrawals.csv", row, "effective", "notified but no effective date (and not revoked)")
         if e and not n:
             add("withdrawals.csv", row, "notified", "effective date without notification date")
         if n and e and e < one_year_after(n):
             add("withdrawals.csv", row, "effective", f"earlier than one year after notification ({one_year_after(n)}), art. 127(1)")
         if r and n and r < n:
             add("withdrawals.csv", row, "revoked", "revoked before notified")
+        if r and e and r >= e:
+            add("withdrawals.csv", row, "revoked", "revoked on or after the date it took effect")
         st = states.get(row["code"])
         if st and n and not st.get("entry_into_force"):
             add("withdrawals.csv", row, "notified", "withdrawal by a state that was never a party")

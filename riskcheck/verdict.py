@@ -212,9 +212,12 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
         out.append(f"Pending withdrawal: notified {st.withdrawal.notified}, effective {st.withdrawal.effective}.")  # type: ignore[union-attr]
     sov = rs.sovereign_of(code)
     for w in rs.withdrawals.get(sov, []):
-        if not w.legal and w.announced and w.announced <= span.end:
+        if w.unconfirmed and w.notified <= span.end:  # type: ignore[operator]
+            out.append(f"{rs.name_of(sov)}: a withdrawal notification dated {w.notified} is reported by a source we "
+                       "could not verify; it is not applied to this answer until confirmed.")
+        elif not w.legal and w.announced and w.announced <= span.end:
             out.append(f"{rs.name_of(sov)} announced a withdrawal on {w.announced}; no notification to the UN "
-                       "Secretary-General is recorded, so it has no legal effect yet." + (f" {w.note}" if w.note else ""))
+                       "Secretary-General is recorded, so it has no legal effect yet.")
     return tuple(out)
 
 
