@@ -55,11 +55,19 @@ def atomic_output(path: str | os.PathLike[str] | None, *, newline: str = "") -> 
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
             yield f
+        _umask_mode(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask_mode(path: str) -> None:
+    """mkstemp creates 0600 files; give the result the mode a normal open() would (0666 less umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 class RecordWriter:
@@ -133,3 +141,46 @@ def write_records(records: Iterable[Mapping[str, Any]], columns: list[str], fmt:
         w.write_many(records)
         w.close()
         return w.count
+
+
+# --------------------------------------------------------------------------------------------------
+# Column-at-a-time helpers for large outputs (batch runs): same rules as the record writer above.
+
+
+def needs_neutralising(values: list[str]) -> bool:
+    """Whether any cell of a column of strings starts like a formula (fast: one C-level scan)."""
+    if not values:
+        return False
+    joined = "\n".join(values)
+    return joined[:1] in _FORMULA_START or any("\n" + c in joined for c in _FORMULA_START)
+
+
+def neutralise_column(values: list[str]) -> list[str]:
+    """:func:`neutralise` every cell of a column of strings; returns ``values`` itself when none needs it."""
+    if not needs_neutralising(values):
+        return values
+    return [("'" + v) if v[:1] in _FORMULA_START and v else v for v in values]
+
+
+class JsonArrayWriter:
+    """Stream records as one JSON array (``json`` format) without holding them in memory.
+
+    Same interface as :class:`RecordWriter`; the output parses to what ``RecordWriter(..., "json")`` writes.
+    """
+
+    def __init__(self, stream: IO[str], columns: list[str]) -> None:
+        self.stream, self.columns = stream, list(columns)
+        self.count = 0
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        self.stream.write("[\n  " if self.count == 0 else ",\n  ")
+        text = json.dumps({c: record.get(c) for c in self.columns}, ensure_ascii=False, indent=2, default=str)
+        self.stream.write(text.replace("\n", "\n  "))
+        self.count += 1
+
+    def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
+        for r in records:
+            self.write(r)
+
+    def close(self) -> None:
+        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
