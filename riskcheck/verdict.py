@@ -96,6 +96,22 @@ IMMUNITY_NOTE = (
 )
 
 
+#: short names that take "the" in running text
+THE_NAMES = frozenset({
+    "Bahamas", "Central African Republic", "Comoros", "Czech Republic", "DR Congo", "Dominican Republic",
+    "Gambia", "Holy See", "Maldives", "Marshall Islands", "Netherlands", "Philippines", "Solomon Islands",
+    "United Arab Emirates", "United Kingdom", "United States", "Cook Islands", "Faroe Islands",
+    "Cayman Islands", "Falkland Islands", "British Virgin Islands", "Turks and Caicos Islands",
+})
+
+
+def the(name: str, start: bool = False) -> str:
+    """'the Philippines' in running text; ``start`` capitalises it for the start of a sentence."""
+    if name in THE_NAMES:
+        return ("The " if start else "the ") + name
+    return name
+
+
 def _warrant_phrase(ws: list[Warrant]) -> str:
     parts = [f"{w.issued}" + (f" (public {w.public})" if w.public and w.public != w.issued else "") for w in ws]
     if len(parts) == 1:
@@ -103,10 +119,28 @@ def _warrant_phrase(ws: list[Warrant]) -> str:
     return "the ICC arrest warrants issued on " + ", ".join(parts)
 
 
+#: the most authoritative hosts first: a verdict cites these before secondary reporting
+AUTHORITY = ("treaties.un.org", "icc-cpi.int", "undocs.org", "un.org", "legal-tools.org", "asp.icc-cpi.int")
+PER_ROW = 3  # sources cited per data row in a verdict (the CSV keeps them all)
+
+
+def _rank(url: str) -> int:
+    host = url.split("/")[2] if "//" in url else url
+    for i, dom in enumerate(AUTHORITY):
+        if host == dom or host.endswith("." + dom):
+            return i
+    return len(AUTHORITY)
+
+
+def _best(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """A data row's sources, most authoritative first, at most :data:`PER_ROW`."""
+    return tuple(sorted(sources, key=_rank)[:PER_ROW])
+
+
 def _sources_of(*groups: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for g in groups:
-        for s in g:
+        for s in _best(g):
             seen.setdefault(s, None)
     return tuple(seen)
 
@@ -146,22 +180,28 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
     if not live:
         return _Day(warrant_state, "unknown", "warrant_sealed",
                     f"On {day} {wphrase} was still under seal; whether a request for arrest had been "
-                    f"transmitted to {st.name} is not public.",
+                    f"transmitted to {the(st.name)} is not public.",
                     ssrc, key=(warrant_state, "unknown", "warrant_sealed"))
-    where = st.name if not st.sovereign else f"{st.name} (territory of {rs.name_of(st.sovereign)})"
+    if st.sovereign:  # a dependency: the sovereign's obligation, where the Statute applies there
+        rule = next((r for r in rs.territories.get(st.code, []) if r.covers(day) and r.applies), None)
+        since = f" since {rule.start}" if rule and rule.start else ""
+        lead = f"{st.name} is a territory of {the(rs.name_of(st.sovereign))} where the Statute applies{since}. "
+        subj = the(rs.name_of(st.sovereign), True)
+    else:
+        lead, subj = "", the(st.name, True)
     if st.status == "territory_excluded":
         return _Day(warrant_state, "no", "territory_excluded",
-                    f"{where}: {st.detail}. No obligation to arrest arises there under the Rome Statute.",
+                    f"{st.name}: {st.detail}. No obligation to arrest arises there under the Rome Statute.",
                     ssrc, key=(warrant_state, "no", "territory_excluded"))
     if st.status == "party":
         return _Day(warrant_state, "yes", "state_party",
-                    f"{st.name} has been a State Party since {st.party_since} and is obliged under Part 9 "
+                    f"{lead}{subj} has been a State Party since {st.party_since} and is obliged under Part 9 "
                     f"(arts. 86 and 89) to arrest and surrender {person.name}, subject of {wphrase}.",
                     ssrc, key=(warrant_state, "yes", "state_party"))
     if st.status == "party_withdrawing":
         w = st.withdrawal
         return _Day(warrant_state, "yes", "state_party_withdrawing",
-                    f"{st.name} gave notice of withdrawal on {w.notified} (effective {w.effective}) but remains "  # type: ignore[union-attr]
+                    f"{lead}{subj} gave notice of withdrawal on {w.notified} (effective {w.effective}) but remains "  # type: ignore[union-attr]
                     f"a State Party until then (art. 127(1)), obliged under arts. 86 and 89 to arrest and surrender "
                     f"{person.name}, subject of {wphrase}.",
                     ssrc, key=(warrant_state, "yes", "state_party_withdrawing"))
@@ -172,11 +212,11 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
         sit = rs.situations.get(b.situation)
         sit_name = sit.name if sit else b.situation
         if b.basis == "unsc_referral":
-            text = (f"{st.name} is not a State Party, but {b.instrument or 'a Security Council referral'} "
+            text = (f"{lead}{subj} is not a State Party, but {b.instrument or 'a Security Council referral'} "
                     f"obliges it to cooperate fully with the Court in the {sit_name} situation, "
                     f"which covers {wphrase} against {person.name}.")
         else:
-            text = (f"{st.name} is not a State Party, but its art. 12(3) declaration ({b.instrument}) binds it "
+            text = (f"{lead}{subj} is not a State Party, but its art. 12(3) declaration ({b.instrument}) binds it "
                     f"to cooperate in the {sit_name} situation, which covers {wphrase} against {person.name}.")
         return _Day(warrant_state, "yes", b.basis, text, _sources_of(ssrc, b.sources),
                     key=(warrant_state, "yes", b.basis))
@@ -186,12 +226,12 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
         began = min(opened) if opened else min(w2.issued for w2 in active if w2.issued)
         if w is not None and w.effective is not None and st.party_since is not None and began < w.effective:
             return _Day(warrant_state, "residual", "article_127_2",
-                        f"{st.name} was a State Party from {st.party_since} until its withdrawal took effect on "
+                        f"{lead}{subj} was a State Party from {st.party_since} until its withdrawal took effect on "
                         f"{w.effective}. Art. 127(2) preserves its duty to cooperate in investigations begun before "
                         f"then (this one from {began}); whether that includes arresting {person.name} is contested.",
                         ssrc, key=(warrant_state, "residual", "article_127_2"))
     return _Day(warrant_state, "no", "non_party",
-                f"{st.name}: {st.detail}. It has no treaty obligation to arrest {person.name}"
+                f"{the(st.name, True)}: {st.detail}. It has no treaty obligation to arrest {person.name}"
                 + (f" ({', '.join(rs.situations[s].name if s in rs.situations else s for s in situations)} situation)."
                    if situations else "."),
                 ssrc, key=(warrant_state, "no", "non_party"))

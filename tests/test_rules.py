@@ -161,3 +161,17 @@ def test_every_basis_is_documented(mini):
     ]}
     assert seen <= set(BASES)
     assert len(seen) == 11
+
+
+def test_explanations_name_the_sovereign_and_use_the(mini_copy):
+    from riskcheck.ruleset import load_ruleset
+
+    t = mini_copy / "territories.csv"
+    t.write_text(t.read_text() + "FO,Faroe Islands,DK,yes,2010-01-01,,https://example.org/fo,2026-01-01,high,\n")
+    rs = load_ruleset(mini_copy)
+    fo = evaluate("vladimir-putin", "FO", parse_date("2024-01-01"), rs)
+    assert fo.obligation == "yes" and fo.sovereign == "DK"
+    assert fo.explanation.startswith("Faroe Islands is a territory of Denmark where the Statute applies since 2010-01-01.")
+    assert "Denmark has been a State Party since 2002-07-01" in fo.explanation
+    ph = evaluate("omar-al-bashir", "PH", parse_date("2019-01-01"), rs)
+    assert ph.explanation.startswith("The Philippines gave notice of withdrawal on 2018-03-17")
