@@ -251,6 +251,19 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
     if st is not None and st.status == "party_withdrawing":
         out.append(f"Pending withdrawal: notified {st.withdrawal.notified}, effective {st.withdrawal.effective}.")  # type: ignore[union-attr]
     sov = rs.sovereign_of(code)
+    # facts this answer rests on that are recorded with less than high confidence
+    if st is not None and st.withdrawal is not None and st.withdrawal.confidence in ("medium", "low"):
+        w = st.withdrawal
+        out.append(f"Data confidence: the record of {the(rs.name_of(sov))}'s withdrawal notice of {w.notified} is "
+                   f"{w.confidence}: {_clip(w.note)}")
+    state = rs.states.get(sov)
+    if state is not None and state.confidence == "low":
+        out.append(f"Data confidence: {the(state.name)}'s treaty dates are recorded with low confidence: "
+                   f"{_clip(state.note)}")
+    for w in rs.warrants.get(person_id or "", []):
+        if w.confidence in ("medium", "low") and w.issued and w.issued <= span.end:
+            out.append(f"Data confidence: warrant {w.warrant_id} is recorded with {w.confidence} confidence: "
+                       f"{_clip(w.note)}")
     for w in rs.withdrawals.get(sov, []):
         if w.unconfirmed and w.notified <= span.end:  # type: ignore[operator]
             out.append(f"{rs.name_of(sov)}: a withdrawal notification dated {w.notified} is reported by a source we "
@@ -259,6 +272,11 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
             out.append(f"{rs.name_of(sov)} announced a withdrawal on {w.announced}; no notification to the UN "
                        "Secretary-General is recorded, so it has no legal effect yet.")
     return tuple(out)
+
+
+def _clip(text: str, n: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | None = None,
