@@ -1,0 +1,318 @@
+"""Date expressions in news text, and their resolution against the publication date.
+
+The grammar works on a sentence's tokens (bounded look-ahead, so linear time). An expression is kept
+unresolved (:class:`DateExpr`) until the trip's tense is known: "in January" in a November article is
+next January for a planned trip and last January for a completed one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..dates import DateSpan
+from . import tables
+
+_DAYNUM = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_YEAR = re.compile(r"(19|20)\d\d")
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _tables() -> tuple[dict[str, int], dict[str, int], dict[tuple[str, ...], tuple[str, int]], dict[str, tuple[int, int]]]:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    rel: dict[tuple[str, ...], tuple[str, int]] = {}
+    seasons: dict[str, tuple[int, int]] = {}
+    for row in tables.load("dates"):
+        kind, value, phrase = row["kind"], row["value"], row["phrase"]
+        if kind == "month":
+            months[phrase] = int(value)
+        elif kind == "weekday":
+            weekdays[phrase] = int(value)
+        elif kind == "rel":
+            unit, _, n = value.partition(":")
+            rel[tuple(phrase.split())] = (unit, int(n))
+        elif kind == "season":
+            a, _, b = value.partition("-")
+            seasons[phrase] = (int(a), int(b))
+    return months, weekdays, rel, seasons
+
+
+MONTHS, WEEKDAYS, REL, SEASONS = _tables()
+_REL_MAX = max((len(k) for k in REL), default=1)
+
+
+@dataclass(slots=True)
+class Tok:
+    """A token of a sentence: original offsets, folded word, whether capitalised, text before it."""
+
+    start: int
+    end: int
+    word: str
+    cap: bool
+    gap: str  # original characters between the previous token and this one
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression found at tokens ``[i, j)``; resolved later with :func:`resolve`."""
+
+    i: int
+    j: int
+    kind: str  # abs | weekday | rel | ago | season
+    years: tuple[int, ...] = ()
+    month: int = 0
+    day: int = 0
+    month2: int = 0
+    day2: int = 0
+    weekday: int = -1
+    unit: str = ""
+    n: int = 0
+    season: tuple[int, int] = (0, 0)
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def _daynum(w: str) -> int:
+    m = _DAYNUM.fullmatch(w)
+    if m:
+        d = int(m[1])
+        if 1 <= d <= 31:
+            return d
+    return 0
+
+
+def _year(w: str) -> int:
+    return int(w) if len(w) == 4 and _YEAR.fullmatch(w) else 0
+
+
+def _is_month(toks: list[Tok], i: int) -> int:
+    t = toks[i]
+    m = MONTHS.get(t.word, 0)
+    if not m or not t.cap:
+        return 0
+    if t.word in ("may", "march") or len(t.word) <= 4:
+        # "May" and "March" are also words; abbreviations must look like dates
+        prev = toks[i - 1].word if i > 0 else ""
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        if not (_daynum(nxt) or _year(nxt) or (i > 0 and _daynum(prev)) or prev in (
+                "in", "since", "of", "until", "by", "last", "next", "early", "late", "mid", "this", "from", "on",
+                "before", "after", "during", "between", "and", "to", "or")):
+            return 0
+    return m
+
+
+_STARTERS = frozenset({k[0] for k in REL} | set(MONTHS) | set(WEEKDAYS) | set(_NUMWORDS) | {"last", "next", "this"})
+
+
+def find(toks: list[Tok]) -> list[DateExpr]:
+    """Every date expression among ``toks``, left to right, not overlapping."""
+    out: list[DateExpr] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        w = toks[i].word
+        if w not in _STARTERS and not w[:1].isdigit():
+            i += 1
+            continue
+        e = _at(toks, i, n)
+        if e is not None:
+            out.append(e)
+            i = max(e.j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
+    w = toks[i].word
+    # relative phrases: "this week", "next month", "last year's"
+    for k in range(min(_REL_MAX, n - i), 0, -1):
+        key = tuple(t.word for t in toks[i : i + k])
+        if key in REL:
+            unit, off = REL[key]
+            return DateExpr(i, i + k, "rel", unit=unit, n=off)
+    # "last November", "next January", "last fall", "this summer"
+    if w in ("last", "next", "this") and i + 1 < n:
+        m = MONTHS.get(toks[i + 1].word, 0) if toks[i + 1].cap else 0
+        if m:
+            return DateExpr(i, i + 2, "abs", month=m, extra={"dir": w})
+        s = SEASONS.get(toks[i + 1].word)
+        if s:
+            return DateExpr(i, i + 2, "season", season=s, extra={"dir": w})
+    # "five years ago", "3 years ago", "a year ago"
+    # "N months after" ("the visit came three months after he travelled") reads as "N months ago"
+    if i + 2 < n and toks[i + 2].word in ("ago", "earlier", "after") and \
+            toks[i + 1].word in ("year", "years", "month", "months", "week", "weeks"):
+        num = _NUMWORDS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)
+        if num:
+            return DateExpr(i, i + 3, "ago", unit=toks[i + 1].word.rstrip("s"), n=num)
+    if w in WEEKDAYS and toks[i].cap:
+        return DateExpr(i, i + 1, "weekday", weekday=WEEKDAYS[w])
+    m = _is_month(toks, i)
+    if m:
+        return _month_first(toks, i, n, m)
+    d = _daynum(w)
+    if d and i + 1 < n:
+        # "25 July 2023", "4th April", "22 to 24 August", "22-24 August"
+        j = i + 1
+        d2 = 0
+        if toks[j].word in ("to", "and") and j + 1 < n and _daynum(toks[j + 1].word):
+            d2, j = _daynum(toks[j + 1].word), j + 2
+        elif ("-" in toks[j].gap or "–" in toks[j].gap) and _daynum(toks[j].word) and j + 1 < n:
+            d2, j = _daynum(toks[j].word), j + 1
+        if j < n and (m := _is_month(toks, j)):
+            y = _year(toks[j + 1].word) if j + 1 < n else 0
+            return DateExpr(i, j + 2 if y else j + 1, "abs", years=(y,) if y else (), month=m, day=d,
+                            month2=m if d2 else 0, day2=d2)
+    y = _year(w)
+    if y:
+        years = [y]
+        j = i + 1
+        while j + 1 < n and toks[j].word in ("and", "or") and _year(toks[j + 1].word) and len(years) < 6:
+            years.append(_year(toks[j + 1].word))
+            j += 2
+        while j < n and "," in toks[j].gap and _year(toks[j].word) and len(years) < 6:
+            years.append(_year(toks[j].word))
+            j += 1
+            if j + 1 < n and toks[j].word in ("and", "or") and _year(toks[j + 1].word):
+                years.append(_year(toks[j + 1].word))
+                j += 2
+        return DateExpr(i, j, "abs", years=tuple(years))
+    return None
+
+
+def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
+    j = i + 1
+    day = day2 = month2 = 0
+    if j < n and (d := _daynum(toks[j].word)) and not _year(toks[j].word):
+        day, j = d, j + 1
+        # "July 6-7", "April 2nd to 4th", "August 22 and 24"
+        if j < n and ("-" in toks[j].gap or "–" in toks[j].gap) and _daynum(toks[j].word):
+            day2, j = _daynum(toks[j].word), j + 1
+        elif j + 1 < n and toks[j].word in ("to", "and", "through", "until") and _daynum(toks[j + 1].word) \
+                and not _year(toks[j + 1].word):
+            day2, j = _daynum(toks[j + 1].word), j + 2
+        elif j + 2 < n and toks[j].word in ("to", "and", "through", "until") and (m2 := _is_month(toks, j + 1)) \
+                and _daynum(toks[j + 2].word):
+            month2, day2, j = m2, _daynum(toks[j + 2].word), j + 3
+    years: tuple[int, ...] = ()
+    if j < n and (y := _year(toks[j].word)):
+        years, j = (y,), j + 1
+    if day2 and not month2:
+        month2 = m
+    return DateExpr(i, j, "abs", years=years, month=m, day=day, month2=month2, day2=day2)
+
+
+# --------------------------------------------------------------------------------------------------
+# Resolution
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date, date, str]]:
+    """Spans ``(start, end, precision)`` for ``e``; empty when it cannot be resolved (no publication date).
+
+    ``future`` says whether the trip lies ahead of the report (planned, invited, ...) or behind it.
+    """
+    try:
+        return _resolve(e, pub, future)
+    except (ValueError, OverflowError):
+        return []
+
+
+def _resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date, date, str]]:
+    ref = pub.start if pub is not None else None
+    day_pub = pub is not None and pub.precision == "day"
+    if e.kind == "abs":
+        if e.years and not e.month:
+            return [(date(y, 1, 1), date(y, 12, 31), "year") for y in e.years]
+        if e.years:
+            y = e.years[0]
+        elif ref is None:
+            return []
+        else:
+            direction = e.extra.get("dir", "")
+            fwd = future if direction not in ("last", "next") else direction == "next"
+            y = ref.year
+            if direction == "last" and e.month >= ref.month:
+                y -= 1
+            elif direction == "next" and e.month <= ref.month:
+                y += 1
+            elif not direction:
+                if fwd and e.month < ref.month:
+                    y += 1
+                elif not fwd and e.month > ref.month:
+                    y -= 1
+        if e.day:
+            start = date(y, e.month, e.day)
+            if e.day2:
+                y2 = y + (1 if e.month2 < e.month else 0)
+                end = date(y2, e.month2, e.day2)
+                if end > start:
+                    return [(start, end, "range")]
+            return [(start, start, "day")]
+        a, b = _month_span(y, e.month)
+        return [(a, b, "month")]
+    if ref is None or pub is None:
+        return []
+    if e.kind == "weekday":
+        if not day_pub:
+            return [(pub.start, pub.end, pub.precision)]
+        delta = (e.weekday - ref.weekday()) % 7
+        d = ref + timedelta(days=delta) if future else ref - timedelta(days=(ref.weekday() - e.weekday) % 7)
+        return [(d, d, "day")]
+    if e.kind == "rel":
+        if e.unit == "day":
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            d = ref + timedelta(days=e.n)
+            return [(d, d, "day")]
+        if e.unit == "week":
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=e.n)
+            return [(monday, monday + timedelta(days=6), "week")]
+        if e.unit == "month":
+            y, m = ref.year, ref.month + e.n
+            while m < 1:
+                y, m = y - 1, m + 12
+            while m > 12:
+                y, m = y + 1, m - 12
+            a, b = _month_span(y, m)
+            return [(a, b, "month")]
+        if e.unit == "year":
+            y = ref.year + e.n
+            return [(date(y, 1, 1), date(y, 12, 31), "year")]
+    if e.kind == "ago":
+        if e.unit == "week":
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=e.n)
+            return [(monday, monday + timedelta(days=6), "week")]
+        if e.unit == "year":
+            y = ref.year - e.n
+            return [(date(y, 1, 1), date(y, 12, 31), "year")]
+        y, m = ref.year, ref.month - e.n
+        while m < 1:
+            y, m = y - 1, m + 12
+        a, b = _month_span(y, m)
+        return [(a, b, "month")]
+    if e.kind == "season":
+        m1, m2 = e.season
+        direction = e.extra.get("dir", "this")
+        y = ref.year
+        if direction == "last":
+            # the latest such season that has ended before the report
+            end_y = y if m2 >= m1 else y
+            if _month_span(end_y, m2)[1] >= ref:
+                y -= 1
+        elif direction == "next" and (m1 <= ref.month):
+            y += 1
+        y2 = y + 1 if m2 < m1 else y
+        return [(date(y, m1, 1), _month_span(y2, m2)[1], "range")]
+    return []

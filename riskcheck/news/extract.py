@@ -1,0 +1,880 @@
+"""Trips reported in news text: who travels where, when, and whether it happens.
+
+A rule-based pipeline, linear in the length of the text:
+
+1. one Aho-Corasick pass finds people (aliases, titles), places, travel triggers, status cues and small
+   word classes (:mod:`.mentions`); sentences are split with a non-backtracking scanner (:mod:`.sentences`);
+2. per sentence, named officials without a warrant record are found with a role + capitalised-name
+   pattern, pronouns are resolved to the last salient person;
+3. each trigger is linked to a traveller (before it, or the possessor of "X's visit"), a destination
+   (after it, within a bounded window) and the nearest date that is not the date of a report;
+4. status comes from :mod:`.modality`, dates are resolved against the publication date (:mod:`.dates`);
+5. mentions of one journey merge (same person and country, compatible dates).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..dates import DateSpan, parse_date
+from ..errors import DateError
+from ..ruleset import Ruleset, load_ruleset
+from . import dates as ndates
+from .dates import DateExpr, Tok
+from .mentions import Gazetteer, Hit, gazetteer
+from .modality import FUTURE, Cue, status_of
+from .sentences import split
+
+_TOKEN = re.compile(r"[^\W_]+")
+_PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
+_STATUS_RANK = {"virtual": 0, "cancelled": 1, "completed": 2, "ongoing": 3, "planned": 4, "invited": 5,
+                "speculative": 6}
+_PLACE_KIND_RANK = {"country": 0, "territory": 1, "capital": 2, "city": 3}
+_NAME_LINKS = frozenset({"bin", "al", "el", "ibn", "abu", "de", "da", "van", "von", "der", "du", "la"})
+_NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "to", "of", "and", "for", "with", "from", "by", "as",
+                        "will", "said", "says", "has", "had", "is", "was", "who", "which", "that", "this", "it",
+                        "his", "her", "their", "its", "report", "reports", "summit", "visit", "jr"})
+_POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "official", "recent", "previous",
+                              "latest", "next", "second", "third", "fourth", "two", "day", "working", "foreign",
+                              "diplomatic", "surprise", "historic", "rare", "brief", "overseas"})
+_EVENT_POOL = 32
+LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    """One trip reported in a text.
+
+    ``start``/``end`` are ISO dates (or ``""`` when unknown) at ``precision`` (day, week, month, year, range,
+    unknown); ``span`` the character offsets of ``evidence`` in the text.
+    """
+
+    person_id: str
+    person: str
+    mention: str
+    country: str
+    city: str
+    start: str
+    end: str
+    precision: str
+    status: str
+    event: str
+    evidence: str
+    span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str
+    name: str
+    pid: str = ""
+    nationality: str = ""
+
+
+@dataclass(slots=True)
+class Mention:
+    i: int
+    j: int
+    entity: Entity | None
+    text: str
+    kind: str  # name | title | role | surname | pronoun
+    obj: bool = False
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class Place:
+    i: int
+    j: int
+    code: str
+    kind: str  # country | territory | capital | city | demonym | government
+    city: str
+    text: str
+    demonym: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    sent: int
+    noun: str
+    name: str
+    code: str
+    city: str
+    date: DateExpr | None
+
+
+@dataclass(slots=True)
+class _Draft:
+    entity: Entity
+    mention: str
+    code: str
+    city: str
+    spans: list[tuple[date, date, str]]
+    status: str
+    event: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    last = -1
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if h.start >= last:
+            out.append(h)
+            last = h.end
+    return out
+
+
+class _Sentence:
+    """Tokens of one sentence and the hits inside it, located by token index."""
+
+    def __init__(self, text: str, folded: str, a: int, b: int, hits: list[Hit]) -> None:
+        self.a, self.b, self.text = a, b, text
+        toks: list[Tok] = []
+        prev = a
+        for m in _TOKEN.finditer(text, a, b):
+            s, e = m.start(), m.end()
+            toks.append(Tok(s, e, folded[s:e], text[s].isupper(), text[prev:s]))
+            prev = e
+        self.toks = toks
+        self.words = [t.word for t in toks]
+        self.starts = [t.start for t in toks]
+        self.hits: dict[str, list[tuple[int, int, Hit]]] = {}
+        for h in hits:
+            i = bisect.bisect_left(self.starts, h.start)
+            if i >= len(toks) or toks[i].start != h.start:
+                continue
+            j = bisect.bisect_left(self.starts, h.end, lo=i)
+            if toks[j - 1].end != h.end:
+                continue
+            self.hits.setdefault(h.cat, []).append((i, j, h))
+        self._dates: list[DateExpr] | None = None
+        self._longest: dict[str, list[tuple[int, int, Hit]]] = {}
+
+    @property
+    def dates(self) -> list[DateExpr]:
+        if self._dates is None:
+            self._dates = ndates.find(self.toks)
+        return self._dates
+
+    def get(self, cat: str, longest: bool = True) -> list[tuple[int, int, Hit]]:
+        items = self.hits.get(cat, [])
+        if not longest or len(items) < 2:
+            return items
+        cached = self._longest.get(cat)
+        if cached is not None:
+            return cached
+        out: list[tuple[int, int, Hit]] = []
+        self._longest[cat] = out
+        last = -1
+        for item in sorted(items, key=lambda t: (t[0], -t[1])):
+            if item[0] >= last:
+                out.append(item)
+                last = item[1]
+        return out
+
+
+class _Doc:
+    def __init__(self, text: str, pub: DateSpan | None, rs: Ruleset, g: Gazetteer) -> None:
+        from ..people import titles_on
+
+        self.text, self.pub, self.rs, self.g = text, pub, rs, g
+        day = pub.start if pub else date.today()
+        titles = g.titles_cache.get(day)
+        if titles is None:
+            titles = {" ".join(k.replace("'", " ").split()): v for k, v in titles_on(day, rs).items()}
+            if len(g.titles_cache) > 4096:
+                g.titles_cache.clear()
+            g.titles_cache[day] = titles
+        self.titles = titles
+        self.known_surnames: dict[str, str] = {}  # last word of a wanted person's name seen in full -> id
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, Entity] = {}
+        self.last_subject: Entity | None = None
+        self.last_subject_age = 99
+        self.events: list[Event] = []
+        self.event_sents: list[int] = []
+        self.events_at: dict[int, list[Event]] = {}
+        self.events_by_code: dict[str, list[Event]] = {}
+        self.by_key: dict[tuple[str, str], list[_Draft]] = {}
+        self.drafts: list[_Draft] = []
+        self.context: tuple[int, list[Place], DateExpr | None] | None = None
+        self.w = g.words
+
+    # ---- people ------------------------------------------------------------------------------------
+
+    def entity_for_pid(self, pid: str) -> Entity:
+        key = "id:" + pid
+        e = self.entities.get(key)
+        if e is None:
+            person = self.rs.people.get(pid)
+            e = Entity(key, person.name if person else pid, pid, person.nationality if person else "")
+            self.entities[key] = e
+        return e
+
+    def entity_for_name(self, tokens: list[Tok], text: str, nationality: str) -> Entity:
+        words = [t.word for t in tokens]
+        last = words[-1]
+        known = self.surnames.get(last)
+        if known is not None and (known.name.split()[0].lower()[:1] == words[0][:1] or len(words) == 1):
+            if nationality and not known.nationality:
+                known.nationality = nationality
+            return known
+        key = "name:" + " ".join(words)
+        e = self.entities.get(key)
+        if e is None:
+            e = Entity(key, text, "", nationality)
+            self.entities[key] = e
+        self.surnames.setdefault(last, e)
+        return e
+
+    def mentions(self, s: _Sentence) -> list[Mention]:
+        toks, words = s.toks, s.words
+        text = self.text
+        taken: set[int] = set()
+        out: list[Mention] = []
+
+        def qualifier(i: int) -> str:
+            """Nationality from a country/demonym right before token i ("Russian", "Russia's")."""
+            for _pi, pj, h in places:
+                if pj == i or (pj == i - 1 and words[i - 1] == "s"):
+                    return _best_place(h.value).code
+                if words[i - 1: i] == ["then"] and pj == i - 1:
+                    return _best_place(h.value).code
+            return ""
+
+        places = s.get("place")
+        for i, j, h in s.get("person"):
+            if not any(t.cap for t in toks[i:j]):
+                continue
+            out.append(Mention(i, j, self.entity_for_pid(h.value), text[toks[i].start:toks[j - 1].end], "name"))
+            taken.update(range(i, j))
+        for i, j, h in s.get("title"):
+            if taken.intersection(range(i, j)):
+                continue
+            pid = self.titles.get(h.value)
+            if not pid:
+                continue
+            # "Russian President Vladimir Putin": the title runs into a name
+            nxt = next((m for m in out if m.i in (j, j + 1) and m.kind == "name"), None)
+            if nxt is not None:
+                if nxt.entity and nxt.entity.pid == pid:
+                    nxt.i = i
+                    nxt.text = text[toks[i].start:toks[nxt.j - 1].end]
+                continue
+            if j < len(toks) and toks[j].cap and words[j] not in _NAME_STOP and toks[j].gap == " ":
+                continue  # "Russian President Dmitry Medvedev": someone else holding a similar title
+            a = i - 1 if i > 0 and words[i - 1] == "the" else i
+            out.append(Mention(a, j, self.entity_for_pid(pid), text[toks[a].start:toks[j - 1].end], "title"))
+            taken.update(range(a, j))
+        for i, j, _h in s.get("role"):
+            if taken.intersection(range(i, j)):
+                continue
+            k = j
+            nat = qualifier(i)
+            if k + 1 < len(toks) and words[k] == "of":
+                for pi, pj, h in places:
+                    if pi == k + 1:
+                        nat = nat or _best_place(h.value).code
+                        k = pj
+                        break
+            # skip honorifics and one comma: "the Minister of National Defence, Lt. Gen. Awad ..."
+            steps = 0
+            while k < len(toks) and steps < 4 and (words[k] in self.w.get("honorific", ()) or
+                                                   (words[k] == "senior" and toks[k].cap)):
+                k += 1
+                steps += 1
+            name: list[Tok] = []
+            while k < len(toks) and len(name) < 5:
+                t = toks[k]
+                if name and not (t.gap in (" ", "-", "- ") or (t.gap == " " and t.word in _NAME_LINKS)):
+                    break
+                if not name and t.gap.strip() not in ("", ","):
+                    break
+                if k in taken:
+                    break
+                if t.cap and t.word not in _NAME_STOP and t.word not in ndates.MONTHS and \
+                        t.word not in ndates.WEEKDAYS and not t.word.isdigit() or name and t.word in _NAME_LINKS:
+                    name.append(t)
+                else:
+                    break
+                k += 1
+            while name and name[-1].word in _NAME_LINKS:
+                name.pop()
+            if len(name) < 2:
+                continue
+            if any(pi <= toks.index(name[0]) < pj for pi, pj, _ in places) and len(name) == 2:
+                # "President Xi" fine, but "Prime Minister Paetongtarn" is not a place; a name that starts
+                # with a place ("Foreign Ministry") is not a person
+                continue
+            ni = toks.index(name[0])
+            nj = ni + len(name)
+            ent = self.entity_for_name(name, text[name[0].start:name[-1].end], nat)
+            a = i
+            while a > 0 and any(pj == a and pi == a - 1 for pi, pj, _ in places):
+                a -= 1
+            out.append(Mention(a, nj, ent, text[toks[a].start:toks[nj - 1].end], "role"))
+            taken.update(range(a, nj))
+        # surnames of wanted people named in full somewhere in the article ("Bashir" after "Omar al-Bashir"),
+        # unless another first name precedes it ("Sara Duterte")
+        if self.known_surnames:
+            role_toks = {n for i, j, _ in s.get("role") for n in range(i, j)}
+            for k, t in enumerate(toks):
+                if k in taken or not t.cap:
+                    continue
+                pid = self.known_surnames.get(t.word)
+                if pid is None:
+                    continue
+                if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
+                        and words[k - 1] not in self.w.get("honorific", ()) and (k - 1) not in taken \
+                        and (k - 1) not in role_toks:
+                    continue
+                out.append(Mention(k, k + 1, self.entity_for_pid(pid), text[t.start:t.end], "surname"))
+                taken.add(k)
+        # surnames of officials named earlier in the article
+        if self.surnames:
+            for k, t in enumerate(toks):
+                if k in taken or not t.cap:
+                    continue
+                ent = self.surnames.get(t.word)
+                if ent is not None:
+                    out.append(Mention(k, k + 1, ent, t.word and text[t.start:t.end], "surname"))
+                    taken.add(k)
+        for i, j, h in s.get("word", longest=False):
+            if h.value == "pronoun" and i not in taken:
+                out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
+        out.sort(key=lambda m: m.i)
+        obj = self.w.get("objmark", set())
+        for m in out:
+            m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"])
+            m.possessive = m.j < len(words) and words[m.j] == "s" and toks[m.j].gap in ("'", "’", "`")
+        # pronouns: the nearest earlier person in the sentence, else the last sentence's subject
+        first_subject: Entity | None = None
+        for m in out:
+            if m.kind == "pronoun":
+                prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"]
+                if prev:
+                    m.entity = prev[-1].entity
+                elif self.last_subject is not None and self.last_subject_age <= 3:
+                    m.entity = self.last_subject
+            if first_subject is None and m.entity is not None and not m.obj:
+                first_subject = m.entity
+        if first_subject is not None:
+            self.last_subject, self.last_subject_age = first_subject, 0
+        else:
+            self.last_subject_age += 1
+        return out
+
+    # ---- places ------------------------------------------------------------------------------------
+
+    def places(self, s: _Sentence) -> list[Place]:
+        out: list[Place] = []
+        toks = s.toks
+        for i, j, h in s.get("place"):
+            t = toks[i]
+            if not t.cap and not (s.words[i] == "the" and j > i + 1 and toks[i + 1].cap):
+                continue
+            names = h.value
+            kinds = {pn.kind for pn in names}
+            best = _best_place(names)
+            if best is None:
+                continue
+            demonym = "demonym" in kinds
+            out.append(Place(i, j, best.code, best.kind, best.city, self.text[t.start:toks[j - 1].end],
+                             demonym))
+        return out
+
+
+def _best_place(names: tuple) -> object:
+    geo = [pn for pn in names if pn.kind in _PLACE_KIND_RANK]
+    if geo:
+        return min(geo, key=lambda pn: _PLACE_KIND_RANK[pn.kind])
+    return names[0] if names else None
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _published(published: date | str | DateSpan | None) -> DateSpan | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, DateSpan):
+        return published
+    if isinstance(published, date):
+        return DateSpan.day(published)
+    try:
+        return parse_date(str(published))
+    except DateError:
+        return None
+
+
+def extract_trips(text: str, published: date | str | DateSpan | None = None,
+                  ruleset: Ruleset | None = None) -> list[Trip]:
+    """Trips reported in ``text``, one per journey, in order of first mention.
+
+    ``published`` (a date, ``YYYY-MM-DD``/``YYYY-MM``, or None) anchors relative dates ("next month",
+    "on Monday"); without it they stay unresolved (empty ``start``, precision ``unknown``).
+
+    >>> t = extract_trips("President Vladimir Putin will visit China in October.", "2023-07-25")
+    >>> [(x.person_id, x.country, x.start, x.precision, x.status) for x in t]
+    [('vladimir-putin', 'CN', '2023-10-01', 'month', 'planned')]
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    rs = ruleset or load_ruleset()
+    g = gazetteer(rs)
+    pub = _published(published)
+    folded, hits = g.scan(text)
+    doc = _Doc(text, pub, rs, g)
+    for h in hits:
+        if h.cat == "person" and " " in h.key:
+            doc.known_surnames.setdefault(h.key.rsplit(" ", 1)[1], h.value)
+    sents = split(text)
+    # bucket hits by sentence
+    by_sent: list[list[Hit]] = [[] for _ in sents]
+    starts = [a for a, _ in sents]
+    for h in hits:
+        k = bisect.bisect_right(starts, h.start) - 1
+        if k >= 0 and h.end <= sents[k][1]:
+            by_sent[k].append(h)
+    interesting = {"person", "title", "role", "trigger"}
+    parsed: dict[int, _Sentence] = {}
+    # pass 1: events with a place (and a date) for "will attend the summit"
+    for k, (a, b) in enumerate(sents):
+        if any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
+            s = parsed[k] = _Sentence(text, folded, a, b, by_sent[k])
+            _collect_events(doc, s, k)
+    # pass 2: people and trips
+    for k, (a, b) in enumerate(sents):
+        cats = {h.cat for h in by_sent[k]}
+        if not (cats & interesting):
+            doc.last_subject_age += 1
+            continue
+        if not (cats & {"trigger", "role"}) and k not in parsed:
+            _cheap_subject(doc, text, by_sent[k])
+            continue
+        s = parsed.pop(k, None) or _Sentence(text, folded, a, b, by_sent[k])
+        ms = doc.mentions(s)
+        if "trigger" in cats:
+            _trips_in(doc, s, k, ms)
+    return [_finish(doc, d) for d in doc.drafts]
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
+    """The salient person of a sentence with no trip in it, from its first person or title hit."""
+    for h in hits:
+        if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end]):
+            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(h.value), 0
+            return
+        if h.cat == "title" and (pid := doc.titles.get(h.value)):
+            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
+            return
+    doc.last_subject_age += 1
+
+
+def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
+    speech = doc.w.get("speech", set())
+    stop = doc.w.get("clause", set()) | {"before", "after", "since", "from"}
+    places = [p for p in doc.places(s) if not p.demonym or p.kind != "demonym"]
+    places = [p for p in places if p.kind in _PLACE_KIND_RANK]
+    found = s.dates
+    for i, j, h in s.get("word", longest=False):
+        if h.value != "event" or h.key not in ("summit", "forum", "conference", "assembly", "general assembly",
+                                               "ceremony", "games", "olympics", "parade", "celebrations",
+                                               "congress", "gathering", "inauguration", "funeral"):
+            continue
+        place = next((p for p in places if j <= p.i <= j + 8 and {"in", "at"} & set(s.words[j:p.i])
+                      and not set(s.words[j:p.i]) & stop), None)
+        if place is None:
+            continue
+        dexpr = min((d for d in found if abs(d.i - j) <= 14 and _date_ok(s.words, d, speech)),
+                    key=lambda d: abs(d.i - j), default=None)
+        name = _event_name(s, i, j)
+        ev = Event(k, h.key, name, place.code, place.city, dexpr)
+        doc.events.append(ev)
+        doc.event_sents.append(k)
+        doc.events_at.setdefault(k, []).append(ev)
+        by_code = doc.events_by_code.setdefault(place.code, [])
+        if len(by_code) < _EVENT_POOL:
+            by_code.append(ev)
+
+
+def _event_name(s: _Sentence, i: int, j: int) -> str:
+    """The event's name as written: "BRICS summit", "Belt and Road Forum"."""
+    a = i
+    while a > 0 and i - a < 5 and (s.toks[a - 1].cap or s.words[a - 1] in ("and", "of")) and \
+            s.toks[a].gap.strip() == "":
+        a -= 1
+    while a < i and s.words[a] in ("and", "of", "the"):
+        a += 1
+    return s.text[s.toks[a].start:s.toks[j - 1].end]
+
+
+_HARD_BEFORE = re.compile(r"[;:—–(]| - ")
+_HARD_AFTER = re.compile(r"[;:—–()]| - ")
+
+
+def _clause(s: _Sentence, ti: int, tj: int, boundary: set[str]) -> tuple[int, int]:
+    """Token range of the clause around ``[ti, tj)``: up to a clause word or hard punctuation (40 tokens max)."""
+    toks, words = s.toks, s.words
+    a = ti
+    while a > 0 and ti - a < 40:
+        if words[a - 1] in boundary or _HARD_BEFORE.search(toks[a].gap):
+            break
+        a -= 1
+    b = tj
+    n = len(toks)
+    while b < n and b - tj < 40:
+        if words[b] in boundary or _HARD_AFTER.search(toks[b].gap):
+            break
+        b += 1
+    return a, b
+
+
+def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    words, toks = s.words, s.toks
+    w = doc.w
+    places = doc.places(s)
+    cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")]
+    cues += [Cue(ti - 1, ti, "planned", 2, "before") for ti, _, _ in s.get("trigger") if ti > 0 and words[ti - 1] == "to"]
+    found = s.dates
+    speech = w.get("speech", set())
+    role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
+    boundary = w.get("clause", set())
+    triggers = s.get("trigger")
+    {i for i, _, _ in triggers}
+
+    def valid_dest(p: Place) -> bool:
+        if p.kind == "government" or p.kind not in _PLACE_KIND_RANK:
+            return False
+        if p.j < len(words) and (words[p.j] in speech or (p.j + 1 < len(words) and words[p.j] in (
+                "has", "had", "have", "also") and words[p.j + 1] in speech)):
+            return False
+        if p.i > 0 and words[p.i - 1] in ("from",):
+            return False
+        # a qualifier of a person ("Nepal Prime Minister ...")
+        return not any(a <= p.i < b for a, b in role_spans)
+
+    def demonym_capital(p: Place) -> Place | None:
+        if p.j < len(words) and words[p.j] == "capital":
+            city = doc.g.capitals.get(p.code, "")
+            nxt = next((q for q in places if q.i == p.j + 1 and q.code == p.code), None)
+            return Place(p.i, nxt.j if nxt else p.j + 1, p.code, "capital", nxt.city if nxt else city,
+                         p.text)
+        if p.j + 1 < len(words) and words[p.j] == "city" and words[p.j + 1] == "of":
+            return next((q for q in places if q.i == p.j + 2 and q.code == p.code), None)
+        return None
+
+    vehicle = w.get("vehicle", set())
+    nounverb = w.get("nounverb", set())
+    done_here: dict[str, str] = {}
+    for ti, tj, th in triggers:
+        form, role, window = th.value
+        clause = _clause(s, ti, tj, boundary)
+        # ---- destinations (before the traveller: a destination without one still sets the context)
+        dests: list[Place] = []
+        used_event: Event | None = None
+        ctx_date: DateExpr | None = None
+        if role not in ("host", "led_by"):
+            dests = _destinations(doc, s, places, tj, tj + (window if role != "be" else 2), role == "be",
+                                  valid_dest, demonym_capital, boundary)
+            if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
+                dests = []  # "left the capital Naypyidaw": the traveller's own capital
+            bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
+            if not dests and role == "attend" and (bare or any(x in w.get("event", ()) for x in words[tj:tj + 6])):
+                ev = _current_event(doc, k)
+                if ev is not None:
+                    dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
+                    used_event = ev
+                elif doc.context is not None and k - doc.context[0] <= 2:
+                    dests = list(doc.context[1])
+                    ctx_date = doc.context[2]
+            if not dests and len(words) > 2 and words[0] == "in" and role in ("attend", "go"):
+                p0 = next((p for p in places if p.i == 1 and valid_dest(p)), None)
+                if p0 is not None and p0.j < len(toks) and "," in toks[p0.j].gap:
+                    dests = [p0]
+        # ---- traveller
+        trav: Mention | None = None
+        if role == "host":
+            if ti > 0 and words[ti - 1] in ("was", "were", "been", "be", "is", "being"):
+                continue
+            trav = next((m for m in ms if tj <= m.i <= tj + 8 and m.entity is not None), None)
+        elif role == "led_by":
+            trav = next((m for m in ms if tj <= m.i <= tj + 2 and m.entity is not None), None)
+            if trav is None and words[ti] in ("will",):
+                trav = next((m for m in reversed(ms) if m.j <= ti and ti - m.j <= 3 and m.entity), None)
+        else:
+            poss = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and
+                         (m.possessive or (m.kind == "pronoun" and words[m.i] in ("his", "her")))
+                         and all(x in _POSSESSIVE_SKIP or x == "s" or x in vehicle for x in words[m.j:ti])), None)
+            if form == "noun":
+                trav = poss
+                if trav is None and tj + 1 < len(words):
+                    trav = next((m for m in ms if m.entity is not None and words[m.i - 1: m.i] == ["by"]
+                                 and 0 <= m.i - tj <= 4 and words[tj] != "to"), None)
+                if trav is None:
+                    # "X made a visit to", "X, on a state visit to": a verb of undertaking governs the noun
+                    lead = next((n for n in range(ti - 1, max(-1, ti - 5), -1) if words[n] in nounverb), None)
+                    if lead is not None:
+                        cands = [m for m in ms if m.j <= lead and lead - m.j <= 12 and m.entity is not None
+                                 and not m.obj and not m.possessive]
+                        trav = cands[-1] if cands else None
+            else:
+                # "X said that Y would visit": only people after the last reporting verb can be the traveller
+                floor = max((n + 1 for n in range(max(0, ti - 30), ti) if words[n] in speech
+                             and "that" in words[n + 1:min(ti, n + 5)]), default=0)
+                cands = [m for m in ms if floor <= m.i and m.j <= ti and ti - m.j <= 30 and m.entity is not None
+                         and not m.obj and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
+                trav = cands[-1] if cands else None
+                if poss is not None and (trav is None or poss.j > trav.j):
+                    trav = poss
+                if trav is None and not any(m.j <= ti for m in ms if m.entity is not None):
+                    trav = next((m for m in ms if m.i >= tj and m.entity is not None and not m.obj and
+                                 m.i - tj <= 15), None)
+        if role != "host" and dests and trav is None:
+            doc.context = (k, dests, _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause))
+        if trav is None or trav.entity is None:
+            continue
+        ent = trav.entity
+        if role == "host":
+            before = [p for p in places if p.j <= ti and ti - p.j <= 8 and valid_dest(p)]
+            after = [p for p in places if trav.j <= p.i <= trav.j + 4 and valid_dest(p)
+                     and words[p.i - 1] in ("in", "to", "at")]
+            if after:
+                dests = after[:1]
+            elif before and not [m for m in ms if before[-1].j <= m.i < ti and m.entity is not None]:
+                dests = before[-1:]
+            else:
+                host = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None), None)
+                if host is not None and host.entity and host.entity.nationality:
+                    dests = [Place(host.i, host.j, host.entity.nationality, "country", "", "")]
+        if role == "led_by" and doc.context is not None and k - doc.context[0] <= 2:
+            dests, ctx_date = list(doc.context[1]), doc.context[2]
+        if not dests and form == "noun" and trav is poss and poss is not None:
+            # "Vietnam is preparing ... for Putin's first visit": the place the clause is about
+            dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)][-1:]
+        dests = [p for p in dests if p.code != ent.nationality]
+        if not dests:
+            continue
+        # "first visit since 2017", "first visit to X in 24 years": an earlier trip
+        _earlier_trip(doc, s, found, ti, tj, ent, trav, dests[0])
+        # ---- status
+        status = status_of(form, role, words, ti, tj, cues, clause)
+        if status is None:
+            continue
+        if status == "planned" and form == "base" and ti > 0 and words[ti - 1] == "to" and \
+                ent.key in done_here and not any(c.status == "planned" and c.strength >= 4 and c.j <= ti
+                                                 and ti - c.j <= 4 for c in cues):
+            status = done_here[ent.key]  # "arrived in X to attend": the purpose of a completed trip
+        if status in ("completed", "ongoing"):
+            done_here[ent.key] = status
+        if role == "leave" and status == "planned":
+            status = "ongoing"
+        # ---- date
+        future = status in FUTURE
+        dexpr = _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause)
+        if dexpr is not None and status == "invited" and dexpr.i < ti:
+            dexpr = None  # "In March, X was invited to visit": the date of the invitation
+        if dexpr is None and ctx_date is not None:
+            dexpr = ctx_date
+        spans: list[tuple[date, date, str]] = []
+        if dexpr is not None:
+            spans = ndates.resolve(dexpr, doc.pub, future)
+        event = _event_near(doc, s, k, tj, dests[0].code) or used_event
+        if not spans and event is None and future:
+            cur = _current_event(doc, k)
+            if cur is not None and cur.code == dests[0].code and cur.date is not None:
+                event = cur
+        if not spans and event is not None and event.date is not None:
+            spans = ndates.resolve(event.date, doc.pub, future)[:1]
+        if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
+                and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
+                                                        if c.j <= ti):
+            spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
+        ev_name = event.name if event is not None else ""
+        for dest in dests:
+            for span in spans or [None]:  # type: ignore[list-item]
+                _add(doc, _Draft(ent, trav.text, dest.code, dest.city, [span] if span else [], status, ev_name,
+                                 [(s.a, s.b)]))
+
+
+def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
+                  valid_dest: object, demonym_capital: object, boundary: set[str]) -> list[Place]:
+    """Places after a trigger: the first valid one, and any listed with it ("X and then Y", "Hanoi, Vietnam")."""
+    words = s.words
+    dests: list[Place] = []
+    for p in places:
+        if p.i < tj or p.i > lim:
+            continue
+        if any(b in words[tj:p.i] for b in boundary):
+            break
+        if p.demonym and p.kind not in _PLACE_KIND_RANK:
+            q = demonym_capital(p)  # type: ignore[operator]
+            if q is None:
+                continue
+            p = q
+        if not valid_dest(p):  # type: ignore[operator]
+            if strict:
+                break
+            continue
+        dests.append(p)
+        last = p
+        for q in places:
+            if q.i < last.j:
+                continue
+            between = words[last.j:q.i]
+            if q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between) and \
+                    valid_dest(q) and q.kind in _PLACE_KIND_RANK:  # type: ignore[operator]
+                if q.code == dests[-1].code:
+                    if not dests[-1].city and q.city:
+                        dests[-1] = q
+                else:
+                    dests.append(q)
+                last = q
+            else:
+                break
+        break
+    return dests
+
+
+def _date_ok(words: list[str], d: DateExpr, speech: set[str]) -> bool:
+    """False for the date of a report ("said on Tuesday", "reported in June") or of a "since" clause."""
+    pre = words[max(0, d.i - 3):d.i]
+    return not (any(x in speech for x in pre) or "since" in words[max(0, d.i - 2):d.i])
+
+
+def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: set[str],
+               clause: tuple[int, int]) -> DateExpr | None:
+    words = s.words
+    best: tuple[int, DateExpr] | None = None
+    excluded_end = -1
+    for d in found:
+        pre = words[max(0, d.i - 3):d.i]
+        reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
+        if reported or "since" in words[max(0, d.i - 2):d.i] or d.i == excluded_end or \
+                (d.i == excluded_end + 0) or "since" in words[min(tj, d.i):max(ti, d.i)]:
+            excluded_end = d.j
+            continue
+        if d.i >= tj:
+            dist = d.i - tj
+        elif d.j <= ti:
+            dist = ti - d.j + 3
+        else:
+            dist = 0
+        if dist > 20:
+            continue
+        if not (clause[0] <= d.i and d.j <= clause[1]):
+            dist += 10
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _current_event(doc: _Doc, k: int) -> Event | None:
+    n = bisect.bisect_right(doc.event_sents, k)
+    return doc.events[n - 1] if n else None
+
+
+def _event_near(doc: _Doc, s: _Sentence, k: int, tj: int, code: str) -> Event | None:
+    nouns = {h.key for i, j, h in s.get("word", longest=False) if h.value == "event" and tj <= i <= tj + 8}
+    if not nouns:
+        return None
+    # the first few events of that country (bounded: long texts must stay linear) and this sentence's own
+    pool = doc.events_by_code.get(code, [])[:_EVENT_POOL] + [e for e in doc.events_at.get(k, []) if e.code == code]
+    cands = [e for e in pool if e.sent <= k and (e.noun in nouns or nouns & {"event"})]
+    if not cands:
+        return None
+    same = [e for e in cands if e.sent == k and e.date is not None]
+    dated = [e for e in cands if e.date is not None]
+    return (same or dated or cands)[0]
+
+
+def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, ent: Entity,
+                  trav: Mention, dest: Place) -> None:
+    words = s.words
+    if "first" not in words[max(0, ti - 3):ti]:
+        return
+    spans: list[tuple[date, date, str]] = []
+    for n in range(tj, min(len(words), tj + 8)):
+        if words[n] == "since":
+            d = next((d for d in found if d.i == n + 1), None)
+            if d is not None:
+                spans = ndates.resolve(d, doc.pub, False)[:1]
+            break
+        if words[n] == "in" and n + 2 < len(words) and words[n + 2] == "years" and doc.pub is not None:
+            num = ndates._NUMWORDS.get(words[n + 1]) or (int(words[n + 1]) if words[n + 1].isdigit() else 0)
+            if num and num < 200:
+                y = doc.pub.start.year - num
+                spans = [(date(y, 1, 1), date(y, 12, 31), "year")]
+            break
+    if spans and dest.code != ent.nationality:
+        _add(doc, _Draft(ent, trav.text, dest.code, "", spans, "completed", "", [(s.a, s.b)]))
+
+
+def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]) -> bool:
+    if not a or not b:
+        return True
+    (s1, e1, _), (s2, e2, _) = a[0], b[0]
+    return s1.toordinal() <= e2.toordinal() + 7 and s2.toordinal() <= e1.toordinal() + 7
+
+
+def _add(doc: _Doc, new: _Draft) -> None:
+    same_key = doc.by_key.setdefault((new.entity.key, new.code), [])
+    cands = [d for d in same_key if _compatible(d.spans, new.spans)]
+    if not cands:
+        doc.drafts.append(new)
+        same_key.append(new)
+        return
+    group = (new.status in FUTURE)
+    same = [d for d in cands if (d.status in FUTURE) == group]
+    if not new.spans:
+        d = (same or cands)[0]
+    else:
+        dated = [d for d in cands if d.spans]
+        d = (dated or same or cands)[0]
+    if new.spans and (not d.spans or _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]]):
+        d.spans = new.spans
+    if _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
+        d.status = new.status
+    if new.city and not d.city:
+        d.city = new.city
+    if new.event and not d.event:
+        d.event = new.event
+    for sp in new.sentences:
+        if sp not in d.sentences and len(d.sentences) < 3:
+            d.sentences.append(sp)
+
+
+def _finish(doc: _Doc, d: _Draft) -> Trip:
+    text = doc.text
+    sents = sorted(d.sentences)
+    evidence = " | ".join(text[a:b] for a, b in sents)
+    if d.spans:
+        start, end, precision = d.spans[0]
+        s_iso, e_iso = start.isoformat(), end.isoformat()
+    else:
+        s_iso = e_iso = ""
+        precision = "unknown"
+    return Trip(
+        person_id=d.entity.pid,
+        person=d.entity.name,
+        mention=d.mention,
+        country=d.code,
+        city=d.city,
+        start=s_iso,
+        end=e_iso,
+        precision=precision,
+        status=d.status,
+        event=d.event,
+        evidence=evidence,
+        span=(sents[0][0], sents[-1][1]),
+    )

@@ -1,0 +1,183 @@
+"""Gazetteers and mention finding: one Aho-Corasick pass over a folded copy of the text.
+
+The text is *folded* one character to one character (accent-folded, case-folded, anything that is not a
+letter or digit becomes a space) with the project's :func:`riskcheck.text.normalize`, so offsets in the
+folded copy are offsets in the original. Runs of spaces are then squeezed so that multi-word keys match
+across ", " or line breaks; a small table maps squeezed offsets back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from ..ruleset import Ruleset
+from ..text import normalize
+from . import tables
+
+# --------------------------------------------------------------------------------------------------
+# Folding
+
+
+class _FoldTable(dict):
+    """``str.translate`` table computed lazily: each character folds to exactly one character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        n = normalize(ch)
+        out = n[0] if n and n[0].isalnum() else " "
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+_SPACES = re.compile(r"  +")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` to lower-case letters, digits and spaces, keeping its length.
+
+    >>> fold("Kim Jong-Un’s visit")
+    'kim jong un s visit'
+    """
+    return text.translate(_FOLD)
+
+
+class Squeezed:
+    """The folded text with runs of spaces squeezed to one, and the way back to original offsets."""
+
+    __slots__ = ("folded", "text", "_at", "_shift")
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        pieces: list[str] = []
+        self._at: list[int] = []  # squeezed offset after which the shift grows
+        self._shift: list[int] = []  # cumulative characters removed up to there
+        last = 0
+        removed = 0
+        for m in _SPACES.finditer(folded):
+            pieces.append(folded[last : m.start() + 1])
+            removed += m.end() - m.start() - 1
+            self._at.append(m.start() + 1 - (removed - (m.end() - m.start() - 1)))
+            self._shift.append(removed)
+            last = m.end()
+        pieces.append(folded[last:])
+        self.text = "".join(pieces)
+
+    def orig(self, pos: int) -> int:
+        """Original offset of squeezed offset ``pos`` (a character start)."""
+        i = bisect.bisect_right(self._at, pos) - 1
+        return pos + (self._shift[i] if i >= 0 else 0)
+
+
+# --------------------------------------------------------------------------------------------------
+# Gazetteer
+
+
+@dataclass(slots=True)
+class Hit:
+    """One phrase found: original character offsets ``[start, end)``, category and payload."""
+
+    start: int
+    end: int
+    cat: str
+    key: str
+    value: Any
+
+
+CATEGORIES = ("person", "title", "place", "role", "trigger", "cue", "word", "date")
+
+
+class Gazetteer:
+    """Every phrase riskcheck looks for in news, in one automaton.
+
+    Categories: ``person`` (alias -> person_id, from :func:`riskcheck.people.person_names`), ``title``
+    (title phrases of wanted people; which person holds one is looked up with ``titles_on`` per date),
+    ``place`` (from :func:`riskcheck.places.place_names`), ``role``, ``trigger``, ``cue``, ``word`` and
+    ``date`` (the tables in ``riskcheck/news/tables``).
+    """
+
+    def __init__(self, rs: Ruleset) -> None:
+        from ..people import person_names
+        from ..places import place_names
+
+        self.rs = rs
+        self.titles_cache: dict[Any, dict[str, str]] = {}  # publication day -> title phrase -> person_id
+        entries: dict[str, list[tuple[str, Any]]] = {}
+
+        def add(key: str, cat: str, value: Any) -> None:
+            key = " ".join(key.replace("'", " ").split())  # the folded text has no apostrophes
+            if key:
+                entries.setdefault(key, []).append((cat, value))
+
+        for alias, pid in person_names(rs).items():
+            add(alias, "person", pid)
+        for t in rs.titles:
+            add(normalize(t.title), "title", normalize(t.title).replace("'", " "))
+        self.capitals: dict[str, str] = {}
+        for key, names in place_names().items():
+            add(key, "place", tuple(names))
+            for pn in names:
+                if pn.kind == "capital" and pn.code not in self.capitals:
+                    self.capitals[pn.code] = pn.city or pn.name
+        for row in tables.load("roles"):
+            add(normalize(row["phrase"]), "role", row["phrase"])
+        for row in tables.load("triggers"):
+            add(normalize(row["phrase"]), "trigger", (row["form"], row["role"], int(row["window"] or 6)))
+        for row in tables.load("modality"):
+            if row["phrase"] == "to":
+                continue  # the bare infinitive marker is checked right before a trigger (see extract)
+            add(normalize(row["phrase"]) or row["phrase"], "cue", (row["status"], int(row["strength"]), row["scope"]))
+        for row in tables.load("words"):
+            # the other classes are tested on a sentence's words; keeping common words ("and", "by") out of
+            # the automaton keeps the number of hits small
+            if row["category"] in ("pronoun", "event"):
+                add(normalize(row["phrase"]), "word", row["category"])
+        for row in tables.load("dates"):
+            add(normalize(row["phrase"]), "date", (row["kind"], row["value"]))
+        self.words: dict[str, set[str]] = {}
+        for row in tables.load("words"):
+            self.words.setdefault(row["category"], set()).add(normalize(row["phrase"]))
+        auto = ahocorasick.Automaton()
+        for key, vals in entries.items():
+            auto.add_word(key, (key, tuple(vals)))
+        auto.make_automaton()
+        self.automaton = auto
+
+    def scan(self, text: str) -> tuple[str, list[Hit]]:
+        """Fold ``text`` and return (folded text, every word-bounded hit in original offsets)."""
+        folded = fold(text)
+        sq = Squeezed(folded)
+        s = sq.text
+        n = len(s)
+        hits: list[Hit] = []
+        for end_idx, (key, vals) in self.automaton.iter(s):
+            start = end_idx - len(key) + 1
+            if start > 0 and s[start - 1] != " ":
+                continue
+            if end_idx + 1 < n and s[end_idx + 1] != " ":
+                continue
+            o_start = sq.orig(start)
+            o_end = sq.orig(end_idx) + 1
+            for cat, value in vals:
+                hits.append(Hit(o_start, o_end, cat, key, value))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return folded, hits
+
+
+_CACHE: dict[int, Gazetteer] = {}
+_LOCK = threading.Lock()
+
+
+def gazetteer(rs: Ruleset) -> Gazetteer:
+    """The gazetteer for ruleset ``rs`` (built once per ruleset)."""
+    with _LOCK:
+        g = _CACHE.get(id(rs))
+        if g is None or g.rs is not rs:
+            g = _CACHE[id(rs)] = Gazetteer(rs)
+        return g

@@ -1,0 +1,76 @@
+"""Status of a trip mention from its trigger's form and the cue phrases around it (tables/modality.csv).
+
+Order of precedence, highest first: virtual, cancelled (or a negated plan), a finite trigger's own tense
+(visited, arrived, is visiting), speculative, planned, invited, then weaker context cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUSES = ("planned", "ongoing", "completed", "cancelled", "virtual", "invited", "speculative")
+FUTURE = frozenset({"planned", "cancelled", "virtual", "invited", "speculative"})
+BEFORE_WINDOW = 8  # tokens before a trigger in which a modal cue governs it
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    i: int
+    j: int
+    status: str
+    strength: int
+    scope: str
+
+
+def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: list[Cue],
+              clause: tuple[int, int]) -> str | None:
+    """The status of the trip whose trigger is at tokens ``[ti, tj)``; None when the text denies it.
+
+    ``words`` are the sentence's folded tokens, ``clause`` the token range of the trigger's clause.
+    """
+    c0, c1 = clause
+    in_clause = [c for c in cues if c0 <= c.i and c.j <= c1]
+    before = [c for c in in_clause if c.j <= ti and ti - c.j <= BEFORE_WINDOW]
+    if any(c.status == "virtual" for c in in_clause):
+        return "virtual"
+    if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
+        return "cancelled"
+    # a cancellation later in the sentence ("... but decided to cancel the plan") ends a plan, not a visit
+    late_cancel = any(c.status == "cancelled" and c.scope != "before" and c.i >= c1 for c in cues)
+    if any(c.status == "none" and ti - c.j <= 3 for c in before):
+        before = [c for c in before if c.status != "neg"]
+    negated = any(c.status == "neg" and ti - c.j <= 4 for c in before)
+    aux = words[max(0, ti - 2) : ti]
+    # the trigger's own tense
+    own: str | None = None
+    if role == "transit":
+        own = "ongoing"  # departed for, on its way to, bound for
+    elif form in ("past", "pres"):
+        own = "completed"
+    elif form == "ing":
+        if role == "transit" or any(w in ("is", "are", "am", "s", "currently") for w in aux):
+            own = "ongoing"
+        elif any(w in ("was", "were") for w in aux) or any(w in ("by", "after", "upon", "since") for w in aux):
+            own = "completed"
+        elif role == "be":
+            own = "ongoing"
+    if own is not None and not any(c.status in ("planned", "speculative") and c.strength >= 5 and ti - c.j <= 2
+                                   for c in before):
+        if negated:
+            return None
+        return own
+    if negated:
+        return "cancelled" if form in ("base", "noun") else None
+    if late_cancel:
+        return "cancelled"
+    if not before:
+        after = [c for c in in_clause if c.i >= tj and c.scope == "clause"]
+        if after:
+            return max(after, key=lambda c: c.strength).status
+        return None
+    best = max(before, key=lambda c: (c.strength, c.j))
+    if best.status in ("neg", "none"):
+        return None
+    if best.status == "is":
+        return "ongoing"
+    return best.status

