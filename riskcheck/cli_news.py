@@ -40,14 +40,16 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
     elif trip.status != "completed" and published is not None:
         span = published
         note = f"The text gives no date for the trip; evaluated on the publication date {published}. "
+    if span is None and not trip.person_id:
+        span = published or DateSpan.day(date.today())  # no warrant record: the answer needs no date
     if span is None:
-        return {"warrant": "unknown", "obligation": "unknown", "basis": "",
+        return {"warrant": "unknown", "obligation": "unknown", "basis": "date_unknown",
                 "explanation": "The text gives no date for this trip, so the warrant and the state's status "
                                "on that day cannot be determined."}
     try:
         v = evaluate(trip.person_id or None, trip.country, span, rs, person_label=trip.person)
     except RiskcheckError as exc:
-        return {"warrant": "unknown", "obligation": "unknown", "basis": "", "explanation": str(exc)}
+        return {"warrant": "unknown", "obligation": "unknown", "basis": "unresolved_place", "explanation": str(exc)}
     return {"warrant": v.warrant, "obligation": v.obligation, "basis": v.basis,
             "explanation": _STATUS_NOTE.get(trip.status, "") + note + v.explanation}
 

@@ -32,6 +32,7 @@ BASES: dict[str, str] = {
     "unresolved_person": "The person could not be resolved to one record.",
     "unresolved_place": "The place could not be resolved to a state or territory.",
     "date_straddles_change": "The answer changes within the date span given.",
+    "date_unknown": "The trip's date could not be determined from the text (news path).",
 }
 
 
