@@ -115,6 +115,24 @@ def _surname_forms(raw_name: str) -> list[str]:
     return list(dict.fromkeys(k for k in out if k))
 
 
+_ARTICLE_PREFIXES = ("al", "el", "ul")
+
+
+def _surname_form(key: str) -> str:
+    """A surname key with its Arabic article (split or joined) and spelling variants evened out:
+    ``al masri``, ``almasri``, ``el masry`` and ``masri`` share one.
+    """
+    words = key.split()
+    while len(words) > 1 and words[0] in _PARTICLES:
+        words = words[1:]
+    s = "".join(words)
+    for pre in _ARTICLE_PREFIXES:
+        if s.startswith(pre) and len(s) - len(pre) >= 4:
+            s = s[len(pre):]
+            break
+    return skeleton(s)
+
+
 def _first_last(raw_name: str) -> list[str]:
     toks = raw_name.split()
     if len(toks) < 3:
@@ -194,6 +212,11 @@ def _build(rs: Ruleset) -> _Index:
             for t in toks:
                 given.setdefault(t, set()).add(pid)
     curated = {normalize(a.alias) for a in rs.aliases if (a.kind or "").lower() == "surname"}
+    # derived surnames written differently but the same name ("al masri", "almasri", "el masry") of two
+    # different people are ambiguous: none of them may stand for one person on its own
+    by_form: dict[str, set[str]] = {}
+    for s, pids in surnames.items():
+        by_form.setdefault(_surname_form(s), set()).update(pids)
     safe: dict[str, str] = {}
     weak: set[str] = set()
     for s, pids in surnames.items():
@@ -202,6 +225,8 @@ def _build(rs: Ruleset) -> _Index:
         (pid,) = pids
         if s in curated:
             safe[s] = pid
+            continue
+        if len(by_form.get(_surname_form(s), pids)) > 1:
             continue
         words = s.split()
         if len(s.replace(" ", "")) < _MIN_SURNAME or any(w in COMMON_NAMES for w in words):

@@ -26,7 +26,6 @@ import csv
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -283,6 +282,7 @@ def _cities() -> _Cities:
 class _Index:
     def __init__(self, rs: Ruleset) -> None:
         self.rs = rs
+        self.pool: tuple[list[str], dict[str, str]] | None = None  # "did you mean" keys, built on demand
         iso = _iso()
         self.names: dict[str, list[_Entry]] = {}  # country-level: kind country/territory (+ city rows of places)
         self.other: dict[str, list[_Entry]] = {}  # demonym / government
@@ -550,9 +550,9 @@ def _label(m: PlaceMatch) -> str:
     return f"{m.city}, {m.name}" if m.city else m.name
 
 
-@lru_cache(maxsize=8)
-def _fuzzy_pool(idx_id: int) -> tuple[list[str], dict[str, str]]:
-    idx = _INDEXES[idx_id][1]
+def _fuzzy_pool(idx: _Index) -> tuple[list[str], dict[str, str]]:
+    if idx.pool is not None:
+        return idx.pool
     rs = idx.rs
     label: dict[str, str] = {}
     for k, entries in idx.names.items():
@@ -561,7 +561,8 @@ def _fuzzy_pool(idx_id: int) -> tuple[list[str], dict[str, str]]:
     for k, cs in _cities().primary.items():
         if len(k) >= 4:
             label.setdefault(k, _city_label(cs[0], rs))
-    return list(label), label
+    idx.pool = (list(label), label)
+    return idx.pool
 
 
 def _suggest(key: str, idx: _Index, n: int = 5) -> tuple[str, ...]:
@@ -569,7 +570,7 @@ def _suggest(key: str, idx: _Index, n: int = 5) -> tuple[str, ...]:
 
     if len(key) < 3:
         return ()
-    keys, label = _fuzzy_pool(id(idx.rs))
+    keys, label = _fuzzy_pool(idx)
     out: list[str] = []
     for k in difflib.get_close_matches(key, keys, n=n * 3, cutoff=0.72):
         lab = label[k]

@@ -279,3 +279,22 @@ def test_never_raises(s: str) -> None:
        st.sampled_from([str.upper, str.lower, str.title, lambda s: f"  {s}  "]))
 def test_case_does_not_matter(name: str, change) -> None:
     assert resolve_person(change(name)).person_id == resolve_person(name).person_id is not None
+
+
+def test_article_joined_or_split_surname_of_two_people_is_ambiguous(tmp_path: Path) -> None:
+    """A derived surname that differs only by its Arabic article ("al-Zubari", "Alzubari", "El Zoubary")
+    names two people: it must not resolve to either of them in text."""
+    _fixture(tmp_path)
+    _append(tmp_path / "people.csv", [["zz-one", "Tamer Fadl Yunis al-Zubari", "LY", "", SRC, "2026-01-01", "f"],
+                                      ["zz-two", "Tarek Elzoubary Qadiri", "LY", "", SRC, "2026-01-01", "f"],
+                                      ["zz-three", "Samir Wahid al-Qurtubi", "LY", "", SRC, "2026-01-01", "f"]])
+    _append(tmp_path / "aliases.csv", [["zz-two", "Tarek Alzubari", "variant", "en", SRC, "2026-01-01"]])
+    from riskcheck.ruleset import clear_cache
+
+    clear_cache()
+    names = person_names(load_ruleset(tmp_path))
+    for key in ("al zubari", "zubari", "alzubari", "elzoubary"):
+        assert key not in names, key
+    assert names["tamer al zubari"] == "zz-one"  # a fuller name still resolves
+    assert names["tarek alzubari"] == "zz-two"
+    assert names["al qurtubi"] == "zz-three"  # a surname of one person is kept
