@@ -155,3 +155,106 @@ def test_sentences_keep_abbreviations_and_split_glued_text():
     text = "U.S. President Joe Biden met Mr. Smith. The UAE welcomed him.Putin landed later."
     got = [text[a:b] for a, b in split(text)]
     assert got == ["U.S. President Joe Biden met Mr. Smith.", "The UAE welcomed him.", "Putin landed later."]
+
+
+# ---- rules added for recall (own sentences) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive trip noun with no cue: the tense of the rest of the sentence decides
+    ("Omar al-Bashir's visit to Djibouti, coming after two days in Kampala, drew sharp criticism.",
+     [("omar-al-bashir", "DJ", "2016-05-01", "month", "completed")]),
+    ("Omar al-Bashir's trip to Djibouti and then Asmara raised eyebrows.",
+     [("omar-al-bashir", "DJ", "2016-05-01", "month", "completed"),
+      ("omar-al-bashir", "ER", "2016-05-01", "month", "completed")]),
+    # no tense, no cue: nothing is said about whether the visit happened
+    ("Omar al-Bashir's visit to Djibouti is a test for the court.", []),
+    # a dated noun: its date against the publication date
+    ("Omar al-Bashir's visit to Djibouti in June 2016 is a test for the court.",
+     [("omar-al-bashir", "DJ", "2016-06-01", "month", "planned")]),
+])
+def test_possessive_trip_noun_status(text, expected):
+    assert rows(text, "2016-05-20") == expected
+
+
+FILLER = "The region is tense. Talks stalled. Aid groups are worried. "
+
+
+def test_undated_current_trip_gets_the_report_month_but_not_a_past_one():
+    assert rows(FILLER + "Later in the day Omar al-Bashir landed in Djibouti.", "2016-05-20") == [
+        ("omar-al-bashir", "DJ", "2016-05-01", "month", "completed")]
+    # "last", "previous", "first ... since": an earlier trip with no date stays undated
+    assert rows(FILLER + "Later in the day, recalling the last time Omar al-Bashir visited Djibouti, officials smiled.",
+                "2016-05-20")[0][2:4] == ("", "unknown")
+
+
+def test_undated_past_visit_is_not_merged_into_a_later_plan():
+    text = ("Omar al-Bashir will travel to Djibouti in September for the regional forum. " + FILLER +
+            "Later the paper noted that Bashir attended the two previous forums in Djibouti.")
+    got = rows(text, "2016-05-20")
+    assert ("omar-al-bashir", "DJ", "2016-09-01", "month", "planned") in got
+    assert ("omar-al-bashir", "DJ", "", "unknown", "completed") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object of "invited/urged/asked" right before "to <trip>" travels
+    ("The Malian leader invited Vladimir Putin to visit Bamako at a time of his choosing.",
+     [("vladimir-putin", "ML", "", "unknown", "invited")]),
+    # "dropped/abandoned plans": a cancelled trip
+    ("Vladimir Putin has dropped plans to attend the forum in Lima.",
+     [("vladimir-putin", "PE", "", "unknown", "cancelled")]),
+    ("Vladimir Putin abandoned plans to attend the forum in Lima.",
+     [("vladimir-putin", "PE", "", "unknown", "cancelled")]),
+    # "leave for" with a modal is a plan, not a departure under way
+    ("Vladimir Putin is scheduled to leave for Peru on Thursday.",
+     [("vladimir-putin", "PE", "2024-06-20", "day", "planned")]),
+    # a transfer or flight to The Hague is a journey to the Netherlands
+    ("Vladimir Putin was flown to The Hague on Monday.",
+     [("vladimir-putin", "NL", "2024-06-17", "day", "completed")]),
+    ("Vladimir Putin will be transferred to The Hague.",
+     [("vladimir-putin", "NL", "", "unknown", "planned")]),
+])
+def test_more_trip_phrasings(text, expected):
+    assert rows(text, "2024-06-18") == expected
+
+
+def test_wanted_surname_with_another_given_name_is_someone_else():
+    text = "Lydia Putin boarded an evening flight to Lima on Tuesday."
+    trips = extract_trips(text, "2024-06-18")
+    assert [(t.person_id, t.person, t.country) for t in trips] == [("", "Lydia Putin", "PE")]
+    # a sentence-opening word is not a given name
+    assert rows("When Putin flew to Lima on Tuesday, few noticed.", "2024-06-18")[0][:2] == ("vladimir-putin", "PE")
+
+
+def test_listed_travellers_share_the_trip():
+    text = ("Chadian President Idriss Deby, Malian Prime Minister Moctar Ouane and Omar al-Bashir attended "
+            "the summit in Niamey on Friday.")
+    got = {(t.person_id, t.person, t.country, t.start) for t in extract_trips(text, "2020-11-30")}
+    assert got == {("", "Idriss Deby", "NE", "2020-11-27"), ("", "Moctar Ouane", "NE", "2020-11-27"),
+                   ("omar-al-bashir", "Omar Hassan Ahmad Al Bashir", "NE", "2020-11-27")}
+    # the object of "met" is not listed with the subject
+    assert rows("Omar al-Bashir met Idriss Deby in Niamey on Friday.", "2020-11-30") == []
+    assert [r[0] for r in rows("Omar al-Bashir, who met Idriss Deby on Friday, will travel to Niamey.",
+                               "2020-11-30")] == ["omar-al-bashir"]
+
+
+def test_host_with_a_modal_inside_the_trigger_and_as_is_ellipsis():
+    got = {(t.person, t.country, t.start, t.status)
+           for t in extract_trips("On Monday, Omar al-Bashir will host Chadian President Idriss Deby in Khartoum.",
+                                  "2020-11-25")}
+    assert got == {("Idriss Deby", "SD", "2020-11-30", "planned")}
+    text = "Omar al-Bashir is expected to attend the summit in Niamey, as is Chadian President Idriss Deby."
+    got = {(t.person, t.country, t.status) for t in extract_trips(text, "2020-11-25")}
+    assert got == {("Omar Hassan Ahmad Al Bashir", "NE", "planned"), ("Idriss Deby", "NE", "planned")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bien plus tard, Vladimir Poutine est arrivé mardi à Lima pour une visite officielle.",
+     [("vladimir-putin", "PE", "2024-09-03", "day", "completed")]),
+    ("Bien plus tard, Vladimir Poutine se rendra à Lima en novembre.",
+     [("vladimir-putin", "PE", "2024-11-01", "month", "planned")]),
+    ("Bien plus tard, Vladimir Poutine s'était rendu au Kenya en 2016.",
+     [("vladimir-putin", "KE", "2016-01-01", "year", "completed")]),
+])
+def test_french_phrasings(text, expected):
+    assert rows(FILLER + text, "2024-09-05") == expected

@@ -21,6 +21,9 @@ _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 
 
+LOWER_OK: set[str] = set()  # month and weekday names written in lower case (French)
+
+
 def _tables() -> tuple[dict[str, int], dict[str, int], dict[tuple[str, ...], tuple[str, int]], dict[str, tuple[int, int]]]:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
@@ -28,9 +31,11 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[tuple[str, ...], tup
     seasons: dict[str, tuple[int, int]] = {}
     for row in tables.load("dates"):
         kind, value, phrase = row["kind"], row["value"], row["phrase"]
-        if kind == "month":
+        if kind.endswith("_lc"):
+            LOWER_OK.add(phrase)
+        if kind in ("month", "month_lc"):
             months[phrase] = int(value)
-        elif kind == "weekday":
+        elif kind in ("weekday", "weekday_lc"):
             weekdays[phrase] = int(value)
         elif kind == "rel":
             unit, _, n = value.partition(":")
@@ -91,7 +96,7 @@ def _year(w: str) -> int:
 def _is_month(toks: list[Tok], i: int) -> int:
     t = toks[i]
     m = MONTHS.get(t.word, 0)
-    if not m or not t.cap:
+    if not m or not (t.cap or t.word in LOWER_OK):
         return 0
     if t.word in ("may", "march") or len(t.word) <= 4:
         # "May" and "March" are also words; abbreviations must look like dates
@@ -149,7 +154,7 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         num = _NUMWORDS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)
         if num:
             return DateExpr(i, i + 3, "ago", unit=toks[i + 1].word.rstrip("s"), n=num)
-    if w in WEEKDAYS and toks[i].cap:
+    if w in WEEKDAYS and (toks[i].cap or w in LOWER_OK):
         return DateExpr(i, i + 1, "weekday", weekday=WEEKDAYS[w])
     m = _is_month(toks, i)
     if m:

@@ -41,6 +41,7 @@ _POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "
                               "latest", "next", "second", "third", "fourth", "two", "day", "working", "foreign",
                               "diplomatic", "surprise", "historic", "rare", "brief", "overseas"})
 _EVENT_POOL = 32
+_EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
 LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
 
 
@@ -116,6 +117,7 @@ class _Draft:
     status: str
     event: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    recent: bool = False  # undated, completed or ongoing, no "last"/"previous"/"first ... since" cue: a current trip
 
 
 # --------------------------------------------------------------------------------------------------
@@ -234,6 +236,15 @@ class _Doc:
         self.surnames.setdefault(last, e)
         return e
 
+    def _other_given_name(self, s: _Sentence, i: int, role_toks: set[int], honorific: object) -> bool:
+        """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
+        t, p = s.toks[i], s.toks[i - 1]
+        w = p.word
+        if not p.cap or t.gap != " " or (i - 1) in role_toks or w in honorific or w in _NAME_STOP \
+                or w in _NAME_LINKS or w in ndates.MONTHS or w in ndates.WEEKDAYS or w.isdigit() or len(w) < 2:
+            return False
+        return not (w in self.w.get("starter", ()) or w in self.w.get("clause", ()) or w in self.w.get("speech", ()))
+
     def mentions(self, s: _Sentence) -> list[Mention]:
         toks, words = s.toks, s.words
         text = self.text
@@ -250,8 +261,21 @@ class _Doc:
             return ""
 
         places = s.get("place")
-        for i, j, h in s.get("person"):
+        persons = s.get("person")
+        role_toks: set[int] = set()
+        if any(j == i + 1 for i, j, _ in persons):
+            role_toks = {n for i, j, _ in s.get("role") for n in range(i, j)} | \
+                {n for i, j, _ in s.get("title") for n in range(i, j)} | {n for i, j, _ in places for n in range(i, j)}
+        honorific = self.w.get("honorific", ())
+        for i, j, h in persons:
             if not any(t.cap for t in toks[i:j]):
+                continue
+            if j == i + 1 and i > 0 and self._other_given_name(s, i, role_toks, honorific):
+                # "Sara Duterte", "Yair Netanyahu": a wanted surname with someone else's given name
+                if i - 1 not in taken:
+                    ent = self.entity_for_name(toks[i - 1:j], text[toks[i - 1].start:toks[i].end], "")
+                    out.append(Mention(i - 1, j, ent, text[toks[i - 1].start:toks[i].end], "name"))
+                    taken.update(range(i - 1, j))
                 continue
             out.append(Mention(i, j, self.entity_for_pid(h.value), text[toks[i].start:toks[j - 1].end], "name"))
             taken.update(range(i, j))
@@ -576,6 +600,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
 
     vehicle = w.get("vehicle", set())
     nounverb = w.get("nounverb", set())
+    control = w.get("control", set())
     done_here: dict[str, str] = {}
     for ti, tj, th in triggers:
         form, role, window = th.value
@@ -633,7 +658,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 floor = max((n + 1 for n in range(max(0, ti - 30), ti) if words[n] in speech
                              and "that" in words[n + 1:min(ti, n + 5)]), default=0)
                 cands = [m for m in ms if floor <= m.i and m.j <= ti and ti - m.j <= 30 and m.entity is not None
-                         and not m.obj and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
+                         and (not m.obj or (words[m.i - 1] in control and words[m.j:ti] == ["to"])) and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
                 trav = cands[-1] if cands else None
                 if poss is not None and (trav is None or poss.j > trav.j):
                     trav = poss
@@ -669,6 +694,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         _earlier_trip(doc, s, found, ti, tj, ent, trav, dests[0])
         # ---- status
         status = status_of(form, role, words, ti, tj, cues, clause)
+        if status is None and form == "noun" and not cues:
+            status = _noun_status(doc, s, found, ti, tj, dests[-1].j, speech, clause)
         if status is None:
             continue
         if status == "planned" and form == "base" and ti > 0 and words[ti - 1] == "to" and \
@@ -701,10 +728,81 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                                                         if c.j <= ti):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         ev_name = event.name if event is not None else ""
-        for dest in dests:
-            for span in spans or [None]:  # type: ignore[list-item]
-                _add(doc, _Draft(ent, trav.text, dest.code, dest.city, [span] if span else [], status, ev_name,
-                                 [(s.a, s.b)]))
+        recent = not spans and status in ("completed", "ongoing") and not any(
+            c.status == "completed" and c.strength >= 4 for c in cues) and \
+            _EARLIER.isdisjoint(words)
+        others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
+        for who in [trav, *others]:
+            if who.entity is None:
+                continue
+            for dest in dests:
+                if who is not trav and dest.code == who.entity.nationality:
+                    continue
+                for span in spans or [None]:  # type: ignore[list-item]
+                    _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
+                                     ev_name, [(s.a, s.b)], recent))
+
+
+_LIST_WORDS = frozenset({"and", "as", "well", "along", "with", "both"})
+_AS_AUX = frozenset({"is", "are", "was", "were", "will", "would", "does", "do", "did"})
+
+
+def _coordinated(s: _Sentence, ms: list[Mention], trav: Mention) -> list[Mention]:
+    """People listed with the traveller as one subject: "A, B and C attended", "A and B will visit"."""
+    people = [m for m in ms if m.entity is not None and m.kind != "pronoun" and not m.possessive]
+    if trav not in people:
+        return []
+    words, toks = s.words, s.toks
+    n = people.index(trav)
+
+    def joined(a: Mention, b: Mention) -> bool:
+        between = words[a.j:b.i]
+        commas = sum(toks[x].gap.count(",") for x in range(a.j, b.i + 1) if x < len(toks))
+        return len(between) <= 3 and all(x in _LIST_WORDS for x in between) and commas <= 1 and \
+            (bool(between) or commas == 1) and not any(c in toks[x].gap for x in range(a.j, b.i + 1)
+                                                         for c in ";:()" if x < len(toks))
+
+    out: list[Mention] = []
+    i = n
+    while i > 0 and joined(people[i - 1], people[i]) and len(out) < 12:
+        out.append(people[i - 1])
+        i -= 1
+    i = n
+    while i + 1 < len(people) and joined(people[i], people[i + 1]) and len(out) < 12:
+        out.append(people[i + 1])
+        i += 1
+    # "X is expected to attend, as is Y"
+    out += [m for m in people if m.i >= trav.j + 2 and words[m.i - 2] == "as" and words[m.i - 1] in _AS_AUX
+            and "," in toks[m.i - 2].gap]
+    seen = {trav.entity.key if trav.entity else ""}
+    res = []
+    for m in out:
+        if m.entity is not None and m.entity.key not in seen:
+            seen.add(m.entity.key)
+            res.append(m)
+    return res
+
+
+def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, dj: int, speech: set[str],
+                 clause: tuple[int, int]) -> str | None:
+    """Status of "X's visit to Y" when no cue in the sentence says it: the trip's own date against the
+    publication date, else the tense of the sentence ("... has drawn criticism", "... ended", "after ...")."""
+    dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
+    if dexpr is not None and doc.pub is not None:
+        spans = ndates.resolve(dexpr, doc.pub, False)
+        if spans:
+            if spans[0][1] < doc.pub.start:
+                return "completed"
+            if spans[0][0] > doc.pub.end:
+                return "planned"
+            return "completed"
+    words = s.words
+    past = doc.w.get("pasttense", set())
+    for n in range(dj, len(words)):
+        x = words[n]
+        if x in past or (len(x) > 4 and x.endswith("ed") and words[n - 1] not in ("be", "been", "being", "to")):
+            return "completed"
+    return None
 
 
 def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
@@ -830,6 +928,9 @@ def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]
 def _add(doc: _Doc, new: _Draft) -> None:
     same_key = doc.by_key.setdefault((new.entity.key, new.code), [])
     cands = [d for d in same_key if _compatible(d.spans, new.spans)]
+    if not new.spans and new.status not in FUTURE and doc.pub is not None:
+        # an undated visit that happened is not the one planned for after the report
+        cands = [d for d in cands if not (d.status in FUTURE and d.spans and d.spans[0][0] > doc.pub.end)]
     if not cands:
         doc.drafts.append(new)
         same_key.append(new)
@@ -849,6 +950,7 @@ def _add(doc: _Doc, new: _Draft) -> None:
         d.city = new.city
     if new.event and not d.event:
         d.event = new.event
+    d.recent = d.recent and new.recent if d.status not in FUTURE else new.recent
     for sp in new.sentences:
         if sp not in d.sentences and len(d.sentences) < 3:
             d.sentences.append(sp)
@@ -858,8 +960,14 @@ def _finish(doc: _Doc, d: _Draft) -> Trip:
     text = doc.text
     sents = sorted(d.sentences)
     evidence = " | ".join(text[a:b] for a, b in sents)
-    if d.spans:
-        start, end, precision = d.spans[0]
+    spans = d.spans
+    if not spans and d.recent and doc.pub is not None and d.status in ("completed", "ongoing"):
+        # a trip reported as current with no date of its own: the month of the report
+        p = doc.pub.start
+        nxt = date(p.year + (p.month == 12), p.month % 12 + 1, 1)
+        spans = [(date(p.year, p.month, 1), date.fromordinal(nxt.toordinal() - 1), "month")]
+    if spans:
+        start, end, precision = spans[0]
         s_iso, e_iso = start.isoformat(), end.isoformat()
     else:
         s_iso = e_iso = ""

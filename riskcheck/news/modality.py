@@ -30,7 +30,8 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     """
     c0, c1 = clause
     in_clause = [c for c in cues if c0 <= c.i and c.j <= c1]
-    before = [c for c in in_clause if c.j <= ti and ti - c.j <= BEFORE_WINDOW]
+    # a cue inside the trigger phrase ("will host", "will welcome") governs it too
+    before = [c for c in in_clause if (c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)]
     if any(c.status == "virtual" for c in in_clause):
         return "virtual"
     if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
