@@ -62,9 +62,11 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 @click.option("--format", "fmt", type=FORMAT_CHOICES, default="table", show_default=True)
 @click.option("-o", "--output", "out", metavar="PATH", help="Write to a file (atomically).")
 @click.option("--warrant-only", is_flag=True, help="Only trips of people with a warrant record.")
+@click.option("--report", "report", metavar="PATH.html",
+              help="Also write a self-contained HTML report (sortable, filterable, evidence highlighted).")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
-                 out: str | None, warrant_only: bool) -> None:
+                 out: str | None, warrant_only: bool, report: str | None) -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -119,6 +121,14 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             click.echo(f"riskcheck: skipped {src}: {why}", err=True)
         fail("no readable input")
     emit(records, COLUMNS, fmt, out)
+    if report:
+        from .viz.report import write_report
+
+        try:
+            write_report(records, report, {"articles": n_read, "skipped": len(skipped),
+                                           "checked": str(rs.checked or "")})
+        except (InputError, OSError) as exc:
+            fail(f"cannot write report {report}: {exc}")
     _summary(n_read, skipped, by_status, by_obligation, len(records))
 
 
