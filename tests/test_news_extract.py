@@ -232,8 +232,10 @@ def test_listed_travellers_share_the_trip():
     got = {(t.person_id, t.person, t.country, t.start) for t in extract_trips(text, "2020-11-30")}
     assert got == {("", "Idriss Deby", "NE", "2020-11-27"), ("", "Moctar Ouane", "NE", "2020-11-27"),
                    ("omar-al-bashir", "Omar Hassan Ahmad Al Bashir", "NE", "2020-11-27")}
-    # the object of "met" is not listed with the subject
-    assert rows("Omar al-Bashir met Idriss Deby in Niamey on Friday.", "2020-11-30") == []
+    # the object of "met" is not listed with the subject (the subject, abroad, made a trip)
+    got = {(t.person, t.country) for t in extract_trips("Omar al-Bashir met Idriss Deby in Niamey on Friday.",
+                                                        "2020-11-30")}
+    assert got == {("Omar Hassan Ahmad Al Bashir", "NE")}
     assert [r[0] for r in rows("Omar al-Bashir, who met Idriss Deby on Friday, will travel to Niamey.",
                                "2020-11-30")] == ["omar-al-bashir"]
 
@@ -258,3 +260,81 @@ def test_host_with_a_modal_inside_the_trigger_and_as_is_ellipsis():
 ])
 def test_french_phrasings(text, expected):
     assert rows(FILLER + text, "2024-09-05") == expected
+
+
+# ---- generalisation rules (sentences invented for these tests) ------------------------------------
+
+
+def test_dateline_without_year_takes_year_of_a_nearby_full_date():
+    from riskcheck.news.readers import header_date
+
+    text = ("ROME, March 3 (Wire) -- Omar al-Bashir arrived in Tripoli on Monday. He last came in 2011.\n\n"
+            "(END)\n2016/03/03 09:00 CET")
+    assert header_date(text)[1].start == date(2016, 3, 3)
+    text = "ROME, March 3 (Wire) - A quiet day. Talks were held in 2011 and 2014.\n"
+    assert header_date(text)[1] is None  # no full date near the dateline: the year stays unknown
+
+
+def test_french_and_russian_place_names():
+    assert rows("Vladimir Poutine se rendra en Chine en octobre.", "2023-07-25")[0][1:] == \
+        ("CN", "2023-10-01", "month", "planned")
+    assert rows("Владимир Путин прибыл в Пекин во вторник.", "2023-07-25")[0][1] == "CN"
+    got = rows("Президент России Владимир Путин, находящийся с визитом в Пхеньяне, провёл переговоры. "
+               "В последний раз Путин посещал Монголию в мае.", "2023-07-25")
+    assert [(r[1], r[4]) for r in got] == [("KP", "ongoing"), ("MN", "completed")]
+    assert got[1][2] == "2023-05-01"
+
+
+def test_french_possessive_pronoun_and_surname_only_sentence():
+    text = ("Vladimir Poutine est arrivé mardi à Pékin. Les manifestants ont interpellé M. Poutine. "
+            "Sa dernière visite en Chine remontait à 2018.")
+    got = rows(text, "2023-07-25")
+    assert ("vladimir-putin", "CN", "2018-01-01", "year", "completed") in got
+
+
+def test_year_between_possessive_and_trip_noun():
+    got = rows("Omar al-Bashir's 2014 trip to Kigali drew protests.", "2023-07-25")
+    assert got == [("omar-al-bashir", "RW", "2014-01-01", "year", "completed")]
+
+
+def test_met_in_a_foreign_city_is_a_trip_of_the_subject():
+    got = rows("Omar al-Bashir met the Qatari emir in Doha last month.", "2023-07-25")
+    assert [r[:2] for r in got] == [("omar-al-bashir", "QA")]
+    # a place that is not after "in"/"at" is not where they met
+    assert rows("Omar al-Bashir met Qatar's emir on Tuesday.", "2023-07-25") == []
+
+
+def test_skipped_summit_is_cancelled():
+    got = rows("Vladimir Putin skipped the summit in Lima last year.", "2023-07-25")
+    assert [(r[1], r[4]) for r in got] == [("PE", "cancelled")]
+
+
+def test_noun_trigger_after_modal_reads_as_verb():
+    got = rows("Vladimir Putin will visit Cairo in May. The Russian president will also stop in Amman.",
+               "2024-01-10")
+    assert ("vladimir-putin", "JO") in [r[:2] for r in got]
+    assert [r[4] for r in got if r[1] == "JO"] == ["planned"]
+
+
+def test_also_arrived_without_place_joins_the_previous_trip():
+    text = "Omar al-Bashir arrived in Nairobi on Friday. Ugandan President Jonah Okello also arrived on Friday."
+    got = {(t.person, t.country) for t in extract_trips(text, "2023-07-25")}
+    assert ("Jonah Okello", "KE") in got
+
+
+def test_arrived_and_is_holding_talks_is_ongoing():
+    text = ("Omar al-Bashir arrived in Asmara on Monday. Omar al-Bashir is visiting Eritrea until Thursday "
+            "and is holding talks with officials.")
+    assert [(r[1], r[4]) for r in rows(text, "2023-07-25")] == [("ER", "ongoing")]
+
+
+def test_invitation_is_not_merged_with_an_earlier_visit():
+    text = ("Omar al-Bashir was invited to visit Egypt, officials said. "
+            "He last travelled to Egypt in March 2019.")
+    got = sorted((r[1], r[4]) for r in rows(text, "2023-07-25"))
+    assert got == [("EG", "completed"), ("EG", "invited")]
+
+
+def test_modal_noun_after_considering_is_speculative():
+    got = rows("Omar al-Bashir is considering a visit to Tunisia, an aide said.", "2023-07-25")
+    assert [(r[1], r[4]) for r in got] == [("TN", "speculative")]

@@ -30,7 +30,7 @@ from .sentences import split
 
 _TOKEN = re.compile(r"[^\W_]+")
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
-_STATUS_RANK = {"virtual": 0, "cancelled": 1, "completed": 2, "ongoing": 3, "planned": 4, "invited": 5,
+_STATUS_RANK = {"virtual": 0, "cancelled": 1, "ongoing": 2, "completed": 3, "planned": 4, "invited": 5,
                 "speculative": 6}
 _PLACE_KIND_RANK = {"country": 0, "territory": 1, "capital": 2, "city": 3}
 _NAME_LINKS = frozenset({"bin", "al", "el", "ibn", "abu", "de", "da", "van", "von", "der", "du", "la"})
@@ -39,8 +39,15 @@ _NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "to", "of", "and", "
                         "his", "her", "their", "its", "report", "reports", "summit", "visit", "jr"})
 _POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "official", "recent", "previous",
                               "latest", "next", "second", "third", "fourth", "two", "day", "working", "foreign",
-                              "diplomatic", "surprise", "historic", "rare", "brief", "overseas"})
+                              "diplomatic", "surprise", "historic", "rare", "brief", "overseas", "only", "four",
+                              "five", "three", "week", "long", "weeklong", "landmark", "controversial",
+                              "derniere", "premiere", "precedente", "prochaine", "seule"})
 _EVENT_POOL = 32
+_OPEN = frozenset({"invited", "speculative"})
+_MODALS = frozenset({"will", "would", "to", "may", "might", "could", "shall", "can"})
+_POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
+_MEET_PREP = frozenset({"in", "at"})  # "met X in Sochi": only a place after a preposition is where they met
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
 LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
 
@@ -478,7 +485,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     for k, (a, b) in enumerate(sents):
         cats = {h.cat for h in by_sent[k]}
         if not (cats & interesting):
-            doc.last_subject_age += 1
+            if not _surname_subject(doc, folded, a, b):
+                doc.last_subject_age += 1
             continue
         if not (cats & {"trigger", "role"}) and k not in parsed:
             _cheap_subject(doc, text, by_sent[k])
@@ -503,6 +511,18 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
             doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
             return
     doc.last_subject_age += 1
+
+
+def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
+    """A sentence that names a wanted person only by surname ("M. Poutine", "Bashir") makes them salient."""
+    if not doc.known_surnames:
+        return False
+    for w in folded[a:b].split():
+        pid = doc.known_surnames.get(w)
+        if pid is not None:
+            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
+            return True
+    return False
 
 
 def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
@@ -604,6 +624,11 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     done_here: dict[str, str] = {}
     for ti, tj, th in triggers:
         form, role, window = th.value
+        if form == "noun" and ti > 0:
+            # "will also stop in X", "to stop in X": a noun trigger used as a verb after a modal
+            prev = words[ti - 1] if words[ti - 1] != "also" or ti < 2 else words[ti - 2]
+            if prev in _MODALS:
+                form = "base"
         clause = _clause(s, ti, tj, boundary)
         # ---- destinations (before the traveller: a destination without one still sets the context)
         dests: list[Place] = []
@@ -611,7 +636,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         ctx_date: DateExpr | None = None
         if role not in ("host", "led_by"):
             dests = _destinations(doc, s, places, tj, tj + (window if role != "be" else 2), role == "be",
-                                  valid_dest, demonym_capital, boundary)
+                                  valid_dest, demonym_capital, boundary, _MEET_PREP if role == "meet" else None)
             if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
                 dests = []  # "left the capital Naypyidaw": the traveller's own capital
             bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
@@ -627,6 +652,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 p0 = next((p for p in places if p.i == 1 and valid_dest(p)), None)
                 if p0 is not None and p0.j < len(toks) and "," in toks[p0.j].gap:
                     dests = [p0]
+            if not dests and role == "go" and form in ("past", "pres") and "also" in words[max(0, ti - 2):ti] \
+                    and (tj >= len(words) or words[tj] not in ("to", "in", "at", "for", "from")) and doc.drafts:
+                # "X also arrived on Saturday": where the trip just reported went
+                last = doc.drafts[-1]
+                if last.status in ("completed", "ongoing") and last.sentences and \
+                        s.a - last.sentences[-1][1] < 1500:
+                    dests = [Place(tj, tj, last.code, "city", last.city, "")]
         # ---- traveller
         trav: Mention | None = None
         if role == "host":
@@ -639,8 +671,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 trav = next((m for m in reversed(ms) if m.j <= ti and ti - m.j <= 3 and m.entity), None)
         else:
             poss = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and
-                         (m.possessive or (m.kind == "pronoun" and words[m.i] in ("his", "her")))
-                         and all(x in _POSSESSIVE_SKIP or x == "s" or x in vehicle for x in words[m.j:ti])), None)
+                         (m.possessive or (m.kind == "pronoun" and words[m.i] in _POSS_PRONOUNS))
+                         and all(x in _POSSESSIVE_SKIP or x == "s" or x in vehicle or _YEARLIKE.fullmatch(x)
+                                 for x in words[m.j:ti])), None)
             if form == "noun":
                 trav = poss
                 if trav is None and tj + 1 < len(words):
@@ -806,12 +839,19 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
 
 
 def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
-                  valid_dest: object, demonym_capital: object, boundary: set[str]) -> list[Place]:
-    """Places after a trigger: the first valid one, and any listed with it ("X and then Y", "Hanoi, Vietnam")."""
+                  valid_dest: object, demonym_capital: object, boundary: set[str],
+                  prep: frozenset[str] | None = None) -> list[Place]:
+    """Places after a trigger: the first valid one, and any listed with it ("X and then Y", "Hanoi, Vietnam").
+
+    With ``prep``, only a place right after one of those words (or "in the") counts ("met Putin in Sochi").
+    """
     words = s.words
     dests: list[Place] = []
     for p in places:
         if p.i < tj or p.i > lim:
+            continue
+        if prep is not None and not (p.i > 0 and (words[p.i - 1] in prep or
+                                                   (p.i > 1 and words[p.i - 1] == "the" and words[p.i - 2] in prep))):
             continue
         if any(b in words[tj:p.i] for b in boundary):
             break
@@ -931,6 +971,14 @@ def _add(doc: _Doc, new: _Draft) -> None:
     if not new.spans and new.status not in FUTURE and doc.pub is not None:
         # an undated visit that happened is not the one planned for after the report
         cands = [d for d in cands if not (d.status in FUTURE and d.spans and d.spans[0][0] > doc.pub.end)]
+    if doc.pub is not None:
+        # a visit that ended before the report is not the one invited or mooted now
+        def past(d: _Draft) -> bool:
+            return d.status == "completed" and bool(d.spans) and d.spans[0][1] < doc.pub.start  # type: ignore[union-attr]
+        if new.status in _OPEN:
+            cands = [d for d in cands if not past(d)]
+        elif past(new):
+            cands = [d for d in cands if d.status not in _OPEN]
     if not cands:
         doc.drafts.append(new)
         same_key.append(new)

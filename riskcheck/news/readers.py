@@ -35,6 +35,11 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _DMY = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
 _MDY = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# full dates anywhere in the text, to give a year-less dateline its year ("2024/06/18 10:12 KST",
+# "Published June 13, 2015", "PHOTO: ... July 21, 2010")
+_FULL_YMD = re.compile(r"\b((?:19|20)\d\d)[/.-](\d{1,2})[/.-](\d{1,2})\b")
+_FULL_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? ((?:19|20)\d\d)\b")
+_FULL_DMY = re.compile(r"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? ((?:19|20)\d\d)\b")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 
 TEXT_EXT = {".txt", ".text", ".md", ".html", ".htm", ""}
@@ -98,6 +103,8 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
     if m and (mo := _MONTHS.get(m[1].lower())):
         year = int(m[3]) if m[3] else 0
         if not year:
+            year = _year_near(text[:200_000], mo, int(m[2]))
+        if not year:
             years = set(_YEARS.findall(text[:200_000]))
             year = int(years.pop()) if len(years) == 1 else 0
         if year:
@@ -106,6 +113,31 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             except ValueError:
                 pass
     return text, None, "none"
+
+
+def _year_near(text: str, month: int, day: int) -> int:
+    """The year of the full dates in ``text`` within a week of ``month``/``day`` (a dateline's), if one."""
+    years: set[int] = set()
+    for rx, order in ((_FULL_YMD, "ymd"), (_FULL_MDY, "mdy"), (_FULL_DMY, "dmy")):
+        for m in rx.finditer(text):
+            if order == "ymd":
+                y, mo, d = int(m[1]), int(m[2]), int(m[3])
+            else:
+                mon, d, y = (m[1], int(m[2]), int(m[3])) if order == "mdy" else (m[2], int(m[1]), int(m[3]))
+                mo = _MONTHS.get(mon.lower(), 0)
+            if not 1 <= mo <= 12 or not 1 <= d <= 31:
+                continue
+            try:
+                seen = date(y, mo, d)
+            except ValueError:
+                continue
+            for yy in (y - 1, y, y + 1):  # "Jan 2" datelines near "December 30, 2023"
+                try:
+                    if abs((date(yy, month, day) - seen).days) <= 7:
+                        years.add(yy)
+                except ValueError:
+                    continue
+    return years.pop() if len(years) == 1 else 0
 
 
 def decode(data: bytes) -> str | None:
