@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -147,19 +148,25 @@ def write_records(records: Iterable[Mapping[str, Any]], columns: list[str], fmt:
 # Column-at-a-time helpers for large outputs (batch runs): same rules as the record writer above.
 
 
-def needs_neutralising(values: list[str]) -> bool:
-    """Whether any cell of a column of strings starts like a formula (fast: one C-level scan)."""
+_FORMULA_CELL = re.compile("(?:^|\n)[" + re.escape("".join(_FORMULA_START)) + "]")
+_FORMULA_SET = frozenset(_FORMULA_START)
+
+
+def needs_neutralising(values: list[str], joined: str | None = None) -> bool:
+    """Whether any cell of a column of strings starts like a formula (fast: one C-level scan).
+
+    ``joined`` may give ``"\n".join(values)`` when the caller has it already.
+    """
     if not values:
         return False
-    joined = "\n".join(values)
-    return joined[:1] in _FORMULA_START or any("\n" + c in joined for c in _FORMULA_START)
+    return _FORMULA_CELL.search("\n".join(values) if joined is None else joined) is not None
 
 
-def neutralise_column(values: list[str]) -> list[str]:
+def neutralise_column(values: list[str], joined: str | None = None) -> list[str]:
     """:func:`neutralise` every cell of a column of strings; returns ``values`` itself when none needs it."""
-    if not needs_neutralising(values):
+    if not needs_neutralising(values, joined):
         return values
-    return [("'" + v) if v[:1] in _FORMULA_START and v else v for v in values]
+    return [("'" + v) if v[:1] in _FORMULA_SET and v else v for v in values]
 
 
 class JsonArrayWriter:

@@ -1,0 +1,1229 @@
+"""Batch runs: flag every row of a table of trips (``riskcheck batch`` and :func:`check_trips`).
+
+Every input row comes out, in order, with all its columns unchanged, followed by the columns in
+:data:`ADDED_COLUMNS`:
+
+``person_id``, ``person_resolved``
+    the record the person cell resolved to (its id and full name), empty when no record matches (a
+    person with no ICC warrant on record: obligation ``no``, basis ``no_warrant``).
+``country``
+    the ISO 3166-1 alpha-2 code of the state or territory the place cell resolved to.
+``warrant``, ``obligation``, ``basis``, ``explanation``, ``sources``
+    as in ``riskcheck check`` (``sources`` joined with `` ; ``).
+``row_issue``
+    empty, or why a value could not be used (unknown or ambiguous person or place, unreadable date, a
+    place the data folder has no record for). Such a row is kept, with obligation ``unknown``.
+
+A row without a date is answered for today and its explanation starts by saying so. When an input
+column already has one of the added names (compared case-insensitively), the added column gets the
+suffix ``_rc`` (``country_rc``; ``_rc2``, ... if that is taken too), so no input column is overwritten.
+
+How it scales: the input is read in chunks of :data:`CHUNK_ROWS` rows, so memory does not grow with
+the file. Inside a chunk the work is vectorised: each distinct person, place and date string is
+resolved once (and cached across chunks), each distinct (person, territory, date span) verdict is
+computed once, and rows get their answers by array indexing. A person with no warrant record gets the
+same answer in every state, so those rows share one verdict per date span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import csv
+import io
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import chain
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+import numpy as np
+import pandas as pd
+
+from .dates import PRECISIONS, DateSpan, parse_date
+from .errors import DateError, InputError, RiskcheckError
+from .output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output, neutralise, neutralise_column
+from .ruleset import Ruleset, load_ruleset
+from .verdict import evaluate, unresolved
+
+__all__ = [
+    "ADDED_COLUMNS",
+    "BatchSummary",
+    "Columns",
+    "added_names",
+    "check_trips",
+    "detect_columns",
+    "run_batch",
+]
+
+#: the columns added after the input's own, in order
+ADDED_COLUMNS = ("person_id", "person_resolved", "country", "warrant", "obligation", "basis", "explanation",
+                 "sources", "row_issue")
+#: suffix of an added column whose name an input column already has
+COLUMN_SUFFIX = "_rc"
+#: column names recognised (case-insensitively, first match wins in this order)
+PERSON_NAMES = ("person", "traveler", "traveller", "name")
+PLACE_NAMES = ("country", "destination", "place")
+DATE_NAMES = ("date", "start", "travel_date")
+END_NAMES = ("end", "end_date")
+#: rows per chunk read from a file
+CHUNK_ROWS = 100_000
+#: caches are dropped (between chunks) when one grows past this many entries: bounded memory
+CACHE_LIMIT = 100_000
+
+_OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
+
+
+# --------------------------------------------------------------------------------------------------
+# Columns
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Positions of the person, place, date and end columns in a header (date and end optional)."""
+
+    person: int
+    place: int
+    date: int | None = None
+    end: int | None = None
+
+
+def _find(header: Sequence[str], name: str) -> int | None:
+    for i, h in enumerate(header):
+        if h == name:
+            return i
+    folded = name.strip().casefold()
+    for i, h in enumerate(header):
+        if str(h).strip().casefold() == folded:
+            return i
+    return None
+
+
+def _auto(header: Sequence[str], names: Sequence[str], exclude: set[int]) -> int | None:
+    for n in names:
+        i = _find(header, n)
+        if i is not None and i not in exclude:
+            return i
+    return None
+
+
+def detect_columns(header: Sequence[str], person: str | None = None, place: str | None = None,
+                   date: str | None = None, end: str | None = None, *, source: str = "input",
+                   option: str = "--{}-col") -> Columns:
+    """Find the person, place, date and end columns: the names given, or by the usual names.
+
+    Names match exactly, else case-insensitively. Person and place are required; without a date
+    column every row is answered for today. Raises :class:`InputError` naming the columns found.
+
+    >>> detect_columns(["Traveller", "Destination", "travel_date"])
+    Columns(person=0, place=1, date=2, end=None)
+    """
+    found = ", ".join(repr(str(h)) for h in header) or "none"
+    taken: set[int] = set()
+    out: dict[str, int | None] = {}
+    for kind, given, names, required in (("person", person, PERSON_NAMES, True),
+                                         ("place", place, PLACE_NAMES, True),
+                                         ("date", date, DATE_NAMES, False),
+                                         ("end", end, END_NAMES, False)):
+        if given is not None:
+            i = _find(header, given)
+            if i is None:
+                raise InputError(f"{source}: no column {given!r} (given with {option.format(kind)}); "
+                                 f"columns found: {found}")
+        else:
+            i = _auto(header, names, taken)
+            if i is None and required:
+                raise InputError(f"{source}: no {kind} column (looked for {', '.join(names)}; name it with "
+                                 f"{option.format(kind)}); columns found: {found}")
+        if i is not None:
+            taken.add(i)
+        out[kind] = i
+    return Columns(out["person"], out["place"], out["date"], out["end"])  # type: ignore[arg-type]
+
+
+def added_names(header: Sequence[str]) -> list[str]:
+    """The names of the added columns for this input header: :data:`ADDED_COLUMNS`, suffixed on a clash.
+
+    >>> added_names(["name", "country", "date"])[:3]
+    ['person_id', 'person_resolved', 'country_rc']
+    """
+    taken = {str(h).strip().casefold() for h in header}
+    out = []
+    for base in ADDED_COLUMNS:
+        name, n = base, 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{base}{COLUMN_SUFFIX}" + (str(n - 1) if n > 2 else "")
+        taken.add(name.casefold())
+        out.append(name)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Values as text
+
+
+def _as_text(value: Any) -> str:
+    """A DataFrame cell as the text a user would have typed (dates as ISO days)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if value is pd.NaT:
+        return ""
+    if isinstance(value, datetime):  # includes pd.Timestamp
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, np.datetime64):
+        return "" if np.isnat(value) else pd.Timestamp(value).date().isoformat()
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
+    """Codes per row and the distinct values as text ("" for missing); codes index the texts."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    texts = [_as_text(u) for u in uniques]
+    codes = np.asarray(codes, dtype=np.int64)
+    if len(codes) and codes.min() < 0:
+        texts.append("")
+        codes = np.where(codes < 0, len(texts) - 1, codes)
+    return codes, texts
+
+
+def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Group rows by the tuple of non-negative ints in ``arrays``: (group id per row, first row of each group)."""
+    n = len(arrays[0])
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    sizes = [int(a.max()) + 1 for a in arrays]
+    if math.prod(sizes) < 2 ** 62:
+        key = np.zeros(n, dtype=np.int64)
+        for a, s in zip(arrays, sizes, strict=True):
+            key = key * s + a
+        codes, _ = pd.factorize(key)
+    else:  # pragma: no cover - only with astronomically many distinct values in one chunk
+        _, codes = np.unique(np.stack(arrays, axis=1), axis=0, return_inverse=True)
+    codes = np.asarray(codes, dtype=np.int64).ravel()
+    first = np.full(int(codes.max()) + 1, n, dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(n, dtype=np.int64))
+    return codes, first
+
+
+# --------------------------------------------------------------------------------------------------
+# The engine: caches of resolved persons, places, dates and verdicts; annotates chunks of rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    text: str
+    person_id: str | None  # None: no record (or unresolved)
+    name: str
+    issue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    text: str
+    code: str | None
+    issue: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    text: str
+    span: DateSpan | None
+    issue: str = ""
+    defaulted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """The parts of a verdict a batch row shows."""
+
+    warrant: str
+    obligation: str
+    basis: str
+    explanation: str
+    sources: tuple[str, ...]
+
+    def moved(self, old: DateSpan, new: DateSpan) -> _Answer:
+        """This answer for span ``old`` with ``old``'s dates replaced by ``new``'s."""
+        text = self.explanation
+        a, b = old.start.isoformat(), old.end.isoformat()
+        if a not in text and b not in text:
+            return self
+        text = text.replace(a, "\x00s\x00")
+        if b != a:
+            text = text.replace(b, "\x00e\x00")
+        text = text.replace("\x00s\x00", new.start.isoformat()).replace("\x00e\x00", new.end.isoformat())
+        return _Answer(self.warrant, self.obligation, self.basis, text, self.sources)
+
+
+def _apart(a: DateSpan, b: DateSpan) -> bool:
+    """Two spans that share no start or end date (only such a pair can show which dates an answer quotes)."""
+    return len({a.start, a.end} & {b.start, b.end}) == 0
+
+
+_MARK = "\x00"  # in a parametric answer's explanation: where the row's start date goes
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    warrant: str
+    obligation: str
+    basis: str
+    explanation: str  # with one _MARK when ``param``
+    sources: str
+    issue: str = ""
+    param: bool = False
+
+    def fields(self) -> tuple[str, str, str, str, str, str]:
+        return (self.warrant, self.obligation, self.basis, self.explanation, self.sources, self.issue)
+
+
+class _Table:
+    """Entries with an index, plus their rendered fragments as arrays for fast row indexing."""
+
+    def __init__(self) -> None:
+        self.index: dict[Any, int] = {}
+        self.items: list[Any] = []
+        self._arrays: dict[str, tuple[int, np.ndarray]] = {}
+
+    def add(self, key: Any, item: Any) -> int:
+        i = self.index[key] = len(self.items)
+        self.items.append(item)
+        return i
+
+    def array(self, name: str, render: Callable[[Any], Any]) -> np.ndarray:
+        """``render(item)`` for every item, as an object array (grown incrementally)."""
+        n, arr = self._arrays.get(name, (0, np.empty(0, dtype=object)))
+        if n < len(self.items):
+            new = np.empty(len(self.items) - n, dtype=object)
+            new[:] = [render(it) for it in self.items[n:]]
+            arr = np.concatenate([arr, new])
+            self._arrays[name] = (len(self.items), arr)
+        return arr
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass(slots=True)
+class _Rows:
+    """A chunk's rows as indices into the engine's tables."""
+
+    person: np.ndarray
+    place: np.ndarray
+    date: np.ndarray
+    tail: np.ndarray
+
+    def mid(self, engine: _Engine) -> np.ndarray:
+        """Per row: the start date to put into a parametric answer, else ""."""
+        param = engine.tails.array("param", lambda t: t.param).astype(bool)[self.tail]
+        iso = engine.dates.array("iso", lambda d: d.span.start.isoformat() if d.span else "")[self.date]
+        return np.where(param, iso, "").astype(object)
+
+
+_QUOTE = re.compile(r'[,"\r\n]')
+
+
+def _csv_cell(value: str) -> str:
+    """One CSV cell as the csv module writes it (minimal quoting, doubled quotes)."""
+    return '"' + value.replace('"', '""') + '"' if _QUOTE.search(value) else value
+
+
+def _csv_fields(values: Sequence[str], raw: bool) -> str:
+    """``values`` as CSV cells, each preceded by a comma (formula-neutralised unless ``raw``)."""
+    return "".join("," + _csv_cell(v if raw else neutralise(v)) for v in values)
+
+
+def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
+    """A tail's CSV text in two parts around the date slot of a parametric answer ("" after otherwise)."""
+    frag = _csv_fields(t.fields(), raw) + "\n"
+    if not t.param:
+        return frag, ""
+    pre, _, post = frag.partition(_MARK)
+    return pre, post
+
+
+class _Engine:
+    def __init__(self, ruleset: Ruleset, today: date | None = None) -> None:
+        self.rs = ruleset
+        self.today = today or date.today()
+        self.known = set(ruleset.states) | set(ruleset.territories)
+        codes = sorted(self.known)
+        self.any_code = codes[0] if codes else ""
+        # person resolution can depend on the date only through dated titles: one bucket per period
+        bounds: set[date] = set()
+        for t in ruleset.titles:
+            if t.start:
+                bounds.add(t.start)
+            if t.end:
+                bounds.add(t.end + timedelta(days=1))
+        self.title_bounds = sorted(bounds)
+        from .text import normalize
+
+        self._normalize = normalize
+        self.title_tokens = [set(normalize(t.title).split()) - {"the"} for t in ruleset.titles if t.title.strip()]
+        self._title_like: dict[str, bool] = {}
+        self.verdicts: dict[tuple[str | None, str, DateSpan], _Answer | RiskcheckError] = {}
+        self._joined: dict[tuple[str, ...], str] = {}
+        self.pieces: dict[tuple[str, ...], list[date]] = {}
+        self._ordinals: dict[tuple[str, ...], np.ndarray] = {}
+        self.templates: dict[tuple[str, str, int, str], tuple[Any, ...]] = {}
+        self.shared: dict[tuple[str, int, str], tuple[Any, ...]] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything (entry indices change: between chunks only)."""
+        self.persons = _Table()  # key: text (date-independent) or (text, bucket)
+        self.places = _Table()
+        self.dates = _Table()
+        self.pids = _Table()  # person ids (None first: no record)
+        self.pids.add(None, None)
+        self.codes = _Table()
+        self.notes = _Table()
+        self.notes.add("", "")
+        self.reset_answers()
+
+    def reset_answers(self) -> None:
+        """Forget the answers per row key (they grow with distinct rows), keeping resolved values and templates."""
+        self.tails = _Table()  # distinct answers (by content)
+        self.tail_keys: dict[tuple[int, ...], int] = {}  # (kind, person, place, date, note) -> answer
+        self.everywhere_keys: dict[tuple[int, ...], int] = {}  # (person, date, note) -> answer in every territory
+        self._template_tails: dict[tuple[Any, ...], int] = {}
+        self._template_keep: list[_Answer] = []
+        self.everywhere = False
+        self.verdicts.clear()
+        self._joined.clear()
+
+    def trim(self) -> None:
+        """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` (between chunks only)."""
+        if max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > CACHE_LIMIT:
+            self._title_like.clear()
+            self.templates.clear()
+            self.shared.clear()
+            self.reset()
+        else:
+            if len(self.templates) + len(self.shared) > CACHE_LIMIT:
+                self.templates.clear()
+                self.shared.clear()
+            if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > CACHE_LIMIT:
+                self.reset_answers()
+
+    # ---- resolving distinct values ----
+
+    def _date(self, text: str, end: str) -> int:
+        key = (text, end)
+        i = self.dates.index.get(key)
+        if i is not None:
+            return i
+        t, e = text.strip(), end.strip()
+        try:
+            if not t and not e:
+                d = _Date(text, DateSpan.day(self.today), defaulted=True)
+            elif not t:
+                d = _Date(text, None, f"end {end!r} given without a start date")
+            elif e:
+                first = parse_date(t)
+                last = parse_date(e, field="end")
+                if last.end < first.start:
+                    raise DateError(f"invalid date range {text!r} .. {end!r}: it ends before it starts")
+                d = _Date(text, DateSpan(first.start, last.end, "range"))
+            else:
+                d = _Date(text, parse_date(t))
+        except DateError as exc:
+            d = _Date(text, None, str(exc))
+        return self.dates.add(key, d)
+
+    def _bucket(self, day: date) -> int:
+        return bisect.bisect_right(self.title_bounds, day)
+
+    def _may_be_title(self, text: str) -> bool:
+        """Whether ``text`` could match a dated title on some day (then it is resolved per period).
+
+        Conservative: the resolver matches a title when the query, less honorifics and possessives,
+        equals it; so a title's words must all be among the query's.
+        """
+        if not self.title_tokens:
+            return False
+        r = self._title_like.get(text)
+        if r is None:
+            toks = set(self._normalize(text).split())
+            toks |= {t[:-2] for t in toks if t.endswith("'s")}
+            r = self._title_like[text] = any(tt <= toks for tt in self.title_tokens)
+        return r
+
+    def _person(self, text: str, day: date) -> int:
+        i = self.persons.index.get(text)
+        if i is not None:
+            return i
+        key = (text, self._bucket(day))
+        i = self.persons.index.get(key)
+        if i is not None:
+            return i
+        from .people import resolve_person
+
+        if not text.strip():
+            return self.persons.add(text, _Person(text, None, "", "no person given"))
+        dated = self._may_be_title(text)
+        pm = resolve_person(text, on=day, ruleset=self.rs)
+        status = getattr(pm, "status", "")
+        if status == "resolved" and pm.person_id:
+            p = _Person(text, pm.person_id, self.rs.people[pm.person_id].name if pm.person_id in self.rs.people
+                        else (pm.name or pm.person_id))
+        elif status in ("close", "ambiguous"):
+            names = [self.rs.people[c].name if c in self.rs.people else str(c) for c in (pm.candidates or ())]
+            shown = ", ".join(names[:3])
+            if status == "ambiguous":
+                issue = f"person {text!r} is ambiguous" + (f" between: {shown}" if shown else "")
+            else:
+                issue = f"person {text!r} matches no record exactly" + (f"; did you mean: {shown}?" if shown else "")
+            p = _Person(text, None, "", issue)
+        else:  # no_record: no ICC warrant on record for this name
+            p = _Person(text, None, "")
+        return self.persons.add(key if dated else text, p)
+
+    def _place(self, text: str) -> int:
+        i = self.places.index.get(text)
+        if i is not None:
+            return i
+        from .places import resolve_place
+
+        if not text.strip():
+            return self.places.add(text, _Place(text, None, "no place given"))
+        pl = resolve_place(text, ruleset=self.rs)
+        code = pl.code.upper() if pl.code else None
+        cands = " / ".join(str(c) for c in (pl.candidates or ())[:3])
+        if code is None:
+            if getattr(pl, "status", "") == "ambiguous":
+                issue = f"place {text!r} is ambiguous" + (f" between: {cands}" if cands else "")
+            else:
+                issue = (f"place {text!r} is not a known state, territory or city"
+                         + (f"; did you mean: {cands}?" if cands else ""))
+            p = _Place(text, None, issue)
+        elif code not in self.known:
+            p = _Place(text, code, f"place {text!r} resolved to {code}, which the data folder has no record for")
+        else:
+            p = _Place(text, code, note=pl.note or "")
+        return self.places.add(text, p)
+
+    def _index(self, table: _Table, key: Any) -> int:
+        i = table.index.get(key)
+        return table.add(key, key) if i is None else i
+
+    # ---- verdicts ----
+
+    def _verdict(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
+        self.everywhere = False  # set when the answer is known to hold in every territory (a day, shared)
+        key = (person_id, code, span)
+        v = self.verdicts.get(key)
+        if v is None:
+            v = self._piecewise(person_id, code, span) if person_id is not None else self._evaluate(person_id, code, span)
+            self.verdicts[key] = v
+        return v
+
+    def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
+        try:
+            v = evaluate(person_id, code, span, self.rs)
+        except RiskcheckError as exc:
+            return exc
+        return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources)
+
+    def _bounds(self, key: tuple[str, ...], dates: Callable[[], set[date]]) -> list[date]:
+        b = self.pieces.get(key)
+        if b is None:
+            d = dates()
+            if self.rs.checked:
+                d.add(self.rs.checked + timedelta(days=1))  # projection starts the day after
+            b = self.pieces[key] = sorted(d)
+        return b
+
+    def _piecewise(self, person_id: str, code: str, span: DateSpan) -> _Answer | RiskcheckError:
+        """The verdict, reusing one computed for another span in the same stretch of unchanging status.
+
+        The engine's answer for a person in a territory can change only on the dates it checks for
+        changes (``change_dates`` of the territory, ``warrant_change_dates`` of the person) and when
+        the data's check date is passed (projection). Within such a stretch, answers to spans of one
+        precision differ at most in the dates they quote ("On 2019-05-01 no warrant existed yet").
+        So: an answer that quotes none of its span's dates holds for the whole stretch; one that does
+        is reused, with the dates swapped, once two spans agree on it. And while a person's warrant has
+        not been issued or has ended, the answer does not depend on the territory at all: once three
+        territories agree on an answer within a stretch of the person's own dates, it is shared by all.
+        Spans that straddle a change are evaluated on their own. (Checked against direct evaluation in
+        tests/test_batch_engine.py.)
+        """
+        day = span.start == span.end
+        if not day:  # a longer span that straddles a change gets its own answer
+            try:
+                bounds = self._bounds((person_id, code), lambda: set(self.rs.change_dates(code))
+                                      | set(self.rs.warrant_change_dates(person_id)))
+            except RiskcheckError as exc:
+                return exc
+            if bisect.bisect_right(bounds, span.start) != bisect.bisect_right(bounds, span.end):
+                return self._evaluate(person_id, code, span)
+        # shared across territories?
+        pb = self._bounds((person_id,), lambda: set(self.rs.warrant_change_dates(person_id)))
+        ka = (person_id, bisect.bisect_right(pb, span.start), span.precision)
+        sa = self.shared.get(ka)
+        if sa is not None and sa[0] == "template":
+            self.everywhere = day
+            return sa[2].moved(sa[1], span)
+        # the same territory, same stretch?
+        if day:
+            try:
+                bounds = self._bounds((person_id, code), lambda: set(self.rs.change_dates(code))
+                                      | set(self.rs.warrant_change_dates(person_id)))
+            except RiskcheckError as exc:
+                return exc
+        i = bisect.bisect_right(bounds, span.start)
+        kb = (person_id, code, i, span.precision)
+        sb = self.templates.get(kb)
+        if sb is not None and sb[0] == "template":
+            return sb[2].moved(sb[1], span)
+        v = self._evaluate(person_id, code, span)
+        if not isinstance(v, _Answer):
+            return v
+        if sa is None:
+            self.shared[ka] = ("candidate", span, v, frozenset((code,)), 0)
+        elif sa[0] == "candidate" and code not in sa[3] and _apart(sa[1], span):
+            _, s1, v1, seen, fails = sa
+            if v1.moved(s1, span) == v:
+                self.shared[ka] = ("template" if len(seen) >= 2 else "candidate", s1, v1, seen | {code}, fails)
+            else:
+                self.shared[ka] = ("candidate", span, v, frozenset((code,)), fails + 1) if fails < 2 else ("no",)
+        if sb is None:
+            quotes = span.start.isoformat() in v.explanation or span.end.isoformat() in v.explanation
+            self.templates[kb] = ("candidate", span, v) if quotes else ("template", span, v)
+        elif sb[0] == "candidate" and _apart(sb[1], span):
+            self.templates[kb] = ("template", sb[1], sb[2]) if sb[2].moved(sb[1], span) == v else ("no",)
+        return v
+
+    def _tail_ok(self, vp: int, vc: int, d: int, note: int) -> _Tail:
+        pid = self.pids.items[vp]
+        code = self.codes.items[vc] if vc >= 0 else self.any_code  # no record: same answer everywhere
+        de: _Date = self.dates.items[d]
+        v = self._verdict(pid, code, de.span)  # type: ignore[arg-type]
+        if isinstance(v, RiskcheckError):
+            issue = f"no verdict for {code}: {v}"
+            return _Tail("unknown", "unknown", "unresolved_place", issue + ".", "", issue)
+        explanation = v.explanation
+        if de.defaulted:
+            explanation = f"No date given: answered for today, {self.today}. " + explanation
+        if note:
+            explanation += f" (Place: {self.notes.items[note]})"
+        src = self._joined.get(v.sources)
+        if src is None:
+            src = self._joined[v.sources] = " ; ".join(v.sources)
+        return _Tail(v.warrant, v.obligation, v.basis, explanation, src)
+
+    def _tail_issue(self, p: int, pl: int, d: int) -> _Tail:
+        """The answer for a row with an issue; arguments are entry index + 1, or 0 where there is none."""
+        pe: _Person | None = self.persons.items[p - 1] if p else None
+        le: _Place | None = self.places.items[pl - 1] if pl else None
+        de: _Date | None = self.dates.items[d - 1] if d else None
+        reason = "; ".join(e.issue for e in (pe, le, de) if e is not None)
+        explanation = f"Could not answer: {reason}" + ("" if reason.endswith((".", "?")) else ".")
+        if pe is not None or le is not None:
+            u = unresolved("person" if pe is not None else "place", person=pe.text if pe else "",
+                           place=le.text if le else "", reason=explanation)
+            return _Tail(u.warrant, u.obligation, u.basis, u.explanation, "", reason)
+        return _Tail("unknown", "unknown", "", explanation, "", reason)
+
+    # ---- annotating a chunk ----
+
+    def annotate(self, person: Any, place: Any, when: Any | None, end: Any | None) -> _Rows:
+        """Resolve a chunk: each argument a column (Series or array); ``when``/``end`` may be None."""
+        n = len(person)
+        zeros = np.zeros(n, dtype=np.int64)
+        # dates (with the optional end column)
+        d_codes, d_texts = _factorize(when) if when is not None else (zeros, [""])
+        if end is not None:
+            e_codes, e_texts = _factorize(end)
+            g, first = _group([d_codes, e_codes])
+            ids = np.array([self._date(d_texts[d_codes[r]], e_texts[e_codes[r]]) for r in first], dtype=np.int64)
+            row_d = ids[g]
+        else:
+            ids = np.array([self._date(t, "") for t in d_texts], dtype=np.int64)
+            row_d = ids[d_codes] if n else zeros
+        # persons (resolved on the start day of the row's span: titles are dated)
+        p_codes, p_texts = _factorize(person)
+        # a name that cannot be a title resolves the same on every date: once; others per period
+        fixed = np.array([self._person(t, self.today) if not self._may_be_title(t) else -1 for t in p_texts],
+                         dtype=np.int64)
+        row_p = fixed[p_codes] if n else zeros
+        dated = row_p < 0
+        if dated.any():
+            rows = np.nonzero(dated)[0]
+            buckets = np.array([self._bucket(self._day(de)) for de in self.dates.items], dtype=np.int64)
+            pc, dc = p_codes[rows], row_d[rows]
+            g, first = _group([pc, buckets[dc]])
+            ids = np.array([self._person(p_texts[pc[r]], self._day(self.dates.items[dc[r]])) for r in first],
+                           dtype=np.int64)
+            row_p[rows] = ids[g]
+        # places
+        l_codes, l_texts = _factorize(place)
+        ids = np.array([self._place(t) for t in l_texts], dtype=np.int64)
+        row_l = ids[l_codes] if n else zeros
+        # per-entry properties as arrays
+        p_issue = np.array([bool(e.issue) for e in self.persons.items], dtype=bool)
+        p_vp = np.array([self._index(self.pids, e.person_id) for e in self.persons.items], dtype=np.int64)
+        l_issue = np.array([bool(e.issue) for e in self.places.items], dtype=bool)
+        l_vc = np.array([self._index(self.codes, e.code) if e.code else 0 for e in self.places.items], dtype=np.int64)
+        l_note = np.array([self._index(self.notes, e.note) for e in self.places.items], dtype=np.int64)
+        d_issue = np.array([bool(e.issue) for e in self.dates.items], dtype=bool)
+        # the verdict key: (person id, code, date) for good rows -- no-record people share one per date --
+        # and (person, place, date) entries for rows with an issue
+        bad = p_issue[row_p] | l_issue[row_l] | d_issue[row_d]
+        vp = p_vp[row_p]
+        vc = np.where(vp == 0, 0, l_vc[row_l] + 1)  # 0: any code (no record)
+        # (an issue row's answer depends only on the entries that have the issue: 0 = no issue there)
+        flag = bad.astype(np.int64)
+        a = np.where(bad, np.where(p_issue[row_p], row_p + 1, 0), vp)
+        b = np.where(bad, np.where(l_issue[row_l], row_l + 1, 0), vc)
+        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), row_d)
+        c = np.where(bad, 0, l_note[row_l])
+        row_t = np.full(n, -1, dtype=np.int64)
+        self._stretches(row_t, ~bad & (vp > 0), vp, l_vc[row_l], row_d, c)
+        rest = np.nonzero(row_t < 0)[0]
+        if len(rest):
+            g, first = _group([flag[rest], a[rest], b[rest], dd[rest], c[rest]])
+            keys = zip(flag[rest][first].tolist(), a[rest][first].tolist(), b[rest][first].tolist(),
+                       dd[rest][first].tolist(), c[rest][first].tolist(), strict=True)
+            tail_ids = np.array([self._tail_for(k) for k in keys], dtype=np.int64)
+            row_t[rest] = tail_ids[g]
+        return _Rows(row_p, row_l, row_d, row_t)
+
+    def _tail_for(self, key: tuple[int, int, int, int, int]) -> int:
+        """The answer id for a row key (kind, person, place, date, note), computed once."""
+        t = self.tail_keys.get(key)
+        if t is not None:
+            return t
+        wide = (key[1], key[3], key[4])  # (person, date, note): an answer shared by every territory?
+        t = self.everywhere_keys.get(wide) if not key[0] else None
+        if t is None:
+            self.everywhere = False
+            item = (self._tail_issue(key[1], key[2], key[3]) if key[0]
+                    else self._tail_ok(key[1], key[2] - 1, key[3], key[4]))
+            t = self._add_tail(item)
+            if self.everywhere:
+                self.everywhere_keys[wide] = t
+        self.tail_keys[key] = t
+        return t
+
+    def _add_tail(self, item: _Tail) -> int:
+        t = self.tails.index.get(item)
+        return self.tails.add(item, item) if t is None else t
+
+    def _stretch_index(self, keys: list[tuple[str, ...]], which: np.ndarray, days: np.ndarray,
+                       dates_of: Callable[[tuple[str, ...]], Callable[[], set[date]]]) -> np.ndarray:
+        """For each row, the index of the stretch (between change dates) its day falls in, per key."""
+        parts: list[np.ndarray] = []
+        get = self._ordinals.get
+        for k in keys:
+            o = get(k)
+            if o is None:
+                o = self._ordinals[k] = np.array([d.toordinal() for d in self._bounds(k, dates_of(k))],
+                                                 dtype=np.int64)
+            parts.append(o)
+        lengths = np.array([len(o) for o in parts], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(lengths)])
+        arr = (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)) + np.repeat(
+            np.arange(len(keys), dtype=np.int64) << 32, lengths)
+        pos = np.searchsorted(arr, (which << 32) + days, side="right")
+        return pos - offsets[which]
+
+    def _stretches(self, row_t: np.ndarray, mask: np.ndarray, vp: np.ndarray, vc: np.ndarray, row_d: np.ndarray,
+                   note: np.ndarray) -> None:
+        """Answer, without per-row work, the rows of wanted people whose answer is a template.
+
+        Rows are grouped by the stretch of unchanging status their span falls in: first the person's
+        own stretches (answers shared by every territory), then the person-and-territory stretches
+        (see :meth:`_piecewise`). A group whose template is not known yet is warmed up by evaluating a
+        few of its rows. Answers that quote the date become parametric (the row's date is put in when
+        writing). Rows left over (row_t < 0) take the general path.
+        """
+        rows = np.nonzero(mask)[0]
+        if len(rows) < 64:
+            return
+        start = self.dates.array("start", lambda d: d.span.start.toordinal() if d.span else 0).astype(np.int64)
+        end = self.dates.array("end", lambda d: d.span.end.toordinal() if d.span else 0).astype(np.int64)
+        precs = {p: i for i, p in enumerate(PRECISIONS)}
+        prec = self.dates.array("prec", lambda d: precs.get(d.span.precision, 0) if d.span else 0).astype(np.int64)
+        default = self.dates.array("defaulted", lambda d: d.defaulted).astype(bool).astype(np.int64)
+        rd = row_d[rows]
+        s0, s1, pr, df = start[rd], end[rd], prec[rd], default[rd]
+        p, cd, nt = vp[rows], vc[rows], note[rows]
+        pids = [(self.pids.items[i],) for i in range(len(self.pids))]
+        pids[0] = ("",)  # (no record: not in mask)
+        # person-and-territory stretches (also: does a longer span straddle a change?)
+        pair_g, pair_first = _group([p, cd])
+        pairs = [(self.pids.items[int(p[r])], self.codes.items[int(cd[r])]) for r in pair_first]
+        def both(k: tuple[str, ...]) -> Callable[[], set[date]]:
+            return lambda: set(self.rs.change_dates(k[1])) | set(self.rs.warrant_change_dates(k[0]))
+
+        try:
+            i0 = self._stretch_index(pairs, pair_g, s0, both)
+            i1 = self._stretch_index(pairs, pair_g, s1, both)
+        except RiskcheckError:
+            return
+        inside = i0 == i1
+        def own(k: tuple[str, ...]) -> Callable[[], set[date]]:
+            return lambda: set(self.rs.warrant_change_dates(k[0]))
+
+        j = self._stretch_index(pids, p, s0, own)
+        for level in ("shared", "pair"):
+            todo = np.nonzero(inside & (row_t[rows] < 0))[0]
+            if len(todo) < 64:
+                return
+            cols = [p[todo], j[todo], pr[todo], nt[todo], df[todo]]
+            if level == "pair":
+                cols += [cd[todo], i0[todo]]
+            g, first = _group(cols)
+            order = np.argsort(g, kind="stable")
+            bounds = np.searchsorted(g[order], np.arange(len(first) + 1))
+            ids = np.full(len(first), -1, dtype=np.int64)
+            for k, r in enumerate(first.tolist()):
+                pid = self.pids.items[int(p[todo[r]])]
+                prec_name = PRECISIONS[int(pr[todo[r]])]
+                key = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
+                       else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
+                table = self.shared if level == "shared" else self.templates
+                state = table.get(key)
+                if state is None or state[0] != "template":
+                    if state is not None and state[0] == "no":
+                        continue
+                    members = order[bounds[k]: bounds[k + 1]]
+                    if len(members) < 8:
+                        continue  # a small group: the general path is as cheap
+                    for m in members[:8].tolist():  # warm up: evaluate a few rows of the group
+                        row = rows[todo[m]]
+                        self._tail_for((0, int(vp[row]), int(vc[row]) + 1, int(row_d[row]), int(note[row])))
+                        state = table.get(key)
+                        if state is not None and state[0] in ("template", "no"):
+                            break
+                    if state is None or state[0] != "template":
+                        continue
+                ids[k] = self._template_tail(state[2], state[1], int(nt[todo[r]]), bool(df[todo[r]]))
+            got = ids[g]
+            row_t[rows[todo]] = got
+
+    def _template_tail(self, v: _Answer, span: DateSpan, note: int, defaulted: bool) -> int:
+        """The answer id for template ``v`` (computed for ``span``), parametric in the start date if it quotes it."""
+        key = (id(v), span, note, defaulted)
+        t = self._template_tails.get(key)
+        if t is not None:
+            return t
+        text = v.explanation
+        a, b = span.start.isoformat(), span.end.isoformat()
+        if _MARK in text or (b != a and b in text) or text.count(a) > 1:
+            t = -1  # not expressible with one date slot: rows take the general path
+        else:
+            param = a in text
+            text = text.replace(a, _MARK)
+            if defaulted:
+                text = f"No date given: answered for today, {self.today}. " + text
+            if note:
+                text += f" (Place: {self.notes.items[note]})"
+            src = self._joined.get(v.sources)
+            if src is None:
+                src = self._joined[v.sources] = " ; ".join(v.sources)
+            t = self._add_tail(_Tail(v.warrant, v.obligation, v.basis, text, src, "", param))
+        self._template_tails[key] = t
+        self._template_keep.append(v)  # keep ``v`` alive: its id() is part of the key
+        return t
+
+    def _day(self, de: _Date) -> date:
+        return de.span.start if de.span is not None else self.today
+
+    # ---- rendering ----
+
+    def columns(self, rows: _Rows) -> list[np.ndarray]:
+        """The added columns' values (object arrays of str), in :data:`ADDED_COLUMNS` order."""
+        pid = self.persons.array("pid", lambda e: e.person_id or "")[rows.person]
+        name = self.persons.array("name", lambda e: e.name)[rows.person]
+        code = self.places.array("code", lambda e: e.code or "")[rows.place]
+        out = [pid, name, code]
+        for i, f in enumerate(("warrant", "obligation", "basis", "explanation", "sources", "issue")):
+            out.append(self.tails.array(f, lambda t, i=i: t.fields()[i])[rows.tail])
+        # a parametric explanation gets the row's date
+        pre = self.tails.array("expl_pre", lambda t: t.explanation.partition(_MARK)[0] if t.param else t.explanation)
+        post = self.tails.array("expl_post", lambda t: t.explanation.partition(_MARK)[2] if t.param else "")
+        out[6] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
+        return out
+
+    def fragments(self, rows: _Rows, raw: bool) -> list[np.ndarray]:
+        """The added cells as pre-rendered CSV text per row, in pieces to concatenate (the last ends the line)."""
+        tag = "raw" if raw else "safe"
+        head = self.persons.array("csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
+        ctry = self.places.array("csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
+        tail = self.tails.array("csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
+        out = [head[rows.person], ctry[rows.place]]
+        if not any(t.param for t in self.tails.items):
+            return [*out, tail[rows.tail]]
+        pre = self.tails.array("csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
+        post = self.tails.array("csv_post_" + tag, lambda t: _split_param(t, raw)[1])
+        return [*out, pre[rows.tail], rows.mid(self), post[rows.tail]]
+
+    def counts(self, rows: _Rows) -> dict[str, int]:
+        obl = self.tails.array("obl", lambda t: _OBLIGATION_CODE.get(t.obligation, 3)).astype(np.int64)
+        issue = self.tails.array("has_issue", lambda t: bool(t.issue)).astype(bool)
+        defaulted = self.dates.array("defaulted", lambda d: d.defaulted).astype(bool)
+        per = np.bincount(obl[rows.tail], minlength=4) if len(rows.tail) else np.zeros(4, dtype=np.int64)
+        return {"rows": len(rows.tail), "yes": int(per[0]), "no": int(per[1]), "residual": int(per[2]),
+                "unknown": int(per[3]), "unresolved": int(issue[rows.tail].sum()),
+                "today": int(defaulted[rows.date].sum())}
+
+
+# --------------------------------------------------------------------------------------------------
+# The DataFrame API
+
+
+def _column(df: pd.DataFrame, name: str | None, default: str, names: Sequence[str], kind: str,
+            required: bool) -> Any:
+    if name is None:
+        if required:
+            raise InputError(f"check_trips: a {kind} column is required")
+        return None
+    cols = [str(c) for c in df.columns]
+    exact = [i for i, c in enumerate(df.columns) if c is name or (type(c) is type(name) and c == name)]
+    i = exact[0] if exact else _find(cols, str(name))
+    if i is None and name == default:
+        i = _auto(cols, names, set())
+    if i is None:
+        raise InputError(f"check_trips: no column {name!r} for the {kind}; columns found: "
+                         + (", ".join(repr(c) for c in cols) or "none"))
+    return df.iloc[:, i]
+
+
+def check_trips(df: pd.DataFrame, person: str = "traveler", place: str = "destination", date: str | None = "date",
+                end: str | None = None, ruleset: Ruleset | str | Path | None = None) -> pd.DataFrame:
+    """Flag every trip in a DataFrame: a copy of ``df`` with :data:`ADDED_COLUMNS` appended.
+
+    ``person``, ``place``, ``date`` and ``end`` name the columns (matched exactly, else case-insensitively;
+    when a default name is absent the usual names are tried: ``person``/``traveler``/``name``,
+    ``country``/``destination``/``place``, ``date``/``start``/``travel_date``). ``date=None`` or an empty
+    cell means today; ``end`` optionally closes a range. Cells may be text, dates or timestamps. Rows,
+    order, index and input columns are kept as they are; an added column whose name the input already
+    has gets the suffix ``_rc``. ``ruleset`` is a loaded ruleset or a data folder (default: bundled data).
+
+    >>> import pandas as pd
+    >>> trips = pd.DataFrame({"traveler": ["Vladimir Putin", "Jane Doe"],
+    ...                       "destination": ["Mongolia", "China"], "date": ["2024-09-03", "2024-09"]})
+    >>> check_trips(trips)[["country", "obligation", "basis"]].values.tolist()
+    [['MN', 'yes', 'state_party'], ['CN', 'no', 'no_warrant']]
+    """
+    rs = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(ruleset)
+    p = _column(df, person, "traveler", PERSON_NAMES, "person", True)
+    pl = _column(df, place, "destination", PLACE_NAMES, "place", True)
+    d = _column(df, date, "date", DATE_NAMES, "date", False) if date is not None else None
+    e = _column(df, end, "", END_NAMES, "end", False) if end is not None else None
+    engine = _Engine(rs)
+    rows = engine.annotate(p, pl, d, e)
+    out = df.copy()
+    for name, values in zip(added_names([str(c) for c in df.columns]), engine.columns(rows), strict=True):
+        out[name] = values
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Streaming files
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did: row counts by obligation, unresolved rows, rows answered for today."""
+
+    rows: int = 0
+    yes: int = 0
+    no: int = 0
+    residual: int = 0
+    unknown: int = 0
+    unresolved: int = 0
+    today: int = 0
+    columns: Columns | None = None
+    header: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+    def add(self, counts: dict[str, int]) -> None:
+        for k, v in counts.items():
+            setattr(self, k, getattr(self, k) + v)
+
+    def line(self) -> str:
+        s = (f"{self.rows} rows read: {self.yes} yes, {self.residual} residual, {self.unknown} unknown "
+             f"({self.unresolved} unresolved), {self.no} no")
+        if self.today:
+            s += f"; {self.today} without a date answered for today"
+        return s
+
+
+class _Source(io.RawIOBase):
+    """A binary stream of UTF-8 for pandas, from raw bytes in ``encoding``; names the line of bad bytes.
+
+    UTF-8 input passes through unchanged after validation (a leading BOM is dropped); other encodings are
+    re-encoded. ``bytes_in`` counts the raw bytes consumed (for progress).
+    """
+
+    def __init__(self, raw: BinaryIO, encoding: str, name: str, block: int = 1 << 20) -> None:
+        super().__init__()
+        self.raw, self.name, self.block = raw, name, block
+        info = codecs.lookup(encoding)
+        self.source_encoding = encoding  # (not `encoding`: pandas reads that attribute)
+        self.utf8 = info.name in ("utf-8", "utf-8-sig")
+        self.decoder = codecs.getincrementaldecoder("utf-8" if self.utf8 else info.name)("strict")
+        self.buf = b""
+        self.pos = 0
+        self.eof = False
+        self.first = True
+        self.lines = 0
+        self.bytes_in = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def _fail(self, data: bytes, exc: UnicodeDecodeError, text_before: str | None = None) -> None:
+        if self.utf8:
+            line = self.lines + data[: exc.start].count(b"\n") + 1
+        else:
+            line = self.lines + (text_before or "").count("\n") + 1
+        raise InputError(f"{self.name}: line {line}: bytes that are not valid {self.source_encoding} "
+                         f"({exc.reason}); give the file's encoding with --encoding") from None
+
+    def _fill(self) -> None:
+        block = self.raw.read(self.block)
+        if not block:
+            self.eof = True
+            pending = self.decoder.getstate()[0]
+            try:
+                tail = self.decoder.decode(b"", final=True)
+            except UnicodeDecodeError as exc:
+                self._fail(pending, exc)
+            self.buf = b"" if self.utf8 else tail.encode("utf-8")
+            self.pos = 0
+            return
+        self.bytes_in += len(block)
+        if self.first:
+            self.first = False
+            if self.utf8 and block.startswith(codecs.BOM_UTF8):
+                block = block[3:]
+        pending = self.decoder.getstate()[0]
+        try:
+            text = self.decoder.decode(block)
+        except UnicodeDecodeError as exc:
+            data = pending + block
+            before = None if self.utf8 else codecs.decode(data[: exc.start], self.source_encoding, "replace")
+            self._fail(data, exc, before)
+        if self.utf8:
+            self.lines += block.count(b"\n")
+            self.buf = block
+        else:
+            self.lines += text.count("\n")
+            self.buf = text.encode("utf-8")
+        self.pos = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:
+            parts = []
+            while True:
+                b = self.read(1 << 22)
+                if not b:
+                    return b"".join(parts)
+                parts.append(b)
+        while self.pos >= len(self.buf) and not self.eof:
+            self._fill()
+        out = self.buf[self.pos: self.pos + size]
+        self.pos += len(out)
+        return out
+
+    def readinto(self, b: Any) -> int:
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+_PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def _parser_error(name: str, exc: Exception) -> InputError:
+    msg = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+    m = _PARSER_LINE.search(msg)
+    if m:
+        return InputError(f"{name}: line {m[2]}: {m[3]} fields, but the header has {m[1]}")
+    msg = msg.replace("Error tokenizing data. C error: ", "")
+    return InputError(f"{name}: cannot parse as CSV: {msg}")
+
+
+def delimiter_for(path: str | None, delimiter: str | None) -> str:
+    """The field delimiter: given (``\\t`` or ``tab`` for a tab), else by extension (``.tsv``/``.tab``), else comma."""
+    if delimiter:
+        d = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
+        if len(d) != 1:
+            raise InputError(f"--delimiter must be one character, not {delimiter!r}")
+        return d
+    if path and path != "-" and Path(path).suffix.lower() in (".tsv", ".tab"):
+        return "\t"
+    return ","
+
+
+def _unique_names(names: Sequence[str]) -> list[str]:
+    """Distinct keys for JSON records (a repeated input header gets ``_2``, ``_3``...)."""
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        k = n
+        while k in seen:
+            seen[n] += 1
+            k = f"{n}_{seen[n]}"
+        seen.setdefault(k, 1)
+        out.append(k)
+    return out
+
+
+_ROW_SEP = "\r\x1e\n"  # the csv writer quotes any cell with \r or \n; no cell holds \x1e (checked)
+
+
+class _CsvOut:
+    """CSV output: input cells re-quoted (and neutralised unless raw) then the pre-rendered added cells."""
+
+    def __init__(self, stream: IO[str], header: list[str], added: list[str], raw: bool) -> None:
+        self.stream, self.raw = stream, raw
+        cells = header + added
+        if not raw:
+            cells = [neutralise(c) for c in cells]
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerow(cells)
+        stream.write(buf.getvalue())
+
+    def write(self, cols: list[list[str]], pieces: list[np.ndarray]) -> None:
+        joined = ["\n".join(c) for c in cols]
+        if not self.raw:
+            cols = [neutralise_column(c, j) for c, j in zip(cols, joined, strict=True)]
+        n = len(pieces[0])
+        # render the input cells in one go, ending each row with a separator no cell contains (then
+        # split); a cell with a line break is quoted as the csv module does, since the separator has
+        # \r and \n in it
+        sep = _ROW_SEP if not any(_ROW_SEP[1] in j for j in joined) else None
+        del joined
+        buf = io.StringIO()
+        if sep:
+            csv.writer(buf, lineterminator=sep).writerows(zip(*cols, strict=True))
+            parts = buf.getvalue().split(sep)
+            parts.pop()
+        else:  # pragma: no cover - a cell holding the separator character: one row at a time
+            w = csv.writer(buf, lineterminator="\n")
+            parts = []
+            for row in zip(*cols, strict=True):
+                buf.seek(0)
+                buf.truncate()
+                w.writerow(row)
+                parts.append(buf.getvalue()[:-1])
+        if len(parts) != n:  # pragma: no cover - defensive
+            raise RiskcheckError(f"internal error: {len(parts)} rendered rows for {n}")
+        self.stream.write("".join(chain.from_iterable(zip(parts, *pieces, strict=True))))
+
+    def close(self) -> None:
+        pass
+
+
+def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
+              ruleset: Ruleset | None = None, raw: bool = False, delimiter: str | None = None,
+              encoding: str = "utf-8", person_col: str | None = None, place_col: str | None = None,
+              date_col: str | None = None, end_col: str | None = None, chunk_rows: int = CHUNK_ROWS,
+              stdin: BinaryIO | None = None, progress: Callable[[int], None] | None = None) -> BatchSummary:
+    """Flag every row of the CSV ``source`` (a path, or ``None``/``-`` for ``stdin``) and write it to ``out``.
+
+    ``out`` is a path (written atomically: a failed run leaves no file and keeps a previous one) or
+    ``None``/``-`` for stdout. Raises :class:`InputError` for unusable input, naming file and line.
+    ``progress`` is called with the number of raw bytes read so far after each chunk.
+    """
+    import sys
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    sep = delimiter_for(source, delimiter)
+    rs = ruleset or load_ruleset()
+    from_stdin = source is None or source == "-"
+    name = "stdin" if from_stdin else str(source)
+    if from_stdin:
+        raw_in: BinaryIO = stdin or sys.stdin.buffer
+        close_in = False
+    else:
+        try:
+            raw_in = open(source, "rb")  # type: ignore[arg-type]  # noqa: SIM115
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        close_in = True
+    try:
+        src = _Source(raw_in, encoding, name)
+        try:
+            chunks = iter(pd.read_csv(src, sep=sep, header=None, dtype=object, na_filter=False,
+                                      keep_default_na=False, chunksize=chunk_rows, encoding="utf-8", engine="c",
+                                      skip_blank_lines=True))
+            first = next(chunks)
+        except pd.errors.EmptyDataError:
+            raise InputError(f"{name}: empty file: no header row") from None
+        except StopIteration:  # pragma: no cover
+            raise InputError(f"{name}: empty file: no header row") from None
+        except (pd.errors.ParserError, ValueError) as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise _parser_error(name, exc) from None
+        header = ["" if v is None else str(v) for v in first.iloc[0].tolist()]
+        cols = detect_columns(header, person_col, place_col, date_col, end_col, source=name)
+        added = added_names(header)
+        summary = BatchSummary(columns=cols, header=tuple(header), added=tuple(added))
+        engine = _Engine(rs)
+        with atomic_output(out) as stream:
+            names = header + added
+            writer: Any
+            if fmt == "csv":
+                writer = _CsvOut(stream, header, added, raw)
+            elif fmt == "json":
+                writer = JsonArrayWriter(stream, _unique_names(names))
+            else:
+                writer = RecordWriter(stream, _unique_names(names), fmt, raw=raw)
+            keys = _unique_names(names)
+
+            def process(df: pd.DataFrame) -> None:
+                if len(df) == 0:
+                    return
+                engine.trim()
+                rows = engine.annotate(df.iloc[:, cols.person], df.iloc[:, cols.place],
+                                       df.iloc[:, cols.date] if cols.date is not None else None,
+                                       df.iloc[:, cols.end] if cols.end is not None else None)
+                summary.add(engine.counts(rows))
+                data = [df.iloc[:, i].tolist() for i in range(df.shape[1])]
+                if fmt == "csv":
+                    writer.write(data, engine.fragments(rows, raw))
+                else:
+                    extra = [c.tolist() for c in engine.columns(rows)]
+                    for values in zip(*data, *extra, strict=True):
+                        writer.write(dict(zip(keys, values, strict=True)))
+                if progress is not None:
+                    progress(src.bytes_in)
+
+            try:
+                process(first.iloc[1:])
+                del first
+                for chunk in chunks:
+                    process(chunk)
+            except pd.errors.ParserError as exc:
+                raise _parser_error(name, exc) from None
+            writer.close()
+        return summary
+    finally:
+        if close_in:
+            raw_in.close()

@@ -1,0 +1,107 @@
+"""The batch engine's shortcuts give exactly the verdict engine's answers.
+
+The batch runner computes each distinct (person, territory, date span) once, shares one answer for
+people with no warrant record, and reuses answers within stretches where nothing changes (see
+``riskcheck.batch._Engine._piecewise``). Here every such answer is compared with a direct call of
+:func:`riskcheck.verdict.evaluate`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from riskcheck.batch import _Answer, _Engine
+from riskcheck.dates import DateSpan, parse_date
+from riskcheck.ruleset import load_ruleset
+from riskcheck.verdict import evaluate
+
+
+def _direct(pid, code, span, rs):
+    try:
+        v = evaluate(pid, code, span, rs)
+    except Exception as exc:  # noqa: BLE001 - compared by kind only
+        return type(exc)
+    return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources)
+
+
+def _spans(step: int) -> list[DateSpan]:
+    out = []
+    d = date(2001, 1, 1)
+    while d < date(2027, 6, 1):
+        out.append(DateSpan.day(d))
+        d += timedelta(days=step)
+    out += [parse_date(f"{y}-{m:02d}") for y in range(2002, 2027, 3) for m in range(1, 13)]
+    out += [parse_date(str(y)) for y in range(2001, 2027)]
+    out += [parse_date("2023-03-01..2023-03-31"), parse_date("2015-06-13..2015-06-15")]
+    return out
+
+
+def _check(rs, pids, codes, spans) -> int:
+    engine = _Engine(rs)
+    n = 0
+    for pid in pids:
+        for code in codes:
+            # around every date where something changes, then the grid
+            edges = set()
+            for d in rs.change_dates(code) + rs.warrant_change_dates(pid):
+                edges |= {d - timedelta(days=1), d, d + timedelta(days=1)}
+            for span in [DateSpan.day(d) for d in sorted(edges)] + spans:
+                got = engine._verdict(pid, code, span)
+                want = _direct(pid, code, span, rs)
+                got = type(got) if not isinstance(got, _Answer) else got
+                assert got == want, (pid, code, str(span))
+                n += 1
+    return n
+
+
+def test_shortcuts_match_direct_evaluation_on_fixture_data():
+    rs = load_ruleset_mini()
+    n = _check(rs, sorted(rs.people), rs.codes(), _spans(41))
+    assert n > 10_000
+
+
+def test_shortcuts_match_direct_evaluation_on_bundled_data_sample():
+    rs = load_ruleset()
+    pids = sorted(rs.people)[::4] + ["vladimir-putin"] if "vladimir-putin" in rs.people else sorted(rs.people)[::4]
+    codes = [c for c in ("ZA", "MN", "CN", "HU", "PH", "BI", "UA", "SD", "GL", "HK", "US", "TJ") if c in rs.codes()]
+    _check(rs, pids, codes, _spans(97))
+
+
+@pytest.mark.parametrize("span", ["2023-08-22", "2027-01-01", "2010"])
+def test_no_record_answer_is_the_same_everywhere(span):
+    rs = load_ruleset_mini()
+    answers = {_direct(None, c, parse_date(span), rs) for c in rs.codes()}
+    assert len(answers) == 1
+    engine = _Engine(rs)
+    assert engine._verdict(None, engine.any_code, parse_date(span)) in answers
+
+
+def load_ruleset_mini():
+    from pathlib import Path
+
+    return load_ruleset(Path(__file__).parent / "fixtures" / "mini_data")
+
+
+def test_rows_match_direct_evaluation_end_to_end():
+    """Whole rows (shared answers across territories included) against evaluate(), row by row."""
+    import random
+
+    import pandas as pd
+
+    from riskcheck.batch import check_trips
+
+    rs = load_ruleset_mini()
+    rnd = random.Random(3)
+    pids = sorted(rs.people) + ["nobody-at-all"]
+    codes = rs.codes()
+    spans = _spans(13)
+    rows = [(rnd.choice(pids), rnd.choice(codes), str(rnd.choice(spans))) for _ in range(6000)]
+    df = pd.DataFrame(rows, columns=["person", "place", "date"])
+    out = check_trips(df, person="person", place="place", date="date", ruleset=rs)
+    assert (out["row_issue"] == "").all()
+    for (pid, code, when), got in zip(rows, out.itertuples(index=False), strict=True):
+        v = evaluate(pid if pid in rs.people else None, code, parse_date(when), rs)
+        assert (got.person_id, got.country, got.warrant, got.obligation, got.basis, got.explanation, got.sources) == (
+            v.person_id, code, v.warrant, v.obligation, v.basis, v.explanation, " ; ".join(v.sources)), (pid, code, when)
