@@ -335,6 +335,17 @@ class Ruleset:
     places: list[PlaceAlias] = field(default_factory=list)
     checked: date | None = None  # the latest `checked` date in the data
     raw: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, object, object], object] = field(default_factory=dict, repr=False)
+
+    def _cached(self, kind: str, key: object, day: object, compute):  # noqa: ANN001, ANN202
+        """Memoise a pure lookup (the data never changes once loaded); bounded to stay small."""
+        k = (kind, key, day)
+        hit = self._memo.get(k)
+        if hit is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            hit = self._memo[k] = compute()
+        return hit
 
     # ---- states and territories ----------------------------------------------------------------
 
@@ -363,10 +374,10 @@ class Ruleset:
         """
         code = code.upper()
         if code in self.territories:
-            return self._territory_status(code, day)
+            return self._cached("st", code, day, lambda: self._territory_status(code, day))
         if code not in self.states:
             raise DataError(f"unknown state or territory code {code!r}")
-        return self._state_status(code, day)
+        return self._cached("st", code, day, lambda: self._state_status(code, day))
 
     def _state_status(self, code: str, day: date) -> StateStatus:
         st = self.states[code]
@@ -446,7 +457,9 @@ class Ruleset:
 
     def change_dates(self, code: str) -> list[date]:
         """Every date on which the status of ``code`` may change (for spans that straddle one)."""
-        code = code.upper()
+        return self._cached("cd", code.upper(), None, lambda: self._change_dates(code.upper()))
+
+    def _change_dates(self, code: str) -> list[date]:
         sov = self.sovereign_of(code)
         out: set[date] = set()
         st = self.states.get(sov)
@@ -507,6 +520,9 @@ class Ruleset:
         return WarrantStatus(person_id, person.name, day, "not_yet_issued", ws)
 
     def warrant_change_dates(self, person_id: str) -> list[date]:
+        return self._cached("wcd", person_id, None, lambda: self._warrant_change_dates(person_id))
+
+    def _warrant_change_dates(self, person_id: str) -> list[date]:
         out: set[date] = set()
         for w in self.warrants.get(person_id, ()):
             for d in (w.issued, w.public):

@@ -6,6 +6,7 @@ typed first. Basis codes are documented in :data:`BASES`.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
@@ -125,6 +126,7 @@ AUTHORITY = ("treaties.un.org", "icc-cpi.int", "undocs.org", "un.org", "legal-to
 PER_ROW = 3  # sources cited per data row in a verdict (the CSV keeps them all)
 
 
+@functools.lru_cache(maxsize=4096)
 def _rank(url: str) -> int:
     host = url.split("/")[2] if "//" in url else url
     for i, dom in enumerate(AUTHORITY):
