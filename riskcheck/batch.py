@@ -637,7 +637,7 @@ class _Engine:
             u = unresolved("person" if pe is not None else "place", person=pe.text if pe else "",
                            place=le.text if le else "", reason=explanation)
             return _Tail(u.warrant, u.obligation, u.basis, u.explanation, "", reason)
-        return _Tail("unknown", "unknown", "", explanation, "", reason)
+        return _Tail("unknown", "unknown", "unresolved_date", explanation, "", reason)
 
     # ---- annotating a chunk ----
 

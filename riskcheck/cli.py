@@ -30,12 +30,9 @@ class LazyGroup(click.Group):
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in LAZY_COMMANDS:
+        if name in LAZY_COMMANDS:  # an import error here is a bug: main() reports it in one line
             module, attr, _ = LAZY_COMMANDS[name]
-            try:
-                return getattr(importlib.import_module(module), attr)
-            except (ImportError, AttributeError):
-                return None
+            return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -345,7 +342,11 @@ def main() -> None:
     except KeyboardInterrupt:  # pragma: no cover
         click.echo("riskcheck: interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:  # pragma: no cover
+    except BrokenPipeError:  # pragma: no cover - e.g. `riskcheck ... | head`
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
         sys.exit(0)
     except Exception as exc:  # pragma: no cover - a bug: say so in one line, full trace on request
         import os

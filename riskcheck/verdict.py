@@ -33,6 +33,7 @@ BASES: dict[str, str] = {
     "unresolved_person": "The person could not be resolved to one record.",
     "unresolved_place": "The place could not be resolved to a state or territory.",
     "date_straddles_change": "The answer changes within the date span given.",
+    "unresolved_date": "The date could not be read (batch path: a malformed date cell).",
     "date_unknown": "The trip's date could not be determined from the text (news path).",
 }
 
@@ -148,7 +149,9 @@ def _sources_of(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
+def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str = "") -> _Day:
+    """The answer on one day; ``label`` names the span in the text when it is wider than a day."""
+    label = label or str(day)
     if person_id is None or person_id not in rs.people:
         return _Day("none", "no", "no_warrant", "No ICC arrest warrant is on record for this person.",
                     key=("none", "no", "no_warrant"))
@@ -171,7 +174,7 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
                         key=("ended", "no", "warrant_ended", how))
         first = min((w.issued for w in warrants if w.issued), default=None)
         return _Day("not_yet_issued", "no", "warrant_not_yet_issued",
-                    f"On {day} no ICC arrest warrant for {person.name} existed yet"
+                    f"On {label} no ICC arrest warrant for {person.name} existed yet"
                     + (f"; the first was issued on {first}." if first else "."),
                     wsrc, key=("not_yet_issued", "no", "warrant_not_yet_issued"))
     st = rs.state_status(code, day)
@@ -182,7 +185,7 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date) -> _Day:
     ssrc = _sources_of(st.sources, wsrc)
     if not live:
         return _Day(warrant_state, "unknown", "warrant_sealed",
-                    f"On {day} {wphrase} was still under seal; whether a request for arrest had been "
+                    f"On {label} {wphrase} was still under seal; whether a request for arrest had been "
                     f"transmitted to {the(st.name)} is not public.",
                     ssrc, key=(warrant_state, "unknown", "warrant_sealed"))
     if st.sovereign:  # a dependency: the sovereign's obligation, where the Statute applies there

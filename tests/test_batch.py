@@ -92,7 +92,7 @@ def test_fixture_file_verdicts_and_columns():
     assert got["0019"]["basis"] == "warrant_not_yet_issued"  # Putin in Ukraine in 2022 (a year)
     # unresolved people, places, dates: kept, flagged, unknown
     for tid, basis, words in (("0015", "unresolved_person", "Vladmir Putn"), ("0016", "unresolved_place", "Atlantis"),
-                              ("0017", "", "2023-13-01"), ("0020", "unresolved_place", "no place given")):
+                              ("0017", "unresolved_date", "2023-13-01"), ("0020", "unresolved_place", "no place given")):
         r = got[tid]
         assert r["obligation"] == "unknown" and r["basis"] == basis and words in r["row_issue"], r
     assert "Vladimir Vladimirovich Putin" in got["0015"]["row_issue"]  # did you mean
