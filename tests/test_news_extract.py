@@ -338,3 +338,71 @@ def test_invitation_is_not_merged_with_an_earlier_visit():
 def test_modal_noun_after_considering_is_speculative():
     got = rows("Omar al-Bashir is considering a visit to Tunisia, an aide said.", "2023-07-25")
     assert [(r[1], r[4]) for r in got] == [("TN", "speculative")]
+
+
+# ---- list, title and status rules (sentences invented for these tests) ----------------------------
+
+
+def test_each_listed_place_keeps_its_own_date():
+    got = rows("Omar al-Bashir s'était rendu au Tchad en 2011 et au Niger en 2014, sans être arrêté.", "2015-06-15")
+    assert got == [("omar-al-bashir", "TD", "2011-01-01", "year", "completed"),
+                   ("omar-al-bashir", "NE", "2014-01-01", "year", "completed")]
+    got = rows("Vladimir Putin missed the 2019 forum in Lima and the 2021 summit in Nairobi.", "2024-11-14")
+    assert got == [("vladimir-putin", "PE", "2019-01-01", "year", "cancelled"),
+                   ("vladimir-putin", "KE", "2021-01-01", "year", "cancelled")]
+
+
+def test_one_place_visited_on_several_listed_dates():
+    got = rows("Omar al-Bashir has visited Chad twice, in 2012 and again last year.", "2016-05-10")
+    assert got == [("omar-al-bashir", "TD", "2012-01-01", "year", "completed"),
+                   ("omar-al-bashir", "TD", "2015-01-01", "year", "completed")]
+
+
+def test_virtual_cue_binds_to_its_own_verb():
+    got = rows("Vladimir Putin took part by video in the 2021 meeting and skipped the 2022 summit in Lima.",
+               "2024-11-14")
+    assert got == [("vladimir-putin", "PE", "2022-01-01", "year", "cancelled")]
+
+
+def test_french_title_and_title_held_on_the_sentence_date():
+    got = rows("Le président soudanais s'est rendu au Tchad en 2013.", "2015-06-15")
+    assert got == [("omar-al-bashir", "TD", "2013-01-01", "year", "completed")]
+    # an undated article: "the Sudanese leader" is whoever led Sudan on the sentence's own date
+    got = rows("On 3 June 2015, the Sudanese leader was in Nairobi for a summit.", None)
+    assert got == [("omar-al-bashir", "KE", "2015-06-03", "day", "completed")]
+
+
+def test_generic_role_is_the_holder_last_named():
+    text = ("Prime Minister Benjamin Netanyahu is weighing a trip to Chile in March, an aide said. "
+            "Officials added that the prime minister could also stop in Peru.")
+    got = rows(text, "2025-01-10")
+    assert ("benjamin-netanyahu", "PE", "", "unknown", "speculative") in got
+    # a qualifier of another country is someone else
+    text = ("Prime Minister Benjamin Netanyahu is weighing a trip to Chile in March, an aide said. "
+            "The Indian prime minister could also stop in Peru.")
+    assert all(r[1] != "PE" for r in rows(text, "2025-01-10"))
+
+
+def test_a_trip_already_over_after_after():
+    got = rows("Omar al-Bashir was due back in Khartoum on Friday after a three-day stay in Chad.", "2016-05-10")
+    assert got[0][1] == "TD" and got[0][4] == "completed"
+    got = rows("Omar al-Bashir will fly home after his visit to Chad.", "2016-05-10")
+    assert got[0][4] == "planned"
+
+
+def test_boarded_a_flight_and_left_home_to_attend():
+    got = rows("Lydia Duterte, the former president's daughter, boarded a flight to Lisbon, her office said.",
+               "2025-03-13")
+    assert got == [("", "PT", "2025-03-01", "month", "ongoing")]
+    got = rows("General Tun Aung Kyaw left the capital on Sunday on a special flight to attend a forum in Minsk.",
+               "2025-03-13")
+    assert got[0][1] == "BY" and got[0][4] == "ongoing"
+
+
+def test_korean_family_name_and_host_makes_the_guest_salient():
+    text = ("Vladimir Putin will hold talks with leader Ri Song-chol on Wednesday. Ri is expected to greet the "
+            "Russian leader at the airport. He is scheduled to leave for Laos on Thursday. "
+            "Ri has visited Russia twice, in 2018 and again last year.")
+    got = {(t.person_id or t.person, t.country, t.start) for t in extract_trips(text, "2024-06-18")}
+    assert ("vladimir-putin", "LA", "2024-06-20") in got
+    assert ("Ri Song-chol", "RU", "2018-01-01") in got and ("Ri Song-chol", "RU", "2023-01-01") in got

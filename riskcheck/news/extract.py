@@ -124,6 +124,7 @@ class _Draft:
     status: str
     event: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    weak: bool = False  # "X heads to Y" (a headline's present): on the way, or a plan the article dates
     recent: bool = False  # undated, completed or ongoing, no "last"/"previous"/"first ... since" cue: a current trip
 
 
@@ -191,20 +192,12 @@ class _Sentence:
 
 class _Doc:
     def __init__(self, text: str, pub: DateSpan | None, rs: Ruleset, g: Gazetteer) -> None:
-        from ..people import titles_on
-
         self.text, self.pub, self.rs, self.g = text, pub, rs, g
-        day = pub.start if pub else date.today()
-        titles = g.titles_cache.get(day)
-        if titles is None:
-            titles = {" ".join(k.replace("'", " ").split()): v for k, v in titles_on(day, rs).items()}
-            if len(g.titles_cache) > 4096:
-                g.titles_cache.clear()
-            g.titles_cache[day] = titles
-        self.titles = titles
+        self.titles = self.titles_at(pub.start if pub else date.today())
         self.known_surnames: dict[str, str] = {}  # last word of a wanted person's name seen in full -> id
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, Entity] = {}
+        self.role_holders: dict[str, Entity] = {}  # role word -> the person last named with it
         self.last_subject: Entity | None = None
         self.last_subject_age = 99
         self.events: list[Event] = []
@@ -215,6 +208,34 @@ class _Doc:
         self.drafts: list[_Draft] = []
         self.context: tuple[int, list[Place], DateExpr | None] | None = None
         self.w = g.words
+
+    def titles_at(self, day: date) -> dict[str, str]:
+        """Title phrase -> person_id for titles held on ``day`` (cached per day on the gazetteer)."""
+        from ..people import titles_on
+
+        g = self.g
+        titles = g.titles_cache.get(day)
+        if titles is None:
+            titles = {" ".join(k.replace("'", " ").split()): v for k, v in titles_on(day, self.rs).items()}
+            if len(g.titles_cache) > 4096:
+                g.titles_cache.clear()
+            g.titles_cache[day] = titles
+        return titles
+
+    def title_holder(self, s: _Sentence, key: str) -> str:
+        """Who holds title ``key``: on the publication day, else on the day of the sentence's own full date
+        ("On 12 May 2016 the Sudanese leader was in Kampala" in a later or undated article)."""
+        pid = self.titles.get(key)
+        if pid:
+            return pid
+        for d in s.dates:
+            if d.kind == "abs" and d.years and d.month:
+                try:
+                    day = date(d.years[0], d.month, d.day or 1)
+                except ValueError:
+                    continue
+                return self.titles_at(day).get(key, "")
+        return ""
 
     # ---- people ------------------------------------------------------------------------------------
 
@@ -241,6 +262,9 @@ class _Doc:
             e = Entity(key, text, "", nationality)
             self.entities[key] = e
         self.surnames.setdefault(last, e)
+        if len(tokens) == 3 and tokens[2].gap == "-" and tokens[0].cap:
+            # "Kim Jong-un", "Choe Son-hui": a Korean name, family name first
+            self.surnames.setdefault(words[0], e)
         return e
 
     def _other_given_name(self, s: _Sentence, i: int, role_toks: set[int], honorific: object) -> bool:
@@ -289,7 +313,7 @@ class _Doc:
         for i, j, h in s.get("title"):
             if taken.intersection(range(i, j)):
                 continue
-            pid = self.titles.get(h.value)
+            pid = self.title_holder(s, h.value)
             if not pid:
                 continue
             # "Russian President Vladimir Putin": the title runs into a name
@@ -304,8 +328,12 @@ class _Doc:
             a = i - 1 if i > 0 and words[i - 1] == "the" else i
             out.append(Mention(a, j, self.entity_for_pid(pid), text[toks[a].start:toks[j - 1].end], "title"))
             taken.update(range(a, j))
-        for i, j, _h in s.get("role"):
+        for i, j, h_role in s.get("role"):
+            role_word = h_role.value.lower()
             if taken.intersection(range(i, j)):
+                holder = next((m for m in out if m.i <= i and j <= m.j and m.entity is not None), None)
+                if holder is not None:  # "Israeli Prime Minister Benjamin Netanyahu"
+                    self.role_holders[role_word] = holder.entity  # type: ignore[assignment]
                 continue
             k = j
             nat = qualifier(i)
@@ -331,13 +359,26 @@ class _Doc:
                 if k in taken:
                     break
                 if t.cap and t.word not in _NAME_STOP and t.word not in ndates.MONTHS and \
-                        t.word not in ndates.WEEKDAYS and not t.word.isdigit() or name and t.word in _NAME_LINKS:
+                        t.word not in ndates.WEEKDAYS and not t.word.isdigit() or name and t.word in _NAME_LINKS \
+                        or name and t.gap == "-" and t.word.isalpha():  # "Kim Jong-un"
                     name.append(t)
                 else:
                     break
                 k += 1
             while name and name[-1].word in _NAME_LINKS:
                 name.pop()
+            named = next((m for m in out if m.i == k and m.entity is not None), None) if k in taken else None
+            if named is not None:  # "Prime Minister Benjamin Netanyahu": the name was found as a person
+                self.role_holders[role_word] = named.entity  # type: ignore[assignment]
+                continue
+            if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
+                # "the prime minister": the holder of that role last named in the article
+                ent = self.role_holders.get(role_word)
+                if ent is not None and (not nat or nat == ent.nationality) and \
+                        not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
+                    out.append(Mention(i - 1, j, ent, text[toks[i - 1].start:toks[j - 1].end], "title"))
+                    taken.update(range(i - 1, j))
+                continue
             if len(name) < 2:
                 continue
             if any(pi <= toks.index(name[0]) < pj for pi, pj, _ in places) and len(name) == 2:
@@ -352,6 +393,7 @@ class _Doc:
                 a -= 1
             out.append(Mention(a, nj, ent, text[toks[a].start:toks[nj - 1].end], "role"))
             taken.update(range(a, nj))
+            self.role_holders[role_word] = ent
         # surnames of wanted people named in full somewhere in the article ("Bashir" after "Omar al-Bashir"),
         # unless another first name precedes it ("Sara Duterte")
         if self.known_surnames:
@@ -618,10 +660,20 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             return next((q for q in places if q.i == p.j + 2 and q.code == p.code), None)
         return None
 
+    role_starts = {i for i, _, _ in s.get("role")}  # "the former president's daughter" is no earlier trip
     vehicle = w.get("vehicle", set())
     nounverb = w.get("nounverb", set())
     control = w.get("control", set())
     done_here: dict[str, str] = {}
+    # a virtual cue belongs to the trigger nearest to it ("took part by video in 2020 and skipped the 2022
+    # summit in Bali": the skipped one is not virtual)
+    virtual_owner: dict[Cue, int] = {}
+    if len(triggers) > 1:
+        for c in cues:
+            if c.status == "virtual":
+                virtual_owner[c] = min(triggers, key=lambda t: (c.i - t[1] if c.i >= t[1] else
+                                                                (t[0] - c.j) if c.j <= t[0] else 0,
+                                                                t[0] > c.i))[0]
     for ti, tj, th in triggers:
         form, role, window = th.value
         if form == "noun" and ti > 0:
@@ -635,13 +687,19 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         used_event: Event | None = None
         ctx_date: DateExpr | None = None
         if role not in ("host", "led_by"):
-            dests = _destinations(doc, s, places, tj, tj + (window if role != "be" else 2), role == "be",
+            # a place after a coordinated verb of its own is that verb's ("took part by video in 2021 and
+            # skipped the summit in Lima")
+            lim = tj + (window if role != "be" else 2)
+            lim = min([lim] + [t0 - 1 for t0, _, _ in triggers if tj < t0 and words[t0 - 1] in _LIST_AND])
+            dests = _destinations(doc, s, places, tj, lim, role == "be",
                                   valid_dest, demonym_capital, boundary, _MEET_PREP if role == "meet" else None)
             if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
                 dests = []  # "left the capital Naypyidaw": the traveller's own capital
             bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
             if not dests and role == "attend" and (bare or any(x in w.get("event", ()) for x in words[tj:tj + 6])):
                 ev = _current_event(doc, k)
+                if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
+                    ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
                 if ev is not None:
                     dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
                     used_event = ev
@@ -661,10 +719,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                     dests = [Place(tj, tj, last.code, "city", last.city, "")]
         # ---- traveller
         trav: Mention | None = None
+        lead_past = ""  # "X boarded a flight to", "X paid a visit to": the status the verb gives the noun
         if role == "host":
             if ti > 0 and words[ti - 1] in ("was", "were", "been", "be", "is", "being"):
                 continue
             trav = next((m for m in ms if tj <= m.i <= tj + 8 and m.entity is not None), None)
+            if trav is not None and trav.entity is not None:
+                doc.last_subject, doc.last_subject_age = trav.entity, 0  # the guest is what "he" refers to next
         elif role == "led_by":
             trav = next((m for m in ms if tj <= m.i <= tj + 2 and m.entity is not None), None)
             if trav is None and words[ti] in ("will",):
@@ -686,6 +747,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                         cands = [m for m in ms if m.j <= lead and lead - m.j <= 12 and m.entity is not None
                                  and not m.obj and not m.possessive]
                         trav = cands[-1] if cands else None
+                        if trav is not None and words[lead] in _LEAD_PAST:
+                            lead_past = "ongoing" if words[lead] in ("boarded", "took") and \
+                                any(x in vehicle for x in words[lead + 1:ti + 1]) else "completed"
             else:
                 # "X said that Y would visit": only people after the last reporting verb can be the traveller
                 floor = max((n + 1 for n in range(max(0, ti - 30), ti) if words[n] in speech
@@ -703,6 +767,14 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if trav is None or trav.entity is None:
             continue
         ent = trav.entity
+        plan_spans: list[tuple[date, date, str]] | None = None
+        if not dests and role == "attend" and form == "base" and any(c.status == "virtual" and clause[0] <= c.i < clause[1]
+                                                  and virtual_owner.get(c, ti) == ti for c in cues):
+            # "... but he would take part by video link instead": the trip this person had planned
+            plan = next((d for d in reversed(doc.drafts) if d.entity is ent and d.status in FUTURE), None)
+            if plan is not None:
+                dests = [Place(tj, tj, plan.code, "city", plan.city, "")]
+                plan_spans = plan.spans
         if role == "host":
             before = [p for p in places if p.j <= ti and ti - p.j <= 8 and valid_dest(p)]
             after = [p for p in places if trav.j <= p.i <= trav.j + 4 and valid_dest(p)
@@ -720,13 +792,21 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if not dests and form == "noun" and trav is poss and poss is not None:
             # "Vietnam is preparing ... for Putin's first visit": the place the clause is about
             dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)][-1:]
+        if role == "leave" and (words[tj:tj + 2] == ["the", "capital"] or
+                                any(p.code == ent.nationality for p in dests)):
+            done_here[ent.key] = "ongoing"  # "left the capital on Sunday to attend ...": on the way
         dests = [p for p in dests if p.code != ent.nationality]
         if not dests:
             continue
         # "first visit since 2017", "first visit to X in 24 years": an earlier trip
         _earlier_trip(doc, s, found, ti, tj, ent, trav, dests[0])
         # ---- status
-        status = status_of(form, role, words, ti, tj, cues, clause)
+        status = status_of(form, role, words, ti, tj, [c for c in cues if virtual_owner.get(c, ti) == ti], clause)
+        if form in ("base", "noun") and role in ("go", "be", "attend") and status in (None, "planned") and \
+                _after_trip(words, ti, cues):
+            status = "completed"  # "was due in Washington after a four-day stay in Hungary"
+        if status is None and lead_past:
+            status = lead_past
         if status is None and form == "noun" and not cues:
             status = _noun_status(doc, s, found, ti, tj, dests[-1].j, speech, clause)
         if status is None:
@@ -747,8 +827,19 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if dexpr is None and ctx_date is not None:
             dexpr = ctx_date
         spans: list[tuple[date, date, str]] = []
+        if plan_spans is not None:
+            dexpr = None
+            spans = list(plan_spans)
         if dexpr is not None:
             spans = ndates.resolve(dexpr, doc.pub, future)
+            # "visited Russia twice, in 2019 and again last year": one trip per date of a list
+            last_d = dexpr
+            for d in found:
+                if d.i >= last_d.j and 0 < d.i - last_d.j <= 3 and \
+                        all(x in _DATE_CHAIN for x in words[last_d.j:d.i]) and \
+                        any(x in _LIST_AND for x in words[last_d.j:d.i]) and len(spans) < 6:
+                    spans += [sp for sp in ndates.resolve(d, doc.pub, future)[:1] if sp not in spans]
+                    last_d = d
         event = _event_near(doc, s, k, tj, dests[0].code) or used_event
         if not spans and event is None and future:
             cur = _current_event(doc, k)
@@ -756,26 +847,43 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 event = cur
         if not spans and event is not None and event.date is not None:
             spans = ndates.resolve(event.date, doc.pub, future)[:1]
+        if not spans and th.key in _STOPS:
+            # "may add a stop in X": a leg of the trip last reported for this person, on its dates
+            leg = next((d for d in reversed(doc.drafts) if d.entity is ent and (d.status in FUTURE) == future), None)
+            if leg is not None and leg.spans:
+                spans = leg.spans[:1]
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
                 and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
                                                         if c.j <= ti):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         ev_name = event.name if event is not None else ""
+        own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
         recent = not spans and status in ("completed", "ongoing") and not any(
             c.status == "completed" and c.strength >= 4 for c in cues) and \
-            _EARLIER.isdisjoint(words)
+            not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) for n, x in enumerate(words))
+        weak = th.key in _HEADS and status == "ongoing" and not spans
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
         for who in [trav, *others]:
             if who.entity is None:
                 continue
-            for dest in dests:
+            for n_dest, dest in enumerate(dests):
                 if who is not trav and dest.code == who.entity.nationality:
                     continue
-                for span in spans or [None]:  # type: ignore[list-item]
+                for span in (own_spans[n_dest] if own_spans else spans) or [None]:  # type: ignore[list-item]
                     _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
-                                     ev_name, [(s.a, s.b)], recent))
+                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent))
 
 
+# roles that name one person in an article ("the prime minister"); not "the spokesman", "the general"
+_GENERIC_ROLES = frozenset({"president", "vice president", "prime minister", "deputy prime minister", "premier",
+                            "foreign minister", "defence minister", "defense minister", "chancellor",
+                            "supreme leader", "king", "queen", "crown prince", "emir", "secretary general",
+                            "un secretary general", "secretary of state", "chief adviser"})
+_LIST_AND = frozenset({"and", "et"})
+_DATE_CHAIN = frozenset({"and", "et", "again", "in", "en", "also", "then", "once", "more"})
+_LIST_FILL = frozenset({"and", "et", "then", "again", "also", "in", "en", "to", "au", "aux", "a", "at", "the", "le",
+                        "la", "les", "l", "his", "her", "its", "sa", "son", "ses", "on", "visit", "visits", "trip",
+                        "trips", "visite", "s"})
 _LIST_WORDS = frozenset({"and", "as", "well", "along", "with", "both"})
 _AS_AUX = frozenset({"is", "are", "was", "were", "will", "would", "does", "do", "did"})
 
@@ -870,8 +978,16 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
             if q.i < last.j:
                 continue
             between = words[last.j:q.i]
-            if q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between) and \
-                    valid_dest(q) and q.kind in _PLACE_KIND_RANK:  # type: ignore[operator]
+            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between)
+            if not listed and q.i - last.j <= 9 and any(x in _LIST_AND for x in between):
+                # "to Kenya in 2010 and to Nigeria in 2013", "the 2022 gathering in Bali and the 2023 summit
+                # in New Delhi": each place with its own date
+                dated = [d for d in s.dates if last.j <= d.i and d.j <= q.i]
+                covered = {n for d in dated for n in range(d.i, d.j)}
+                events = doc.w.get("event", ())
+                listed = bool(dated) and all(n in covered or words[n] in _LIST_FILL or words[n] in events
+                                             for n in range(last.j, q.i))
+            if listed and valid_dest(q) and q.kind in _PLACE_KIND_RANK:  # type: ignore[operator]
                 if q.code == dests[-1].code:
                     if not dests[-1].city and q.city:
                         dests[-1] = q
@@ -882,6 +998,52 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
                 break
         break
     return dests
+
+
+_STOPS = frozenset({"stop in", "stopover in", "made a stopover in"})
+_HEADS = frozenset({"heads to", "heads for"})
+_LEAD_PAST = frozenset({"made", "paid", "began", "started", "concluded", "ended", "undertook", "boarded", "took",
+                        "completed", "wrapped"})
+_AFTER = frozenset({"after", "following", "apres"})
+_AFTER_FILL = frozenset({"a", "an", "the", "his", "her", "their", "its", "day", "days", "week", "weeks", "long",
+                         "s", "un", "une", "son", "sa"})
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+
+
+def _after_trip(words: list[str], ti: int, cues: list[Cue]) -> bool:
+    """ "after a four-day stay in X", "following his visit to X": a trip already over, unless the sentence
+    speaks of the future before it ("will fly on after his visit to X")."""
+    a = next((n for n in range(ti - 1, max(-1, ti - 6), -1) if words[n] in _AFTER), None)
+    if a is None or not all(x in _AFTER_FILL or x in _POSSESSIVE_SKIP or x.isdigit() or x in ndates._NUMWORDS
+                            for x in words[a + 1:ti]):
+        return False
+    if any(x in ("planned", "upcoming", "next", "prochaine") for x in words[a + 1:ti]):
+        return False
+    return not any(c.j <= a and c.status in ("planned", "speculative", "invited") and c.strength >= 4
+                   and words[c.i] not in _PAST_AUX for c in cues)
+
+
+def _spans_per_dest(doc: _Doc, s: _Sentence, found: list[DateExpr], dests: list[Place], tj: int,
+                    clause: tuple[int, int], future: bool) -> list[list[tuple[date, date, str]]] | None:
+    """Each listed destination's own date ("to Kenya in 2010 and to Nigeria in 2013"): the date between the
+    "and" before it and the "and" after it. None unless every destination has exactly one, and they differ."""
+    words = s.words
+    cuts = [tj]
+    for a, b in zip(dests, dests[1:], strict=False):
+        conj = next((n for n in range(a.j, b.i) if words[n] in _LIST_AND), None)
+        if conj is None:
+            return None
+        cuts.append(conj)
+    cuts.append(max(clause[1], dests[-1].j))
+    out: list[list[tuple[date, date, str]]] = []
+    for n in range(len(dests)):
+        inside = [d for d in found if cuts[n] <= d.i and d.j <= cuts[n + 1]]
+        if len(inside) != 1:
+            return None
+        out.append(ndates.resolve(inside[0], doc.pub, future))
+    if any(not x for x in out) or len({x[0] for x in out}) < len(out):
+        return None
+    return out
 
 
 def _date_ok(words: list[str], d: DateExpr, speech: set[str]) -> bool:
@@ -992,13 +1154,22 @@ def _add(doc: _Doc, new: _Draft) -> None:
         d = (dated or same or cands)[0]
     if new.spans and (not d.spans or _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]]):
         d.spans = new.spans
-    if _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
+    was_future = d.status in FUTURE
+    if d.weak and new.status == "planned":
+        d.status, d.weak = "planned", False  # "X heads to Y" + "X will arrive in Y on Thursday": a plan
+    elif new.weak and d.status == "planned":
+        pass
+    elif _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
         d.status = new.status
+        d.weak = new.weak
     if new.city and not d.city:
         d.city = new.city
     if new.event and not d.event:
         d.event = new.event
-    d.recent = d.recent and new.recent if d.status not in FUTURE else new.recent
+    if was_future:
+        d.recent = new.recent
+    elif new.status not in FUTURE:  # a plan merged into a visit says nothing of when the visit was
+        d.recent = d.recent and new.recent
     for sp in new.sentences:
         if sp not in d.sentences and len(d.sentences) < 3:
             d.sentences.append(sp)

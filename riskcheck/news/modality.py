@@ -31,7 +31,9 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     c0, c1 = clause
     in_clause = [c for c in cues if c0 <= c.i and c.j <= c1]
     # a cue inside the trigger phrase ("will host", "will welcome") governs it too
-    before = [c for c in in_clause if (c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)]
+    # and so does one overlapping its start ("is due" in "is due in")
+    before = [c for c in in_clause if (c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)
+              or c.i < ti < c.j]
     if any(c.status == "virtual" for c in in_clause):
         return "virtual"
     if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
