@@ -406,3 +406,29 @@ def test_korean_family_name_and_host_makes_the_guest_salient():
     got = {(t.person_id or t.person, t.country, t.start) for t in extract_trips(text, "2024-06-18")}
     assert ("vladimir-putin", "LA", "2024-06-20") in got
     assert ("Ri Song-chol", "RU", "2018-01-01") in got and ("Ri Song-chol", "RU", "2023-01-01") in got
+
+
+def test_headline_heads_to_is_not_a_completed_trip():
+    got = rows("Omar al-Bashir heads to Chad amid protests.", "2016-05-10")
+    assert got == [("omar-al-bashir", "TD", "2016-05-01", "month", "ongoing")]
+    text = "Omar al-Bashir heads to Chad. Omar al-Bashir is due in N'Djamena on Thursday, his office said."
+    assert rows(text, "2016-05-10") == [("omar-al-bashir", "TD", "2016-05-12", "day", "planned")]
+
+
+def test_plan_turned_virtual_and_a_stop_added_to_a_trip():
+    text = ("Omar al-Bashir was scheduled to fly to Dakar for the forum next month, but officials agreed this week "
+            "that he would take part by video link instead.")
+    assert rows(text, "2016-05-10") == [("omar-al-bashir", "SN", "2016-06-01", "month", "virtual")]
+    # a past "took part by video" is not the plan
+    text = "Omar al-Bashir will fly to Dakar in June. He took part by video in 2014."
+    assert rows(text, "2016-05-10") == [("omar-al-bashir", "SN", "2016-06-01", "month", "planned")]
+    text = "Omar al-Bashir is considering a visit to Chad in July. He may add a stop in Niger."
+    assert ("omar-al-bashir", "NE", "2016-07-01", "month", "speculative") in rows(text, "2016-05-10")
+
+
+def test_subject_after_and_and_dated_mention_of_the_same_event():
+    text = ("Heads of state will attend next month's regional summit in Dakar, an aide said. The summit in Dakar "
+            "may be the largest yet. An aide said 20 states will send envoys and Chadian President Idriss Deby "
+            "will attend the summit.")
+    got = {(t.person, t.country, t.start, t.status) for t in extract_trips(text, "2016-05-10")}
+    assert ("Idriss Deby", "SN", "2016-06-01", "planned") in got

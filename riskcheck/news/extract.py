@@ -425,7 +425,9 @@ class _Doc:
         out.sort(key=lambda m: m.i)
         obj = self.w.get("objmark", set())
         for m in out:
-            m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"])
+            m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
+                and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and words[m.j] in _CLAUSE_VERBS)
+            # "... will be represented and UN chief X will participate": the subject of a clause of its own
             m.possessive = m.j < len(words) and words[m.j] == "s" and toks[m.j].gap in ("'", "’", "`")
         # pronouns: the nearest earlier person in the sentence, else the last sentence's subject
         first_subject: Entity | None = None
@@ -845,6 +847,12 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             cur = _current_event(doc, k)
             if cur is not None and cur.code == dests[0].code and cur.date is not None:
                 event = cur
+        if not spans and event is not None and event.date is None:
+            # "The summit in Kazan could ...": the dated mention of the same event earlier in the article
+            dated_ev = next((e for e in doc.events_by_code.get(event.code, []) if e.date is not None
+                             and e.noun == event.noun and e.sent <= k), None)
+            if dated_ev is not None:
+                event = Event(event.sent, event.noun, event.name, event.code, event.city, dated_ev.date)
         if not spans and event is not None and event.date is not None:
             spans = ndates.resolve(event.date, doc.pub, future)[:1]
         if not spans and th.key in _STOPS:
@@ -1000,6 +1008,7 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     return dests
 
 
+_CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
 _STOPS = frozenset({"stop in", "stopover in", "made a stopover in"})
 _HEADS = frozenset({"heads to", "heads for"})
 _LEAD_PAST = frozenset({"made", "paid", "began", "started", "concluded", "ended", "undertook", "boarded", "took",
