@@ -432,3 +432,96 @@ def test_subject_after_and_and_dated_mention_of_the_same_event():
             "will attend the summit.")
     got = {(t.person, t.country, t.start, t.status) for t in extract_trips(text, "2016-05-10")}
     assert ("Idriss Deby", "SN", "2016-06-01", "planned") in got
+
+
+def test_place_of_another_clause_or_of_a_modifier_is_no_destination():
+    # a place after "since" belongs to the subordinate clause
+    text = "Omar al-Bashir has been a regular guest of the emirate since Sudan sent troops to Somalia in 2016."
+    assert not [r for r in rows(text, "2018-03-01") if r[1] == "SO"]
+    text = "Vladimir Putin met Xi for the first time since the crisis in Moldova began."
+    assert not [r for r in rows(text, "2024-03-01") if r[1] == "MD"]
+    # "Russia-led", "Shanghai Cooperation Organisation": qualifiers, not places visited
+    text = "Nikol Pashinyan has skipped two Russia-led summits this year."
+    assert not [r for r in rows(text, "2024-03-01") if r[1] == "RU"]
+    text = "Vladimir Putin will attend a meeting of the Shanghai Cooperation Organisation in Astana in July."
+    assert [r[1] for r in rows(text, "2024-03-01")] == ["KZ"]
+
+
+def test_host_as_a_noun_is_not_a_guest():
+    text = ("Omar al-Bashir landed in Accra on Monday and was met at the airport by the forum's host, "
+            "Ghanaian President John Mahama.")
+    got = {(t.person_id or t.person, t.country) for t in extract_trips(text, "2015-06-10")}
+    assert got == {("omar-al-bashir", "GH")}
+
+
+def test_person_called_by_first_name_and_salient_role_holder():
+    # a two-word name seen in full, then the first name alone ("Prabowo", "Jokowi")
+    text = ("President Vladimir Putin hosted President Tolani Abeni in Moscow on Monday. "
+            "Tolani's visit meant he did not travel to Ghana for the forum.")
+    got = {(t.person_id or t.person, t.country, t.status) for t in extract_trips(text, "2024-03-05")}
+    assert ("Tolani Abeni", "GH", "cancelled") in got
+    assert not [g for g in got if g[0] == "vladimir-putin" and g[1] == "GH"]
+    # "the president": the one the article is about, not the last president named in passing
+    text = ("Sudanese President Omar al-Bashir arrived in Doha on Monday. Omar al-Bashir held talks with the emir. "
+            "Last year Omar al-Bashir flew to Minsk to meet President Ales Barkou. "
+            "An aide said the president would travel on to Cairo on Sunday.")
+    got = {(t.person_id or t.person, t.country) for t in extract_trips(text, "2019-01-22")}
+    assert ("omar-al-bashir", "EG") in got and ("Ales Barkou", "EG") not in got
+
+
+def test_country_as_the_subject_of_a_trigger():
+    text = "Omar al-Bashir has often been welcomed since Sudan joined the alliance fighting in Libya in 2015."
+    assert not [r for r in rows(text, "2018-03-01") if r[1] == "LY"]
+
+
+def test_us_capital_and_omer_spelling():
+    got = rows("Yoav Gallant, who landed in the US capital on Sunday night, met officials.", "2024-03-26")
+    assert got == [("yoav-gallant", "US", "2024-03-24", "day", "completed")]
+    assert rows("Let us hope Yoav Gallant stays home.", "2024-03-26") == []
+    text = "Field Marshal Omer Hassan Ahmed al-Bashir has reached the Egyptian capital Cairo on Saturday."
+    assert rows(text, "2014-10-19") == [("omar-al-bashir", "EG", "2014-10-18", "day", "completed")]
+
+
+def test_background_trips_wire_phrasings():
+    text = "Omar al-Bashir spoke on Monday. Niger and Benin both received him in 2011, drawing protests."
+    got = {(r[1], r[2]) for r in rows(text, "2013-05-02")}
+    assert got == {("NE", "2011-01-01"), ("BJ", "2011-01-01")}
+    assert rows("Vladimir Putin received a letter from Omar al-Bashir in 2011.", "2013-05-02") == []
+    text = "Sergei Shoigu spoke. He travelled twice to Laos last year and met its leaders."
+    assert rows(text, "2025-02-20") == [("sergei-shoigu", "LA", "2024-01-01", "year", "completed")]
+    text = "Omar al-Bashir spoke. In 2011 he was feted in Niamey at a ceremony."
+    assert rows(text, "2013-05-02") == [("omar-al-bashir", "NE", "2011-01-01", "year", "completed")]
+    text = "Vladimir Putin spoke. He was last in Hanoi in March for talks."
+    assert rows(text, "2025-06-02") == [("vladimir-putin", "VN", "2025-03-01", "month", "completed")]
+
+
+def test_not_been_since_dates_the_last_trip():
+    text = "Vladimir Putin has not been to Vienna since June 2018, when he met the chancellor."
+    assert rows(text, "2025-10-20") == [("vladimir-putin", "AT", "2018-06-01", "month", "completed")]
+    assert rows("Vladimir Putin has been to Vienna often.", "2025-10-20") == []
+    assert rows("Vladimir Putin has not visited Vienna since the war began.", "2025-10-20") == []
+
+
+def test_sentence_opening_with_the_event_place():
+    text = "At last year's summit in Bishkek, Vladimir Putin and the host met for the first time since the war."
+    assert rows(text, "2025-06-02") == [("vladimir-putin", "KG", "2024-01-01", "year", "completed")]
+
+
+def test_passive_host_group_qualifier_and_event_topic():
+    # "X was later received by Y": Y hosts, Y does not travel
+    text = "Sergei Shoigu arrived in Hanoi on Monday. Shoigu was later received by President Luong Cuong in Hue."
+    assert {(t.person_id or t.person) for t in extract_trips(text, "2025-02-20")} == {"sergei-shoigu"}
+    # "US delegations": a qualifier, not where a trip went
+    text = "The talks came after Russian and US delegations, led by Minister Pavel Orlov, met in Vienna."
+    assert {t.country for t in extract_trips(text, "2025-02-20")} <= {"AT"}
+    # "a summit on ending the war in X": the topic, not the venue
+    text = ("President Ana Ruiz is hosting a summit on ending the war in Sudan. "
+            "Benjamin Netanyahu will not attend.")
+    assert not [r for r in rows(text, "2025-10-13") if r[1] == "SD"]
+
+
+def test_no_longer_and_virtual_summit_cues():
+    text = "Omar al-Bashir will no longer go to Kampala for the conference."
+    assert rows(text, "2009-07-01") == [("omar-al-bashir", "UG", "", "unknown", "cancelled")]
+    text = "Vladimir Putin took part in a virtual summit in New Delhi on Tuesday."
+    assert [r[4] for r in rows(text, "2023-07-05")] == ["virtual"]

@@ -198,6 +198,8 @@ class _Doc:
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, Entity] = {}
         self.role_holders: dict[str, Entity] = {}  # role word -> the person last named with it
+        self.role_all: dict[str, list[Entity]] = {}  # role word -> everyone named with it
+        self.counts: dict[str, int] = {}  # entity key -> mentions so far (salience)
         self.last_subject: Entity | None = None
         self.last_subject_age = 99
         self.events: list[Event] = []
@@ -262,10 +264,29 @@ class _Doc:
             e = Entity(key, text, "", nationality)
             self.entities[key] = e
         self.surnames.setdefault(last, e)
+        if len(tokens) == 2 and len(words[0]) > 3 and words[0] not in self.known_surnames \
+                and tokens[1].gap == " " and words[0] not in self.w.get("honorific", ()):
+            # "President Prabowo Subianto" ... "Prabowo said": some are called by their first name
+            self.surnames.setdefault(words[0], e)
         if len(tokens) == 3 and tokens[2].gap == "-" and tokens[0].cap:
             # "Kim Jong-un", "Choe Son-hui": a Korean name, family name first
             self.surnames.setdefault(words[0], e)
         return e
+
+    def _hold(self, role_word: str, ent: Entity) -> None:
+        self.role_holders[role_word] = ent
+        holders = self.role_all.setdefault(role_word, [])
+        if ent in holders:
+            holders.remove(ent)
+        holders.append(ent)
+
+    def _salient_holder(self, role_word: str, nat: str) -> Entity | None:
+        """ "the president": of the people named with that role (of that nationality), the one the article
+        is most about; the last named on a tie."""
+        cands = [e for e in self.role_all.get(role_word, ()) if not nat or nat == e.nationality]
+        if not cands:
+            return None
+        return max(reversed(cands), key=lambda e: self.counts.get(e.key, 0))
 
     def _other_given_name(self, s: _Sentence, i: int, role_toks: set[int], honorific: object) -> bool:
         """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
@@ -322,6 +343,7 @@ class _Doc:
                 if nxt.entity and nxt.entity.pid == pid:
                     nxt.i = i
                     nxt.text = text[toks[i].start:toks[nxt.j - 1].end]
+                    taken.update(range(i, j))
                 continue
             if j < len(toks) and toks[j].cap and words[j] not in _NAME_STOP and toks[j].gap == " ":
                 continue  # "Russian President Dmitry Medvedev": someone else holding a similar title
@@ -333,7 +355,7 @@ class _Doc:
             if taken.intersection(range(i, j)):
                 holder = next((m for m in out if m.i <= i and j <= m.j and m.entity is not None), None)
                 if holder is not None:  # "Israeli Prime Minister Benjamin Netanyahu"
-                    self.role_holders[role_word] = holder.entity  # type: ignore[assignment]
+                    self._hold(role_word, holder.entity)  # type: ignore[arg-type]
                 continue
             k = j
             nat = qualifier(i)
@@ -369,12 +391,12 @@ class _Doc:
                 name.pop()
             named = next((m for m in out if m.i == k and m.entity is not None), None) if k in taken else None
             if named is not None:  # "Prime Minister Benjamin Netanyahu": the name was found as a person
-                self.role_holders[role_word] = named.entity  # type: ignore[assignment]
+                self._hold(role_word, named.entity)  # type: ignore[arg-type]
                 continue
             if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
                 # "the prime minister": the holder of that role last named in the article
-                ent = self.role_holders.get(role_word)
-                if ent is not None and (not nat or nat == ent.nationality) and \
+                ent = self._salient_holder(role_word, nat)
+                if ent is not None and \
                         not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
                     out.append(Mention(i - 1, j, ent, text[toks[i - 1].start:toks[j - 1].end], "title"))
                     taken.update(range(i - 1, j))
@@ -393,7 +415,7 @@ class _Doc:
                 a -= 1
             out.append(Mention(a, nj, ent, text[toks[a].start:toks[nj - 1].end], "role"))
             taken.update(range(a, nj))
-            self.role_holders[role_word] = ent
+            self._hold(role_word, ent)
         # surnames of wanted people named in full somewhere in the article ("Bashir" after "Omar al-Bashir"),
         # unless another first name precedes it ("Sara Duterte")
         if self.known_surnames:
@@ -423,6 +445,9 @@ class _Doc:
             if h.value == "pronoun" and i not in taken:
                 out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
         out.sort(key=lambda m: m.i)
+        for m in out:
+            if m.entity is not None:
+                self.counts[m.entity.key] = self.counts.get(m.entity.key, 0) + 1
         obj = self.w.get("objmark", set())
         for m in out:
             m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
@@ -455,6 +480,8 @@ class _Doc:
             t = toks[i]
             if not t.cap and not (s.words[i] == "the" and j > i + 1 and toks[i + 1].cap):
                 continue
+            if h.key == "us" and self.text[t.start:t.end] != "US":
+                continue  # the pronoun
             names = h.value
             kinds = {pn.kind for pn in names}
             best = _best_place(names)
@@ -549,7 +576,9 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     """The salient person of a sentence with no trip in it, from its first person or title hit."""
     for h in hits:
         if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end]):
-            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(h.value), 0
+            ent = doc.entity_for_pid(h.value)
+            doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
+            doc.last_subject, doc.last_subject_age = ent, 0
             return
         if h.cat == "title" and (pid := doc.titles.get(h.value)):
             doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
@@ -564,14 +593,17 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
     for w in folded[a:b].split():
         pid = doc.known_surnames.get(w)
         if pid is not None:
-            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
+            ent = doc.entity_for_pid(pid)
+            doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
+            doc.last_subject, doc.last_subject_age = ent, 0
             return True
     return False
 
 
 def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
     speech = doc.w.get("speech", set())
-    stop = doc.w.get("clause", set()) | {"before", "after", "since", "from"}
+    stop = doc.w.get("clause", set()) | {"before", "after", "since", "from", "war", "conflict", "crisis", "about",
+                                          "against", "ending", "end", "fighting", "violence"}
     places = [p for p in doc.places(s) if not p.demonym or p.kind != "demonym"]
     places = [p for p in places if p.kind in _PLACE_KIND_RANK]
     found = s.dates
@@ -712,6 +744,14 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 p0 = next((p for p in places if p.i == 1 and valid_dest(p)), None)
                 if p0 is not None and p0.j < len(toks) and "," in toks[p0.j].gap:
                     dests = [p0]
+            if not dests and len(words) > 3 and words[0] in ("at", "during") and role in ("attend", "go", "meet"):
+                # "At last year's summit in Samarkand, X and Y met": the event the sentence opens with
+                events = w.get("event", ())
+                p0 = next((p for p in places if 2 <= p.i <= 10 and p.j <= ti and words[p.i - 1] in ("in", "at")
+                           and valid_dest(p) and p.j < len(toks) and "," in toks[p.j].gap), None)
+                if p0 is not None and any(x in events for x in words[1:p0.i]) and \
+                        not any("," in toks[n].gap for n in range(1, p0.j)):
+                    dests = [p0]
             if not dests and role == "go" and form in ("past", "pres") and "also" in words[max(0, ti - 2):ti] \
                     and (tj >= len(words) or words[tj] not in ("to", "in", "at", "for", "from")) and doc.drafts:
                 # "X also arrived on Saturday": where the trip just reported went
@@ -725,7 +765,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if role == "host":
             if ti > 0 and words[ti - 1] in ("was", "were", "been", "be", "is", "being"):
                 continue
+            if words[tj:tj + 1] == ["by"]:
+                continue  # "X was later received by Y": the passive; Y is the host
+            if ti > 0 and th.key in ("host", "hosts") and words[ti - 1] in _HOST_NOUN:
+                continue  # "greeted by the summit's host, X": a noun, X is the host, not a guest
             trav = next((m for m in ms if tj <= m.i <= tj + 8 and m.entity is not None), None)
+            if trav is not None and th.key == "received" and trav.i - tj > 1:
+                trav = None  # "received a letter from X": only "received X" is a visit
             if trav is not None and trav.entity is not None:
                 doc.last_subject, doc.last_subject_age = trav.entity, 0  # the guest is what "he" refers to next
         elif role == "led_by":
@@ -761,6 +807,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 trav = cands[-1] if cands else None
                 if poss is not None and (trav is None or poss.j > trav.j):
                     trav = poss
+                if trav is not None and _country_subject(s, places, trav.j, ti):
+                    continue  # "since Sudan joined the coalition fighting in Yemen": the country acts
                 if trav is None and not any(m.j <= ti for m in ms if m.entity is not None):
                     trav = next((m for m in ms if m.i >= tj and m.entity is not None and not m.obj and
                                  m.i - tj <= 15), None)
@@ -785,6 +833,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 dests = after[:1]
             elif before and not [m for m in ms if before[-1].j <= m.i < ti and m.entity is not None]:
                 dests = before[-1:]
+                # "Kenya and Chad both received X": every host of a list
+                for p in reversed(before[:-1]):
+                    if all(x in ("and", "both") for x in words[p.j:dests[0].i]) and \
+                            sum(toks[n].gap.count(",") for n in range(p.j, dests[0].i + 1)) <= 1:
+                        dests.insert(0, p)
+                    else:
+                        break
             else:
                 host = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None), None)
                 if host is not None and host.entity and host.entity.nationality:
@@ -802,6 +857,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             continue
         # "first visit since 2017", "first visit to X in 24 years": an earlier trip
         _earlier_trip(doc, s, found, ti, tj, ent, trav, dests[0])
+        # "has not been to X since October 2019": the last trip there, then
+        last_since = _last_since(doc, s, found, ti, tj) if th.key in _NOT_SINCE else None
+        if th.key in ("been to", "been back to") and last_since is None:
+            continue
         # ---- status
         status = status_of(form, role, words, ti, tj, [c for c in cues if virtual_owner.get(c, ti) == ti], clause)
         if form in ("base", "noun") and role in ("go", "be", "attend") and status in (None, "planned") and \
@@ -811,6 +870,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             status = lead_past
         if status is None and form == "noun" and not cues:
             status = _noun_status(doc, s, found, ti, tj, dests[-1].j, speech, clause)
+        if last_since is not None:
+            status = "completed"
         if status is None:
             continue
         if status == "planned" and form == "base" and ti > 0 and words[ti - 1] == "to" and \
@@ -832,6 +893,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if plan_spans is not None:
             dexpr = None
             spans = list(plan_spans)
+        if last_since is not None:
+            dexpr = None
+            spans = last_since
         if dexpr is not None:
             spans = ndates.resolve(dexpr, doc.pub, future)
             # "visited Russia twice, in 2019 and again last year": one trip per date of a list
@@ -954,6 +1018,50 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
     return None
 
 
+_HOST_NOUN = frozenset({"s", "the", "his", "her", "its", "their", "a", "as", "co", "summit", "conference"})
+_SUBORD = frozenset({"since", "because"})
+_COMPOUND_TAIL = frozenset({"led", "backed", "based", "born", "brokered", "sponsored", "funded", "made", "owned",
+                            "run", "hosted", "organised", "organized", "allied", "aligned", "friendly", "bound"})
+_GROUP_NOUNS = frozenset({"delegation", "delegations", "officials", "official", "counterpart", "counterparts",
+                          "forces", "troops", "envoy", "envoys", "side", "team", "authorities", "diplomats",
+                          "negotiators", "lawmakers", "media", "troop", "military", "intelligence"})
+_ORG_HEADS = frozenset({"cooperation", "organisation", "organization", "airways", "airlines", "university",
+                        "post", "times", "daily", "accord", "accords", "agreement", "protocol", "declaration",
+                        "statute", "convention", "group", "institute", "exchange", "stock", "bank"})
+
+
+_SUBJ_AUX = frozenset({"has", "had", "have", "was", "were", "is", "also", "then", "later", "will", "would"})
+_PLACE_PREP = frozenset({"in", "to", "at", "from", "of", "for", "into", "via", "visit", "visited", "visiting",
+                         "visits", "and", "or", "with", "between", "toward", "towards", "across", "near"})
+
+
+def _country_subject(s: _Sentence, places: list[Place], a: int, ti: int) -> bool:
+    """A country between the traveller and a verb trigger is that verb's own subject ("Bashir has visited
+    often since Sudan joined the coalition")."""
+    words = s.words
+    for p in places:
+        if p.i < a or p.j > ti or p.kind not in ("country", "territory") or p.demonym:
+            continue
+        if p.i > 0 and words[p.i - 1] in _PLACE_PREP or (p.j < len(words) and words[p.j] == "s"):
+            continue
+        if all(x in _SUBJ_AUX for x in words[p.j:ti]):
+            return True
+    return False
+
+
+def _modifier_place(s: _Sentence, p: Place) -> bool:
+    """A place that only qualifies a noun: "Russia-led", "US-backed", "Shanghai Cooperation Organisation",
+    "the Rome Statute"."""
+    if p.j >= len(s.toks):
+        return False
+    nxt = s.toks[p.j]
+    if nxt.gap == "-" and s.words[p.j] in _COMPOUND_TAIL:
+        return True
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _GROUP_NOUNS:
+        return True  # "Russian and US delegations", "US officials"
+    return nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS
+
+
 def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
                   valid_dest: object, demonym_capital: object, boundary: set[str],
                   prep: frozenset[str] | None = None) -> list[Place]:
@@ -969,8 +1077,10 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
         if prep is not None and not (p.i > 0 and (words[p.i - 1] in prep or
                                                    (p.i > 1 and words[p.i - 1] == "the" and words[p.i - 2] in prep))):
             continue
-        if any(b in words[tj:p.i] for b in boundary):
-            break
+        if any(b in words[tj:p.i] for b in boundary) or any(x in _SUBORD for x in words[tj:p.i]):
+            break  # "a frequent visitor since Sudan joined the war in Yemen": another clause's place
+        if _modifier_place(s, p):
+            continue  # "Russia-led meetings", "the Shanghai Cooperation Organisation": no destination
         if p.demonym and p.kind not in _PLACE_KIND_RANK:
             q = demonym_capital(p)  # type: ignore[operator]
             if q is None:
@@ -1086,6 +1196,27 @@ def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: se
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+_NOT_SINCE = frozenset({"been to", "been back to", "set foot in", "visited", "travelled to", "traveled to",
+                        "returned to", "was in", "been in"})
+
+
+def _last_since(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int
+                ) -> list[tuple[date, date, str]] | None:
+    """ "X has not been to Y since October 2019", "has never returned to Y since 2015": the spans of that
+    last trip, or None."""
+    words = s.words
+    if not any(x in ("not", "never", "n") for x in words[max(0, ti - 3):ti]):
+        return None
+    n = next((n for n in range(tj, min(len(words), tj + 8)) if words[n] == "since"), None)
+    if n is None:
+        return None
+    d = next((d for d in found if d.i == n + 1), None)
+    if d is None or d.kind != "abs" or not d.years:
+        return None
+    spans = ndates.resolve(d, doc.pub, False)[:1]
+    return spans or None
 
 
 def _current_event(doc: _Doc, k: int) -> Event | None:

@@ -125,6 +125,9 @@ class Gazetteer:
             for pn in names:
                 if pn.kind == "capital" and pn.code not in self.capitals:
                     self.capitals[pn.code] = pn.city or pn.name
+        us = place_names().get("united states")
+        if us:  # "the US capital": kept out of the general table (the pronoun); extract checks the capitals
+            add("us", "place", tuple(us))
         for row in tables.load("roles"):
             add(normalize(row["phrase"]), "role", row["phrase"])
         for row in tables.load("triggers"):
