@@ -525,3 +525,41 @@ def test_no_longer_and_virtual_summit_cues():
     assert rows(text, "2009-07-01") == [("omar-al-bashir", "UG", "", "unknown", "cancelled")]
     text = "Vladimir Putin took part in a virtual summit in New Delhi on Tuesday."
     assert [r[4] for r in rows(text, "2023-07-05")] == ["virtual"]
+
+
+def test_stop_named_in_a_where_clause():
+    # "reached X from Y, where he spent ...": Y was a stop of the same tour
+    text = "Vladimir Putin reached Hanoi on Friday from Pyongyang, where he had spent a day and a night."
+    got = {(r[0], r[1], r[4]) for r in rows(text, "2024-06-21")}
+    assert ("vladimir-putin", "KP", "completed") in got and ("vladimir-putin", "VN", "completed") in got
+
+
+def test_return_trip_with_its_own_date():
+    text = "Omar al-Bashir flew to Doha in March 2011 for talks and returned in June 2012 for a conference."
+    assert sorted(r[2][:7] for r in rows(text, "2013-01-10") if r[1] == "QA") == ["2011-03", "2012-06"]
+
+
+def test_leg_followed_by_a_stopover():
+    text = "Last week Benjamin Netanyahu made a visit to Hungary, followed by a brief stopover in Cyprus."
+    got = {(r[1], r[4]) for r in rows(text, "2025-05-02")}
+    assert got == {("HU", "completed"), ("CY", "completed")}
+
+
+def test_held_consultations_in_a_city():
+    text = "Sergei Shoigu held lengthy security consultations with his hosts in Tehran on Monday."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-04")] == [("IR", "completed")]
+    text = "Sergei Shoigu will hold consultations with officials in Tehran next week."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-04")] == [("IR", "planned")]
+
+
+def test_summit_that_appears_to_be_off():
+    text = "Vladimir Putin was to attend a summit in Baku next month, but the summit appears to be off."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-04")] == [("AZ", "cancelled")]
+
+
+def test_days_earlier_is_a_current_trip_and_us_states_are_places():
+    text = ("Omar al-Bashir attended a ceremony in Juba on Saturday. A few days earlier, Omar al-Bashir "
+            "was in Asmara for talks.")
+    assert [r[2][:7] for r in rows(text, "2016-05-13") if r[1] == "ER"] == ["2016-05"]
+    text = "Benjamin Netanyahu landed in Florida on Sunday night."
+    assert [r[1] for r in rows(text, "2025-12-29")] == ["US"]

@@ -49,6 +49,8 @@ _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
 _MEET_PREP = frozenset({"in", "at"})  # "met X in Sochi": only a place after a preposition is where they met
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
+_SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
+_FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
 LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
 
 
@@ -147,10 +149,11 @@ class _Sentence:
     def __init__(self, text: str, folded: str, a: int, b: int, hits: list[Hit]) -> None:
         self.a, self.b, self.text = a, b, text
         toks: list[Tok] = []
+        add = toks.append
         prev = a
         for m in _TOKEN.finditer(text, a, b):
-            s, e = m.start(), m.end()
-            toks.append(Tok(s, e, folded[s:e], text[s].isupper(), text[prev:s]))
+            s, e = m.span()
+            add(Tok(s, e, folded[s:e], text[s].isupper(), text[prev:s]))
             prev = e
         self.toks = toks
         self.words = [t.word for t in toks]
@@ -718,9 +721,27 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         clause = _clause(s, ti, tj, boundary)
         # ---- destinations (before the traveller: a destination without one still sets the context)
         dests: list[Place] = []
+        pre_trav: Mention | None = None
         used_event: Event | None = None
         ctx_date: DateExpr | None = None
-        if role not in ("host", "led_by"):
+        if role == "where":
+            # "flew in from Brunei, where he spent two days": the place before "where" was a stop of its own
+            p0 = next((p for p in places if p.j == ti and "," in toks[ti].gap and p.kind in _PLACE_KIND_RANK), None)
+            if p0 is None:
+                continue
+            dests = [p0]
+            pre_trav = next((m for m in ms if ti <= m.i < tj and m.entity is not None), None)
+        elif role == "again":
+            # "went to Beijing in 2016 and returned in May 2017": another trip to the place just reported
+            if any(tj <= p.i <= tj + 4 for p in places):
+                continue
+            prev = next((d for d in reversed(doc.drafts) if d.status == "completed" and d.sentences and
+                         d.sentences[-1] == (s.a, s.b)), None)
+            if prev is None or not any(d.i >= tj and d.i - tj <= 2 for d in found):
+                continue
+            dests = [Place(tj, tj, prev.code, "city", prev.city, "")]
+            pre_trav = next((m for m in reversed(ms) if m.j <= ti and m.entity is prev.entity), None)
+        elif role not in ("host", "led_by"):
             # a place after a coordinated verb of its own is that verb's ("took part by video in 2021 and
             # skipped the summit in Lima")
             lim = tj + (window if role != "be" else 2)
@@ -774,6 +795,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 trav = None  # "received a letter from X": only "received X" is a visit
             if trav is not None and trav.entity is not None:
                 doc.last_subject, doc.last_subject_age = trav.entity, 0  # the guest is what "he" refers to next
+        elif role in ("where", "again"):
+            trav = pre_trav
         elif role == "led_by":
             trav = next((m for m in ms if tj <= m.i <= tj + 2 and m.entity is not None), None)
             if trav is None and words[ti] in ("will",):
@@ -788,6 +811,11 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 if trav is None and tj + 1 < len(words):
                     trav = next((m for m in ms if m.entity is not None and words[m.i - 1: m.i] == ["by"]
                                  and 0 <= m.i - tj <= 4 and words[tj] != "to"), None)
+                if trav is None and doc.drafts:
+                    leg = _followed_leg(doc, s, ti)
+                    if leg is not None:
+                        trav = Mention(ti, ti, leg.entity, leg.mention, "name")
+                        lead_past = leg.status
                 if trav is None:
                     # "X made a visit to", "X, on a state visit to": a verb of undertaking governs the noun
                     lead = next((n for n in range(ti - 1, max(-1, ti - 5), -1) if words[n] in nounverb), None)
@@ -932,7 +960,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
         recent = not spans and status in ("completed", "ongoing") and not any(
             c.status == "completed" and c.strength >= 4 for c in cues) and \
-            not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) for n, x in enumerate(words))
+            not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
+                    not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))
         weak = th.key in _HEADS and status == "ongoing" and not spans
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
         for who in [trav, *others]:
@@ -1121,12 +1150,25 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
 _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
 _STOPS = frozenset({"stop in", "stopover in", "made a stopover in"})
 _HEADS = frozenset({"heads to", "heads for"})
-_LEAD_PAST = frozenset({"made", "paid", "began", "started", "concluded", "ended", "undertook", "boarded", "took",
+_LEAD_PAST = frozenset({"held", "made", "paid", "began", "started", "concluded", "ended", "undertook", "boarded", "took",
                         "completed", "wrapped"})
 _AFTER = frozenset({"after", "following", "apres"})
 _AFTER_FILL = frozenset({"a", "an", "the", "his", "her", "their", "its", "day", "days", "week", "weeks", "long",
                          "s", "un", "une", "son", "sa"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
+
+
+def _followed_leg(doc: _Doc, s: _Sentence, ti: int) -> _Draft | None:
+    """The trip reported earlier in this sentence when a noun trigger follows "followed by (a ...)"."""
+    words = s.words
+    n = next((n for n in range(ti - 2, max(-1, ti - 6), -1) if tuple(words[n:n + 2]) == _FOLLOWED), None)
+    if n is None or not all(x in _AFTER_FILL or x in _POSSESSIVE_SKIP or x in ("private", "short")
+                            for x in words[n + 2:ti]):
+        return None
+    last = doc.drafts[-1]
+    if (s.a, s.b) not in last.sentences:
+        return None
+    return last
 
 
 def _after_trip(words: list[str], ti: int, cues: list[Cue]) -> bool:
