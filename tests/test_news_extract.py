@@ -563,3 +563,87 @@ def test_days_earlier_is_a_current_trip_and_us_states_are_places():
     assert [r[2][:7] for r in rows(text, "2016-05-13") if r[1] == "ER"] == ["2016-05"]
     text = "Benjamin Netanyahu landed in Florida on Sunday night."
     assert [r[1] for r in rows(text, "2025-12-29")] == ["US"]
+
+
+# ---- broader phrasing families (invented sentences) ------------------------------------------------------
+
+
+def test_month_with_relative_year():
+    text = "Benjamin Netanyahu spoke on Monday. In March last year he visited Budapest for talks."
+    assert [(r[1], r[2][:7]) for r in rows(text, "2026-02-10")] == [("HU", "2025-03")]
+
+
+def test_new_travel_verbs():
+    text = "Vladimir Putin flew into Hanoi late on Tuesday for a two-day visit."
+    assert [(r[1], r[4]) for r in rows(text, "2024-06-19")] == [("VN", "completed")]
+    text = "Vladimir Putin's aircraft touched down in Pyongyang before dawn."
+    assert [(r[1], r[4]) for r in rows(text, "2024-06-19")] == [("KP", "completed")]
+    text = "Osama Almasri Njeem had toured Europe by car, passing through France and Austria on the way."
+    assert {r[1] for r in rows(text, "2025-03-01")} == {"FR", "AT"}
+
+
+def test_sequel_leg_shares_the_tense_of_the_first():
+    text = ("Benjamin Netanyahu will fly to Nairobi on Tuesday for talks with business leaders, before going on "
+            "to Kigali on Thursday.")
+    assert [(r[1], r[4]) for r in rows(text, "2026-03-02")] == [("KE", "planned"), ("RW", "planned")]
+
+
+def test_guest_at_an_event():
+    text = "In May 2019 Vladimir Putin was among the guests at the regatta in Helsinki."
+    assert [(r[1], r[2][:7], r[4]) for r in rows(text, "2026-01-05")] == [("FI", "2019-05", "completed")]
+    text = "Vladimir Putin will be the guest of honour at a festival in Minsk next month."
+    assert [(r[1], r[4]) for r in rows(text, "2026-01-05")] == [("BY", "planned")]
+
+
+def test_most_recently_dates_the_latest_trip():
+    text = ("Omar al-Bashir has gone to Egypt four times since 2009, most recently in November, when he opened "
+            "a bridge.")
+    assert [(r[1], r[2][:7]) for r in rows(text, "2017-12-20")] == [("EG", "2017-11")]
+
+
+def test_summit_with_the_city_before_the_noun():
+    text = "Kremlin officials confirmed on Friday that Vladimir Putin will skip the Tashkent summit on Monday."
+    assert [(r[1], r[4]) for r in rows(text, "2025-05-02")] == [("UZ", "cancelled")]
+    text = "Omar al-Bashir declined to attend the forum which Egypt is hosting in Cairo on Sunday."
+    assert [(r[1], r[4]) for r in rows(text, "2017-05-02")] == [("EG", "cancelled")]
+
+
+def test_put_off_and_date_in_a_following_sentence():
+    text = ("Vladimir Putin's long-awaited trip to Hanoi has been put off again, aides said. The trip had been "
+            "pencilled in for September.")
+    assert [(r[1], r[2][:7], r[4]) for r in rows(text, "2025-06-11")] == [("VN", "2025-09", "cancelled")]
+    text = "Vladimir Putin has put off a planned visit to Hanoi."
+    assert [(r[1], r[4]) for r in rows(text, "2025-06-11")] == [("VN", "cancelled")]
+
+
+def test_stayed_away_from_summits():
+    text = "Vladimir Putin stayed away from the summit in Lima in 2016, sending an aide."
+    assert [(r[1], r[2][:4], r[4]) for r in rows(text, "2026-01-05")] == [("PE", "2016", "cancelled")]
+
+
+def test_meeting_between_two_leaders_in_a_city():
+    text = "Plans for a summit between Donald Trump and Vladimir Putin in Geneva have been put on hold."
+    assert [(r[0], r[1], r[4]) for r in rows(text, "2025-10-22")] == [("vladimir-putin", "CH", "cancelled")]
+    text = "A meeting between Vladimir Putin and Xi Jinping in Astana took place in July."
+    assert {(r[0], r[1], r[4]) for r in rows(text, "2025-10-22")} >= {("vladimir-putin", "KZ", "completed")}
+
+
+def test_object_of_detention_and_travel_before_arrest():
+    text = ("Osama Almasri Njeem was questioned at home. Dutch police detained him in Rotterdam on March 3. "
+            "He had been travelling for a week before his arrest, passing through Denmark and Poland.")
+    got = {(r[1], r[2][:7]) for r in rows(text, "2025-09-01")}
+    assert got == {("NL", "2025-03"), ("DK", "2025-03"), ("PL", "2025-03")}
+
+
+def test_straits_are_not_destinations():
+    text = "Benjamin Netanyahu's plane flew west on its way to Canada, passing through the Strait of Gibraltar."
+    assert [r[1] for r in rows(text, "2025-06-01")] == ["CA"]
+
+
+def test_counterpart_and_invitation_hopes():
+    text = ("Vladimir Putin held talks with Prabowo Subianto. Later the Indonesian leader invited his Russian "
+            "counterpart to visit Bali.")
+    assert [(r[0], r[1], r[4]) for r in rows(text, "2025-06-20")] == [("vladimir-putin", "ID", "invited")]
+    text = ("Philippine President Rodrigo Duterte phoned Vladimir Putin on Sunday. Putin said he hoped the "
+            "president could come back to Russia next year.")
+    assert [(r[0], r[1], r[4]) for r in rows(text, "2020-06-20")] == [("rodrigo-duterte", "RU", "invited")]

@@ -204,11 +204,15 @@ def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
                 and _daynum(toks[j + 2].word):
             month2, day2, j = m2, _daynum(toks[j + 2].word), j + 3
     years: tuple[int, ...] = ()
+    extra: dict[str, str] = {}
     if j < n and (y := _year(toks[j].word)):
         years, j = (y,), j + 1
+    elif j + 1 < n and toks[j].word in ("last", "next", "this") and toks[j + 1].word == "year":
+        # "in July last year", "in March next year": the month of the year named relative to the report
+        extra, j = {"yoff": {"last": "-1", "next": "1", "this": "0"}[toks[j].word]}, j + 2
     if day2 and not month2:
         month2 = m
-    return DateExpr(i, j, "abs", years=years, month=m, day=day, month2=month2, day2=day2)
+    return DateExpr(i, j, "abs", years=years, month=m, day=day, month2=month2, day2=day2, extra=extra)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -240,6 +244,8 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date
             y = e.years[0]
         elif ref is None:
             return []
+        elif "yoff" in e.extra:
+            y = ref.year + int(e.extra["yoff"])
         else:
             direction = e.extra.get("dir", "")
             fwd = future if direction not in ("last", "next") else direction == "next"

@@ -43,6 +43,8 @@ _POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "
                               "five", "three", "week", "long", "weeklong", "landmark", "controversial",
                               "derniere", "premiere", "precedente", "prochaine", "seule"})
 _EVENT_POOL = 32
+# "X's long-awaited visit", "X's much-delayed trip": adjectives between a possessive and a trip noun
+_ADJ_ENDS = ("awaited", "delayed", "anticipated", "postponed", "expected", "ful", "ous", "ive", "ic", "ial")
 _OPEN = frozenset({"invited", "speculative"})
 _MODALS = frozenset({"will", "would", "to", "may", "might", "could", "shall", "can"})
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
@@ -291,6 +293,13 @@ class _Doc:
             return None
         return max(reversed(cands), key=lambda e: self.counts.get(e.key, 0))
 
+    def _salient_national(self, nat: str) -> Entity | None:
+        """The person of that nationality the article names most (the last named on a tie)."""
+        cands = [e for e in self.entities.values() if e.nationality == nat and self.counts.get(e.key, 0)]
+        if not cands:
+            return None
+        return max(reversed(cands), key=lambda e: self.counts.get(e.key, 0))
+
     def _other_given_name(self, s: _Sentence, i: int, role_toks: set[int], honorific: object) -> bool:
         """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
         t, p = s.toks[i], s.toks[i - 1]
@@ -395,6 +404,20 @@ class _Doc:
             named = next((m for m in out if m.i == k and m.entity is not None), None) if k in taken else None
             if named is not None:  # "Prime Minister Benjamin Netanyahu": the name was found as a person
                 self._hold(role_word, named.entity)  # type: ignore[arg-type]
+                continue
+            if not name and i > 1 and nat and words[i - 1] != "the" and \
+                    (role_word in _GENERIC_ROLES or role_word == "counterpart") and \
+                    not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
+                # "his Russian counterpart", "Sudan's president", "the Sudanese president": the person of
+                # that country the article has named (the holder of that role first)
+                ent = (self._salient_holder(role_word, nat) if role_word != "counterpart" else None) or \
+                    (self._salient_national(nat) if role_word in _HEAD_ROLES else None)
+                a = next((pi for pi, pj, _ in places if pj in (i, i - 1)), i)
+                if a > 0 and words[a - 1] in ("the", "his", "her", "their", "its"):
+                    a -= 1
+                if ent is not None and not taken.intersection(range(a, j)):
+                    out.append(Mention(a, j, ent, text[toks[a].start:toks[j - 1].end], "title"))
+                    taken.update(range(a, j))
                 continue
             if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
                 # "the prime minister": the holder of that role last named in the article
@@ -559,6 +582,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     for k, (a, b) in enumerate(sents):
         cats = {h.cat for h in by_sent[k]}
         if not (cats & interesting):
+            if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
+                _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             if not _surname_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
@@ -567,12 +592,101 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             continue
         s = parsed.pop(k, None) or _Sentence(text, folded, a, b, by_sent[k])
         ms = doc.mentions(s)
+        if "between" in s.words:
+            _meeting_between(doc, s, ms)
         if "trigger" in cats:
+            n_before = len(doc.drafts)
             _trips_in(doc, s, k, ms)
+            if len(doc.drafts) == n_before:
+                _date_back_reference(doc, s)
     return [_finish(doc, d) for d in doc.drafts]
 
 
 # --------------------------------------------------------------------------------------------------
+
+
+_MEETING_NOUNS = frozenset({"summit", "meeting", "talks"})
+
+
+def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """'a summit between X and Y in Budapest': both named people go to the meeting place (neither of
+    its country), with the status the sentence gives the meeting."""
+    words = s.words
+    for i, j, h in s.get("word", longest=False):
+        if h.value != "event" or h.key not in _MEETING_NOUNS or j >= len(words) or words[j] != "between":
+            continue
+        people = [m for m in ms if j < m.i <= j + 12 and m.entity is not None][:2]
+        if not people:
+            continue
+        # the span after "between" is two names joined by "and" (one may be unknown: "Donald Trump")
+        after = people[-1].j
+        while after < len(words) and after - j < 14 and (s.toks[after].cap or (
+                words[after] == "and" and after + 1 < len(words) and s.toks[after + 1].cap)):
+            after += 1
+        between = range(j + 1, after)
+        if words[j + 1:after].count("and") != 1 or \
+                not all(s.toks[n].cap or words[n] in ("and", "s") for n in between):
+            continue
+        place = next((p for p in doc.places(s) if after < p.i <= after + 2 and words[p.i - 1] in ("in", "at")
+                      and p.kind in _PLACE_KIND_RANK), None)
+        if place is None:
+            continue
+        cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
+        clause = _clause(s, i, place.j, doc.w.get("clause", set()))
+        status = status_of("noun", "go", words, i, j, cues, clause) or \
+            _noun_status(doc, s, s.dates, i, j, place.j, doc.w.get("speech", set()), clause)
+        if status is None:
+            continue
+        dexpr = _pick_date(s, s.dates, i, place.j, doc.w.get("speech", set()), clause)
+        spans = ndates.resolve(dexpr, doc.pub, status in FUTURE)[:1] if dexpr is not None else []
+        for m in people:
+            ent = m.entity
+            if ent is None or ent.nationality == place.code:
+                continue
+            _add(doc, _Draft(ent, m.text, place.code, place.city, spans, status, "", [(s.a, s.b)]))
+
+
+_ARREST = re.compile(r"\b(?:arrest|detain)", re.I)
+
+
+def _before_arrest(doc: _Doc, words: list[str], ent: Entity) -> tuple[date, date, str] | None:
+    """The month of this person's arrest reported earlier, when the sentence says "before his arrest"."""
+    n = next((n for n, x in enumerate(words) if x == "before" and n + 2 < len(words) and
+              words[n + 1] in ("his", "her", "their", "the") and words[n + 2] in ("arrest", "detention")), None)
+    if n is None:
+        return None
+    for d in reversed(doc.drafts):
+        if d.entity is ent and d.spans and d.sentences and d.status == "completed" and \
+                _ARREST.search(doc.text, d.sentences[0][0], d.sentences[0][1]):
+            a = d.spans[0][0]
+            return (a.replace(day=1), ndates._month_span(a.year, a.month)[1], "month")
+    return None
+
+
+_TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
+_TRIP_STARTS = tuple("the " + x for x in _TRIP_NOUNS)
+
+
+def _date_back_reference(doc: _Doc, s: _Sentence) -> None:
+    """'X has put off a planned visit to Y. The visit, which had been pencilled in for December, ...': a
+    sentence that opens on the trip just reported and gives no place of its own dates that trip."""
+    words = s.words
+    if len(words) < 3 or words[0] != "the" or words[1] not in _TRIP_NOUNS or not doc.drafts:
+        return
+    last = doc.drafts[-1]
+    coarse = [sp for sp in last.spans if sp[2] == "year"]
+    if (last.spans and len(coarse) != len(last.spans)) or len(coarse) > 1 or not last.sentences or \
+            s.a - last.sentences[-1][1] > 400:
+        return
+    speech = doc.w.get("speech", set())
+    for d in s.dates:
+        if d.kind in ("abs", "weekday") and d.i > 0 and words[d.i - 1] in ("for", "in", "on") and \
+                _date_ok(words, d, speech) and d.i <= 16:
+            spans = ndates.resolve(d, doc.pub, last.status in FUTURE)
+            if spans and (not coarse or coarse[0][0] <= spans[0][0] <= coarse[0][1]):
+                last.spans = spans[:1]  # a month within the year already known refines it
+                last.sentences.append((s.a, s.b))
+            return
 
 
 def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
@@ -618,6 +732,18 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
         place = next((p for p in places if j <= p.i <= j + 8 and {"in", "at"} & set(s.words[j:p.i])
                       and not set(s.words[j:p.i]) & stop), None)
         if place is None:
+            # "the Sharm el-Sheikh summit", "the Kazan BRICS summit": a city named before the noun hosts it
+            # (a country there is a participant: "the Russia-Africa summit")
+            place = next((p for p in places if p.kind in ("city", "capital") and i - 2 <= p.j <= i
+                          and all(t.cap for t in s.toks[p.j:i]) and "-" not in s.toks[p.i].gap
+                          and (p.j >= len(s.toks) or "-" not in s.toks[p.j].gap)), None)
+        if place is None and j < len(s.words) and s.words[j] in ("which", "that") and \
+                any(x in _HOSTING for x in s.words[j + 1:j + 6]):
+            # "the summit which Saudi Arabia is hosting in Riyadh": the city, else the hosting country
+            hv = next(n for n in range(j + 1, j + 6) if s.words[n] in _HOSTING)
+            place = next((p for p in places if hv < p.i <= hv + 3 and s.words[p.i - 1] in ("in", "at")), None) \
+                or next((p for p in places if j < p.i and p.j <= hv), None)
+        if place is None:
             continue
         dexpr = min((d for d in found if abs(d.i - j) <= 14 and _date_ok(s.words, d, speech)),
                     key=lambda d: abs(d.i - j), default=None)
@@ -629,6 +755,11 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
         by_code = doc.events_by_code.setdefault(place.code, [])
         if len(by_code) < _EVENT_POOL:
             by_code.append(ev)
+
+
+_COPULA = frozenset({"was", "were", "is", "are", "be", "been"})
+_COPULAR_NOUNS = frozenset({"guest at", "guests at", "guest of honour at", "guest of honor at"})
+_HOSTING = frozenset({"hosting", "hosts", "host", "hosted"})
 
 
 def _event_name(s: _Sentence, i: int, j: int) -> str:
@@ -667,7 +798,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     words, toks = s.words, s.toks
     w = doc.w
     places = doc.places(s)
-    cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")]
+    cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")
+            if not (h.key == "may" and s.toks[i].cap and any(d.i <= i < d.j for d in s.dates))]  # "In May 2019"
     cues += [Cue(ti - 1, ti, "planned", 2, "before") for ti, _, _ in s.get("trigger") if ti > 0 and words[ti - 1] == "to"]
     found = s.dates
     speech = w.get("speech", set())
@@ -682,7 +814,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if p.j < len(words) and (words[p.j] in speech or (p.j + 1 < len(words) and words[p.j] in (
                 "has", "had", "have", "also") and words[p.j + 1] in speech)):
             return False
-        if p.i > 0 and words[p.i - 1] in ("from",):
+        if p.i > 0 and words[p.i - 1] in ("from", "airspace", "strait", "straits"):
+            return False  # "through the Strait of Gibraltar", "Turkish airspace": a way, not a stop
+        if p.i > 1 and words[p.i - 1] == "of" and words[p.i - 2] in ("strait", "straits", "airspace", "gulf"):
             return False
         # a qualifier of a person ("Nepal Prime Minister ...")
         return not any(a <= p.i < b for a, b in role_spans)
@@ -702,6 +836,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     nounverb = w.get("nounverb", set())
     control = w.get("control", set())
     done_here: dict[str, str] = {}
+    sent_status: dict[str, tuple[str, int]] = {}
     # a virtual cue belongs to the trigger nearest to it ("took part by video in 2020 and skipped the 2022
     # summit in Bali": the skipped one is not virtual)
     virtual_owner: dict[Cue, int] = {}
@@ -805,7 +940,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             poss = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and
                          (m.possessive or (m.kind == "pronoun" and words[m.i] in _POSS_PRONOUNS))
                          and all(x in _POSSESSIVE_SKIP or x == "s" or x in vehicle or _YEARLIKE.fullmatch(x)
-                                 for x in words[m.j:ti])), None)
+                                 or (ti - m.j <= 4 and x.endswith(_ADJ_ENDS) and x not in speech
+                                     and not toks[n].cap)
+                                 for n, x in enumerate(words[m.j:ti], m.j))), None)
             if form == "noun":
                 trav = poss
                 if trav is None and tj + 1 < len(words):
@@ -826,6 +963,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                         if trav is not None and words[lead] in _LEAD_PAST:
                             lead_past = "ongoing" if words[lead] in ("boarded", "took") and \
                                 any(x in vehicle for x in words[lead + 1:ti + 1]) else "completed"
+                if trav is None and th.key in _COPULAR_NOUNS:
+                    # "X was also a guest at", "he was among the guests at": the subject of the copula
+                    cop = next((n for n in range(ti - 1, max(-1, ti - 6), -1) if words[n] in _COPULA), None)
+                    if cop is not None:
+                        cands = [m for m in ms if m.j <= cop and cop - m.j <= 3 and m.entity is not None
+                                 and not m.obj and not m.possessive]
+                        trav = cands[-1] if cands else None
             else:
                 # "X said that Y would visit": only people after the last reporting verb can be the traveller
                 floor = max((n + 1 for n in range(max(0, ti - 30), ti) if words[n] in speech
@@ -900,8 +1044,15 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             status = _noun_status(doc, s, found, ti, tj, dests[-1].j, speech, clause)
         if last_since is not None:
             status = "completed"
+        if status is None and ent.key in sent_status and form == "base":
+            # "will fly to A on Tuesday, before going on to B": a sequel leg shares the tense of the first
+            prev_status, prev_j = sent_status[ent.key]
+            if prev_j <= ti and any(x in _SEQUEL for x in words[prev_j:ti]):
+                status = prev_status
         if status is None:
             continue
+        if status in ("planned", "completed"):
+            sent_status[ent.key] = (status, tj)
         if status == "planned" and form == "base" and ti > 0 and words[ti - 1] == "to" and \
                 ent.key in done_here and not any(c.status == "planned" and c.strength >= 4 and c.j <= ti
                                                  and ti - c.j <= 4 for c in cues):
@@ -952,6 +1103,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             leg = next((d for d in reversed(doc.drafts) if d.entity is ent and (d.status in FUTURE) == future), None)
             if leg is not None and leg.spans:
                 spans = leg.spans[:1]
+        if not spans and status == "completed" and (arrest := _before_arrest(doc, words, ent)) is not None:
+            spans = [arrest]  # "had travelled through X before his arrest": the month of the arrest
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
                 and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
                                                         if c.j <= ti):
@@ -980,6 +1133,7 @@ _GENERIC_ROLES = frozenset({"president", "vice president", "prime minister", "de
                             "foreign minister", "defence minister", "defense minister", "chancellor",
                             "supreme leader", "king", "queen", "crown prince", "emir", "secretary general",
                             "un secretary general", "secretary of state", "chief adviser"})
+_HEAD_ROLES = frozenset({"counterpart", "president", "leader"})  # "Sudan's president": its named head
 _LIST_AND = frozenset({"and", "et"})
 _DATE_CHAIN = frozenset({"and", "et", "again", "in", "en", "also", "then", "once", "more"})
 _LIST_FILL = frozenset({"and", "et", "then", "again", "also", "in", "en", "to", "au", "aux", "a", "at", "the", "le",
@@ -1155,6 +1309,7 @@ _LEAD_PAST = frozenset({"held", "made", "paid", "began", "started", "concluded",
 _AFTER = frozenset({"after", "following", "apres"})
 _AFTER_FILL = frozenset({"a", "an", "the", "his", "her", "their", "its", "day", "days", "week", "weeks", "long",
                          "s", "un", "une", "son", "sa"})
+_SEQUEL = frozenset({"before", "then"})  # "..., before going on to B", "and then fly to B"
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
 
 
@@ -1221,6 +1376,9 @@ def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: se
     for d in found:
         pre = words[max(0, d.i - 3):d.i]
         reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
+        if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
+            # "has been to X several times since 2015, most recently in May": the date of the latest trip
+            return d
         if reported or "since" in words[max(0, d.i - 2):d.i] or d.i == excluded_end or \
                 (d.i == excluded_end + 0) or "since" in words[min(tj, d.i):max(ti, d.i)]:
             excluded_end = d.j
