@@ -647,3 +647,103 @@ def test_counterpart_and_invitation_hopes():
     text = ("Philippine President Rodrigo Duterte phoned Vladimir Putin on Sunday. Putin said he hoped the "
             "president could come back to Russia next year.")
     assert [(r[0], r[1], r[4]) for r in rows(text, "2020-06-20")] == [("rodrigo-duterte", "RU", "invited")]
+
+
+def test_text_named_after_a_city_is_no_destination():
+    text = "Kenya, a signatory of the Rome Statute, has welcomed Omar al-Bashir twice since 2010."
+    assert all(r[1] != "IT" for r in rows(text, "2016-03-01"))
+    text = "Gabon has hosted Omar al-Bashir although it ratified the Rome Statute long ago."
+    assert all(r[1] != "IT" for r in rows(text, "2016-03-01"))
+
+
+def test_possessive_pronoun_goes_to_the_subject_not_an_object():
+    text = ("Prime Minister Benjamin Netanyahu landed in Budapest on Tuesday for talks with Prime Minister "
+            "Viktor Orban, his second trip to Hungary this year.")
+    got = [(t.person, t.country) for t in extract_trips(text, "2025-04-02")]
+    assert ("Viktor Orban", "HU") not in got
+    assert ("Benjamin Netanyahu", "HU") in got
+
+
+def test_name_with_an_initial_after_a_ministerial_title():
+    text = ("Deputy Prime Minister Alexei Overchuk opened the fair. Trade Minister K. Ramaswamy was in Minsk "
+            "last week, where he signed a customs accord.")
+    got = [(t.person, t.country) for t in extract_trips(text, "2025-05-20")]
+    assert got == [("K. Ramaswamy", "BY")]
+
+
+def test_trip_by_a_person_blocked_in_the_past():
+    text = ("Yoav Gallant gave a speech at home. In September, the cabinet blocked a planned trip by Gallant "
+            "to Paris days before he was due to fly. His last visit abroad was to London in May 2024.")
+    got = [(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(text, "2025-01-10")]
+    assert ("yoav-gallant", "FR", "2024-09", "cancelled") in got
+    assert ("yoav-gallant", "GB", "2024-05", "completed") in got
+    assert all(r[0] == "yoav-gallant" for r in got)
+
+
+def test_rio_is_rio_de_janeiro():
+    text = "Chinese President Xi Jinping will travel to Rio for the summit next week."
+    assert [(r[1], r[4]) for r in rows(text, "2024-11-10")] == [("BR", "planned")]
+
+
+def test_remote_cue_belongs_to_its_own_clause():
+    text = ("Vladimir Putin will miss the meeting. Last year he stayed home and addressed the summit in Kazan "
+            "remotely, while a deputy flew to Kazakhstan for talks.")
+    got = [(r[1], r[4]) for r in rows(text, "2025-03-01")]
+    assert ("RU", "virtual") not in got  # home country
+    text = ("Chinese Premier Li Wen spoke. Vladimir Putin stayed home and addressed the forum in Brasilia "
+            "remotely, while Li Wen flew to Brazil in person.")
+    got = {(t.person, t.country, t.status) for t in extract_trips(text, "2025-03-01")}
+    assert ("Vladimir Vladimirovich Putin", "BR", "virtual") in got
+    assert ("Li Wen", "BR", "completed") in got
+
+
+def test_past_visit_does_not_merge_into_a_cancelled_plan():
+    text = ("Vladimir Putin will not travel to Ankara for the talks, the Kremlin said. "
+            "His last visit to Turkey was in March 2019.")
+    got = sorted((r[1], r[2][:7], r[4]) for r in rows(text, "2025-04-10"))
+    assert ("TR", "2019-03", "completed") in got
+    assert any(r[2] != "completed" for r in got)
+
+
+def test_skipped_meeting_takes_the_date_of_the_event_named_earlier():
+    text = ("Leaders will gather for the summit in Brasilia on Sunday. "
+            "Chinese President Xi Jinping is also skipping the Brasilia meeting, his aides said.")
+    got = [(r[1], r[2], r[4]) for r in rows(text, "2025-03-06")]
+    assert got == [("BR", "2025-03-09", "cancelled")]
+
+
+def test_whether_leaves_the_question_open():
+    text = "Aides would not confirm whether Vladimir Putin would join the Lima forum by video."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-06")] == [("PE", "speculative")]
+
+
+def test_shelved_meeting_in_a_capital_named_by_demonym():
+    text = "A planned meeting between Vladimir Putin and Recep Erdogan in the Serbian capital has been shelved."
+    got = [(t.person_id, t.country, t.city, t.status) for t in extract_trips(text, "2025-10-22")]
+    assert ("vladimir-putin", "RS", "Belgrade", "cancelled") in got
+
+
+def test_copular_trip_of_the_possessor():
+    text = "Benjamin Netanyahu gave a speech. His only journey abroad since then was an April visit to Argentina."
+    got = [(r[0], r[1], r[2][:7], r[4]) for r in rows(text, "2025-10-22")]
+    assert got == [("benjamin-netanyahu", "AR", "2025-04", "completed")]
+
+
+def test_month_anaphora_takes_the_year_just_named():
+    text = "Vladimir Putin flew to Hanoi in June 2024 and was in Vientiane that November for a forum."
+    assert {(r[1], r[2][:7]) for r in rows(text, "2025-10-22")} >= {("VN", "2024-06"), ("LA", "2024-11")}
+    text = "Vladimir Putin toured Mongolia in September 2024, after a trip to Iran the previous December."
+    assert ("IR", "2023-12") in {(r[1], r[2][:7]) for r in rows(text, "2025-10-22")}
+
+
+def test_years_then_comma_after_is_no_date():
+    text = ("Prime Minister Narendra Modi arrived in Seoul on Monday, his first trip to Korea in five years, "
+            "after a short stop in Vietnam.")
+    got = {(r[1], r[2][:7]) for r in rows(text, "2025-06-02")}
+    assert ("VN", "2020-06") not in got and ("VN", "2020-01") not in got
+    assert ("KR", "2025-06") in got
+
+
+def test_this_weekend_is_the_coming_saturday_and_sunday():
+    text = "Vladimir Putin will not travel to this weekend's summit in Baku, his spokesman said."
+    assert [(r[1], r[2], r[4]) for r in rows(text, "2025-04-08")] == [("AZ", "2025-04-12", "cancelled")]

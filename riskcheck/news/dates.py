@@ -112,6 +112,9 @@ def _is_month(toks: list[Tok], i: int) -> int:
 _STARTERS = frozenset({k[0] for k in REL} | set(MONTHS) | set(WEEKDAYS) | set(_NUMWORDS) | {"last", "next", "this"})
 
 
+_ANAPHORIC = frozenset({"that", "previous", "following"})
+
+
 def find(toks: list[Tok]) -> list[DateExpr]:
     """Every date expression among ``toks``, left to right, not overlapping."""
     out: list[DateExpr] = []
@@ -119,6 +122,19 @@ def find(toks: list[Tok]) -> list[DateExpr]:
     n = len(toks)
     while i < n:
         w = toks[i].word
+        if w in _ANAPHORIC and i + 1 < n and toks[i + 1].cap and (m := MONTHS.get(toks[i + 1].word, 0)):
+            # "in July 2024 ... and was in Kazan that October", "the previous March": the month of the year
+            # this sentence has just named
+            anchor = next((e for e in reversed(out) if e.kind == "abs" and e.years), None)
+            if anchor is not None:
+                y, am = anchor.years[-1], anchor.month
+                if w == "previous" and (not am or m >= am):
+                    y -= 1
+                elif w == "following" and (not am or m <= am):
+                    y += 1
+                out.append(DateExpr(i, i + 2, "abs", years=(y,), month=m))
+                i += 2
+                continue
         if w not in _STARTERS and not w[:1].isdigit():
             i += 1
             continue
@@ -149,7 +165,7 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
             return DateExpr(i, i + 2, "season", season=s, extra={"dir": w})
     # "five years ago", "3 years ago", "a year ago"
     # "N months after" ("the visit came three months after he travelled") reads as "N months ago"
-    if i + 2 < n and toks[i + 2].word in ("ago", "earlier", "after") and \
+    if i + 2 < n and toks[i + 2].word in ("ago", "earlier", "after") and not toks[i + 2].gap.strip() and \
             toks[i + 1].word in ("year", "years", "month", "months", "week", "weeks"):
         num = _NUMWORDS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)
         if num:
@@ -288,6 +304,11 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date
                 return [(pub.start, pub.end, pub.precision)]
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=e.n)
             return [(monday, monday + timedelta(days=6), "week")]
+        if e.unit == "weekend":
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5, weeks=e.n)
+            return [(saturday, saturday + timedelta(days=1), "range")]
         if e.unit == "month":
             y, m = ref.year, ref.month + e.n
             while m < 1:

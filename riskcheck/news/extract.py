@@ -49,6 +49,9 @@ _OPEN = frozenset({"invited", "speculative"})
 _MODALS = frozenset({"will", "would", "to", "may", "might", "could", "shall", "can"})
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
+_INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
+                          "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
+_PAST_CANCEL = frozenset({"skipped", "missed", "blocked"})
 _MEET_PREP = frozenset({"in", "at"})  # "met X in Sochi": only a place after a preposition is where they met
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
 _SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
@@ -130,6 +133,7 @@ class _Draft:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     weak: bool = False  # "X heads to Y" (a headline's present): on the way, or a plan the article dates
     recent: bool = False  # undated, completed or ongoing, no "last"/"previous"/"first ... since" cue: a current trip
+    earlier: bool = False  # inferred from "first visit ... since/in N years": no leg of the current journey
 
 
 # --------------------------------------------------------------------------------------------------
@@ -386,7 +390,8 @@ class _Doc:
             name: list[Tok] = []
             while k < len(toks) and len(name) < 5:
                 t = toks[k]
-                if name and not (t.gap in (" ", "-", "- ") or (t.gap == " " and t.word in _NAME_LINKS)):
+                if name and not (t.gap in (" ", "-", "- ") or (t.gap == " " and t.word in _NAME_LINKS)
+                                 or (t.gap == ". " and len(name[-1].word) == 1)):  # "S. Jaishankar": an initial
                     break
                 if not name and t.gap.strip() not in ("", ","):
                     break
@@ -486,7 +491,9 @@ class _Doc:
             if m.kind == "pronoun":
                 prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"]
                 if prev:
-                    m.entity = prev[-1].entity
+                    # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
+                    subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
+                    m.entity = (subj or prev)[-1].entity
                 elif self.last_subject is not None and self.last_subject_age <= 3:
                     m.entity = self.last_subject
             if first_subject is None and m.entity is not None and not m.obj:
@@ -508,6 +515,8 @@ class _Doc:
                 continue
             if h.key == "us" and self.text[t.start:t.end] != "US":
                 continue  # the pronoun
+            if j < len(s.words) and s.words[j] in _INSTRUMENTS and toks[j].cap:
+                continue  # "the Rome Statute", "the Minsk agreements": a text named after a city, not a place
             names = h.value
             kinds = {pn.kind for pn in names}
             best = _best_place(names)
@@ -629,6 +638,14 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
             continue
         place = next((p for p in doc.places(s) if after < p.i <= after + 2 and words[p.i - 1] in ("in", "at")
                       and p.kind in _PLACE_KIND_RANK), None)
+        if place is None:
+            # "in the Hungarian capital": the capital of that country
+            place = next((p for p in doc.places(s) if after + 2 <= p.i <= after + 3 and p.demonym
+                          and words[p.i - 2:p.i] in (["in", "the"], ["at", "the"])
+                          and words[p.j:p.j + 1] == ["capital"]), None)
+            if place is not None:
+                place = Place(place.i, place.j + 1, place.code, "capital", doc.g.capitals.get(place.code, ""),
+                              place.text)
         if place is None:
             continue
         cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
@@ -843,7 +860,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     if len(triggers) > 1:
         for c in cues:
             if c.status == "virtual":
-                virtual_owner[c] = min(triggers, key=lambda t: (c.i - t[1] if c.i >= t[1] else
+                # a trigger of the cue's own clause first ("addressed it remotely, while Y flew to Z")
+                virtual_owner[c] = min(triggers, key=lambda t: (any(x in boundary for x in (
+                                                                    words[t[1]:c.i] if c.i >= t[1] else words[c.j:t[0]])),
+                                                                c.i - t[1] if c.i >= t[1] else
                                                                 (t[0] - c.j) if c.j <= t[0] else 0,
                                                                 t[0] > c.i))[0]
     for ti, tj, th in triggers:
@@ -948,6 +968,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 if trav is None and tj + 1 < len(words):
                     trav = next((m for m in ms if m.entity is not None and words[m.i - 1: m.i] == ["by"]
                                  and 0 <= m.i - tj <= 4 and words[tj] != "to"), None)
+                    if trav is not None and trav.entity is not None:
+                        # "X blocked a trip by Y to Z ... His last visit": the traveller is whom "his" means next
+                        doc.last_subject, doc.last_subject_age = trav.entity, 0
                 if trav is None and doc.drafts:
                     leg = _followed_leg(doc, s, ti)
                     if leg is not None:
@@ -963,6 +986,14 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                         if trav is not None and words[lead] in _LEAD_PAST:
                             lead_past = "ongoing" if words[lead] in ("boarded", "took") and \
                                 any(x in vehicle for x in words[lead + 1:ti + 1]) else "completed"
+                if trav is None:
+                    # "His only trip abroad was an April visit to X": the possessor of the subject
+                    cop = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] in ("was", "were")), None)
+                    if cop is not None and all(x in ("a", "an") or x in ndates.MONTHS or x in _POSSESSIVE_SKIP
+                                               or _YEARLIKE.fullmatch(x) for x in words[cop + 1:ti]):
+                        trav = next((m for m in ms if m.j <= cop and cop - m.j <= 10 and m.entity is not None and
+                                     (m.possessive or (m.kind == "pronoun" and words[m.i] in _POSS_PRONOUNS))),
+                                    None)
                 if trav is None and th.key in _COPULAR_NOUNS:
                     # "X was also a guest at", "he was among the guests at": the subject of the copula
                     cop = next((n for n in range(ti - 1, max(-1, ti - 6), -1) if words[n] in _COPULA), None)
@@ -1063,6 +1094,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             status = "ongoing"
         # ---- date
         future = status in FUTURE
+        if status == "cancelled" and any(words[c.i] in _PAST_CANCEL and clause[0] <= c.i < ti for c in cues):
+            future = False  # "In October, X blocked/skipped a trip to Y": the October before the report
         dexpr = _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause)
         if dexpr is not None and status == "invited" and dexpr.i < ti:
             dexpr = None  # "In March, X was invited to visit": the date of the invitation
@@ -1090,6 +1123,14 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             cur = _current_event(doc, k)
             if cur is not None and cur.code == dests[0].code and cur.date is not None:
                 event = cur
+            elif not any(d.i < ti for d in found):
+                # "X is skipping the Rio meeting" after "the summit in Rio de Janeiro on Sunday": the dated
+                # event of that country the article named last (the pool is bounded)
+                event = next((e for e in reversed(doc.events_by_code.get(dests[0].code, []))
+                              if e.sent <= k and e.date is not None), None)
+                if event is not None and doc.pub is not None and any(
+                        sp[1] < doc.pub.start for sp in ndates.resolve(event.date, doc.pub, future)[:1]):  # type: ignore[arg-type]
+                    event = None  # an event already past is not the one a plan is about
         if not spans and event is not None and event.date is None:
             # "The summit in Kazan could ...": the dated mention of the same event earlier in the article
             dated_ev = next((e for e in doc.events_by_code.get(event.code, []) if e.date is not None
@@ -1100,7 +1141,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             spans = ndates.resolve(event.date, doc.pub, future)[:1]
         if not spans and th.key in _STOPS:
             # "may add a stop in X": a leg of the trip last reported for this person, on its dates
-            leg = next((d for d in reversed(doc.drafts) if d.entity is ent and (d.status in FUTURE) == future), None)
+            leg = next((d for d in reversed(doc.drafts) if d.entity is ent and (d.status in FUTURE) == future
+                        and not d.earlier), None)
             if leg is not None and leg.spans:
                 spans = leg.spans[:1]
         if not spans and status == "completed" and (arrest := _before_arrest(doc, words, ent)) is not None:
@@ -1457,7 +1499,7 @@ def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: i
                 spans = [(date(y, 1, 1), date(y, 12, 31), "year")]
             break
     if spans and dest.code != ent.nationality:
-        _add(doc, _Draft(ent, trav.text, dest.code, "", spans, "completed", "", [(s.a, s.b)]))
+        _add(doc, _Draft(ent, trav.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 
 def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]) -> bool:
@@ -1477,10 +1519,17 @@ def _add(doc: _Doc, new: _Draft) -> None:
         # a visit that ended before the report is not the one invited or mooted now
         def past(d: _Draft) -> bool:
             return d.status == "completed" and bool(d.spans) and d.spans[0][1] < doc.pub.start  # type: ignore[union-attr]
+        def long_past(d: _Draft) -> bool:
+            return past(d) and d.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30  # type: ignore[union-attr]
         if new.status in _OPEN:
             cands = [d for d in cands if not past(d)]
         elif past(new):
             cands = [d for d in cands if d.status not in _OPEN]
+        # "X will not travel to Y" and "X's last visit to Y was in 2020": two trips, not one
+        if new.status in FUTURE and not new.spans:
+            cands = [d for d in cands if not long_past(d)]
+        elif long_past(new):
+            cands = [d for d in cands if not (d.status in FUTURE and not d.spans)]
     if not cands:
         doc.drafts.append(new)
         same_key.append(new)

@@ -34,6 +34,8 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     # and so does one overlapping its start ("is due" in "is due in")
     before = [c for c in in_clause if (c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)
               or c.i < ti < c.j]
+    if "whether" in words[max(c0, ti - BEFORE_WINDOW):ti] and form in ("base", "noun"):
+        return "speculative"  # "did not say whether X would address the summit by video": an open question
     if any(c.status == "virtual" for c in in_clause):
         return "virtual"
     if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
