@@ -747,3 +747,87 @@ def test_years_then_comma_after_is_no_date():
 def test_this_weekend_is_the_coming_saturday_and_sunday():
     text = "Vladimir Putin will not travel to this weekend's summit in Baku, his spokesman said."
     assert [(r[1], r[2], r[4]) for r in rows(text, "2025-04-08")] == [("AZ", "2025-04-12", "cancelled")]
+
+
+def test_journey_not_taken_after_rather_than():
+    text = ("In May Vladimir Putin addressed the forum in Brazil via video link rather than fly to Brasilia, "
+            "his aides said.")
+    assert [(r[1], r[2][:7], r[4]) for r in rows(text, "2025-09-10")] == [("BR", "2025-05", "virtual")]
+
+
+def test_a_host_does_not_own_the_video_cue():
+    text = ("Vladimir Putin joined on Monday a virtual meeting of APEC leaders hosted by Peru, speaking by "
+            "video link from Sochi.")
+    assert [(r[1], r[4]) for r in rows(text, "2024-11-04")] == [("PE", "virtual")]
+
+
+def test_place_heading_an_organisation_name_is_no_destination():
+    text = "On Friday, Vladimir Putin will attend a summit of the Commonwealth of Independent States in Minsk."
+    assert {r[1] for r in rows(text, "2024-10-07")} == {"BY"}
+
+
+def test_place_in_what_a_traveller_says_is_no_destination():
+    text = "Vladimir Putin arrives at forum, says conflict in Ukraine must end"
+    assert [r[1] for r in rows(text, "2024-10-07")] == []
+
+
+def test_stayed_away_from_a_summit_is_a_past_absence():
+    text = "Vladimir Putin stayed away from the summit in Lima in November, sending a deputy instead."
+    assert [(r[1], r[2][:7], r[4]) for r in rows(text, "2025-02-03")] == [("PE", "2024-11", "cancelled")]
+
+
+def test_skipping_part_of_a_trip_made_keeps_the_trip():
+    text = ("Vladimir Putin, who landed in Hanoi on Monday for a state visit, skipped Tuesday's trade fair, "
+            "and his speech was read out by an aide.")
+    assert [(r[1], r[4]) for r in rows(text, "2024-06-19")] == [("VN", "completed")]
+
+
+def test_a_summit_in_general_is_not_the_one_reported_before():
+    text = ("Vladimir Putin missed the BRICS summit in Rio de Janeiro in July. Asked whether Putin would attend a "
+            "BRICS summit in person again, his aide said nothing.")
+    assert [(r[1], r[4]) for r in rows(text, "2025-09-10")] == [("BR", "cancelled")]
+
+
+def test_video_address_is_virtual():
+    text = "Last week Vladimir Putin took part in the summit in Cairo only through a video address."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-12")] == [("EG", "virtual")]
+
+
+def test_no_plans_for_a_trip_is_cancelled():
+    text = "A spokesman said there were no plans for Vladimir Putin to visit Turkey this year."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-12")] == [("TR", "cancelled")]
+
+
+def test_would_invite_to_visit_is_an_invitation():
+    text = "An aide said Lula would invite Vladimir Putin to visit Brazil next year."
+    assert [(r[1], r[4]) for r in rows(text, "2025-03-12")] == [("BR", "invited")]
+
+
+def test_delayed_trip_eventually_made_is_completed():
+    text = ("Omar al-Bashir's visit to Qatar was delayed by a day after a refuelling problem, but he eventually "
+            "arrived in Doha on Tuesday.")
+    assert [(r[1], r[2], r[4]) for r in rows(text, "2014-01-10")] == [("QA", "2014-01-07", "completed")]
+
+
+def test_subject_after_comma_and_with_an_adverb_travels():
+    text = ("The two leaders last met at a forum in Tashkent in May 2024, and Vladimir Putin last flew to "
+            "India in December 2021.")
+    assert ("IN", "2021-12", "completed") in {(r[1], r[2][:7], r[4]) for r in rows(text, "2025-03-12")}
+
+
+def test_subject_pronoun_skips_an_object_of_the_same_sentence():
+    text = ("Vladimir Putin gave a speech. Last week he flew to Minsk for talks with Belarusian President "
+            "Alexander Lukashenko, and in January he visited Hanoi.")
+    got = [(r[0], r[1]) for r in rows(text, "2025-03-12")]
+    assert ("vladimir-putin", "VN") in got and ("", "VN") not in got
+
+
+def test_had_been_in_a_place_earlier_in_the_week():
+    text = "Vladimir Putin flew home on Friday. Earlier in the week Putin had been in Hanoi for a trade fair."
+    assert [(r[1], r[2][:7], r[4]) for r in rows(text, "2024-11-16")] == [("VN", "2024-11", "completed")]
+
+
+def test_cues_of_another_clause_leave_a_trip_noun_alone():
+    text = ("Vladimir Putin has gone on few foreign tours since the sanctions were imposed: his visit to Laos in "
+            "March 2024 drew criticism in Washington.")
+    assert ("LA", "2024-03", "completed") in {(r[1], r[2][:7], r[4]) for r in rows(text, "2025-02-01")}

@@ -113,14 +113,19 @@ _STARTERS = frozenset({k[0] for k in REL} | set(MONTHS) | set(WEEKDAYS) | set(_N
 
 
 _ANAPHORIC = frozenset({"that", "previous", "following"})
+_FIRST = _STARTERS | _ANAPHORIC
 
 
 def find(toks: list[Tok]) -> list[DateExpr]:
     """Every date expression among ``toks``, left to right, not overlapping."""
     out: list[DateExpr] = []
-    i = 0
     n = len(toks)
-    while i < n:
+    # only tokens that can start a date are looked at (a date ends before the next candidate is tried)
+    cands = [k for k, t in enumerate(toks) if t.word in _FIRST or t.word[:1].isdigit()]
+    nxt = 0
+    for i in cands:
+        if i < nxt:
+            continue
         w = toks[i].word
         if w in _ANAPHORIC and i + 1 < n and toks[i + 1].cap and (m := MONTHS.get(toks[i + 1].word, 0)):
             # "in July 2024 ... and was in Kazan that October", "the previous March": the month of the year
@@ -133,17 +138,14 @@ def find(toks: list[Tok]) -> list[DateExpr]:
                 elif w == "following" and (not am or m <= am):
                     y += 1
                 out.append(DateExpr(i, i + 2, "abs", years=(y,), month=m))
-                i += 2
+                nxt = i + 2
                 continue
         if w not in _STARTERS and not w[:1].isdigit():
-            i += 1
             continue
         e = _at(toks, i, n)
         if e is not None:
             out.append(e)
-            i = max(e.j, i + 1)
-        else:
-            i += 1
+            nxt = max(e.j, i + 1)
     return out
 
 

@@ -29,6 +29,7 @@ from .modality import FUTURE, Cue, status_of
 from .sentences import split
 
 _TOKEN = re.compile(r"[^\W_]+")
+_GAP_TOKEN = re.compile(r"([\W_]*)([^\W_]+)")  # the characters before a token, and the token
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
 _STATUS_RANK = {"virtual": 0, "cancelled": 1, "ongoing": 2, "completed": 3, "planned": 4, "invited": 5,
                 "speculative": 6}
@@ -51,7 +52,7 @@ _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
 _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
-_PAST_CANCEL = frozenset({"skipped", "missed", "blocked"})
+_PAST_CANCEL = frozenset({"skipped", "missed", "blocked", "stayed", "boycotted", "snubbed", "shunned"})
 _MEET_PREP = frozenset({"in", "at"})  # "met X in Sochi": only a place after a preposition is where they met
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
 _SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
@@ -133,6 +134,7 @@ class _Draft:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     weak: bool = False  # "X heads to Y" (a headline's present): on the way, or a plan the article dates
     recent: bool = False  # undated, completed or ongoing, no "last"/"previous"/"first ... since" cue: a current trip
+    after_all: bool = False  # "... but eventually reached X": made despite a delay reported in the same sentence
     earlier: bool = False  # inferred from "first visit ... since/in N years": no leg of the current journey
 
 
@@ -154,26 +156,25 @@ class _Sentence:
 
     def __init__(self, text: str, folded: str, a: int, b: int, hits: list[Hit]) -> None:
         self.a, self.b, self.text = a, b, text
-        toks: list[Tok] = []
-        add = toks.append
-        prev = a
-        for m in _TOKEN.finditer(text, a, b):
-            s, e = m.span()
-            add(Tok(s, e, folded[s:e], text[s].isupper(), text[prev:s]))
-            prev = e
+        # one match per token with the characters before it: (gap, word)
+        spans = [(m.span(2), m.group(1)) for m in _GAP_TOKEN.finditer(text, a, b)]
+        toks = [Tok(s, e, folded[s:e], text[s].isupper(), gap) for (s, e), gap in spans]
         self.toks = toks
         self.words = [t.word for t in toks]
-        self.starts = [t.start for t in toks]
+        starts = self.starts = [t.start for t in toks]
         self.hits: dict[str, list[tuple[int, int, Hit]]] = {}
-        for h in hits:
-            i = bisect.bisect_left(self.starts, h.start)
-            if i >= len(toks) or toks[i].start != h.start:
-                continue
-            j = bisect.bisect_left(self.starts, h.end, lo=i)
-            if toks[j - 1].end != h.end:
-                continue
-            self.hits.setdefault(h.cat, []).append((i, j, h))
+        if hits:
+            n = len(toks)
+            for h in hits:
+                i = bisect.bisect_left(starts, h.start)
+                if i >= n or starts[i] != h.start:
+                    continue
+                j = bisect.bisect_left(starts, h.end, i)
+                if toks[j - 1].end != h.end:
+                    continue
+                self.hits.setdefault(h.cat, []).append((i, j, h))
         self._dates: list[DateExpr] | None = None
+        self._places: list[Place] | None = None
         self._longest: dict[str, list[tuple[int, int, Hit]]] = {}
 
     @property
@@ -388,6 +389,7 @@ class _Doc:
                 k += 1
                 steps += 1
             name: list[Tok] = []
+            ni = k
             while k < len(toks) and len(name) < 5:
                 t = toks[k]
                 if name and not (t.gap in (" ", "-", "- ") or (t.gap == " " and t.word in _NAME_LINKS)
@@ -400,6 +402,8 @@ class _Doc:
                 if t.cap and t.word not in _NAME_STOP and t.word not in ndates.MONTHS and \
                         t.word not in ndates.WEEKDAYS and not t.word.isdigit() or name and t.word in _NAME_LINKS \
                         or name and t.gap == "-" and t.word.isalpha():  # "Kim Jong-un"
+                    if not name:
+                        ni = k
                     name.append(t)
                 else:
                     break
@@ -434,11 +438,10 @@ class _Doc:
                 continue
             if len(name) < 2:
                 continue
-            if any(pi <= toks.index(name[0]) < pj for pi, pj, _ in places) and len(name) == 2:
+            if len(name) == 2 and any(pi <= ni < pj for pi, pj, _ in places):
                 # "President Xi" fine, but "Prime Minister Paetongtarn" is not a place; a name that starts
                 # with a place ("Foreign Ministry") is not a person
                 continue
-            ni = toks.index(name[0])
             nj = ni + len(name)
             ent = self.entity_for_name(name, text[name[0].start:name[-1].end], nat)
             a = i
@@ -451,10 +454,12 @@ class _Doc:
         # unless another first name precedes it ("Sara Duterte")
         if self.known_surnames:
             role_toks = {n for i, j, _ in s.get("role") for n in range(i, j)}
-            for k, t in enumerate(toks):
+            known = self.known_surnames
+            for k in [k for k, w in enumerate(words) if w in known]:
+                t = toks[k]
                 if k in taken or not t.cap:
                     continue
-                pid = self.known_surnames.get(t.word)
+                pid = known.get(t.word)
                 if pid is None:
                     continue
                 if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
@@ -465,7 +470,9 @@ class _Doc:
                 taken.add(k)
         # surnames of officials named earlier in the article
         if self.surnames:
-            for k, t in enumerate(toks):
+            surnames = self.surnames
+            for k in [k for k, w in enumerate(words) if w in surnames]:
+                t = toks[k]
                 if k in taken or not t.cap:
                     continue
                 ent = self.surnames.get(t.word)
@@ -480,9 +487,12 @@ class _Doc:
             if m.entity is not None:
                 self.counts[m.entity.key] = self.counts.get(m.entity.key, 0) + 1
         obj = self.w.get("objmark", set())
+        verb_at = {i for i, _, h in s.get("trigger") if h.value[0] != "noun"}
         for m in out:
             m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
-                and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and words[m.j] in _CLAUSE_VERBS)
+                and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and (
+                    words[m.j] in _CLAUSE_VERBS or ("," in s.toks[m.i - 1].gap and (  # ", and X flew to": a clause
+                        m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))))
             # "... will be represented and UN chief X will participate": the subject of a clause of its own
             m.possessive = m.j < len(words) and words[m.j] == "s" and toks[m.j].gap in ("'", "’", "`")
         # pronouns: the nearest earlier person in the sentence, else the last sentence's subject
@@ -494,6 +504,11 @@ class _Doc:
                     # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                     subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
                     m.entity = (subj or prev)[-1].entity
+                    if words[m.i] in ("he", "she") and prev[-1].obj:
+                        # "he flew to A for talks with B, and in May he visited C": the subject again, not B
+                        subj = [p for p in out if p.j <= m.i and p.entity is not None and not p.obj]
+                        if subj:
+                            m.entity = subj[-1].entity
                 elif self.last_subject is not None and self.last_subject_age <= 3:
                     m.entity = self.last_subject
             if first_subject is None and m.entity is not None and not m.obj:
@@ -507,7 +522,11 @@ class _Doc:
     # ---- places ------------------------------------------------------------------------------------
 
     def places(self, s: _Sentence) -> list[Place]:
+        """The sentence's places (computed once per sentence; callers do not modify the list)."""
+        if s._places is not None:
+            return s._places
         out: list[Place] = []
+        s._places = out
         toks = s.toks
         for i, j, h in s.get("place"):
             t = toks[i]
@@ -569,27 +588,34 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     pub = _published(published)
     folded, hits = g.scan(text)
     doc = _Doc(text, pub, rs, g)
+    known = doc.known_surnames
+    sents = split(text)
+    # bucket hits by sentence (both are in text order: one merge pass); note the surnames of wanted people
+    by_sent: list[list[Hit]] = [[] for _ in sents]
+    cats_of: list[set[str]] = [set() for _ in sents]
+    n_sents = len(sents)
+    k = 0
+    nxt_start = sents[1][0] if n_sents > 1 else len(text) + 1
     for h in hits:
         if h.cat == "person" and " " in h.key:
-            doc.known_surnames.setdefault(h.key.rsplit(" ", 1)[1], h.value)
-    sents = split(text)
-    # bucket hits by sentence
-    by_sent: list[list[Hit]] = [[] for _ in sents]
-    starts = [a for a, _ in sents]
-    for h in hits:
-        k = bisect.bisect_right(starts, h.start) - 1
-        if k >= 0 and h.end <= sents[k][1]:
+            known.setdefault(h.key.rsplit(" ", 1)[1], h.value)
+        if h.start >= nxt_start:
+            while k + 1 < n_sents and sents[k + 1][0] <= h.start:
+                k += 1
+            nxt_start = sents[k + 1][0] if k + 1 < n_sents else len(text) + 1
+        if k < n_sents and sents[k][0] <= h.start and h.end <= sents[k][1]:
             by_sent[k].append(h)
+            cats_of[k].add(h.cat)
     interesting = {"person", "title", "role", "trigger"}
     parsed: dict[int, _Sentence] = {}
     # pass 1: events with a place (and a date) for "will attend the summit"
     for k, (a, b) in enumerate(sents):
-        if any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
+        if "word" in cats_of[k] and any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
             s = parsed[k] = _Sentence(text, folded, a, b, by_sent[k])
             _collect_events(doc, s, k)
     # pass 2: people and trips
     for k, (a, b) in enumerate(sents):
-        cats = {h.cat for h in by_sent[k]}
+        cats = cats_of[k]
         if not (cats & interesting):
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
@@ -799,13 +825,15 @@ def _clause(s: _Sentence, ti: int, tj: int, boundary: set[str]) -> tuple[int, in
     toks, words = s.toks, s.words
     a = ti
     while a > 0 and ti - a < 40:
-        if words[a - 1] in boundary or _HARD_BEFORE.search(toks[a].gap):
+        gap = toks[a].gap
+        if words[a - 1] in boundary or (gap != " " and _HARD_BEFORE.search(gap)):
             break
         a -= 1
     b = tj
     n = len(toks)
     while b < n and b - tj < 40:
-        if words[b] in boundary or _HARD_AFTER.search(toks[b].gap):
+        gap = toks[b].gap
+        if words[b] in boundary or (gap != " " and _HARD_AFTER.search(gap)):
             break
         b += 1
     return a, b
@@ -858,16 +886,20 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     # summit in Bali": the skipped one is not virtual)
     virtual_owner: dict[Cue, int] = {}
     if len(triggers) > 1:
+        # neither a host ("hosted by India") nor a journey not taken ("rather than travel") joins by video
+        owners = [t for t in triggers if t[2].value[1] != "host" and not _not_taken(words, t[0])] or triggers
         for c in cues:
             if c.status == "virtual":
                 # a trigger of the cue's own clause first ("addressed it remotely, while Y flew to Z")
-                virtual_owner[c] = min(triggers, key=lambda t: (any(x in boundary for x in (
+                virtual_owner[c] = min(owners, key=lambda t: (any(x in boundary for x in (
                                                                     words[t[1]:c.i] if c.i >= t[1] else words[c.j:t[0]])),
                                                                 c.i - t[1] if c.i >= t[1] else
                                                                 (t[0] - c.j) if c.j <= t[0] else 0,
                                                                 t[0] > c.i))[0]
     for ti, tj, th in triggers:
         form, role, window = th.value
+        if _not_taken(words, ti):
+            continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
         if form == "noun" and ti > 0:
             # "will also stop in X", "to stop in X": a noun trigger used as a verb after a modal
             prev = words[ti - 1] if words[ti - 1] != "also" or ti < 2 else words[ti - 2]
@@ -906,7 +938,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
                 dests = []  # "left the capital Naypyidaw": the traveller's own capital
             bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
-            if not dests and role == "attend" and (bare or any(x in w.get("event", ()) for x in words[tj:tj + 6])):
+            ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
+            if not dests and role == "attend" and (bare or (ev_words and not all(_indefinite(s, i) for i in ev_words))
+                                                   or any(x in w.get("event", ()) for x in words[tj:tj + 6])
+                                                   and not ev_words):
                 ev = _current_event(doc, k)
                 if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
                     ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
@@ -1071,7 +1106,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             status = "completed"  # "was due in Washington after a four-day stay in Hungary"
         if status is None and lead_past:
             status = lead_past
-        if status is None and form == "noun" and not cues:
+        if status is None and form == "noun" and not any(clause[0] <= c.i and c.j <= clause[1] for c in cues):
+            # cues of another clause ("since the warrant was issued: his visit to X ...") say nothing of this one
             status = _noun_status(doc, s, found, ti, tj, dests[-1].j, speech, clause)
         if last_since is not None:
             status = "completed"
@@ -1094,8 +1130,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             status = "ongoing"
         # ---- date
         future = status in FUTURE
-        if status == "cancelled" and any(words[c.i] in _PAST_CANCEL and clause[0] <= c.i < ti for c in cues):
-            future = False  # "In October, X blocked/skipped a trip to Y": the October before the report
+        if status == "cancelled" and any(words[c.i] in _PAST_CANCEL and clause[0] <= c.i < tj for c in cues):
+            future = False
+        elif status == "virtual" and form == "past":
+            future = False  # "In August he addressed the summit by video": the August before the report  # "In October, X blocked/skipped a trip to Y": the October before the report
         dexpr = _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause)
         if dexpr is not None and status == "invited" and dexpr.i < ti:
             dexpr = None  # "In March, X was invited to visit": the date of the invitation
@@ -1158,6 +1196,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
                     not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))
         weak = th.key in _HEADS and status == "ongoing" and not spans
+        # "the trip was delayed ..., but he eventually reached X": the journey was made after all
+        after_all = status in ("completed", "ongoing") and any(x in _AFTER_ALL for x in words[max(0, ti - 3):ti])
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
         for who in [trav, *others]:
             if who.entity is None:
@@ -1167,7 +1207,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                     continue
                 for span in (own_spans[n_dest] if own_spans else spans) or [None]:  # type: ignore[list-item]
                     _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
-                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent))
+                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all))
 
 
 # roles that name one person in an article ("the prime minister"); not "the spokesman", "the general"
@@ -1274,6 +1314,16 @@ def _country_subject(s: _Sentence, places: list[Place], a: int, ti: int) -> bool
     return False
 
 
+_SAYS = frozenset({"says", "said", "say", "warns", "warned", "tells", "told"})  # "joins X, says war in Y ..."
+_AFTER_ALL = frozenset({"eventually", "finally", "ultimately"})
+_NOT_TAKEN = (("rather", "than"), ("instead", "of"))
+
+
+def _not_taken(words: list[str], ti: int) -> bool:
+    """True for a trigger right after "rather than" / "instead of" (a journey not made)."""
+    return ti >= 2 and (words[ti - 2], words[ti - 1]) in _NOT_TAKEN
+
+
 def _modifier_place(s: _Sentence, p: Place) -> bool:
     """A place that only qualifies a noun: "Russia-led", "US-backed", "Shanghai Cooperation Organisation",
     "the Rome Statute"."""
@@ -1284,6 +1334,9 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
         return True
     if nxt.gap == " " and not nxt.cap and s.words[p.j] in _GROUP_NOUNS:
         return True  # "Russian and US delegations", "US officials"
+    if s.words[p.j] == "of" and p.j + 1 < len(s.toks) and s.toks[p.j + 1].cap and p.kind == "city" \
+            and s.words[p.j + 1] != "the" and not any(q.i == p.j + 1 for q in s._places or ()):
+        return True  # "the Commonwealth of Independent States": a name that starts with a place, not a place
     return nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS
 
 
@@ -1302,7 +1355,8 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
         if prep is not None and not (p.i > 0 and (words[p.i - 1] in prep or
                                                    (p.i > 1 and words[p.i - 1] == "the" and words[p.i - 2] in prep))):
             continue
-        if any(b in words[tj:p.i] for b in boundary) or any(x in _SUBORD for x in words[tj:p.i]):
+        if any(b in words[tj:p.i] for b in boundary) or any(x in _SUBORD for x in words[tj:p.i]) or \
+                any(x in _SAYS for x in words[tj:p.i]):
             break  # "a frequent visitor since Sudan joined the war in Yemen": another clause's place
         if _modifier_place(s, p):
             continue  # "Russia-led meetings", "the Shanghai Cooperation Organisation": no destination
@@ -1343,6 +1397,9 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     return dests
 
 
+# "..., and Putin last flew to China": an adverb between a clause's subject and its verb
+_SUBJ_ADVERBS = frozenset({"last", "also", "then", "later", "first", "again", "recently", "himself", "herself",
+                           "briefly", "previously", "once"})
 _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
 _STOPS = frozenset({"stop in", "stopover in", "made a stopover in"})
 _HEADS = frozenset({"heads to", "heads for"})
@@ -1466,8 +1523,23 @@ def _current_event(doc: _Doc, k: int) -> Event | None:
     return doc.events[n - 1] if n else None
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "any"})
+
+
+def _indefinite(s: _Sentence, i: int) -> bool:
+    """ "attend a G20 summit", "another summit": no particular event, so not one reported earlier."""
+    a = i
+    while a > 0 and i - a < 3 and s.toks[a - 1].cap:
+        a -= 1  # "a G20 summit", "an EU-Africa summit"
+    if a == 0 or s.words[a - 1] not in _INDEFINITE:
+        return False
+    j = next((j for i2, j, h in s.get("word", longest=False) if i2 == i and h.value == "event"), i + 1)
+    return s.words[j:j + 1] not in (["that"], ["which"], ["where"])  # "a summit that was moved": that one
+
+
 def _event_near(doc: _Doc, s: _Sentence, k: int, tj: int, code: str) -> Event | None:
-    nouns = {h.key for i, j, h in s.get("word", longest=False) if h.value == "event" and tj <= i <= tj + 8}
+    nouns = {h.key for i, j, h in s.get("word", longest=False) if h.value == "event" and tj <= i <= tj + 8
+             and not _indefinite(s, i)}
     if not nouns:
         return None
     # the first few events of that country (bounded: long texts must stay linear) and this sentence's own
@@ -1548,6 +1620,12 @@ def _add(doc: _Doc, new: _Draft) -> None:
         d.status, d.weak = "planned", False  # "X heads to Y" + "X will arrive in Y on Thursday": a plan
     elif new.weak and d.status == "planned":
         pass
+    elif new.after_all and d.status == "cancelled" and new.sentences[0] in d.sentences:
+        d.status = new.status
+        d.spans = new.spans or d.spans  # the date it was made, not the date it was due
+    elif new.status == "cancelled" and d.status in ("completed", "ongoing") and new.spans and \
+            doc.pub is not None and new.spans[0][1] <= doc.pub.end:
+        pass  # "arrived in X on Monday ... skipped Tuesday's forum": a part of a trip made, not the trip
     elif _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
         d.status = new.status
         d.weak = new.weak

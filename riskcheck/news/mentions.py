@@ -148,7 +148,8 @@ class Gazetteer:
             self.words.setdefault(row["category"], set()).add(normalize(row["phrase"]))
         auto = ahocorasick.Automaton()
         for key, vals in entries.items():
-            auto.add_word(key, (key, tuple(vals)))
+            # padded with spaces: the automaton only reports whole words of the padded, squeezed text
+            auto.add_word(" " + key + " ", (len(key), key, tuple(vals)))
         auto.make_automaton()
         self.automaton = auto
 
@@ -156,19 +157,28 @@ class Gazetteer:
         """Fold ``text`` and return (folded text, every word-bounded hit in original offsets)."""
         folded = fold(text)
         sq = Squeezed(folded)
-        s = sq.text
-        n = len(s)
         hits: list[Hit] = []
-        for end_idx, (key, vals) in self.automaton.iter(s):
-            start = end_idx - len(key) + 1
-            if start > 0 and s[start - 1] != " ":
-                continue
-            if end_idx + 1 < n and s[end_idx + 1] != " ":
-                continue
-            o_start = sq.orig(start)
-            o_end = sq.orig(end_idx) + 1
-            for cat, value in vals:
-                hits.append(Hit(o_start, o_end, cat, key, value))
+        add = hits.append
+        at, shift = sq._at, sq._shift
+        if at:
+            # in the padded text " " + s + " ", a match ending at p covers s[p - n - 1 : p - 1]; the offsets
+            # map back as in Squeezed.orig, the end sharing the start's shift unless a squeeze lies between
+            n_at = len(at)
+            bisect_right = bisect.bisect_right
+            for end_idx, (n, key, vals) in self.automaton.iter(" " + sq.text + " "):
+                a = end_idx - n - 1
+                e = end_idx - 2
+                i = bisect_right(at, a) - 1
+                o_start = a + (shift[i] if i >= 0 else 0)
+                if i + 1 < n_at and at[i + 1] <= e:
+                    i = bisect_right(at, e, i + 1) - 1
+                o_end = e + (shift[i] if i >= 0 else 0) + 1
+                for cat, value in vals:
+                    add(Hit(o_start, o_end, cat, key, value))
+        else:
+            for end_idx, (n, key, vals) in self.automaton.iter(" " + sq.text + " "):
+                for cat, value in vals:
+                    add(Hit(end_idx - n - 1, end_idx - 1, cat, key, value))
         hits.sort(key=lambda h: (h.start, -h.end))
         return folded, hits
 

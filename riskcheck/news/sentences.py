@@ -6,7 +6,9 @@ import re
 
 # A sentence ends at a line break, or at . ! ? (with closing quotes/brackets) followed by a space, or
 # glued to the next capitalised word when the page lost its spaces ("Emirates.Putin landed").
-_END = re.compile(r"\n|[.!?]+[\"'”’)\]]*(?=\s)|(?<=[a-z]{2})[.!?](?=[A-Z“\"])")
+# (the look-behind comes after the first character so that every branch starts with a character class: the
+# engine then skips ahead to candidate characters)
+_END = re.compile(r"\n|[.!?]+[\"'”’)\]]*(?=\s)|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z“\"])")
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "no", "vs", "etc", "u.s", "u.n", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "govt", "rep", "sen", "gov", "pres", "adm", "brig", "cmdr", "hon", "rev"]
 )
