@@ -831,3 +831,25 @@ def test_cues_of_another_clause_leave_a_trip_noun_alone():
     text = ("Vladimir Putin has gone on few foreign tours since the sanctions were imposed: his visit to Laos in "
             "March 2024 drew criticism in Washington.")
     assert ("LA", "2024-03", "completed") in {(r[1], r[2][:7], r[4]) for r in rows(text, "2025-02-01")}
+
+
+def test_seat_of_government_after_a_preposition_is_its_capital():
+    # invented: a foreign guest "at the White House" travelled to Washington; "the Kremlin said" is no place
+    assert ("benjamin-netanyahu", "US") in {r[:2] for r in rows(
+        "Benjamin Netanyahu visited the American president at the White House in March.", "2025-04-02")}
+    assert not rows("The Kremlin said Benjamin Netanyahu had no plans.", "2025-04-02")
+
+
+def test_meeting_on_the_sidelines_of_a_long_named_summit():
+    # invented: the place comes after the long name of the gathering
+    out = rows("Vladimir Putin met the Turkish leader in June on the sidelines of the Collective "
+               "Security Treaty Organization summit in Astana.", "2024-09-01")
+    assert ("vladimir-putin", "KZ") in {r[:2] for r in out}
+
+
+def test_second_of_a_subject_pair_of_names_travels():
+    # invented: "A and B met in X", where A hosts (or is unknown), B travelled
+    for text in ("Donald Trump and Vladimir Putin last met in person in Anchorage, Alaska, in August.",
+                 "Erdogan and Vladimir Putin last met in Astana in July."):
+        out = {r[:2] for r in rows(text, "2025-10-01")}
+        assert ("vladimir-putin", "US" if "Alaska" in text else "KZ") in out, text

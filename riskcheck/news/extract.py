@@ -53,7 +53,8 @@ _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
 _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
 _PAST_CANCEL = frozenset({"skipped", "missed", "blocked", "stayed", "boycotted", "snubbed", "shunned"})
-_MEET_PREP = frozenset({"in", "at"})  # "met X in Sochi": only a place after a preposition is where they met
+_MEET_PREP = frozenset({"in", "at"})
+_BUILDING_PREP = frozenset({"at", "to", "into", "inside"})  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
 _SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
 _FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
@@ -492,6 +493,9 @@ class _Doc:
             m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
                 and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and (
                     words[m.j] in _CLAUSE_VERBS or ("," in s.toks[m.i - 1].gap and (  # ", and X flew to": a clause
+                        m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))
+                    or (m.i >= 2 and toks[m.i - 2].cap and not any(t < m.i for t in verb_at) and (
+                        # "Erdogan and Putin last met in Astana": the second of a subject pair of names
                         m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))))
             # "... will be represented and UN chief X will participate": the subject of a clause of its own
             m.possessive = m.j < len(words) and words[m.j] == "s" and toks[m.j].gap in ("'", "’", "`")
@@ -542,8 +546,12 @@ class _Doc:
             if best is None:
                 continue
             demonym = "demonym" in kinds
-            out.append(Place(i, j, best.code, best.kind, best.city, self.text[t.start:toks[j - 1].end],
-                             demonym))
+            kind, city = best.kind, best.city
+            if kind == "government" and i > 0 and s.words[i - 1] in _BUILDING_PREP:
+                # "talks at the White House": the seat of government is a place in its capital (a bare
+                # "the Kremlin said" stays a metonym)
+                kind, city = "capital", self.g.capitals.get(best.code, "")
+            out.append(Place(i, j, best.code, kind, city, self.text[t.start:toks[j - 1].end], demonym))
         return out
 
 
@@ -932,6 +940,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             # a place after a coordinated verb of its own is that verb's ("took part by video in 2021 and
             # skipped the summit in Lima")
             lim = tj + (window if role != "be" else 2)
+            if role in ("meet", "attend") and "sidelines" in words[tj:lim]:
+                # "met in July on the sidelines of the Shanghai Cooperation Organisation summit in Astana":
+                # the place comes after the (long) name of the gathering
+                lim = max(lim, words.index("sidelines", tj) + 10)
             lim = min([lim] + [t0 - 1 for t0, _, _ in triggers if tj < t0 and words[t0 - 1] in _LIST_AND])
             dests = _destinations(doc, s, places, tj, lim, role == "be",
                                   valid_dest, demonym_capital, boundary, _MEET_PREP if role == "meet" else None)
@@ -1090,6 +1102,12 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if role == "leave" and (words[tj:tj + 2] == ["the", "capital"] or
                                 any(p.code == ent.nationality for p in dests)):
             done_here[ent.key] = "ongoing"  # "left the capital on Sunday to attend ...": on the way
+        if dests and role == "meet" and all(p.code == ent.nationality for p in dests):
+            # "Putin and Trump last met in Anchorage": the host is one of the pair, the other travelled
+            alt = next((m for m in _coordinated(s, ms, trav) if m.entity is not None
+                        and m.entity.nationality != dests[0].code), None)
+            if alt is not None:
+                trav, ent = alt, alt.entity
         dests = [p for p in dests if p.code != ent.nationality]
         if not dests:
             continue
