@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from typing import IO
 
 import click
 
@@ -61,6 +62,11 @@ def _progress(path: str | None) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.update(task, completed=n)
 
 
+def binary_stdin() -> IO[bytes]:
+    """Standard input as bytes (click's CliRunner replaces sys.stdin, so look it up at call time)."""
+    return sys.stdin.buffer
+
+
 @click.command("batch", help=HELP, short_help="Flag every row of a CSV of trips.")
 @click.argument("path", required=False, metavar="[PATH|-]")
 @click.option("-o", "--output", "out", metavar="PATH", help="Write here (atomically) instead of stdout.")
@@ -83,7 +89,7 @@ def batch_command(ctx: click.Context, path: str | None, out: str | None, fmt: st
     from .batch import run_batch
     from .cli import fail, get_ruleset
 
-    stdin = click.get_binary_stream("stdin")
+    stdin = binary_stdin()
     if path is None and stdin.isatty():
         raise click.UsageError("no input: give a CSV file, or pipe one in (PATH - reads stdin)", ctx)
     rs = get_ruleset(ctx)

@@ -236,10 +236,9 @@ def test_stdin_terminal_is_a_usage_error(monkeypatch):
         def isatty(self) -> bool:
             return True
 
-    import click
+    import riskcheck.cli_batch
 
-    real = click.get_binary_stream
-    monkeypatch.setattr(click, "get_binary_stream", lambda name: Tty() if name == "stdin" else real(name))
+    monkeypatch.setattr(riskcheck.cli_batch, "binary_stdin", Tty)
     code, out, err = batch()
     assert code == 2 and "no input" in err
 
