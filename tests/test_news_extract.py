@@ -853,3 +853,33 @@ def test_second_of_a_subject_pair_of_names_travels():
                  "Erdogan and Vladimir Putin last met in Astana in July."):
         out = {r[:2] for r in rows(text, "2025-10-01")}
         assert ("vladimir-putin", "US" if "Alaska" in text else "KZ") in out, text
+
+
+def test_first_trip_since_an_earlier_one_reports_that_earlier_trip():
+    # invented: "X's first (visit) (to Y) since DATE" implies a completed trip to Y at DATE
+    cases = [
+        ("Hungary is readying a lavish welcome for Putin's first visit since 2016.", ("HU", "2016-01-01")),
+        ("Putin will fly to Mongolia in July, in what would be Vladimir Putin's first to Mongolia since 2019.",
+         ("MN", "2019-01-01")),
+        ("A visit to Brazil would be Putin's first since March 2018, when he toured Rio.", ("BR", "2018-03-01")),
+        ("It will be Vladimir Putin's first trip to Vietnam since a short visit to Hanoi in November 2017.",
+         ("VN", "2017-11-01")),
+    ]
+    for text, (code, start) in cases:
+        out = rows(text, "2024-06-01")
+        assert ("vladimir-putin", code, start, "completed") in {(r[0], r[1], r[2], r[4]) for r in out}, text
+    # a "since" clause about something other than a trip is no trip
+    out = rows("It is Putin's first visit to Serbia since the warrant was issued in March 2023.", "2024-06-01")
+    assert not any(r[1] == "RS" and r[2].startswith("2023") for r in out)
+
+
+def test_the_two_leaders_met_in_a_place_sends_both_named_people_there():
+    # invented: "the two men/leaders met in X" points back to the pair named just before
+    text = ("Chinese President Xi Jinping flew to Moscow on Monday for talks with Vladimir Putin. "
+            "The two men last met in Astana, Kazakhstan, in July 2024 at a regional summit.")
+    out = {(r[0], r[1], r[2][:7], r[4]) for r in rows(text, "2025-05-08")}
+    assert ("vladimir-putin", "KZ", "2024-07", "completed") in out
+    # too many people named lately: who "the two" are is not clear
+    text = ("Vladimir Putin hosted the talks. Marco Rubio, Sergei Lavrov and Peter Szijjarto spoke to reporters "
+            "in Budapest on Monday. The two presidents last met in Astana in July 2024.")
+    assert not any(r[1] == "KZ" for r in rows(text, "2025-05-08"))

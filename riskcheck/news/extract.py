@@ -212,6 +212,7 @@ class _Doc:
         self.role_all: dict[str, list[Entity]] = {}  # role word -> everyone named with it
         self.counts: dict[str, int] = {}  # entity key -> mentions so far (salience)
         self.last_subject: Entity | None = None
+        self.recent: list[Entity] = []  # the last few people named, latest last ("the two leaders met")
         self.last_subject_age = 99
         self.events: list[Event] = []
         self.event_sents: list[int] = []
@@ -637,6 +638,18 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         ms = doc.mentions(s)
         if "between" in s.words:
             _meeting_between(doc, s, ms)
+        if "since" in s.words and "first" in s.words:
+            _first_since(doc, s, ms)
+        if "two" in s.words and "trigger" in cats:
+            _two_met(doc, s)
+        for m in ms:
+            if m.entity is not None and m.kind != "pronoun":
+                rec = doc.recent
+                if m.entity in rec:
+                    rec.remove(m.entity)
+                rec.append(m.entity)
+                if len(rec) > 4:
+                    del rec[0]
         if "trigger" in cats:
             n_before = len(doc.drafts)
             _trips_in(doc, s, k, ms)
@@ -698,6 +711,76 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
 
 
 _ARREST = re.compile(r"\b(?:arrest|detain)", re.I)
+
+
+_FIRST_NOUNS = frozenset({"visit", "trip", "to"})
+_PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women"})
+
+
+def _two_met(doc: _Doc, s: _Sentence) -> None:
+    """ "The two leaders met in Samarkand, Uzbekistan, in September 2022": the two travellers or wanted people
+    among the (at most three) people named just before met there; each of known other nationality travelled."""
+    words = s.words
+    for n in range(len(words) - 2):
+        if words[n] != "two" or words[n + 1] not in _PAIR_NOUNS or (n > 0 and words[n - 1] != "the"):
+            continue
+        mi = next((x for x in range(n + 2, min(len(words), n + 6)) if words[x] == "met"), None)
+        if mi is None or any(x not in ("also", "last", "have", "had", "first", "most", "recently", "previously")
+                             for x in words[n + 2:mi]):
+            continue
+        # the two travellers or wanted people among the last named (not a spokesman quoted in between)
+        travellers = {d.entity.key for d in doc.drafts[-8:]}
+        pair = [e for e in doc.recent if e.key in travellers or e.pid]
+        if len(pair) != 2 or len(doc.recent) > 3:
+            return  # fewer or more candidates, or many people named lately: not sure who "the two" are
+        # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
+        place = next((p for p in doc.places(s) if mi < p.i <= mi + 16 and p.kind in _PLACE_KIND_RANK
+                      and (words[p.i - 1] in ("in", "at") or (p.kind == "country" and p.i > 1 and words[p.i - 2] == "in"
+                                                              and s.toks[p.i - 1].cap))), None)
+        if place is None:
+            return
+        clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
+        dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
+        spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
+        for ent in pair:
+            if ent.nationality and ent.nationality != place.code:
+                _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
+                                 earlier=True))
+        return
+
+
+def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X's first visit since 2017", "would be X's first to Y since 2017", "a trip to Y would be X's first since
+    January 2020", "X's first trip to Y since a brief visit to Z in December 2021": an earlier, completed trip."""
+    words = s.words
+    spans_of = [(m.i, m.j) for m in ms]
+    places = [p for p in doc.places(s) if p.kind in ("country", "capital", "city", "territory")
+              and not any(a <= p.i < b for a, b in spans_of)]
+    for m in ms:
+        ent = m.entity
+        if ent is None:
+            continue
+        n = m.j + (m.j < len(words) and words[m.j] == "s")
+        if n >= len(words) or words[n] != "first" or (n + 1 < len(words) and words[n + 1] not in _FIRST_NOUNS
+                                                      and words[n + 1] != "since"):
+            continue
+        si = next((x for x in range(n + 1, min(len(words), n + 7)) if words[x] == "since"), None)
+        if si is None:
+            continue
+        d = next((d for d in s.dates if d.i == si + 1), None)
+        if d is None:  # "since a brief visit to New Delhi in December 2021"
+            d = next((d for d in s.dates if si + 1 < d.i <= si + 10
+                      and any(x in ("visit", "trip") for x in words[si + 1:d.i])), None)
+        if d is None:
+            continue
+        dest = next((p for p in places if n < p.i < si), None)
+        if dest is None:  # "a trip to Turkey would be X's first since", "Vietnam is preparing ... for X's first visit"
+            dest = next((p for p in reversed(places) if p.j <= m.i and (p.i == 0 or words[p.i - 1] == "to")), None)
+        if dest is None or dest.code == ent.nationality:
+            continue
+        spans = ndates.resolve(d, doc.pub, False)[:1]
+        if spans:
+            _add(doc, _Draft(ent, m.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 
 def _before_arrest(doc: _Doc, words: list[str], ent: Entity) -> tuple[date, date, str] | None:
