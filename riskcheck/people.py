@@ -19,7 +19,6 @@ Fuzzy matching never resolves: it only suggests.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -63,7 +62,6 @@ _HONORIFICS = (
 COMMON_NAMES = frozenset(["ali", "ahmad", "ahmed", "mohammed", "muhammad", "mohamed", "mohammad", "hussein", "husein", "hussain", "hassan", "hasan", "omar", "umar", "said", "saeed", "saied", "khaled", "khalid", "abdel", "abdul", "abdallah", "abdullah", "abdelrahman", "rahman", "ibrahim", "ismail", "mahamat", "mahmoud", "mahmud", "mustafa", "yusuf", "yousef", "musa", "moussa", "salim", "saleh", "salih", "aziz", "karim", "kareem", "rashid", "hamid", "haroun", "harun", "osman", "usman", "bakr", "sang", "bett", "banda", "ruto", "ngudjolo", "kenyatta", "katanga", "mahdi", "hassan", "ghaly", "sokolov", "ivanov", "smirnov", "kuznetsov", "popov", "petrov", "haqqani", "sinwar", "islam", "adam", "douma", "gombo", "mohamud", "mamadou", "ibrahima", "moussa", "jean", "pierre", "joseph", "charles", "william", "simone", "laurent", "david", "john", "james", "paul", "peter", "michael", "maria", "marie", "anna"])
 _MIN_SURNAME = 5  # a derived one-word surname shorter than this is too weak (curated ones may be shorter)
 
-_LOCK = threading.RLock()
 
 
 class _Index:
@@ -83,7 +81,6 @@ class _Index:
         self.names: dict[str, str] | None = None
 
 
-_INDEXES: dict[int, tuple[Ruleset, _Index]] = {}
 
 
 def _ruleset(rs: Ruleset | None) -> Ruleset:
@@ -265,15 +262,7 @@ def _build(rs: Ruleset) -> _Index:
 
 
 def _index(rs: Ruleset) -> _Index:
-    hit = _INDEXES.get(id(rs))
-    if hit is not None and hit[0] is rs:
-        return hit[1]
-    with _LOCK:
-        idx = _build(rs)
-        if len(_INDEXES) > 32:
-            _INDEXES.clear()
-        _INDEXES[id(rs)] = (rs, idx)
-        return idx
+    return rs.derived("people.index", lambda: _build(rs))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -334,19 +334,8 @@ class _Index:
         return "territory" if code in DEPENDENT else "country"
 
 
-_INDEXES: dict[int, tuple[Ruleset, _Index]] = {}
-
-
 def _index(rs: Ruleset) -> _Index:
-    hit = _INDEXES.get(id(rs))
-    if hit is not None and hit[0] is rs:
-        return hit[1]
-    with _LOCK:
-        idx = _Index(rs)
-        if len(_INDEXES) > 32:
-            _INDEXES.clear()
-        _INDEXES[id(rs)] = (rs, idx)  # keeps rs alive, so its id is not reused
-        return idx
+    return rs.derived("places.index", lambda: _Index(rs))
 
 
 def _ruleset(rs: Ruleset | None) -> Ruleset:

@@ -336,6 +336,17 @@ class Ruleset:
     checked: date | None = None  # the latest `checked` date in the data
     raw: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, object, object], object] = field(default_factory=dict, repr=False)
+    _derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def derived(self, key: str, build):  # noqa: ANN001, ANN201
+        """An index built from this ruleset once (e.g. the resolvers' name tables), kept with it."""
+        hit = self._derived.get(key)
+        if hit is None:
+            with _LOCK:
+                hit = self._derived.get(key)
+                if hit is None:
+                    hit = self._derived[key] = build()
+        return hit
 
     def _cached(self, kind: str, key: object, day: object, compute):  # noqa: ANN001, ANN202
         """Memoise a pure lookup (the data never changes once loaded); bounded to stay small."""
@@ -617,7 +628,7 @@ def _build(path: Path) -> Ruleset:
 
 
 _CACHE: dict[Path, Ruleset] = {}
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 
 
 def load_ruleset(path: str | Path | None = None) -> Ruleset:

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import struct
 import sys
 import zipfile
 from pathlib import Path
+
+from riskcheck.viz.worldmap import equal_earth  # the map draws with the same projection
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "riskcheck" / "viz" / "world.json"
@@ -62,21 +63,6 @@ NO_ISO = {
 }
 # The UK Sovereign Base Areas in Cyprus are British territory, not Cypriot.
 SOVEREIGN_BASES = {"Dhekelia": "GB", "Akrotiri": "GB"}
-
-# Equal Earth constants
-A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
-M = math.sqrt(3) / 2
-
-
-def equal_earth(lon: float, lat: float) -> tuple[float, float]:
-    lam, phi = math.radians(lon), math.radians(lat)
-    theta = math.asin(M * math.sin(phi))
-    t2 = theta * theta
-    t6 = t2 * t2 * t2
-    x = lam * math.cos(theta) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)))
-    y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2))
-    return x, y
-
 
 XMAX = equal_earth(180, 0)[0]
 SCALE = WIDTH / (2 * XMAX)

@@ -99,13 +99,14 @@ def classify_parts(obligation: str, basis: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
-# Geometry: the same Equal Earth projection as scripts/build_boundaries.py
+# Geometry: the Equal Earth projection (scripts/build_boundaries.py uses this one too)
 
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
 
 
-def _equal_earth(lon: float, lat: float) -> tuple[float, float]:
+def equal_earth(lon: float, lat: float) -> tuple[float, float]:
+    """Equal Earth projection (Šavrič, Patterson & Jenny 2018) in radians-scaled units."""
     lam, phi = math.radians(lon), math.radians(lat)
     theta = math.asin(_M * math.sin(phi))
     t2 = theta * theta
@@ -115,13 +116,13 @@ def _equal_earth(lon: float, lat: float) -> tuple[float, float]:
     return x, y
 
 
-_XMAX = _equal_earth(180, 0)[0]
+_XMAX = equal_earth(180, 0)[0]
 
 
 def project(lon: float, lat: float, width: float = 2000.0) -> tuple[float, float]:
     """(lon, lat) in degrees to SVG units on a plane ``width`` wide (y down, 0 at the equator)."""
     scale = width / (2 * _XMAX)
-    x, y = _equal_earth(lon, lat)
+    x, y = equal_earth(lon, lat)
     return (x + _XMAX) * scale, -y * scale
 
 
