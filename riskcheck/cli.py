@@ -259,7 +259,7 @@ def data_info(fmt: str) -> None:
 # ------------------------------------------------------------------------------------------ check
 
 VERDICT_COLUMNS = ["person_id", "person", "country", "country_name", "sovereign", "city", "date", "start", "end",
-                   "warrant", "obligation", "basis", "explanation", "sources", "context", "notes"]
+                   "warrant", "obligation", "basis", "confidence", "explanation", "sources", "context", "notes"]
 
 
 @cli.command()
@@ -281,6 +281,7 @@ def check(person: str, place: str | None, when: str | None, fmt: str) -> None:
         fail(str(exc))
     except RiskcheckError as exc:
         fail(str(exc))
+    _warn_stale(rs, verdicts)
     if fmt == "json":
         import json
 
@@ -296,13 +297,26 @@ def check(person: str, place: str | None, when: str | None, fmt: str) -> None:
         _print_where(verdicts)
 
 
+def _warn_stale(rs: Any, verdicts: list[Any]) -> None:
+    """Say once on stderr when the data is old for the date asked (the verdicts' context says it too)."""
+    from .verdict import stale_note
+
+    if verdicts:
+        note = stale_note(rs, date.fromisoformat(verdicts[0].end))
+        if note:
+            click.echo(f"riskcheck: {note}", err=True)
+
+
 _MARK = {"yes": "YES", "no": "no", "residual": "RESIDUAL", "unknown": "UNKNOWN"}
 
 
 def _print_verdict(v: Any) -> None:
     where = v.country_name + (f" ({v.city})" if v.city else "")
     click.echo(f"{v.person or '?'} in {where} [{v.country}] on {v.date}")
-    click.echo(f"  obligation to arrest: {_MARK[v.obligation]}   basis: {v.basis}   warrant: {v.warrant}")
+    conf = "" if v.confidence == "high" else f"   confidence: {v.confidence.upper()}"
+    click.echo(f"  obligation to arrest: {_MARK[v.obligation]}   basis: {v.basis}   warrant: {v.warrant}{conf}")
+    if v.confidence != "high" and v.confidence_note:
+        click.echo(f"  ({v.confidence} confidence: {v.confidence_note})")
     click.echo(f"  {v.explanation}")
     for n in v.notes:
         click.echo(f"  note: {n}")

@@ -176,6 +176,9 @@ class OtherBasis:
     sources: tuple[str, ...]
     checked: date | None
     note: str
+    confidence: str = ""
+    crimes_from: date | None = None  # the crimes the instrument covers (empty: not limited)
+    crimes_to: date | None = None
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -218,9 +221,9 @@ class Warrant:
 
     @property
     def end(self) -> WarrantEvent | None:
-        """The first event that ended the warrant, if any."""
+        """The first event that ended the warrant, if any (an event before its issue cannot end it)."""
         for ev in self.events:
-            if ev.ends_warrant and ev.date is not None:
+            if ev.ends_warrant and ev.date is not None and (self.issued is None or ev.date >= self.issued):
                 return ev
         return None
 
@@ -596,7 +599,8 @@ def _build(path: Path) -> Ruleset:
     for r in raw["other_bases.csv"]:
         rs.other_bases.setdefault(r["code"].upper(), []).append(OtherBasis(
             r["code"].upper(), r["basis"], r["situation"], _d(r["start"]), _d(r["end"]), r.get("instrument", ""),
-            _sources(r["source"]), chk(r), r.get("note", "")))
+            _sources(r["source"]), chk(r), r.get("note", ""), r.get("confidence", ""),
+            _d(r.get("crimes_from", "")), _d(r.get("crimes_to", ""))))
     for r in raw["people.csv"]:
         rs.people[r["person_id"]] = Person(r["person_id"], r["name"], r.get("nationality", "").upper(),
                                            r.get("born", ""), _sources(r["source"]), r.get("note", ""))

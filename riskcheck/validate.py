@@ -19,8 +19,8 @@ COLUMNS: dict[str, list[str]] = {
     "territories.csv": ["code", "name", "sovereign", "applies", "start", "end", "source", "checked",
                         "confidence", "note"],
     "situations.csv": ["situation", "name", "country", "opened", "trigger", "source", "checked", "note"],
-    "other_bases.csv": ["code", "basis", "situation", "start", "end", "instrument", "source", "checked",
-                        "confidence", "note"],
+    "other_bases.csv": ["code", "basis", "situation", "start", "end", "crimes_from", "crimes_to", "instrument",
+                        "source", "checked", "confidence", "note"],
     "people.csv": ["person_id", "name", "nationality", "born", "source", "checked", "note"],
     "warrants.csv": ["warrant_id", "person_id", "situation", "case_number", "article", "issued", "public",
                      "source", "checked", "confidence", "note"],
@@ -36,7 +36,7 @@ DATE_COLUMNS = {
     "withdrawals.csv": ["announced", "notified", "effective", "revoked", "checked"],
     "territories.csv": ["start", "end", "checked"],
     "situations.csv": ["opened", "checked"],
-    "other_bases.csv": ["start", "end", "checked"],
+    "other_bases.csv": ["start", "end", "crimes_from", "crimes_to", "checked"],
     "people.csv": ["checked"],
     "warrants.csv": ["issued", "public", "checked"],
     "warrant_events.csv": ["date", "checked"],
@@ -274,6 +274,9 @@ def validate(path: str | Path) -> list[Problem]:
             add("warrant_events.csv", row, "date", "no date")
         elif i and ev < i and row["event"] not in ("died",):
             add("warrant_events.csv", row, "date", f"before the warrant was issued ({i})")
+        elif i and ev < i and row["ends_warrant"].lower() == "yes":
+            add("warrant_events.csv", row, "ends_warrant",
+                f"an event before the warrant was issued ({i}) cannot end it; the Court's own decision does")
     seen_alias: dict[str, str] = {}
     from .text import normalize
 

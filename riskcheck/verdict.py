@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
 from .dates import DateSpan, parse_date
 from .errors import UnresolvedPersonError, UnresolvedPlaceError
-from .ruleset import Ruleset, StateStatus, Warrant, load_ruleset
+from .ruleset import OtherBasis, Ruleset, StateStatus, Warrant, load_ruleset
 
 OBLIGATIONS = ("yes", "no", "residual", "unknown")
 WARRANT_STATES = ("outstanding", "outstanding_sealed", "not_yet_issued", "ended", "none", "unknown")
@@ -26,13 +26,13 @@ BASES: dict[str, str] = {
     "article_127_2": "A former State Party whose duty to cooperate in proceedings begun while it was a party survives withdrawal (art. 127(2)); contested.",
     "territory_excluded": "The Rome Statute does not apply in this territory of a State Party.",
     "non_party": "The state is not a State Party and not otherwise bound for this situation.",
-    "no_warrant": "The person has no ICC arrest warrant on record.",
+    "no_warrant": "No public ICC arrest warrant is on record for the person as of the data's checked date (sealed warrants cannot be known).",
     "warrant_not_yet_issued": "The person's warrant had not yet been issued on that date.",
     "warrant_sealed": "The warrant had been issued under seal; whether a request reached this state is not public.",
     "warrant_ended": "The warrant was no longer outstanding (executed, withdrawn, or ended by death).",
     "unresolved_person": "The person could not be resolved to one record.",
     "unresolved_place": "The place could not be resolved to a state or territory.",
-    "date_straddles_change": "The answer changes within the date span given.",
+    "date_straddles_change": "The obligation changes within the date span given.",
     "unresolved_date": "The date could not be read (batch path: a malformed date cell).",
     "date_unknown": "The trip's date could not be determined from the text (news path).",
 }
@@ -67,6 +67,8 @@ class Verdict:
     city: str = ""
     notes: tuple[str, ...] = ()  # resolution notes ("'Victoria' is ambiguous: ...")
     candidates: tuple[str, ...] = ()  # suggestions when unresolved
+    confidence: str = "high"  # high | medium | low: the weakest recorded fact the answer rests on
+    confidence_note: str = ""  # that fact, in words, when confidence is not high
 
     def to_dict(self) -> dict[str, object]:
         d = asdict(self)
@@ -89,7 +91,13 @@ class _Day:
     sources: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     ended_how: str = ""
-    key: tuple[str, ...] = field(default=())
+    confidence: str = "high"
+    weakest: str = ""  # the weakest fact the answer rests on, in words ("" when all are high)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What the answer is, derived from its fields (one source of truth for the precedence chain)."""
+        return (self.warrant, self.obligation, self.basis, self.ended_how)
 
 
 IMMUNITY_NOTE = (
@@ -149,12 +157,70 @@ def _sources_of(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_LEVEL = {"high": 0, "medium": 1, "low": 2}
+
+
+def _weakest(facts: list[tuple[str, str]]) -> tuple[str, str]:
+    """(confidence, description) of the weakest of ``facts`` ((confidence, description) pairs); every fact
+    at that level is named."""
+    level = "high"
+    for conf, _ in facts:
+        c = conf if conf in _LEVEL else "high"
+        if _LEVEL[c] > _LEVEL[level]:
+            level = c
+    if level == "high":
+        return level, ""
+    named = dict.fromkeys(d for c, d in facts if c == level and d)
+    return level, "; ".join(named)
+
+
+def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, st: StateStatus | None,
+          basis_row: OtherBasis | None = None) -> _Day:
+    """``ans`` with the confidence of the weakest recorded fact it rests on."""
+    facts: list[tuple[str, str]] = []
+    for w in rs.warrants.get(person_id or "", []):
+        if w.issued and w.issued <= day:
+            facts.append((w.confidence, f"warrant {w.warrant_id} is recorded with {w.confidence} confidence"))
+    if st is not None:
+        sov = rs.sovereign_of(code)
+        state = rs.states.get(sov)
+        if state is not None:
+            facts.append((state.confidence, f"{the(state.name)}'s treaty dates are recorded with "
+                                            f"{state.confidence} confidence"))
+        for r in rs.territories.get(code, []):
+            if r.covers(day):
+                facts.append((r.confidence, f"the Statute's application to {r.name} is recorded with "
+                                            f"{r.confidence} confidence"))
+        w = st.withdrawal
+        if w is not None:
+            what = f"withdrawal notice of {w.notified}" + (f" and its revocation of {w.revoked}" if w.revoked else "")
+            facts.append((w.confidence, f"{the(rs.name_of(sov))}'s {what} are known with {w.confidence} "
+                                        "confidence (secondary sources)"))
+        for w in rs.withdrawals.get(sov, []):  # an unconfirmed notice that would have taken effect by now
+            if w.unconfirmed and w.effective is not None and w.effective <= day and w.revoked is None:
+                facts.append((w.confidence, f"a reported withdrawal notice of {the(rs.name_of(sov))} "
+                                            f"(notified {w.notified}, effective {w.effective}) could not be "
+                                            "verified and is not applied"))
+    if basis_row is not None:
+        facts.append((basis_row.confidence, f"the {basis_row.basis} record ({basis_row.instrument}) has "
+                                            f"{basis_row.confidence} confidence"))
+    conf, what = _weakest(facts)
+    return replace(ans, confidence=conf, weakest=what)
+
+
+def _covers_crimes(b: OtherBasis) -> tuple[bool, date]:
+    """Sort key: an instrument open for later crimes first (a warrant concerns crimes before its issue)."""
+    return (b.crimes_to is None, b.crimes_to or b.start or date.min)
+
+
 def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str = "") -> _Day:
     """The answer on one day; ``label`` names the span in the text when it is wider than a day."""
     label = label or str(day)
     if person_id is None or person_id not in rs.people:
-        return _Day("none", "no", "no_warrant", "No ICC arrest warrant is on record for this person.",
-                    key=("none", "no", "no_warrant"))
+        as_of = f" as of {rs.checked}" if rs.checked else ""
+        return _Day("none", "no", "no_warrant",
+                    f"No public ICC arrest warrant is on record for this person{as_of}. The Court can issue "
+                    "warrants under seal, so this does not prove that none exists.")
     person = rs.people[person_id]
     warrants = rs.warrants.get(person_id, [])
     statuses = [(w, w.status_on(day)) for w in warrants]
@@ -162,32 +228,45 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str
     sealed = [w for w, s in statuses if s == "outstanding_sealed"]
     wsrc = _sources_of(*(w.sources for w in warrants), person.sources)
     if not live and not sealed:
-        ended = [w for w, s in statuses if s == "ended"]
+        ended = [(w, w.end) for w, s in statuses if s == "ended"]
         if ended:
-            last = max(ended, key=lambda w: w.end.date)  # type: ignore[union-attr]
-            ev = last.end
-            how = ev.event  # type: ignore[union-attr]
-            return _Day("ended", "no", "warrant_ended",
-                        f"{person.name}'s ICC arrest warrant ended on {ev.date} ({how}); no arrest obligation "  # type: ignore[union-attr]
-                        "arises from it on this date.",
-                        _sources_of(wsrc, ev.sources), ended_how=how,  # type: ignore[union-attr]
-                        key=("ended", "no", "warrant_ended", how))
+            last, ev = max(((w, e) for w, e in ended if e is not None), key=lambda we: we[1].date or date.min)
+            how = ev.event
+            text = (f"{person.name}'s ICC arrest warrant ended on {ev.date} ({how}); no arrest obligation "
+                    "arises from it on this date.")
+            before = [e for e in last.events if e.date and last.issued and e.date < last.issued]
+            for e in before:
+                text += (f" A {e.event} on {e.date}, before the warrant was issued on {last.issued}, was reported; "
+                         "the warrant stood until the Court's own decision.")
+            return _rate(rs, _Day("ended", "no", "warrant_ended", text, _sources_of(wsrc, ev.sources),
+                                  ended_how=how), person_id, code, day, None)
         first = min((w.issued for w in warrants if w.issued), default=None)
-        return _Day("not_yet_issued", "no", "warrant_not_yet_issued",
-                    f"On {label} no ICC arrest warrant for {person.name} existed yet"
-                    + (f"; the first was issued on {first}." if first else "."),
-                    wsrc, key=("not_yet_issued", "no", "warrant_not_yet_issued"))
+        return _rate(rs, _Day("not_yet_issued", "no", "warrant_not_yet_issued",
+                              f"On {label} no ICC arrest warrant for {person.name} existed yet"
+                              + (f"; the first was issued on {first}." if first else "."), wsrc),
+                     person_id, code, day, None)
     st = rs.state_status(code, day)
     active = live or sealed
     warrant_state = "outstanding" if live else "outstanding_sealed"
     wphrase = _warrant_phrase(active)
     situations = sorted({w.situation for w in active})
     ssrc = _sources_of(st.sources, wsrc)
+    ans, basis_row = _obligation(rs, st, code, day, person.name, active, wphrase, situations, warrant_state, ssrc)
     if not live:
-        return _Day(warrant_state, "unknown", "warrant_sealed",
-                    f"On {label} {wphrase} was still under seal; whether a request for arrest had been "
-                    f"transmitted to {the(st.name)} is not public.",
-                    ssrc, key=(warrant_state, "unknown", "warrant_sealed"))
+        # sealed: a state that would be bound may not have received a request; one with no duty has none anyway
+        if ans.obligation in ("yes", "residual"):
+            ans = _Day(warrant_state, "unknown", "warrant_sealed",
+                       f"On {label} {wphrase} was still under seal; whether a request for arrest had been "
+                       f"transmitted to {the(st.name)} is not public.", ssrc)
+        else:
+            ans = replace(ans, explanation=ans.explanation + f" On {label} {wphrase} was still under seal.")
+    return _rate(rs, ans, person_id, code, day, st, basis_row)
+
+
+def _obligation(rs: Ruleset, st: StateStatus, code: str, day: date, name: str, active: list[Warrant],
+                wphrase: str, situations: list[str], warrant_state: str,
+                ssrc: tuple[str, ...]) -> tuple[_Day, OtherBasis | None]:
+    """The legal precedence for an outstanding warrant: the first rule that applies decides."""
     if st.sovereign:  # a dependency: the sovereign's obligation, where the Statute applies there
         rule = next((r for r in rs.territories.get(st.code, []) if r.covers(day) and r.applies), None)
         since = f" since {rule.start}" if rule and rule.start else ""
@@ -198,21 +277,19 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str
     if st.status == "territory_excluded":
         return _Day(warrant_state, "no", "territory_excluded",
                     f"{st.name}: {st.detail}. No obligation to arrest arises there under the Rome Statute.",
-                    ssrc, key=(warrant_state, "no", "territory_excluded"))
+                    ssrc), None
     if st.status == "party":
         return _Day(warrant_state, "yes", "state_party",
                     f"{lead}{subj} has been a State Party since {st.party_since} and is obliged under Part 9 "
-                    f"(arts. 86 and 89) to arrest and surrender {person.name}, subject of {wphrase}.",
-                    ssrc, key=(warrant_state, "yes", "state_party"))
-    if st.status == "party_withdrawing":
+                    f"(arts. 86 and 89) to arrest and surrender {name}, subject of {wphrase}.", ssrc), None
+    if st.status == "party_withdrawing" and st.withdrawal is not None:
         w = st.withdrawal
         return _Day(warrant_state, "yes", "state_party_withdrawing",
-                    f"{lead}{subj} gave notice of withdrawal on {w.notified} (effective {w.effective}) but remains "  # type: ignore[union-attr]
+                    f"{lead}{subj} gave notice of withdrawal on {w.notified} (effective {w.effective}) but remains "
                     f"a State Party until then (art. 127(1)), obliged under arts. 86 and 89 to arrest and surrender "
-                    f"{person.name}, subject of {wphrase}.",
-                    ssrc, key=(warrant_state, "yes", "state_party_withdrawing"))
-    # not a party: another basis for this situation?
-    bases = [b for s in situations for b in rs.bases_on(code, day, s)]
+                    f"{name}, subject of {wphrase}.", ssrc), None
+    # not a party: another basis for this situation? (the instrument open for the latest crimes first)
+    bases = sorted((b for s in situations for b in rs.bases_on(code, day, s)), key=_covers_crimes, reverse=True)
     if bases:
         b = bases[0]
         sit = rs.situations.get(b.situation)
@@ -220,27 +297,64 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str
         if b.basis == "unsc_referral":
             text = (f"{lead}{subj} is not a State Party, but {b.instrument or 'a Security Council referral'} "
                     f"obliges it to cooperate fully with the Court in the {sit_name} situation, "
-                    f"which covers {wphrase} against {person.name}.")
+                    f"which covers {wphrase} against {name}.")
         else:
             text = (f"{lead}{subj} is not a State Party, but its art. 12(3) declaration ({b.instrument}) binds it "
-                    f"to cooperate in the {sit_name} situation, which covers {wphrase} against {person.name}.")
-        return _Day(warrant_state, "yes", b.basis, text, _sources_of(ssrc, b.sources),
-                    key=(warrant_state, "yes", b.basis))
+                    f"to cooperate in the {sit_name} situation, which covers {wphrase} against {name}.")
+        return _Day(warrant_state, "yes", b.basis, text, _sources_of(ssrc, b.sources)), b
     if st.status == "withdrawn":
-        w = st.withdrawal
+        w2 = st.withdrawal
         opened = [rs.situations[s].opened for s in situations if s in rs.situations and rs.situations[s].opened]
-        began = min(opened) if opened else min(w2.issued for w2 in active if w2.issued)
-        if w is not None and w.effective is not None and st.party_since is not None and began < w.effective:
+        began = min(d for d in opened if d) if opened else min(x.issued for x in active if x.issued)
+        if w2 is not None and w2.effective is not None and st.party_since is not None and began < w2.effective:
             return _Day(warrant_state, "residual", "article_127_2",
                         f"{lead}{subj} was a State Party from {st.party_since} until its withdrawal took effect on "
-                        f"{w.effective}. Art. 127(2) preserves its duty to cooperate in investigations begun before "
-                        f"then (this one from {began}); whether that includes arresting {person.name} is contested.",
-                        ssrc, key=(warrant_state, "residual", "article_127_2"))
+                        f"{w2.effective}. Art. 127(2) preserves its duty to cooperate in investigations begun before "
+                        f"then (this one from {began}); whether that includes arresting {name} is contested.",
+                        ssrc), None
     return _Day(warrant_state, "no", "non_party",
-                f"{the(st.name, True)}: {st.detail}. It has no treaty obligation to arrest {person.name}"
+                f"{the(st.name, True)}: {st.detail}. It has no treaty obligation to arrest {name}"
                 + (f" ({', '.join(rs.situations[s].name if s in rs.situations else s for s in situations)} situation)."
-                   if situations else "."),
-                ssrc, key=(warrant_state, "no", "non_party"))
+                   if situations else "."), ssrc), None
+
+
+#: how long after the data's checked date an answer is flagged as resting on stale data
+STALE_DAYS = 90
+
+
+def stale_note(rs: Ruleset, day: date, today: date | None = None) -> str:
+    """A warning when the data was checked more than :data:`STALE_DAYS` before ``day`` or today, else ""."""
+    if rs.checked is None:
+        return ""
+    today = today or date.today()
+    later = max(day, today)
+    if (later - rs.checked).days <= STALE_DAYS:
+        return ""
+    what = "today" if later == today and today >= day else str(day)
+    return (f"Stale data: the data was last checked on {rs.checked}, more than {STALE_DAYS} days before {what}; "
+            "warrants, withdrawals or accessions since then are not reflected.")
+
+
+def _announcements(rs: Ruleset, sov: str, span: DateSpan) -> list[str]:
+    """Announced, pending and unconfirmed withdrawals of ``sov`` known by the end of ``span`` (every state alike)."""
+    out: list[str] = []
+    name = rs.name_of(sov)
+    for w in rs.withdrawals.get(sov, []):
+        if w.unconfirmed and w.notified is not None and w.notified <= span.end:
+            out.append(f"{name}: a withdrawal notification dated {w.notified} is reported by a source we "
+                       "could not verify; it is not applied to this answer until confirmed.")
+            continue
+        if w.announced is None or w.announced > span.end:
+            continue
+        if w.notified is None or w.notified > span.end:
+            later = ""
+            if w.notified is not None and w.legal:
+                later = f" (a notification followed on {w.notified}, effective {w.effective})"
+            elif w.notified is not None:
+                later = f" (a notification on {w.notified} is reported but unverified)"
+            out.append(f"{name} announced a withdrawal on {w.announced}; no notification to the UN "
+                       f"Secretary-General is recorded by {span.end}, so it had no legal effect then{later}.")
+    return out
 
 
 def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day: _Day,
@@ -254,8 +368,8 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
                        f"for failing to arrest {who} (visit {n.visit}){ref}.")
     if day.obligation == "yes":
         out.append(IMMUNITY_NOTE)
-    if st is not None and st.status == "party_withdrawing":
-        out.append(f"Pending withdrawal: notified {st.withdrawal.notified}, effective {st.withdrawal.effective}.")  # type: ignore[union-attr]
+    if st is not None and st.status == "party_withdrawing" and st.withdrawal is not None:
+        out.append(f"Pending withdrawal: notified {st.withdrawal.notified}, effective {st.withdrawal.effective}.")
     sov = rs.sovereign_of(code)
     # facts this answer rests on that are recorded with less than high confidence
     if st is not None and st.withdrawal is not None and st.withdrawal.confidence in ("medium", "low"):
@@ -270,13 +384,21 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
         if w.confidence in ("medium", "low") and w.issued and w.issued <= span.end:
             out.append(f"Data confidence: warrant {w.warrant_id} is recorded with {w.confidence} confidence: "
                        f"{_clip(w.note)}")
-    for w in rs.withdrawals.get(sov, []):
-        if w.unconfirmed and w.notified <= span.end:  # type: ignore[operator]
-            out.append(f"{rs.name_of(sov)}: a withdrawal notification dated {w.notified} is reported by a source we "
-                       "could not verify; it is not applied to this answer until confirmed.")
-        elif not w.legal and w.announced and w.announced <= span.end:
-            out.append(f"{rs.name_of(sov)} announced a withdrawal on {w.announced}; no notification to the UN "
-                       "Secretary-General is recorded, so it has no legal effect yet.")
+    for w in rs.warrants.get(person_id or "", []):
+        for e in w.events:
+            if e.event == "died" and not e.ends_warrant and e.date and e.date <= span.end:
+                end = w.end
+                out.append(f"{rs.people[w.person_id].name if w.person_id in rs.people else w.person_id} was "
+                           f"reported killed on {e.date}"
+                           + (f", before the warrant was issued on {w.issued}" if w.issued and e.date < w.issued
+                              else "")
+                           + (f"; the Court ended the warrant on {end.date} ({end.event})" if end else
+                              "; the Court has not ended the warrant")
+                           + ". The answer follows the Court's record.")
+    out.extend(_announcements(rs, sov, span))
+    stale = stale_note(rs, span.end)
+    if stale:
+        out.append(stale)
     return tuple(out)
 
 
@@ -289,8 +411,9 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
              ruleset: Ruleset | None = None, *, person_label: str = "") -> Verdict:
     """The verdict for a resolved person id (or None: no warrant record) in territory ``code`` over ``span``.
 
-    Pure: depends only on its arguments and the ruleset. When the answer changes inside the span, the
-    verdict is ``unknown`` with basis ``date_straddles_change``, naming the change and its date.
+    Pure: depends only on its arguments and the ruleset. When the obligation changes inside the span, the
+    verdict is ``unknown`` with basis ``date_straddles_change``, naming the change and its date; when only
+    the reason changes (``no`` before and after a warrant is issued), the obligation stands.
 
     >>> evaluate("vladimir-putin", "MN", "2024-09-03").obligation
     'yes'
@@ -305,23 +428,32 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
         changes += [d for d in rs.warrant_change_dates(person_id) if span.start < d <= span.end]
         # a withdrawal's art. 127(2) consequence depends on situation dates too, but those are fixed in the past
     first = _on_day(rs, person_id, code, span.start)
-    result = first
-    changed_on: date | None = None
-    changed_to: _Day | None = None
+    segments: list[tuple[date, _Day]] = [(span.start, first)]
     for d in sorted(set(changes)):
         other = _on_day(rs, person_id, code, d)
-        if other.key[:3] != first.key[:3]:
-            changed_on, changed_to = d, other
-            break
+        if other.key != segments[-1][1].key:
+            segments.append((d, other))
+    result = first
     person = rs.people[person_id].name if person_id and person_id in rs.people else person_label
     checked = rs.checked
     notes: list[str] = []
-    if changed_on is not None and changed_to is not None:
+    changed = next(((d, s) for d, s in segments if s.obligation != first.obligation), None)
+    conf, weakest = _weakest([(s.confidence, s.weakest) for _, s in segments])
+    if changed is not None:
+        changed_on, changed_to = changed
         explanation = (f"The answer changes within {span}: until {changed_on - timedelta(days=1)} it is "
                        f"'{first.obligation}' ({first.basis}); from {changed_on} it is '{changed_to.obligation}' "
                        f"({changed_to.basis}). {changed_to.explanation} Give a narrower date.")
         result = _Day(first.warrant if first.warrant == changed_to.warrant else "unknown", "unknown",
                       "date_straddles_change", explanation, _sources_of(first.sources, changed_to.sources))
+    elif len(segments) > 1:
+        last = segments[-1][1]
+        steps = "; ".join(f"from {d} {s.basis}" if i else f"until {segments[1][0] - timedelta(days=1)} {s.basis}"
+                          for i, (d, s) in enumerate(segments))
+        explanation = (f"'{first.obligation}' throughout {span}, for reasons that change within it ({steps}). "
+                       f"{last.explanation}")
+        result = replace(last, explanation=explanation,
+                         sources=_sources_of(*(s.sources for _, s in segments)))
     projection = bool(checked and span.end > checked)
     explanation = result.explanation
     if projection:
@@ -348,8 +480,9 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
         checked=checked.isoformat() if checked else "",
         projection=projection,
         notes=tuple(notes),
+        confidence=conf,
+        confidence_note=weakest,
     )
-
 
 def unresolved(kind: str, person: str = "", place: str = "", span: DateSpan | None = None,
                candidates: tuple[str, ...] = (), reason: str = "", **fields: str) -> Verdict:
@@ -364,7 +497,8 @@ def unresolved(kind: str, person: str = "", place: str = "", span: DateSpan | No
         country_name=fields.get("country_name", ""), sovereign="", date=str(span) if span else "",
         start=span.start.isoformat() if span else "", end=span.end.isoformat() if span else "",
         warrant=fields.get("warrant", "unknown"), obligation="unknown", basis=basis, explanation=msg,
-        candidates=tuple(candidates),
+        candidates=tuple(candidates), confidence="low",
+        confidence_note=f"the {kind} could not be resolved",
     )
 
 

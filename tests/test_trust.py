@@ -1,0 +1,140 @@
+"""Issue 11 (answers to trust): wrong or unqualified answers, one regression test each, on the bundled data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from riskcheck import verdict as V
+from riskcheck.cli import cli
+from riskcheck.dates import parse_date
+from riskcheck.ruleset import load_ruleset
+
+
+@pytest.fixture(scope="module")
+def rs():
+    return load_ruleset()
+
+
+def test_item3_a_span_with_no_change_of_obligation_is_answered(rs):
+    r = V.check("Putin", "China", "2023", rs)
+    assert (r.obligation, r.basis) == ("no", "non_party")
+    assert "2023-03-17" in r.explanation  # the change of reason is still shown
+    # a real change of obligation stays unknown
+    za = V.check("Putin", "South Africa", "2023", rs)
+    assert (za.obligation, za.basis) == ("unknown", "date_straddles_change")
+
+
+def test_item4_sealed_warrant_gives_no_duty_in_a_non_party(rs):
+    us = V.check("Duterte", "United States", "2025-03-10", rs)
+    assert (us.obligation, us.basis, us.warrant) == ("no", "non_party", "outstanding_sealed")
+    assert "under seal" in us.explanation
+    nl = V.check("Duterte", "Netherlands", "2025-03-10", rs)  # a party: whether a request came is not public
+    assert (nl.obligation, nl.basis) == ("unknown", "warrant_sealed")
+
+
+def test_item5_the_declaration_that_covers_the_crimes_is_cited(rs):
+    r = V.check("Putin", "Ukraine", "2024-09-03", rs)
+    assert (r.obligation, r.basis) == ("yes", "article_12_3")
+    assert "2015-09-08" in r.explanation and "2013-11-21" not in r.explanation
+
+
+def test_item6_no_warrant_ends_before_it_was_issued(rs):
+    r = V.check("Deif", "Jordan", "2024-12-01", rs)
+    assert (r.obligation, r.basis, r.warrant) == ("yes", "state_party", "outstanding")
+    assert any("reported killed on 2024-07-13" in c and "2025-02-26" in c for c in r.context)
+    after = V.check("Deif", "Jordan", "2025-03-01", rs)
+    assert (after.basis, after.warrant_ended_how) == ("warrant_ended", "withdrawn")
+    assert "2025-02-26" in after.explanation
+    for ws in rs.warrants.values():  # the same class of error anywhere in the data
+        for w in ws:
+            assert w.end is None or w.end.date >= w.issued, w.warrant_id
+
+
+def test_item6_validator_rejects_an_ending_before_issue(tmp_path):
+    import shutil
+
+    from riskcheck.validate import validate
+
+    data = tmp_path / "d"
+    shutil.copytree(load_ruleset().path, data)
+    p = data / "warrant_events.csv"
+    text = p.read_text(encoding="utf-8").replace("mohammed-deif-1,2024-07-13,died,no,", "mohammed-deif-1,2024-07-13,died,yes,")
+    p.write_text(text, encoding="utf-8")
+    problems = [str(x) for x in validate(data)]
+    assert any("warrant_events.csv" in x and "ends_warrant" in x for x in problems)
+
+
+def test_item8_confidence_is_a_field_shown_when_not_high(rs):
+    hu = V.check("Netanyahu", "Hungary", "2026-07-01", rs)
+    assert (hu.obligation, hu.confidence) == ("yes", "medium")
+    assert "Hungary" in hu.confidence_note and "revocation" in hu.confidence_note
+    assert V.check("Putin", "Mongolia", "2024-09-03", rs).confidence == "high"
+    assert hu.to_dict()["confidence"] == "medium"
+    out = CliRunner().invoke(cli, ["check", "Netanyahu", "Hungary", "--date", "2026-07-01"]).output
+    headline = out.splitlines()[1]
+    assert "confidence: MEDIUM" in headline
+    plain = CliRunner().invoke(cli, ["check", "Putin", "Mongolia", "--date", "2024-09-03"]).output
+    assert "confidence" not in plain.splitlines()[1]
+    csv_out = CliRunner().invoke(cli, ["check", "Putin", "Mongolia", "--date", "2024-09-03", "--format", "csv"]).output
+    header = csv_out.splitlines()[0].split(",")
+    assert header[header.index("basis") + 1] == "confidence"
+
+
+def test_item8_unconfirmed_notice_past_its_effect_makes_the_answer_low(rs):
+    # Burkina Faso: a reported notice (low confidence, not applied) would take effect on 2027-06-24
+    before = V.evaluate("vladimir-putin", "BF", "2026-12-01", rs)
+    after = V.evaluate("vladimir-putin", "BF", "2027-07-01", rs)
+    assert after.obligation == "yes" and after.confidence == "low"
+    assert before.confidence != "low" or "Burkina" not in before.confidence_note
+
+
+def test_item9_no_warrant_says_no_public_warrant_as_of_checked(rs):
+    r = V.check("Emmanuel Macron", "Italy", "2025-01-01", rs)
+    assert r.basis == "no_warrant"
+    assert f"No public ICC arrest warrant is on record for this person as of {rs.checked}" in r.explanation
+
+
+def test_item9_readme_explains_no_warrant():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "no public icc arrest warrant" in readme.lower() and "under seal" in readme
+
+
+@pytest.mark.parametrize("code,day,announced", [("HU", "2025-05-01", "2025-04-03"),
+                                                ("BF", "2025-12-01", "2025-09-22")])
+def test_item11_announced_withdrawal_shown_for_every_state(rs, code, day, announced):
+    r = V.evaluate("benjamin-netanyahu", code, day, rs)
+    assert any(f"announced a withdrawal on {announced}" in c for c in r.context), r.context
+
+
+def test_item11_announcement_not_shown_before_it_was_made(rs):
+    r = V.evaluate("benjamin-netanyahu", "HU", "2025-03-01", rs)
+    assert not any("announced a withdrawal" in c for c in r.context)
+
+
+def test_item12_stale_data_is_flagged(rs):
+    far = date.fromordinal(rs.checked.toordinal() + 200)
+    assert "Stale data" in V.stale_note(rs, far, today=rs.checked)
+    assert V.stale_note(rs, rs.checked, today=rs.checked) == ""
+    assert "Stale data" in V.stale_note(rs, rs.checked, today=far)  # old data read today
+    r = V.evaluate("vladimir-putin", "MN", parse_date(far.isoformat()), rs)
+    assert any("Stale data" in c for c in r.context)
+
+
+def test_item12_stale_warning_on_stderr_once(rs):
+    far = date.fromordinal(rs.checked.toordinal() + 200).isoformat()
+    res = CliRunner().invoke(cli, ["check", "Putin", "--date", far])
+    assert res.exit_code == 0
+    assert res.stderr.count("Stale data") == 1
+
+
+def test_issue15_precedence_key_is_derived():
+    d = V._Day("outstanding", "yes", "state_party", "x")
+    assert d.key == ("outstanding", "yes", "state_party", "")
+    from dataclasses import replace
+
+    assert replace(d, obligation="no").key[1] == "no"  # cannot drift from the fields
