@@ -79,6 +79,9 @@ class _Index:
         self.exact, self.surnames, self.safe_surnames, self.weak = exact, surnames, safe_surnames, weak
         self.primary, self.tokens, self.fuzzy, self.spelled, self.titles = primary, tokens, fuzzy, spelled, titles
         self.names: dict[str, str] | None = None
+        # every Latin name token of each person (all their names together), for names typed in any order
+        self.all_tokens: dict[str, frozenset[str]] = {
+            pid: frozenset(t for toks in sets for t in toks) for pid, sets in tokens.items()}
 
 
 
@@ -331,6 +334,41 @@ def _variants(key: str) -> list[str]:
     return out
 
 
+def _reordered(query: str) -> list[str]:
+    """Keys for a name typed surname first: "Putin, Vladimir" and "PUTIN Vladimir" -> "vladimir putin"."""
+    out: list[str] = []
+    if "," in query:
+        last, _, given = query.partition(",")
+        if last.strip() and given.strip():
+            out.append(normalize(f"{given} {last}"))
+    toks = query.split()
+    caps = [t for t in toks if t.isupper() and len(t.strip(",.")) > 1]
+    if caps and len(caps) < len(toks):  # upper-case surname(s) anywhere: move them to the end
+        out.append(normalize(" ".join([t for t in toks if t not in caps] + caps)))
+    return [k for k in dict.fromkeys(out) if k]
+
+
+def _by_tokens(keys: list[str], idx: _Index) -> tuple[str, list[str]] | None:
+    """A query whose every name token belongs to one wanted person's names, in any order.
+
+    Resolves only when unique and one of the tokens is a distinctive surname ("putin vladimir",
+    "kony joseph"); otherwise ("saif", "vladimir", "hassan ahmad") the person is a candidate: an input this
+    close to a wanted person's name must never be answered ``no_warrant``.
+    """
+    for k in keys:
+        toks = {translit(t) for t in k.split()} - _PARTICLES
+        if not toks:
+            continue
+        pids = sorted(p for p, allt in idx.all_tokens.items() if toks <= allt)
+        if not pids:
+            continue
+        distinctive = any(t in idx.safe_surnames for t in toks)
+        if len(pids) == 1 and distinctive and len(toks) > 1:
+            return "resolved", pids
+        return ("ambiguous" if len(pids) > 1 else "close"), pids
+    return None
+
+
 def _exact(keys: list[str], idx: _Index) -> tuple[list[str], str] | None:
     for k in keys:
         lst = idx.exact.get(k)
@@ -377,8 +415,10 @@ def _by_surname(key: str, idx: _Index) -> tuple[str, list[str]] | None:
 
 
 def _limit(n: int) -> int:
-    if n < 5:
+    if n < 4:
         return 0
+    if n < 5:
+        return 1
     if n < 8:
         return 1
     if n < 13:
@@ -388,7 +428,7 @@ def _limit(n: int) -> int:
 
 def _fuzzy(key: str, idx: _Index) -> list[str]:
     sk = skeleton(key)
-    if len(sk.replace(" ", "")) < 5:
+    if len(sk.replace(" ", "")) < 4:
         return []
     scored: dict[str, int] = {}
     multi = " " in key
@@ -430,6 +470,8 @@ def resolve_person(text: str, on: date | None = None, ruleset: Ruleset | None = 
     if not key:
         return PersonMatch(query, None, query, "no_record", "", ())
     keys = _variants(key)
+    for r in _reordered(q):
+        keys += [v for v in _variants(r) if v not in keys]
     hit = _exact(keys, idx)
     if hit is not None:
         pids, by = hit
@@ -477,6 +519,12 @@ def resolve_person(text: str, on: date | None = None, ruleset: Ruleset | None = 
             return _match(query, same[0], rs, "resolved", "fuzzy")
         if len(same) > 1:
             return _match(query, None, rs, "ambiguous", "", tuple(same))
+    res = _by_tokens(keys + tkeys, idx)
+    if res is not None:
+        status, pids = res
+        if status == "resolved":
+            return _match(query, pids[0], rs, "resolved", "name")
+        return _match(query, None, rs, status, "", tuple(pids[:8]))
     for k in keys:
         close = _fuzzy(k, idx)
         if close:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from riskcheck import verdict as V
@@ -138,3 +140,102 @@ def test_issue15_precedence_key_is_derived():
     from dataclasses import replace
 
     assert replace(d, obligation="no").key[1] == "no"  # cannot drift from the fields
+
+
+# --------------------------------------------------------------------------------------------------
+# Item 2: names in another order, upper-case surnames, partial names, typos
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Putin, Vladimir", "vladimir-putin"), ("PUTIN Vladimir", "vladimir-putin"), ("KONY, Joseph", "joseph-kony"),
+    ("Vladimir PUTIN", "vladimir-putin"), ("al-Bashir, Omar", "omar-al-bashir"),
+])
+def test_item2_surname_first_resolves(rs, name, expected):
+    from riskcheck.people import resolve_person
+
+    m = resolve_person(name, date(2024, 9, 3), rs)
+    assert (m.status, m.person_id) == ("resolved", expected)
+
+
+@pytest.mark.parametrize("name,candidate", [("Putn", "vladimir-putin"), ("Saif", "saif-al-islam-gaddafi"),
+                                            ("Vladimir", "vladimir-putin")])
+def test_item2_partial_and_misspelt_names_are_unresolved_with_candidates(rs, name, candidate):
+    from riskcheck.people import resolve_person
+
+    m = resolve_person(name, date(2024, 9, 3), rs)
+    assert m.status in ("close", "ambiguous") and candidate in m.candidates
+
+
+def test_item2_check_never_says_no_warrant_for_a_close_name():
+    for name in ("Putin, Vladimir", "PUTIN Vladimir", "KONY, Joseph", "Putn", "Saif"):
+        res = CliRunner().invoke(cli, ["check", name, "Mongolia", "--date", "2024-09-03", "--format", "json"])
+        assert "no_warrant" not in res.output, name
+        assert res.exit_code == 0 or "did you mean" in res.stderr, (name, res.output, res.stderr)
+
+
+def test_item2_batch_never_says_no_warrant_for_a_close_name(tmp_path):
+    import csv
+
+    src = tmp_path / "trips.csv"
+    names = ["Putin, Vladimir", "PUTIN Vladimir", "KONY, Joseph", "Putn", "Saif"]
+    with src.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["person", "country", "date"])
+        for n in names:
+            w.writerow([n, "Mongolia", "2024-09-03"])
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(cli, ["batch", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == len(names)
+    for r in rows:
+        assert r["basis"] != "no_warrant", r
+        assert r["basis"] in ("state_party", "unresolved_person"), r
+
+
+def _name_tokens() -> list[tuple[str, list[str]]]:
+    from riskcheck.people import _PARTICLES, _name_parts
+
+    out = []
+    for pid, p in sorted(load_ruleset().people.items()):
+        toks = [t for part in _name_parts(p.name) for t in part.replace("-", " ").split()]
+        toks = [t for t in toks if t.lower().strip(".") not in _PARTICLES and len(t) > 1]
+        out.append((pid, toks))
+    return out
+
+
+_PEOPLE_TOKENS = _name_tokens()
+
+
+@given(data=st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_item2_property_any_order_and_casing_of_a_wanted_name_is_never_no_record(data):
+    from riskcheck.people import resolve_person
+
+    pid, toks = data.draw(st.sampled_from(_PEOPLE_TOKENS))
+    chosen = data.draw(st.lists(st.sampled_from(toks), min_size=1, max_size=len(toks), unique=True))
+    order = data.draw(st.permutations(chosen))
+    cased = [data.draw(st.sampled_from([t, t.upper(), t.lower(), t.capitalize()])) for t in order]
+    comma = data.draw(st.booleans()) and len(cased) > 1
+    text = (cased[0] + ", " + " ".join(cased[1:])) if comma else " ".join(cased)
+    m = resolve_person(text, date(2024, 1, 1), load_ruleset())
+    assert m.status != "no_record", (pid, text)
+    if m.status == "resolved":
+        assert m.person_id == pid or set(chosen) != set(toks), (pid, text, m)
+    else:
+        assert pid in m.candidates or m.candidates, (pid, text, m)
+
+
+@given(data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_item2_property_full_name_in_any_order_resolves_to_that_person(data):
+    from riskcheck.people import resolve_person
+
+    pid, toks = data.draw(st.sampled_from(_PEOPLE_TOKENS))
+    order = data.draw(st.permutations(toks))
+    cased = [data.draw(st.sampled_from([t, t.upper(), t.lower()])) for t in order]
+    m = resolve_person(" ".join(cased), date(2024, 1, 1), load_ruleset())
+    assert m.status != "no_record", (pid, cased)
+    assert m.person_id in (pid, None), (pid, cased, m)
+    if m.person_id is None:
+        assert pid in m.candidates, (pid, cased, m)
