@@ -364,8 +364,12 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
         if n.decision_date and n.decision_date <= span.end:
             who = rs.people[n.person_id].name if n.person_id in rs.people else n.person_id
             ref = f", referred to {n.referred_to.replace(';', ' and ')}" if n.referred_to else ""
-            out.append(f"ICC finding of non-compliance against {rs.name_of(n.code)} on {n.decision_date} "
-                       f"for failing to arrest {who} (visit {n.visit}){ref}.")
+            if n.decision.startswith("referral"):  # a later, separate decision referring an earlier finding
+                out.append(f"ICC decision of {n.decision_date} referring {rs.name_of(n.code)} to "
+                           f"{n.referred_to.replace(';', ' and ')} for failing to arrest {who} (visit {n.visit}).")
+            else:
+                out.append(f"ICC finding of non-compliance against {rs.name_of(n.code)} on {n.decision_date} "
+                           f"for failing to arrest {who} (visit {n.visit}){ref}.")
     if day.obligation == "yes":
         out.append(IMMUNITY_NOTE)
     if st is not None and st.status == "party_withdrawing" and st.withdrawal is not None:

@@ -239,3 +239,41 @@ def test_item2_property_full_name_in_any_order_resolves_to_that_person(data):
     assert m.person_id in (pid, None), (pid, cased, m)
     if m.person_id is None:
         assert pid in m.candidates, (pid, cased, m)
+
+
+# --------------------------------------------------------------------------------------------------
+# Items 1 and 7: data found missing or different by the audit
+
+
+def test_item1_sneidel_is_wanted_from_the_unsealing(rs):
+    r = V.check("Saif Suleiman Sneidel", "Italy", "2025-09-01", rs)
+    assert (r.obligation, r.basis, r.warrant) == ("yes", "state_party", "outstanding")
+    sealed = V.check("Saif Suleiman Sneidel", "Italy", "2023-01-01", rs)
+    assert (sealed.warrant, sealed.basis) == ("outstanding_sealed", "warrant_sealed")
+    assert V.check("Saif Suleiman Sneidel", "Libya", "2025-09-01", rs).basis == "unsc_referral"
+
+
+def test_item1_beina_and_the_second_kushayb_warrant(rs):
+    b = V.check("Edmond Beina", "France", "2025-01-01", rs)
+    assert (b.obligation, b.warrant) == ("yes", "outstanding")
+    assert V.check("Edmond Beina", "France", "2018-06-01", rs).basis == "warrant_not_yet_issued"
+    ws = {w.warrant_id: w for w in rs.warrants["ali-kushayb"]}
+    assert (str(ws["ali-kushayb-2"].issued), str(ws["ali-kushayb-2"].public)) == ("2018-01-16", "2020-06-11")
+
+
+def test_item7_audited_treaty_dates(rs):
+    me, cf = rs.states["ME"], rs.states["CF"]
+    assert (str(me.deposited), str(me.entry_into_force), me.deposit_type) == ("2006-10-23", "2006-06-03", "succession")
+    assert str(cf.signed) == "1999-12-07"
+    assert V.check("Putin", "Montenegro", "2006-07-01", rs).basis == "warrant_not_yet_issued"
+    assert rs.state_status("ME", date(2006, 7, 1)).status == "party"
+
+
+def test_item7_italy_finding_and_referral_are_two_dated_facts(rs):
+    it = [n for n in rs.non_compliance if n.code == "IT"]
+    assert sorted((str(n.decision_date), n.referred_to) for n in it) == [("2025-10-17", ""), ("2026-01-26", "ASP")]
+    before = V.check("Osama Elmasry Njeem", "Italy", "2025-12-01", rs)
+    assert any("2025-10-17" in c for c in before.context)
+    assert not any("ASP" in c for c in before.context)
+    after = V.check("Osama Elmasry Njeem", "Italy", "2026-02-01", rs)
+    assert any("referring Italy to ASP" in c for c in after.context)
