@@ -67,16 +67,20 @@ def get_ruleset(ctx: click.Context | None = None) -> Any:
 
 
 def parse_day_option(value: str | None, option: str = "--date") -> date:
-    from .dates import parse_day
+    """A listing's day: a day as given, or the last day of a month, year or range (as ``check`` reads them)."""
+    from .dates import parse_date
     from .errors import DateError
 
     if not value:
         return date.today()
     try:
-        return parse_day(value, field=option)
+        span = parse_date(value, field=option)
     except DateError as exc:
         fail(str(exc))
-    raise AssertionError  # unreachable
+        raise AssertionError from exc  # unreachable
+    if span.precision != "day":
+        click.echo(f"riskcheck: {option} {value}: listing as of {span.end}, the last day of {span}", err=True)
+    return span.end
 
 
 def emit(records: list[dict[str, Any]], columns: list[str], fmt: str, out: str | None = None) -> None:
@@ -86,8 +90,22 @@ def emit(records: list[dict[str, Any]], columns: list[str], fmt: str, out: str |
         write_records(records, columns, fmt, out)
     except RiskcheckError as exc:
         fail(str(exc))
+    except BrokenPipeError:
+        closed_pipe()
     except OSError as exc:
-        fail(f"cannot write {out}: {exc.strerror}")
+        fail(f"cannot write {out or 'to standard output'}: {exc.strerror}")
+
+
+def closed_pipe() -> None:
+    """The reader of stdout went away (``| head``): a normal end, no message, exit 0."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor (tests)
+        pass
+    sys.exit(0)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -267,8 +285,9 @@ VERDICT_COLUMNS = ["person_id", "person", "country", "country_name", "sovereign"
 @click.argument("place", required=False)
 @click.option("--date", "when", metavar="DATE",
               help="A day, month (2023-10), year or range (2026-05-20..2026-06-10); default today.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def check(person: str, place: str | None, when: str | None, fmt: str) -> None:
+@click.option("--format", "fmt", type=FORMAT_CHOICES, default="table", show_default=True)
+@click.option("-o", "--output", "out", metavar="PATH", help="Write to a file (atomically).")
+def check(person: str, place: str | None, when: str | None, fmt: str, out: str | None) -> None:
     """Is the state at PLACE obliged to arrest PERSON on DATE? Without PLACE: every state's answer."""
     from .errors import DateError, ResolutionError
     from .verdict import check as check_one
@@ -286,15 +305,37 @@ def check(person: str, place: str | None, when: str | None, fmt: str) -> None:
         import json
 
         payload: Any = verdicts[0].to_dict() if place else [v.to_dict() for v in verdicts]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", out)
         return
-    if fmt == "csv":
-        emit([v.to_dict() for v in verdicts], VERDICT_COLUMNS, "csv")
+    if fmt in ("csv", "jsonl"):
+        emit([v.to_dict() for v in verdicts], VERDICT_COLUMNS + ["confidence_note", "checked", "projection",
+                                                                 "warrant_ended_how", "candidates"]
+             if fmt == "jsonl" else VERDICT_COLUMNS, fmt, out)
         return
-    if place:
-        _print_verdict(verdicts[0])
-    else:
-        _print_where(verdicts)
+    text = _render_verdict(verdicts[0], _width()) if place else _render_where(verdicts)
+    _write_text(text, out)
+
+
+def _write_text(text: str, out: str | None) -> None:
+    """Write ``text`` to stdout or atomically to ``out``."""
+    from .output import atomic_output
+
+    try:
+        with atomic_output(out) as stream:
+            stream.write(text)
+    except RiskcheckError as exc:
+        fail(str(exc))
+    except BrokenPipeError:
+        closed_pipe()
+    except OSError as exc:
+        fail(f"cannot write {out or 'to standard output'}: {exc.strerror}")
+
+
+def _width() -> int:
+    """The terminal's width (80 when not a terminal or unknown; $COLUMNS wins)."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 
 def _warn_stale(rs: Any, verdicts: list[Any]) -> None:
@@ -310,40 +351,51 @@ def _warn_stale(rs: Any, verdicts: list[Any]) -> None:
 _MARK = {"yes": "YES", "no": "no", "residual": "RESIDUAL", "unknown": "UNKNOWN"}
 
 
-def _print_verdict(v: Any) -> None:
-    where = v.country_name + (f" ({v.city})" if v.city else "")
-    click.echo(f"{v.person or '?'} in {where} [{v.country}] on {v.date}")
+def _render_verdict(v: Any, width: int = 80) -> str:
+    """One verdict as indented text, every paragraph wrapped to ``width`` (nothing cut)."""
+    import textwrap
+
+    def para(text: str, first: str, rest: str) -> list[str]:
+        return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+
+    where_ = v.country_name + (f" ({v.city})" if v.city else "")
+    lines = [f"{v.person or '?'} in {where_} [{v.country}] on {v.date}"]
     conf = "" if v.confidence == "high" else f"   confidence: {v.confidence.upper()}"
-    click.echo(f"  obligation to arrest: {_MARK[v.obligation]}   basis: {v.basis}   warrant: {v.warrant}{conf}")
+    lines.append(f"  obligation to arrest: {_MARK[v.obligation]}   basis: {v.basis}   warrant: {v.warrant}{conf}")
     if v.confidence != "high" and v.confidence_note:
-        click.echo(f"  ({v.confidence} confidence: {v.confidence_note})")
-    click.echo(f"  {v.explanation}")
+        lines += para(f"({v.confidence} confidence: {v.confidence_note})", "  ", "   ")
+    lines += para(v.explanation, "  ", "  ")
     for n in v.notes:
-        click.echo(f"  note: {n}")
+        lines += para(f"note: {n}", "  ", "        ")
     if v.context:
-        click.echo("  context:")
+        lines.append("  context:")
         for c in v.context:
-            click.echo(f"    - {c}")
-    click.echo("  sources:")
-    for s in v.sources:
-        click.echo(f"    - {s}")
+            lines += para(c, "    - ", "      ")
+    lines.append("  sources:")
+    lines += [f"    - {s}" for s in v.sources]  # URLs are never broken
+    return "\n".join(lines) + "\n"
 
 
-def _print_where(verdicts: list[Any]) -> None:
+def _render_where(verdicts: list[Any]) -> str:
     from .output import render_table
 
-    rows = [{"country": v.country, "name": v.country_name, "obligation": v.obligation, "basis": v.basis}
-            for v in verdicts]
-    click.echo(render_table(rows, ["country", "name", "obligation", "basis"]), nl=False)
+    rows = [{"country": v.country, "name": v.country_name, "obligation": v.obligation, "basis": v.basis,
+             "confidence": v.confidence} for v in verdicts]
+    cols = ["country", "name", "obligation", "basis"]
+    if any(v.confidence != "high" for v in verdicts):  # shown when it is not high somewhere
+        cols.append("confidence")
+    text = render_table(rows, cols)
     first = verdicts[0] if verdicts else None
     if first is not None:
         n_yes = sum(v.obligation == "yes" for v in verdicts if not v.sovereign)
         n_res = sum(v.obligation == "residual" for v in verdicts if not v.sovereign)
         n_unk = sum(v.obligation == "unknown" for v in verdicts if not v.sovereign)
         n_states = sum(1 for v in verdicts if not v.sovereign)
-        click.echo(f"\n{first.person or '?'} on {first.date}: {n_yes} of {n_states} states obliged to arrest"
-                   f"{f', {n_res} residual' if n_res else ''}{f', {n_unk} unknown' if n_unk else ''}"
-                   f" (warrant: {first.warrant}). Data checked {first.checked}.")
+        text += (f"\n{first.person or '?'} on {first.date}: {n_yes} of {n_states} states obliged to arrest"
+                 f"{f', {n_res} residual' if n_res else ''}{f', {n_unk} unknown' if n_unk else ''}"
+                 f" (warrant: {first.warrant}). Data checked {first.checked}.\n")
+    return text
 
 
 def main() -> None:
@@ -357,11 +409,7 @@ def main() -> None:
         click.echo("riskcheck: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:  # pragma: no cover - e.g. `riskcheck ... | head`
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
-        sys.exit(0)
+        closed_pipe()
     except Exception as exc:  # pragma: no cover - a bug: say so in one line, full trace on request
         import os
 

@@ -13,7 +13,8 @@ from .cli import FORMAT_CHOICES, emit, fail, get_ruleset
 from .errors import RiskcheckError
 
 COLUMNS = ["source", "published", "person_id", "person", "mention", "country", "city", "start", "end",
-           "precision", "status", "event", "evidence", "span", "warrant", "obligation", "basis", "explanation"]
+           "precision", "status", "event", "evidence", "span", "warrant", "obligation", "basis", "confidence",
+           "explanation"]
 
 _STATUS_NOTE = {
     "virtual": "Not a physical trip: the person takes part by video link, so no arrest can happen there. "
@@ -43,14 +44,15 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
     if span is None and not trip.person_id:
         span = published or DateSpan.day(date.today())  # no warrant record: the answer needs no date
     if span is None:
-        return {"warrant": "unknown", "obligation": "unknown", "basis": "date_unknown",
+        return {"warrant": "unknown", "obligation": "unknown", "basis": "date_unknown", "confidence": "low",
                 "explanation": "The text gives no date for this trip, so the warrant and the state's status "
                                "on that day cannot be determined."}
     try:
         v = evaluate(trip.person_id or None, trip.country, span, rs, person_label=trip.person)
     except RiskcheckError as exc:
-        return {"warrant": "unknown", "obligation": "unknown", "basis": "unresolved_place", "explanation": str(exc)}
-    return {"warrant": v.warrant, "obligation": v.obligation, "basis": v.basis,
+        return {"warrant": "unknown", "obligation": "unknown", "basis": "unresolved_place", "confidence": "low",
+                "explanation": str(exc)}
+    return {"warrant": v.warrant, "obligation": v.obligation, "basis": v.basis, "confidence": v.confidence,
             "explanation": _STATUS_NOTE.get(trip.status, "") + note + v.explanation}
 
 
@@ -77,6 +79,8 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     from .news.extract import extract_trips
     from .news.readers import Article, iter_inputs
 
+    if report and not report.lower().endswith((".html", ".htm")):
+        fail(f"--report writes an HTML file: give a path ending in .html (got {report!r})")
     rs = get_ruleset(ctx)
     override = None
     if published:

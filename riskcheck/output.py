@@ -117,19 +117,38 @@ class RecordWriter:
             self.stream.write(render_table(self._rows, self.columns))
 
 
-def render_table(rows: list[Mapping[str, Any]], columns: list[str], max_width: int = 60) -> str:
-    """A plain aligned text table (no colours: safe to pipe)."""
-    def clip(s: str) -> str:
-        s = s.replace("\n", " ")
-        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+def render_table(rows: list[Mapping[str, Any]], columns: list[str], width: int | None = None) -> str:
+    """A plain aligned text table (no colours: safe to pipe), wrapped to ``width`` (the terminal's by default).
 
-    body = [[clip(cell(r.get(c))) for c in columns] for r in rows]
+    Nothing is cut: a cell wider than its column continues on the next lines of the same row.
+    """
+    import shutil
+    import textwrap
+
+    if width is None:
+        width = max(40, shutil.get_terminal_size((100, 24)).columns)
+    body = [[cell(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
     widths = [max([len(c)] + [len(b[i]) for b in body]) for i, c in enumerate(columns)]
+    floor = [max(len(c), 6) for c in columns]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
+        if widths[i] <= floor[i]:
+            break  # cannot shrink further: the table is wider than the screen
+        widths[i] -= 1
+
+    def lines_of(text: str, w: int) -> list[str]:
+        if len(text) <= w:
+            return [text]
+        return textwrap.wrap(text, width=w, break_long_words=True, break_on_hyphens=False) or [""]
+
     buf = io.StringIO()
     buf.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
     buf.write("  ".join("-" * w for w in widths) + "\n")
     for b in body:
-        buf.write("  ".join(v.ljust(w) for v, w in zip(b, widths, strict=True)).rstrip() + "\n")
+        cells = [lines_of(v, w) for v, w in zip(b, widths, strict=True)]
+        for k in range(max(len(x) for x in cells)):
+            buf.write("  ".join((x[k] if k < len(x) else "").ljust(w)
+                                for x, w in zip(cells, widths, strict=True)).rstrip() + "\n")
     return buf.getvalue()
 
 

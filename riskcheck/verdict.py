@@ -407,8 +407,18 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
 
 
 def _clip(text: str, n: int = 240) -> str:
+    """``text`` shortened to whole sentences of about ``n`` characters (never cut mid-sentence)."""
+    import re
+
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    if len(text) <= n:
+        return text
+    out = ""
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z(])", text):
+        if out and len(out) + 1 + len(sentence) > n:
+            return out + " (…)"
+        out = f"{out} {sentence}" if out else sentence
+    return out
 
 
 def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | None = None,

@@ -277,3 +277,85 @@ def test_item7_italy_finding_and_referral_are_two_dated_facts(rs):
     assert not any("ASP" in c for c in before.context)
     after = V.check("Osama Elmasry Njeem", "Italy", "2026-02-01", rs)
     assert any("referring Italy to ASP" in c for c in after.context)
+
+
+# --------------------------------------------------------------------------------------------------
+# Items 8 (news column), 16, 17, 18: outputs
+
+
+def test_item8_news_has_confidence_after_basis(tmp_path):
+    import csv
+
+    art = tmp_path / "a.txt"
+    art.write_text("Published 2025-06-01.\n\nBenjamin Netanyahu visited Hungary on 3 April 2025, the government said.\n",
+                   encoding="utf-8")
+    out = tmp_path / "n.csv"
+    res = CliRunner().invoke(cli, ["news", str(art), "--published", "2025-06-01", "--format", "csv", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    header = list(rows[0].keys())
+    assert header[header.index("basis") + 1] == "confidence"
+    assert {r["confidence"] for r in rows} <= {"high", "medium", "low"}
+
+
+def test_item16_closed_pipe_is_a_normal_end():
+    import subprocess
+    import sys
+
+    p = subprocess.Popen([sys.executable, "-m", "riskcheck", "check", "Putin", "--date", "2024-01-01", "--format",
+                          "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.readline()
+    p.stdout.close()  # like `| head -1`
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 0, err
+    assert "Broken pipe" not in err and "cannot write" not in err and "Traceback" not in err
+
+
+def test_item17_check_writes_jsonl_to_a_file(tmp_path):
+    import json
+
+    out = tmp_path / "v.jsonl"
+    res = CliRunner().invoke(cli, ["check", "Putin", "Mongolia", "--date", "2024-09-03", "--format", "jsonl",
+                                   "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["country"], r["obligation"], r["basis"], r["confidence"]) for r in rows] == [
+        ("MN", "yes", "state_party", "high")]
+    txt = tmp_path / "v.txt"
+    assert CliRunner().invoke(cli, ["check", "Putin", "Mongolia", "--date", "2024-09-03", "-o", str(txt)]).exit_code == 0
+    assert "obligation to arrest: YES" in txt.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["parties", "warrants"])
+def test_item17_listings_accept_a_month_like_check(command):
+    res = CliRunner().invoke(cli, [command, "--date", "2023-10", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert "2023-10-31" in res.stderr
+    day = CliRunner().invoke(cli, [command, "--date", "2023-10-31", "--format", "csv"])
+    assert res.stdout == day.stdout
+
+
+def test_item17_report_with_another_suffix_is_an_error(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Vladimir Putin visited Mongolia on 3 September 2024.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["news", str(art), "--report", str(tmp_path / "r.txt")])
+    assert res.exit_code == 2 and ".html" in res.stderr
+    assert not (tmp_path / "r.txt").exists()
+
+
+def test_item18_table_wraps_to_the_width_and_cuts_nothing():
+    from riskcheck.output import render_table
+
+    long = "word " * 40 + "END"
+    text = render_table([{"a": "x", "explanation": long}], ["a", "explanation"], width=50)
+    assert all(len(line) <= 50 for line in text.splitlines())
+    assert "END" in text and "…" not in text
+    assert " ".join(text.split()).count("word") == 40
+
+
+def test_item18_verdict_text_wraps_and_keeps_whole_sentences(rs):
+    res = CliRunner().invoke(cli, ["check", "Netanyahu", "Hungary", "--date", "2026-07-01"], env={"COLUMNS": "60"})
+    lines = res.stdout.splitlines()
+    assert all(len(x) <= 60 for x in lines if "http" not in x and "obligation to arrest" not in x)
+    assert "notified…" not in res.stdout  # context notes end on a sentence
