@@ -143,9 +143,11 @@ def parties(day: str | None, show_all: bool, fmt: str, out: str | None) -> None:
                 "code": code, "name": st.name, "status": status, "sovereign": st.sovereign,
                 "party_since": st.party_since or "", "party_until": st.party_until or "",
                 "other_bases": "; ".join(f"{b.basis}:{b.situation}" for b in bases),
-                "detail": st.detail, "source": st.sources[0] if st.sources else "",
+                "detail": st.detail, **_notices(rs, rs.sovereign_of(code), d),
+                "source": st.sources[0] if st.sources else "",
             })
-        cols = ["code", "name", "status", "sovereign", "party_since", "party_until", "other_bases", "detail", "source"]
+        cols = ["code", "name", "status", "sovereign", "party_since", "party_until", "other_bases", "detail",
+                "withdrawal_notice", "confidence", "source"]
     else:
         rows = []
         for st in rs.parties_on(d):
@@ -153,15 +155,46 @@ def parties(day: str | None, show_all: bool, fmt: str, out: str | None) -> None:
             rows.append({
                 "code": st.code, "name": st.name, "status": st.status, "deposited": s.deposited or "",
                 "deposit_type": s.deposit_type, "entry_into_force": st.party_since or "",
-                "withdrawal_effective": st.withdrawal.effective if st.status == "party_withdrawing" else "",  # type: ignore[union-attr]
+                "withdrawal_effective": (st.withdrawal.effective if st.status == "party_withdrawing"
+                                         and st.withdrawal is not None else ""),
+                **_notices(rs, st.code, d),
                 "source": s.sources[0] if s.sources else "",
             })
         cols = ["code", "name", "status", "deposited", "deposit_type", "entry_into_force", "withdrawal_effective",
-                "source"]
+                "withdrawal_notice", "confidence", "source"]
     emit(rows, cols, fmt, out)
     if fmt == "table" and not out:
         n = len(rs.parties_on(d))
         click.echo(f"\n{n} States Parties on {d} (data checked {rs.checked}).", err=True)
+
+
+def _notices(rs: Any, code: str, day: date) -> dict[str, str]:
+    """Pending, announced, revoked and unconfirmed withdrawal notices of ``code`` known on ``day``, and the
+    weakest confidence of the facts shown (the state's row when there is no notice)."""
+    parts: list[str] = []
+    levels: list[str] = []
+    for w in rs.withdrawals.get(code, []):
+        if w.notified is not None and w.notified <= day:
+            if w.announced is not None and w.announced < w.notified:
+                parts.append(f"withdrawal announced {w.announced}")
+            if w.revoked is not None and w.revoked <= day:
+                parts.append(f"notice of {w.notified} revoked on {w.revoked}")
+            elif w.unconfirmed:
+                parts.append(f"notice reported for {w.notified} (effective {w.effective}): unconfirmed, not applied")
+            elif w.effective is not None and w.effective <= day:
+                parts.append(f"withdrawal notified {w.notified} took effect {w.effective}")
+            else:
+                parts.append(f"withdrawal notified {w.notified}, effective {w.effective}")
+            levels.append(w.confidence or "high")
+        elif w.announced is not None and w.announced <= day:
+            parts.append(f"withdrawal announced {w.announced}; no notification recorded")
+            levels.append(w.confidence or "high")
+    state = rs.states.get(code)
+    if state is not None:
+        levels.append(state.confidence or "high")
+    order = {"high": 0, "medium": 1, "low": 2}
+    conf = max(levels, key=lambda c: order.get(c, 0), default="high")
+    return {"withdrawal_notice": "; ".join(parts), "confidence": conf if conf in order else "high"}
 
 
 # --------------------------------------------------------------------------------------- warrants
@@ -189,10 +222,12 @@ def warrants(day: str | None, show_all: bool, fmt: str, out: str | None) -> None
                 "issued": "; ".join(str(w.issued) for w in issued),
                 "public": "; ".join(str(w.public) for w in issued),
                 "ended": f"{ws.ended_on} ({ws.ended_how})" if ws.status == "ended" else "",
+                "confidence": max((w.confidence or "high" for w in issued),
+                                  key=lambda c: {"medium": 1, "low": 2}.get(c, 0), default="high"),
                 "source": issued[0].sources[0] if issued and issued[0].sources else "",
             })
     cols = ["person_id", "name", "nationality", "status", "situation", "case_number", "issued", "public", "ended",
-            "source"]
+            "confidence", "source"]
     emit(rows, cols, fmt, out)
 
 

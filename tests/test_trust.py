@@ -359,3 +359,35 @@ def test_item18_verdict_text_wraps_and_keeps_whole_sentences(rs):
     lines = res.stdout.splitlines()
     assert all(len(x) <= 60 for x in lines if "http" not in x and "obligation to arrest" not in x)
     assert "notified…" not in res.stdout  # context notes end on a sentence
+
+
+# --------------------------------------------------------------------------------------------------
+# Item 10: listings show withdrawal notices and confidence
+
+
+def _csv_rows(args):
+    import csv
+    import io
+
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    return {r.get("code") or r.get("person_id"): r for r in csv.DictReader(io.StringIO(res.stdout))}
+
+
+@pytest.mark.parametrize("args", [["parties", "--date", "2026-12-01", "--format", "csv"],
+                                  ["parties", "--all", "--date", "2026-12-01", "--format", "csv"]])
+def test_item10_parties_show_notices_with_confidence(args):
+    rows = _csv_rows(args)
+    for code in ("BF", "ML", "VE", "TD", "NR"):
+        assert "unconfirmed" in rows[code]["withdrawal_notice"] and rows[code]["confidence"] == "low", rows[code]
+    assert "announced 2025-09-22" in rows["BF"]["withdrawal_notice"]
+    assert rows["NE"]["withdrawal_notice"].startswith("withdrawal announced 2025-09-22")
+    assert "revoked on 2026-05-29" in rows["HU"]["withdrawal_notice"] and rows["HU"]["confidence"] == "medium"
+    assert "announced" not in _csv_rows(args[:-4] + ["--date", "2025-01-01", "--format", "csv"])["BF"][
+        "withdrawal_notice"]
+
+
+def test_item10_warrants_have_a_confidence_column():
+    rows = _csv_rows(["warrants", "--date", "2025-09-01", "--format", "csv"])
+    assert rows["saif-suleiman-sneidel"]["confidence"] == "medium"
+    assert rows["vladimir-putin"]["confidence"] == "high"
