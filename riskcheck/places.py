@@ -570,8 +570,36 @@ def _suggest(key: str, idx: _Index, n: int = 5) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: ISO codes with no state or territory of record: where the answer comes from, or why there is none
+_NO_STATE: dict[str, tuple[str | None, str]] = {
+    "EH": ("MA", "Western Sahara is a non-self-governing territory (UN list) whose status is disputed; Morocco "
+                 "administers most of it and the Sahrawi Arab Democratic Republic (not a UN member) the rest. "
+                 "Neither is a State Party: answered for Morocco, the administering state"),
+    "AQ": (None, "Antarctica is governed by the Antarctic Treaty and belongs to no state: no state's arrest "
+                 "obligation applies there as territory (the nationality of those present would decide); "
+                 "name the state whose base or ship is meant"),
+}
+
+
 def resolve_place(text: str, ruleset: Ruleset | None = None) -> PlaceMatch:
-    """Resolve a place name, code or city to a state or territory code.
+    """Resolve a place name, code or city to a state or territory code (one the data has a record for).
+
+    >>> resolve_place("Western Sahara").code
+    'MA'
+    """
+    m = _resolve_place(text, ruleset)
+    if m.code is not None and m.code in _NO_STATE:
+        code, why = _NO_STATE[m.code]
+        if code is None:
+            return PlaceMatch(m.query, None, "", "", "no_state", "unresolved", why, ())
+        rs = _ruleset(ruleset)
+        note = f"{why}." + (f" {m.note}" if m.note else "")
+        return PlaceMatch(m.query, code, display_name(code, rs), m.city, m.kind, m.status, note, m.candidates)
+    return m
+
+
+def _resolve_place(text: str, ruleset: Ruleset | None = None) -> PlaceMatch:
+    """Resolve a place name, code or city to an ISO code (see :func:`resolve_place`).
 
     >>> resolve_place("Johannesburg").code
     'ZA'

@@ -541,6 +541,8 @@ def check(person: str, place: str, date: str | date | DateSpan | None = None,
     pl = resolve_place(place, ruleset=rs)
     if pl.code is None:
         hint = f"; did you mean: {', '.join(pl.candidates[:3])}?" if pl.candidates else ""
+        if pl.kind == "no_state":
+            raise UnresolvedPlaceError(f"place {place!r}: {pl.note}", place, [])
         raise UnresolvedPlaceError(f"place {place!r} is not a known state, territory or city{hint}",
                                    place, list(pl.candidates))
     v = evaluate(pm.person_id, pl.code, span, rs, person_label=pm.name)

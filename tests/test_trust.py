@@ -391,3 +391,34 @@ def test_item10_warrants_have_a_confidence_column():
     rows = _csv_rows(["warrants", "--date", "2025-09-01", "--format", "csv"])
     assert rows["saif-suleiman-sneidel"]["confidence"] == "medium"
     assert rows["vladimir-putin"]["confidence"] == "high"
+
+
+# --------------------------------------------------------------------------------------------------
+# Item 20: places without a state of record; Diego Garcia
+
+
+@pytest.mark.parametrize("place", ["Western Sahara", "EH", "Laayoune"])
+def test_item20_western_sahara_is_answered_with_a_note(rs, place):
+    r = V.check("Putin", place, "2024-01-01", rs)
+    assert (r.country, r.obligation, r.basis) == ("MA", "no", "non_party")
+    assert any("Western Sahara" in n for n in r.notes)
+
+
+def test_item20_no_internal_message_for_any_iso_code(rs):
+    import pycountry
+
+    from riskcheck.errors import UnresolvedPlaceError
+
+    for c in pycountry.countries:
+        try:
+            V.check("Putin", c.alpha_2, "2024-01-01", rs)
+        except UnresolvedPlaceError as exc:
+            assert "unknown state or territory code" not in str(exc), c.alpha_2
+    res = CliRunner().invoke(cli, ["check", "Putin", "Antarctica"])
+    assert res.exit_code == 2 and "Antarctic Treaty" in res.stderr
+
+
+def test_item20_diego_garcia_is_not_a_city_called_downtown(rs):
+    r = V.check("Putin", "Diego Garcia", "2024-01-01", rs)
+    assert (r.country, r.city, r.basis) == ("IO", "", "territory_excluded")
+    assert "Downtown" not in CliRunner().invoke(cli, ["check", "Putin", "Diego Garcia"]).stdout.splitlines()[0]
