@@ -32,7 +32,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in LAZY_COMMANDS:  # an import error here is a bug: main() reports it in one line
             module, attr, _ = LAZY_COMMANDS[name]
-            return getattr(importlib.import_module(module), attr)
+            cmd: click.Command = getattr(importlib.import_module(module), attr)
+            return cmd
         return super().get_command(ctx, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -125,6 +125,7 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             click.echo(f"riskcheck: skipped {src}: {why}", err=True)
         fail("no readable input")
     emit(records, COLUMNS, fmt, out)
+    _warn_stale(rs, records)
     if report:
         from .viz.report import write_report
 
@@ -134,6 +135,17 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         except (InputError, OSError) as exc:
             fail(f"cannot write report {report}: {exc}")
     _summary(n_read, skipped, by_status, by_obligation, len(records))
+
+
+def _warn_stale(rs: Any, records: list[dict[str, Any]]) -> None:
+    """Say once on stderr when the data is old for the latest trip date (or today)."""
+    from .verdict import stale_note
+
+    ends = [str(r.get("end") or r.get("start") or "") for r in records]
+    days = [date.fromisoformat(e) for e in ends if len(e) == 10]
+    note = stale_note(rs, max(days, default=date.today()))
+    if note:
+        print(f"riskcheck: {note}", file=sys.stderr)
 
 
 def _summary(n_read: int, skipped: list[tuple[str, str]], by_status: Counter[str], by_obligation: Counter[str],

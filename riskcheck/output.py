@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -117,7 +117,7 @@ class RecordWriter:
             self.stream.write(render_table(self._rows, self.columns))
 
 
-def render_table(rows: list[Mapping[str, Any]], columns: list[str], width: int | None = None) -> str:
+def render_table(rows: Sequence[Mapping[str, Any]], columns: list[str], width: int | None = None) -> str:
     """A plain aligned text table (no colours: safe to pipe), wrapped to ``width`` (the terminal's by default).
 
     Nothing is cut: a cell wider than its column continues on the next lines of the same row.

@@ -178,9 +178,9 @@ def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, s
           basis_row: OtherBasis | None = None) -> _Day:
     """``ans`` with the confidence of the weakest recorded fact it rests on."""
     facts: list[tuple[str, str]] = []
-    for w in rs.warrants.get(person_id or "", []):
-        if w.issued and w.issued <= day:
-            facts.append((w.confidence, f"warrant {w.warrant_id} is recorded with {w.confidence} confidence"))
+    for wr in rs.warrants.get(person_id or "", []):
+        if wr.issued and wr.issued <= day:
+            facts.append((wr.confidence, f"warrant {wr.warrant_id} is recorded with {wr.confidence} confidence"))
     if st is not None:
         sov = rs.sovereign_of(code)
         state = rs.states.get(sov)
@@ -384,17 +384,17 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
     if state is not None and state.confidence == "low":
         out.append(f"Data confidence: {the(state.name)}'s treaty dates are recorded with low confidence: "
                    f"{_clip(state.note)}")
-    for w in rs.warrants.get(person_id or "", []):
-        if w.confidence in ("medium", "low") and w.issued and w.issued <= span.end:
-            out.append(f"Data confidence: warrant {w.warrant_id} is recorded with {w.confidence} confidence: "
-                       f"{_clip(w.note)}")
-    for w in rs.warrants.get(person_id or "", []):
-        for e in w.events:
+    for wr in rs.warrants.get(person_id or "", []):
+        if wr.confidence in ("medium", "low") and wr.issued and wr.issued <= span.end:
+            out.append(f"Data confidence: warrant {wr.warrant_id} is recorded with {wr.confidence} confidence: "
+                       f"{_clip(wr.note)}")
+    for wr in rs.warrants.get(person_id or "", []):
+        for e in wr.events:
             if e.event == "died" and not e.ends_warrant and e.date and e.date <= span.end:
-                end = w.end
-                out.append(f"{rs.people[w.person_id].name if w.person_id in rs.people else w.person_id} was "
+                end = wr.end
+                out.append(f"{rs.people[wr.person_id].name if wr.person_id in rs.people else wr.person_id} was "
                            f"reported killed on {e.date}"
-                           + (f", before the warrant was issued on {w.issued}" if w.issued and e.date < w.issued
+                           + (f", before the warrant was issued on {wr.issued}" if wr.issued and e.date < wr.issued
                               else "")
                            + (f"; the Court ended the warrant on {end.date} ({end.event})" if end else
                               "; the Court has not ended the warrant")
