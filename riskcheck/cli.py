@@ -368,10 +368,10 @@ def _write_text(text: str, out: str | None) -> None:
 
 
 def _width() -> int:
-    """The terminal's width (80 when not a terminal or unknown; $COLUMNS wins)."""
-    import shutil
+    """The terminal's width ($COLUMNS wins); text is not wrapped when stdout is not a terminal."""
+    from .output import terminal_width
 
-    return max(40, shutil.get_terminal_size((80, 24)).columns)
+    return terminal_width() or 10**6
 
 
 def _warn_stale(rs: Any, verdicts: list[Any]) -> None:

@@ -117,16 +117,31 @@ class RecordWriter:
             self.stream.write(render_table(self._rows, self.columns))
 
 
+def terminal_width() -> int | None:
+    """Columns of the terminal stdout writes to ($COLUMNS wins); None when it is not a terminal."""
+    import shutil
+
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return max(40, int(env))
+    try:
+        if sys.stdout.isatty():
+            return max(40, shutil.get_terminal_size((100, 24)).columns)
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - closed or unusual stdout
+        pass
+    return None
+
+
 def render_table(rows: Sequence[Mapping[str, Any]], columns: list[str], width: int | None = None) -> str:
-    """A plain aligned text table (no colours: safe to pipe), wrapped to ``width`` (the terminal's by default).
+    """A plain aligned text table (no colours: safe to pipe), wrapped to ``width`` (default: the terminal's
+    width; not wrapped when stdout is not a terminal).
 
     Nothing is cut: a cell wider than its column continues on the next lines of the same row.
     """
-    import shutil
     import textwrap
 
     if width is None:
-        width = max(40, shutil.get_terminal_size((100, 24)).columns)
+        width = terminal_width() or 10**6
     body = [[cell(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
     widths = [max([len(c)] + [len(b[i]) for b in body]) for i, c in enumerate(columns)]
     floor = [max(len(c), 6) for c in columns]
