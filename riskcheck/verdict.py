@@ -425,8 +425,8 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
              ruleset: Ruleset | None = None, *, person_label: str = "") -> Verdict:
     """The verdict for a resolved person id (or None: no warrant record) in territory ``code`` over ``span``.
 
-    Pure: depends only on its arguments and the ruleset. When the obligation changes inside the span, the
-    verdict is ``unknown`` with basis ``date_straddles_change``, naming the change and its date; when only
+    Pure but for the stale-data note (which compares the data's checked date with today). When the
+    obligation changes inside the span, the verdict is ``unknown`` with basis ``date_straddles_change``, naming the change and its date; when only
     the reason changes (``no`` before and after a warrant is issued), the obligation stands.
 
     >>> evaluate("vladimir-putin", "MN", "2024-09-03").obligation
