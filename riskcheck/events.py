@@ -111,6 +111,7 @@ class _Index:
             for a in (s.series, s.name, *s.aliases, *s.orgs):
                 self.lookup.setdefault(_norm(a), s.series)
         self.gids = {_gid(s): s for s in self.series}
+        self.anchor = _anchor(self.series.values())
         self.pattern = _compile(self.series.values())
 
 
@@ -120,6 +121,16 @@ def _split(value: str) -> tuple[str, ...]:
 
 def _norm(s: str) -> str:
     return re.sub(r"[\s\-_.'’]+", " ", s.lower()).strip()
+
+
+def _place(s: str) -> str:
+    """A place name for comparison: "St. Petersburg" = "Saint-Petersburg", "Évian" = "evian"."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", s)
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = re.sub(r"[^\w]+", " ", t.lower()).strip()
+    return re.sub(r"\b(?:st|sankt)\b", "saint", t)
 
 
 def _folder(ruleset: Ruleset | None) -> Path:
@@ -178,6 +189,23 @@ def _alias_regex(alias: str) -> str:
     return r"[\s\-–—]*".join(out)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ORD_BEFORE = re.compile(rf"(?<![\w-])(?i:{_ORD_RE})[\s\-]+$")
+
+
+def _anchor(all_series: Iterable[EventSeries]) -> re.Pattern[str]:
+    """The first word of every alias and organisation name (and "summit"), lower-case, as one regex."""
+    firsts = {"summit"}
+    for s in all_series:
+        for a in (*s.aliases, *s.orgs):
+            if a.strip():
+                firsts.add(_alias_regex(re.split(r"[\s\-–—]+", a.strip())[0]).lower())
+    body = "|".join(sorted(firsts, key=len, reverse=True))
+    # a digit may follow ("cop" in "cop28"), a letter may not ("un" in "under"); so words glued to the
+    # next one ("VictoryDay parade") are not found: repairing glued words is the caller's business
+    return re.compile(rf"(?<![\w-])(?:{body})(?![^\W\d_])")
+
+
 def _gid(series_id: str) -> str:
     return "s_" + re.sub(r"\W", "_", series_id)
 
@@ -206,8 +234,7 @@ def _compile(all_series: Iterable[EventSeries]) -> re.Pattern[str]:
     body = "|".join(f"(?P<{gid}>{p})" for _, gid, p in alts)
     if not body:
         body = r"(?!x)x"
-    # an optional ordinal or year before belongs to the mention ("the 15th BRICS summit", "2023 G20")
-    return re.compile(rf"(?<![\w-])(?:(?i:{_ORD_RE})[\s\-]+)?(?:{body})(?![\w])")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
 def series_spans(text: str, *, ruleset: Ruleset | None = None) -> list[tuple[int, int, str]]:
@@ -218,13 +245,23 @@ def series_spans(text: str, *, ruleset: Ruleset | None = None) -> list[tuple[int
     """
     idx = _index(ruleset)
     out: list[tuple[int, int, str]] = []
-    for m in idx.pattern.finditer(text):
-        gid = m.lastgroup
-        if gid is None:
+    pattern = idx.pattern
+    after = 0
+    # a cheap scan of the lower-cased text for the first word of any alias finds the few places where
+    # the (large) pattern is worth trying; ASCII-only lowering keeps character offsets unchanged
+    for a in idx.anchor.finditer(text.translate(_ASCII_LOWER)):
+        pos = a.start()
+        if pos < after:
             continue
-        sid = idx.gids.get(gid)
+        m = pattern.match(text, pos)
+        if m is None or m.lastgroup is None:
+            continue
+        sid = idx.gids.get(m.lastgroup)
         if sid:
-            out.append((m.start(), m.end(), sid))
+            # an ordinal or year just before belongs to the mention ("the 15th BRICS summit", "2023 G20")
+            o = _ORD_BEFORE.search(text, max(after, pos - 24), pos)
+            out.append((o.start() if o else pos, m.end(), sid))
+            after = m.end()
     return out
 
 
@@ -304,8 +341,9 @@ def find_edition(series: str, *, near: date | None = None, year: int | None = No
     if country:
         cands = [e for e in cands if e.country == country.upper()]
     if city:
-        c = _norm(city)
-        cands = [e for e in cands if _norm(e.city) == c or c in _norm(e.city).split(" / ")]
+        c = _place(city)
+        cands = [e for e in cands
+                 if c and (f" {_place(e.city)} ".startswith(f" {c} ") or f" {c} " in f" {_place(e.name)} ")]
     if not cands:
         return None
     if len(cands) == 1:

@@ -225,3 +225,35 @@ def test_cli_lists_editions():
     assert len(lines) == 3 and "2024-06-05" in lines[2]
     r = CliRunner().invoke(cli, ["events", "--series", "nonsense"])
     assert r.exit_code == 2 and "unknown event series" in r.output
+
+
+def test_city_spellings():
+    assert ev.find_edition("g20", city="Bali").city == "Nusa Dua"          # the island named in the edition
+    assert ev.find_edition("g20", city="St. Petersburg").start.year == 2013
+    assert ev.find_edition("g7", city="Evian", year=2026).country == "FR"  # "Évian-les-Bains"
+    assert ev.find_edition("cop", city="Belem").number == 30
+    assert ev.find_edition("cop", city="Be") is None                       # no partial words
+
+
+_WORDS = ["the", "15th", "fifth", "2023", "BRICS", "brics", "summit", "of", "SCO", "G20", "G-20", "COP", "COP28", "cop",
+          "St.", "Saint", "Petersburg", "International", "Economic", "Forum", "SPIEF", "UN", "General", "Assembly",
+          "Russia–Africa", "Victory", "Day", "parade", "in", "Kazan", "leaders'", "NATO", "African", "Union", "AU",
+          "under", "statement", ",", ".", "\n"]
+
+
+def _reference_spans(text: str) -> list[tuple[int, int, str]]:
+    """The slow way: the full pattern tried at every position, then a leading ordinal attached."""
+    idx = ev._index()
+    out = []
+    for m in idx.pattern.finditer(text):
+        start = m.start()
+        o = ev._ORD_BEFORE.search(text, max(out[-1][1] if out else 0, start - 24), start)
+        out.append((o.start() if o else start, m.end(), idx.gids[m.lastgroup]))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_fast_scan_finds_what_a_full_scan_finds(words):
+    text = " ".join(words)
+    assert ev.series_spans(text) == _reference_spans(text)
