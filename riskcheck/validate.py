@@ -269,10 +269,10 @@ def validate(path: str | Path) -> list[Problem]:
         with_warrant.add(row["person_id"])
         if row["situation"] not in situations:
             add("warrants.csv", row, "situation", f"{row['situation']!r} not in situations.csv")
-        i, p = d(row["issued"]), d(row["public"])
+        i, pub = d(row["issued"]), d(row["public"])
         if not i:
             add("warrants.csv", row, "issued", "no issue date")
-        if i and p and p < i:
+        if i and pub and pub < i:
             add("warrants.csv", row, "public", "made public before it was issued")
     for pid, row in people.items():
         if pid not in with_warrant:
