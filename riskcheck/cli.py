@@ -22,6 +22,7 @@ LAZY_COMMANDS = {
     "batch": ("riskcheck.cli_batch", "batch_command", "Flag every row of a CSV of trips."),
     "news": ("riskcheck.cli_news", "news_command", "Extract trips from news text and flag them."),
     "map": ("riskcheck.cli_map", "map_command", "Draw a 'where can X travel' world map."),
+    "events": ("riskcheck.cli_events", "events_command", "List known summits and forums (host, dates)."),
 }
 
 

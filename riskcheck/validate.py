@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,7 +31,13 @@ COLUMNS: dict[str, list[str]] = {
     "non_compliance.csv": ["code", "person_id", "visit", "decision_date", "referred_to", "decision", "source",
                            "checked", "note"],
     "places.csv": ["alias", "code", "kind", "note"],
+    "event_series.csv": ["series", "name", "kind", "aliases", "orgs", "host_rule", "host_country", "host_city",
+                         "source", "checked", "note"],
+    "events.csv": ["series", "edition", "name", "country", "city", "start", "end", "mode", "source", "checked",
+                   "confidence", "note"],
 }
+#: event knowledge (riskcheck.events): validated with the ruleset's files, loaded separately
+EVENT_FILES = ("event_series.csv", "events.csv")
 DATE_COLUMNS = {
     "states.csv": ["signed", "signature_withdrawn", "deposited", "deposit_withdrawn", "entry_into_force", "checked"],
     "withdrawals.csv": ["announced", "notified", "effective", "revoked", "checked"],
@@ -43,6 +50,8 @@ DATE_COLUMNS = {
     "aliases.csv": ["checked"],
     "titles.csv": ["start", "end", "checked"],
     "non_compliance.csv": ["decision_date", "checked"],
+    "event_series.csv": ["checked"],
+    "events.csv": ["start", "end", "checked"],
 }
 UNSOURCED_OK = {"places.csv"}
 ENUMS = {
@@ -59,6 +68,10 @@ ENUMS = {
                                       "appeal", "unsealed", "other"},
     ("warrant_events.csv", "ends_warrant"): {"yes", "no"},
     ("aliases.csv", "kind"): {"name", "variant", "translit", "native", "surname", "nickname"},
+    ("events.csv", "confidence"): {"high", "medium", "low"},
+    ("events.csv", "mode"): {"in_person", "virtual", "hybrid"},
+    ("event_series.csv", "kind"): {"summit", "forum", "conference", "assembly", "parade", "meeting"},
+    ("event_series.csv", "host_rule"): {"rotating", "fixed", "varies"},
     ("places.csv", "kind"): {"country", "city", "demonym", "government", "territory", "region"},
 }
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -108,7 +121,7 @@ def validate(path: str | Path) -> list[Problem]:
     folder = Path(path)
     problems: list[Problem] = []
     raw: dict[str, list[dict[str, str]]] = {}
-    for name in FILES:
+    for name in (*FILES, *EVENT_FILES):
         p = folder / name
         if not p.is_file():
             problems.append(Problem(name, 0, "-", "file missing"))
@@ -256,10 +269,10 @@ def validate(path: str | Path) -> list[Problem]:
         with_warrant.add(row["person_id"])
         if row["situation"] not in situations:
             add("warrants.csv", row, "situation", f"{row['situation']!r} not in situations.csv")
-        i, p = d(row["issued"]), d(row["public"])
+        i, pub = d(row["issued"]), d(row["public"])
         if not i:
             add("warrants.csv", row, "issued", "no issue date")
-        if i and p and p < i:
+        if i and pub and pub < i:
             add("warrants.csv", row, "public", "made public before it was issued")
     for pid, row in people.items():
         if pid not in with_warrant:
@@ -303,5 +316,71 @@ def validate(path: str | Path) -> list[Problem]:
     for row in raw["places.csv"]:
         if row["code"] not in iso:
             add("places.csv", row, "code", f"{row['code']!r} is not an ISO code")
+    _validate_events(raw, iso, add, d)
     problems.sort(key=lambda p: (p.file, p.line))
     return problems
+
+
+def _validate_events(raw: dict[str, list[dict[str, str]]], iso: set[str],
+                     add: Callable[[str, dict[str, str], str, str], None],
+                     d: Callable[[str], date | None]) -> None:
+    """events.csv / event_series.csv: known series, ISO hosts, start <= end, no overlapping duplicates."""
+    from .text import normalize
+
+    series: dict[str, dict[str, str]] = {}
+    names: dict[str, str] = {}
+    for row in raw["event_series.csv"]:
+        sid = row["series"]
+        if not SLUG.fullmatch(sid):
+            add("event_series.csv", row, "series", "not a lower-case slug")
+        if sid in series:
+            add("event_series.csv", row, "series", f"duplicate {sid}")
+        series[sid] = row
+        if not row.get("aliases") and not row.get("orgs"):
+            add("event_series.csv", row, "aliases", "no alias or organisation name to find it by")
+        for col in ("aliases", "orgs"):
+            for a in (x.strip() for x in row.get(col, "").split(";")):
+                key = normalize(a)
+                if a and key in names and names[key] != sid:
+                    add("event_series.csv", row, col, f"{a!r} also names {names[key]}")
+                if a:
+                    names.setdefault(key, sid)
+        if row.get("host_rule") == "fixed" and (not row.get("host_country") or not row.get("host_city")):
+            add("event_series.csv", row, "host_country", "a fixed host needs host_country and host_city")
+        if row.get("host_country") and row["host_country"] not in iso:
+            add("event_series.csv", row, "host_country", f"{row['host_country']!r} is not an ISO code")
+    seen: dict[str, list[tuple[date, date, dict[str, str]]]] = {}
+    numbered: dict[tuple[str, str], dict[str, str]] = {}
+    for row in raw["events.csv"]:
+        sid = row["series"]
+        if sid not in series:
+            add("events.csv", row, "series", f"{sid!r} not in event_series.csv")
+        if row["country"] not in iso:
+            add("events.csv", row, "country", f"{row['country']!r} is not an ISO 3166-1 alpha-2 code")
+        if not row.get("name"):
+            add("events.csv", row, "name", "no name")
+        if not row.get("city") and row.get("mode") != "virtual":
+            add("events.csv", row, "city", "no city (only a virtual edition may have none)")
+        if row.get("edition") and not row["edition"].isdigit():
+            add("events.csv", row, "edition", f"not a number: {row['edition']!r}")
+        s, e = d(row["start"]), d(row["end"])
+        if not row["start"]:
+            add("events.csv", row, "start", "no start date")
+        if not row["end"]:
+            add("events.csv", row, "end", "no end date")
+        if s and e:
+            if e < s:
+                add("events.csv", row, "end", f"before start ({s})")
+            elif (e - s).days > 62:
+                add("events.csv", row, "end", f"{(e - s).days + 1} days long: check start/end")
+            for s2, e2, other in seen.get(sid, []):
+                if s <= e2 and s2 <= e:
+                    add("events.csv", row, "start",
+                        f"overlaps another {sid} edition (line {other['_line']}, {s2}..{e2})")
+            seen.setdefault(sid, []).append((s, e, row))
+        if row.get("edition"):
+            prev = numbered.setdefault((sid, row["edition"]), row)
+            if prev is not row:
+                add("events.csv", row, "edition", f"edition {row['edition']} also on line {prev['_line']}")
+        if row.get("confidence") in ("medium", "low") and not row.get("note"):
+            add("events.csv", row, "note", f"confidence {row['confidence']} needs a note saying what is unverified")

@@ -24,7 +24,9 @@ def test_wheel_contains_the_data(tmp_path):
     assert out.returncode == 0, out.stderr
     wheel = next(tmp_path.glob("riskcheck-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for f in FILES:
+    from riskcheck.validate import EVENT_FILES
+
+    for f in (*FILES, *EVENT_FILES):
         assert f"riskcheck/data/{f}" in names
     assert "riskcheck/data/README.md" in names
 
