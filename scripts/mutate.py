@@ -32,11 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES: dict[str, tuple[str, list[str] | None, list[str]]] = {
     "verdict": ("riskcheck/verdict.py", None,
                 ["tests/test_rules.py", "tests/test_legal_cases.py", "tests/test_hard_cases.py",
-                 "tests/test_verdict_boundaries.py", "tests/test_cli_check.py"]),
+                 "tests/test_verdict_boundaries.py", "tests/test_verdict_golden.py", "tests/test_cli_check.py"]),
     "ruleset": ("riskcheck/ruleset.py", None,
                 ["tests/test_rules.py", "tests/test_legal_cases.py", "tests/test_hard_cases.py",
                  "tests/test_party_counts.py", "tests/test_cli_listings.py", "tests/test_verdict_boundaries.py",
-                 "tests/test_ruleset.py"]),
+                 "tests/test_verdict_golden.py", "tests/test_ruleset.py"]),
     "dates": ("riskcheck/dates.py", None, ["tests/test_dates.py"]),
     # the batch neutralisation and column code only (the engine's I/O is covered by the batch tests at large)
     "batch": ("riskcheck/batch.py",

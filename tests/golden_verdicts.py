@@ -1,0 +1,103 @@
+"""Build the golden verdict grid (tests/golden/verdicts_grid.json) from fixture data.
+
+The grid covers every basis, the context notes and the date boundaries on the mini fixture data plus a few
+rows added here (a dependency where the Statute applies, facts recorded with medium or low confidence, an
+unconfirmed withdrawal notice). Regenerate after a deliberate change of wording:
+``python -m tests.golden_verdicts`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MINI = HERE / "fixtures" / "mini_data"
+GOLDEN = HERE / "golden" / "verdicts_grid.json"
+
+PEOPLE = [None, "vladimir-putin", "omar-al-bashir", "burundi-general", "sealed-person", "dead-person"]
+DATES = ["2015-06-14", "2016-03", "2017-10", "2018-06-01", "2021-06-01", "2023-03", "2023-06-01", "2024-07-01",
+         "2026-06-01"]
+FIELDS = ["person_id", "person", "country", "country_name", "sovereign", "date", "start", "end", "warrant",
+          "obligation", "basis", "explanation", "sources", "context", "warrant_ended_how", "checked", "projection"]
+
+EXTRA = {
+    "territories.csv": "FO,Faroe Islands,DK,yes,2006-10-01,,https://example.org/src/fo,2026-01-01,high,\n",
+    "withdrawals.csv": "MY,,2019-04-01,2020-04-01,,https://example.org/src/my-w,2026-01-01,low,one unverified report\n",
+}
+EDITS = {
+    "states.csv": ("https://example.org/src/cn,2026-01-01,high,",
+                   "https://example.org/src/cn,2026-01-01,low,dates   from a secondary source " + "x" * 250),
+    "withdrawals.csv": ("https://example.org/src/bi-w,2026-01-01,high,",
+                        "https://example.org/src/bi-w,2026-01-01,medium,effective date from the depositary"),
+    "warrants.csv": ("https://example.org/src/w-sealed,2026-01-01,high,",
+                     "https://example.org/src/w-sealed,2026-01-01,medium,unsealing date approximate"),
+}
+
+
+def make_data(dest: Path) -> Path:
+    """The mini data with the rows above added, in ``dest``."""
+    shutil.copytree(MINI, dest)
+    for name, (old, new) in EDITS.items():
+        p = dest / name
+        text = p.read_text()
+        assert old in text, (name, old)
+        p.write_text(text.replace(old, new))
+    for name, row in EXTRA.items():
+        with (dest / name).open("a") as f:
+            f.write(row)
+    return dest
+
+
+def grid(rs) -> list[dict[str, object]]:
+    from riskcheck.verdict import evaluate
+
+    out = []
+    for pid in PEOPLE:
+        for code in rs.codes():
+            for when in DATES:
+                d = evaluate(pid, code, when, rs).to_dict()
+                out.append({k: d[k] for k in FIELDS})
+    return out
+
+
+def dump(rows: list[dict[str, object]]) -> str:
+    """Compact JSON: every distinct string once in ``texts``, each verdict a row of indexes into it."""
+    texts: dict[str, int] = {}
+
+    def ix(v: object) -> object:
+        if isinstance(v, str):
+            return texts.setdefault(v, len(texts))
+        if isinstance(v, list):
+            return [ix(x) for x in v]
+        return v
+
+    packed = [[ix(r[k]) for k in FIELDS] for r in rows]
+    body = ",\n".join(json.dumps(p) for p in packed)
+    return (f'{{"fields": {json.dumps(FIELDS)},\n"texts": {json.dumps(list(texts), ensure_ascii=False, indent=0)},'
+            f'\n"rows": [\n{body}]}}')
+
+
+def load() -> list[dict[str, object]]:
+    data = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    texts = data["texts"]
+
+    def un(v: object) -> object:
+        if isinstance(v, list):
+            return [un(x) for x in v]
+        return texts[v] if isinstance(v, int) and not isinstance(v, bool) else v
+
+    return [dict(zip(data["fields"], (un(v) for v in row), strict=True)) for row in data["rows"]]
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from riskcheck.ruleset import load_ruleset
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rs = load_ruleset(make_data(Path(tmp) / "data"))
+        rows = grid(rs)
+    GOLDEN.write_text(dump(rows) + "\n", encoding="utf-8")
+    print(f"wrote {GOLDEN} ({len(rows)} verdicts)")
