@@ -62,6 +62,48 @@ def grid(rs) -> list[dict[str, object]]:
     return out
 
 
+RULESET_GOLDEN = HERE / "golden" / "ruleset_grid.json"
+
+
+def _iso(d: object) -> object:
+    return d.isoformat() if hasattr(d, "isoformat") else d
+
+
+def ruleset_grid(rs) -> list[dict[str, object]]:
+    """Each state's and territory's status on every day where it may change (and the days either side),
+    each person's warrant status on theirs, and the listings on a few dates."""
+    from datetime import date, timedelta
+
+    fixed = [date(2003, 1, 1), date(2015, 6, 14), date(2019, 3, 17), date(2024, 7, 1), date(2026, 6, 1)]
+    out: list[dict[str, object]] = []
+    for code in rs.codes():
+        days = sorted({d + timedelta(days=k) for d in rs.change_dates(code) for k in (-1, 0, 1)} | set(fixed))
+        out.append({"code": code, "change_dates": [d.isoformat() for d in rs.change_dates(code)],
+                    "name": rs.name_of(code), "sovereign": rs.sovereign_of(code),
+                    "non_compliance": [n.person_id for n in rs.non_compliance_for(code)]})
+        for day in days:
+            st = rs.state_status(code, day)
+            w = st.withdrawal
+            out.append({"code": code, "day": day.isoformat(), "status": st.status, "bound": st.bound,
+                        "sovereign": st.sovereign, "party_since": _iso(st.party_since),
+                        "party_until": _iso(st.party_until), "withdrawal": _iso(w.notified) if w else None,
+                        "detail": st.detail, "sources": list(st.sources),
+                        "bases": [f"{b.basis}:{b.situation}" for b in rs.bases_on(code, day)]})
+    for pid in sorted(rs.people) + ["nobody"]:
+        days = sorted({d + timedelta(days=k) for d in rs.warrant_change_dates(pid) for k in (-1, 0, 1)} | set(fixed))
+        out.append({"person": pid, "change_dates": [d.isoformat() for d in rs.warrant_change_dates(pid)]})
+        for day in days:
+            ws = rs.warrant_status(pid, day)
+            out.append({"person": pid, "day": day.isoformat(), "name": ws.name, "status": ws.status,
+                        "warrants": [w.warrant_id for w in ws.warrants], "ended_how": ws.ended_how,
+                        "ended_on": _iso(ws.ended_on)})
+    for day in fixed:
+        out.append({"day": day.isoformat(), "parties": [s.code for s in rs.parties_on(day)],
+                    "outstanding": [s.person_id for s in rs.outstanding_on(day)],
+                    "issued": [s.person_id for s in rs.outstanding_on(day, include_ended=True)]})
+    return out
+
+
 def dump(rows: list[dict[str, object]]) -> str:
     """Compact JSON: every distinct string once in ``texts``, each verdict a row of indexes into it."""
     texts: dict[str, int] = {}
@@ -73,22 +115,24 @@ def dump(rows: list[dict[str, object]]) -> str:
             return [ix(x) for x in v]
         return v
 
-    packed = [[ix(r[k]) for k in FIELDS] for r in rows]
+    fields = list(dict.fromkeys(k for r in rows for k in r))
+    packed = [[ix(r.get(k, "-")) for k in fields] for r in rows]
     body = ",\n".join(json.dumps(p) for p in packed)
-    return (f'{{"fields": {json.dumps(FIELDS)},\n"texts": {json.dumps(list(texts), ensure_ascii=False, indent=0)},'
+    return (f'{{"fields": {json.dumps(fields)},\n"texts": {json.dumps(list(texts), ensure_ascii=False, indent=0)},'
             f'\n"rows": [\n{body}]}}')
 
 
-def load() -> list[dict[str, object]]:
-    data = json.loads(GOLDEN.read_text(encoding="utf-8"))
+def load(path: Path = GOLDEN) -> list[dict[str, object]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     texts = data["texts"]
+    absent = texts.index("-") if "-" in texts else -1
 
     def un(v: object) -> object:
         if isinstance(v, list):
             return [un(x) for x in v]
         return texts[v] if isinstance(v, int) and not isinstance(v, bool) else v
 
-    return [dict(zip(data["fields"], (un(v) for v in row), strict=True)) for row in data["rows"]]
+    return [{k: un(v) for k, v in zip(data["fields"], row, strict=True) if v != absent} for row in data["rows"]]
 
 
 if __name__ == "__main__":
@@ -99,5 +143,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         rs = load_ruleset(make_data(Path(tmp) / "data"))
         rows = grid(rs)
+        rs_rows = ruleset_grid(rs)
     GOLDEN.write_text(dump(rows) + "\n", encoding="utf-8")
-    print(f"wrote {GOLDEN} ({len(rows)} verdicts)")
+    RULESET_GOLDEN.write_text(dump(rs_rows) + "\n", encoding="utf-8")
+    print(f"wrote {GOLDEN} ({len(rows)} verdicts) and {RULESET_GOLDEN} ({len(rs_rows)} rows)")
