@@ -102,6 +102,26 @@ def summary(workdir: Path, env: dict[str, str]) -> tuple[dict[str, int], list[st
     return counts, survivors
 
 
+def _diffs(workdir: Path, env: dict[str, str], names: list[str]) -> dict[str, str]:
+    """Each mutant's diff, in one process (``mutmut show`` per mutant is slow)."""
+    code = ("import json, sys\n"
+            "from mutmut.__main__ import find_mutant\n"
+            "from mutmut.mutation.diff_apply import get_diff_for_mutant\n"
+            "out = {}\n"
+            "for n in json.load(sys.stdin):\n"
+            "    out[n] = get_diff_for_mutant(n, path=find_mutant(n).path)\n"
+            "print(json.dumps(out))\n")
+    import json
+
+    p = subprocess.run([sys.executable, "-c", code], cwd=workdir, env=env, input=json.dumps(names),
+                       capture_output=True, text=True)
+    try:
+        return dict(json.loads(p.stdout))
+    except ValueError:
+        print(p.stderr, file=sys.stderr)
+        return {}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("module", nargs="?", choices=sorted(MODULES))
@@ -144,12 +164,11 @@ def main() -> int:
     killed = counts.get("killed", 0) + counts.get("timeout", 0)
     print(f"{args.module}: {total} mutants: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
           + (f"; killed {killed / total:.1%}" if total else ""))
+    diffs = _diffs(workdir, env, survivors) if args.list else {}
     for name in survivors:
         print(f"  survived: {name}")
-        if args.list:
-            diff = subprocess.run(["mutmut", "show", name], cwd=workdir, env=env, capture_output=True,
-                                  text=True).stdout
-            print("    " + diff.replace("\n", "\n    "))
+        if name in diffs:
+            print("    " + diffs[name].replace("\n", "\n    "))
     return rc
 
 
