@@ -96,19 +96,33 @@ def test_where_lists_every_territory_obliged_first(mini):
     assert e.value.candidates == ["Vladimir Vladimirovich Putin"]
 
 
+def test_where_resolves_titles_on_the_date_and_names_ambiguity(mini):
+    assert {v.person_id for v in where("Russian president", "2010-01-01", mini)} == {""}
+    assert {v.person_id for v in where("Russian president", "2023-08-22", mini)} == {"vladimir-putin"}
+    with pytest.raises(UnresolvedPersonError) as e:
+        where("Gbagbo", "2013-01-01")
+    assert str(e.value) == ("person 'Gbagbo' is not unique or not exact; did you mean: Laurent Koudou Gbagbo, "
+                            "Simone Gbagbo?")
+    assert (e.value.mention, e.value.candidates) == ("Gbagbo", ["Laurent Koudou Gbagbo", "Simone Gbagbo"])
+
+
 def test_unresolved_verdicts_say_what_could_not_be_resolved():
     from riskcheck.dates import parse_date
 
     v = unresolved("person", "Putn", "ZA", parse_date("2023-08"), candidates=("A", "B", "C", "D"))
-    assert (v.basis, v.obligation, v.warrant, v.person, v.country) == (
-        "unresolved_person", "unknown", "unknown", "Putn", "")
+    assert (v.basis, v.obligation, v.warrant, v.person, v.person_id, v.country, v.country_name, v.sovereign) == (
+        "unresolved_person", "unknown", "unknown", "Putn", "", "", "", "")
     assert v.explanation == "Could not resolve the person 'Putn'. Did you mean: A, B, C?"
     assert (v.date, v.start, v.end, v.candidates) == ("2023-08", "2023-08-01", "2023-08-31", ("A", "B", "C", "D"))
     v = unresolved("place", "Putin", "Atlantis", reason="no such place", person_id="vladimir-putin",
                    warrant="outstanding", country="XX", country_name="Nowhere")
     assert (v.basis, v.explanation, v.person_id, v.warrant, v.country, v.country_name, v.date, v.start) == (
         "unresolved_place", "no such place", "vladimir-putin", "outstanding", "XX", "Nowhere", "", "")
-    assert unresolved("place", place="Atlantis").explanation == "Could not resolve the place 'Atlantis'."
+    v = unresolved("place", place="Atlantis")
+    assert v.explanation == "Could not resolve the place 'Atlantis'."
+    assert (v.person, v.person_id, v.country, v.country_name, v.sovereign, v.date, v.start, v.end, v.warrant) == (
+        "", "", "", "", "", "", "", "", "unknown")
+    assert unresolved("person", person="X").explanation == "Could not resolve the person 'X'."
 
 
 def test_to_json_round_trips(mini):
