@@ -16,13 +16,14 @@ HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini_data"
 GOLDEN = HERE / "golden" / "verdicts_grid.json"
 
-PEOPLE = [None, "vladimir-putin", "omar-al-bashir", "burundi-general", "sealed-person", "dead-person"]
+PEOPLE = [None, "nobody-at-all", "no-warrant-person", "vladimir-putin", "omar-al-bashir", "burundi-general", "sealed-person", "dead-person"]
 DATES = ["2015-06-14", "2016-03", "2017-10", "2018-06-01", "2021-06-01", "2023-03", "2023-06-01", "2024-07-01",
          "2026-06-01"]
 FIELDS = ["person_id", "person", "country", "country_name", "sovereign", "date", "start", "end", "warrant",
           "obligation", "basis", "explanation", "sources", "context", "warrant_ended_how", "checked", "projection"]
 
 EXTRA = {
+    "people.csv": "no-warrant-person,Nobody Wanted,ZA,,https://example.org/src/p-none,2026-01-01,a record, no warrant\n",
     "territories.csv": "FO,Faroe Islands,DK,yes,2006-10-01,,https://example.org/src/fo,2026-01-01,high,\n",
     "withdrawals.csv": "MY,,2019-04-01,2020-04-01,,https://example.org/src/my-w,2026-01-01,low,one unverified report\n",
 }

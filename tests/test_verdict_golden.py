@@ -54,6 +54,10 @@ def test_check_resolves_then_evaluates(mini):
         "vladimir-putin", "Vladimir Vladimirovich Putin", "ZA", "Johannesburg", "yes", )
     direct = evaluate("vladimir-putin", "ZA", "2023-08-22", mini)
     assert (v.explanation, v.sources, v.context, v.notes) == (direct.explanation, direct.sources, direct.context, ())
+    # resolved on the query's date (titles are dated) and in the ruleset given
+    assert check("Russian president", "ZA", "2010-01-01", mini).person_id == ""
+    assert check("Russian president", "ZA", "2023-08-22", mini).person_id == "vladimir-putin"
+    assert check("Jean Exemple", "BI", "2021-06-01", mini).basis == "article_127_2"
     nobody = check("Jane Doe", "ZA", "2023-08-22", mini)
     assert (nobody.person_id, nobody.person, nobody.basis) == ("", "Jane Doe", "no_warrant")
 
