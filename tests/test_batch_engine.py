@@ -105,3 +105,33 @@ def test_rows_match_direct_evaluation_end_to_end():
         v = evaluate(pid if pid in rs.people else None, code, parse_date(when), rs)
         assert (got.person_id, got.country, got.warrant, got.obligation, got.basis, got.explanation, got.sources) == (
             v.person_id, code, v.warrant, v.obligation, v.basis, v.explanation, " ; ".join(v.sources)), (pid, code, when)
+
+
+# The comparisons above hold however the verdict engine answers (both sides run it). These anchor the
+# batch path to answers fixed by hand, on the fixture data, so a wrong engine cannot pass here.
+ANCHORS = [
+    ("Putin", "ZA", "2023-08-22", "vladimir-putin", "outstanding", "yes", "state_party"),
+    ("Putin", "ZA", "2023-03-16", "vladimir-putin", "not_yet_issued", "no", "warrant_not_yet_issued"),
+    ("Putin", "CN", "2023-10-18", "vladimir-putin", "outstanding", "no", "non_party"),
+    ("Putin", "UA", "2024-12-31", "vladimir-putin", "outstanding", "yes", "article_12_3"),
+    ("Putin", "UA", "2025-01-01", "vladimir-putin", "outstanding", "yes", "state_party"),
+    ("Omar al-Bashir", "SD", "2015-06-14", "omar-al-bashir", "outstanding", "yes", "unsc_referral"),
+    ("Omar al-Bashir", "PH", "2018-06-01", "omar-al-bashir", "outstanding", "yes", "state_party_withdrawing"),
+    ("Omar al-Bashir", "GL", "2015-06-14", "omar-al-bashir", "outstanding", "no", "territory_excluded"),
+    ("Jean Exemple", "BI", "2021-06-01", "burundi-general", "outstanding", "residual", "article_127_2"),
+    ("Sealed Person", "ZA", "2023-06-01", "sealed-person", "outstanding_sealed", "unknown", "warrant_sealed"),
+    ("Dead Person", "ZA", "2023-06-01", "dead-person", "ended", "no", "warrant_ended"),
+    ("Jane Doe", "ZA", "2023-08-22", "", "none", "no", "no_warrant"),
+    ("Putin", "ZA", "2023-03", "vladimir-putin", "unknown", "unknown", "date_straddles_change"),
+]
+
+
+def test_batch_rows_give_the_known_answers():
+    import pandas as pd
+
+    from riskcheck.batch import check_trips
+
+    df = pd.DataFrame([a[:3] for a in ANCHORS], columns=["person", "place", "date"])
+    out = check_trips(df, person="person", place="place", date="date", ruleset=load_ruleset_mini())
+    got = [(r.person_id, r.warrant, r.obligation, r.basis) for r in out.itertuples(index=False)]
+    assert got == [a[3:] for a in ANCHORS]

@@ -82,3 +82,41 @@ def test_parse_never_raises_anything_but_date_error(s):
 ])
 def test_article_126_formula(deposited, expected):
     assert entry_into_force(deposited) == expected
+
+
+# exact messages: they are what a user reads (field names come from the option or column)
+@pytest.mark.parametrize("call, message", [
+    (lambda: parse_date("2023-13-45"), "invalid date '2023-13-45': no such date"),
+    (lambda: parse_date("soon", field="--date"),
+     "invalid --date 'soon': use YYYY-MM-DD, YYYY-MM, YYYY or START..END"),
+    (lambda: parse_date("2023-01-01..2023-13-01", field="end"), "invalid end '2023-13-01': no such date"),
+    (lambda: parse_date("2023-13-01..2023-01-01", field="start"), "invalid start '2023-13-01': no such date"),
+    (lambda: parse_date("2023-01-01..2023-02-01..2023-03-01"),
+     "invalid date '2023-02-01..2023-03-01': use YYYY-MM-DD, YYYY-MM, YYYY or START..END"),
+    (lambda: parse_date("2024-06-10..2024-05-01", field="trip"),
+     "invalid trip '2024-06-10..2024-05-01': range ends before it starts"),
+    (lambda: parse_day("2023-02-30"), "invalid date '2023-02-30': no such date"),
+    (lambda: parse_day("2023", field="--date"), "invalid --date '2023': a full date YYYY-MM-DD is needed"),
+    (lambda: parse_day("2023-02-30", field="--date"), "invalid --date '2023-02-30': no such date"),
+    (lambda: DateSpan(date(2023, 2, 1), date(2023, 1, 1)),
+     "date range ends before it starts: 2023-02-01 .. 2023-01-01"),
+])
+def test_error_messages(call, message):
+    with pytest.raises(DateError) as exc:
+        call()
+    assert str(exc.value) == message
+
+
+def test_edges_of_the_forms():
+    assert parse_date("0001") == DateSpan(date(1, 1, 1), date(1, 12, 31), "year")
+    assert parse_date("0002").start == date(2, 1, 1)
+    assert parse_date(date(2023, 1, 5)) == DateSpan(date(2023, 1, 5), date(2023, 1, 5), "day")
+    span = DateSpan(date(2023, 1, 1), date(2023, 1, 9), "range")
+    assert parse_date(span) is span
+    # a one-day span shows as a day whatever precision it was given at; a day-precision span shows its start
+    assert str(DateSpan(date(2023, 8, 1), date(2023, 8, 1), "month")) == "2023-08-01"
+    assert str(DateSpan(date(2023, 8, 1), date(2023, 8, 3), "day")) == "2023-08-01"
+    assert str(DateSpan(date(2023, 8, 1), date(2023, 8, 3), "range")) == "2023-08-01..2023-08-03"
+    assert DateSpan.day(date(2023, 8, 1)).contains(date(2023, 8, 1))
+    assert not span.contains(date(2023, 1, 10)) and span.contains(date(2023, 1, 1)) and span.contains(span.end)
+    assert span.is_day is False and DateSpan.day(date(2023, 8, 1)).is_day is True

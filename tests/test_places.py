@@ -37,11 +37,6 @@ def _valid(code: str) -> bool:
         or code == "XK"
 
 
-def test_golden_is_big_enough() -> None:
-    assert len(MUST_RESOLVE) >= 60
-    assert len(MUST_NOT) >= 20
-
-
 @pytest.mark.parametrize("row", MUST_RESOLVE, ids=[r["input"] for r in MUST_RESOLVE])
 def test_golden_resolves(row: dict[str, str]) -> None:
     m = resolve_place(row["input"])

@@ -1,0 +1,89 @@
+"""The news-quality gate: `riskcheck news` scored on every annotated set against the recorded figures.
+
+Each set is read once by ``riskcheck news DIR/articles --format csv -o OUT`` (in-process) and scored with the
+owners' scorer ``../shared/eval/score_trips.py``. The test fails when precision or recall (people with a
+warrant record), status (lenient) or date accuracy falls more than :data:`TOLERANCE` below the figure in
+``tests/news_quality_baseline.json``. Raising a recorded figure is a deliberate edit of that file.
+
+The owners' sets and the scorer live in ``../shared`` beside the checkout. Locally, when they are missing,
+the tests skip; in CI (``CI=true``) they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from riskcheck.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = json.loads((ROOT / "tests" / "news_quality_baseline.json").read_text())
+TOLERANCE = 0.01
+FIGURES = ("precision", "recall", "status", "date")
+OWN_SETS = ("news_corpus", "news_blind", "news_blind2", "news_blind3", "news_blind4", "news_blind5")
+SHARED_SETS = ("news-dev", "news-dev2")
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the checkout (or beside a parent folder, for a git worktree)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        cand = base / "shared"
+        if (cand / "eval" / "score_trips.py").is_file():
+            return cand
+    return None
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{what} is missing: the news-quality gate needs ../shared in CI")
+    pytest.skip(f"{what} is missing (../shared beside the checkout)")
+
+
+def gold_dir(name: str) -> Path:
+    if name in OWN_SETS:
+        return ROOT / "tests" / name
+    shared = shared_dir()
+    if shared is None or not (shared / name / "gold_trips.csv").is_file():
+        _missing(f"../shared/{name}")
+    assert shared is not None
+    return shared / name
+
+
+def score(name: str, tmp_path: Path) -> dict[str, float]:
+    shared = shared_dir()
+    if shared is None:
+        _missing("../shared/eval/score_trips.py")
+    assert shared is not None
+    gold = gold_dir(name)
+    out = tmp_path / f"{name}.csv"
+    r = CliRunner().invoke(cli, ["news", str(gold / "articles"), "--format", "csv", "-o", str(out)],
+                           env={"RISKCHECK_DATA": None})
+    assert r.exit_code == 0, r.output
+    p = subprocess.run([sys.executable, str(shared / "eval" / "score_trips.py"), str(out), str(gold)],
+                       capture_output=True, text=True, timeout=120)
+    m = re.search(r"RESULT precision=([\d.]+) recall=([\d.]+) status=([\d.]+) date=([\d.]+)", p.stdout)
+    assert m, p.stdout + p.stderr
+    return dict(zip(FIGURES, map(float, m.groups()), strict=True))
+
+
+def test_baseline_names_every_set_and_figure():
+    assert sorted(BASELINE) == sorted(OWN_SETS + SHARED_SETS)
+    for name, figs in BASELINE.items():
+        assert sorted(figs) == sorted(FIGURES), name
+        assert all(0.0 <= v <= 1.0 for v in figs.values()), name
+
+
+@pytest.mark.parametrize("name", OWN_SETS + SHARED_SETS)
+def test_news_quality_does_not_fall(name, tmp_path):
+    got = score(name, tmp_path)
+    want = BASELINE[name]
+    fallen = {k: (got[k], want[k]) for k in FIGURES if got[k] < want[k] - TOLERANCE}
+    assert not fallen, (f"{name}: news quality fell below the recorded figures (got, recorded): {fallen}; "
+                        f"all figures now: {got}")
