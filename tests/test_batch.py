@@ -260,6 +260,64 @@ def test_formula_neutralisation_and_raw():
     assert rows_of(out)[0]["date"] == "2026-05-20..2026-06-10"
 
 
+FORMULA_HEADER = "person,country,date,=HYPERLINK(\"x\"),+total,-n,@who,\tx\n"
+
+
+def test_header_cells_are_neutralised_unless_raw():
+    text = FORMULA_HEADER + "Putin,ZA,2023-08-22,a,b,c,d,e\n"
+    _, out, _ = batch("-", input=text)
+    header = next(csv.reader(io.StringIO(out)))
+    assert header[:8] == ["person", "country", "date", "'=HYPERLINK(\"x\")", "'+total", "'-n", "'@who", "'\tx"]
+    assert header[8:] == added_names(header[:8])
+    _, out, _ = batch("-", "--raw", input=text)
+    assert next(csv.reader(io.StringIO(out)))[3:8] == ["=HYPERLINK(\"x\")", "+total", "-n", "@who", "\tx"]
+    # the file written with -o too (the same writer), and a header-only file
+    _, out, _ = batch("-", input=FORMULA_HEADER)
+    assert out.splitlines()[0].startswith('person,country,date,"\'=HYPERLINK(""x"")",\'+total,\'-n,\'@who,')
+
+
+def test_header_cells_are_kept_as_named_in_json_formats():
+    text = FORMULA_HEADER + "Putin,ZA,2023-08-22,a,b,c,d,e\n"
+    _, out, _ = batch("-", "--format", "jsonl", input=text)
+    assert list(json.loads(out.splitlines()[0]))[3:8] == ["=HYPERLINK(\"x\")", "+total", "-n", "@who", "\tx"]
+
+
+@pytest.fixture
+def formula_data(tmp_path):
+    """The mini data with a person's and a state's names starting like formulas (they reach added cells)."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    for name, old, new in (("people.csv", "burundi-general,Jean Exemple,", "burundi-general,=Jean Exemple,"),
+                           ("states.csv", "BI,Burundi,", "BI,@Burundi,")):
+        f = data / name
+        text = f.read_text(encoding="utf-8")
+        assert old in text
+        f.write_text(text.replace(old, new), encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize("n", [2, 300])  # 300 rows: the vectorised template path renders them too
+def test_added_cells_are_neutralised_unless_raw(formula_data, n):
+    lines = ["person,country,date"] + [
+        f"{'Jean Exemple' if i % 2 else 'Putin'},BI,{date.fromordinal(738611 + i).isoformat()}" for i in range(n)]
+    text = "\n".join(lines) + "\n"
+    for raw in (False, True):
+        res = CliRunner().invoke(cli, ["--data", str(formula_data), "batch", "-", *(["--raw"] if raw else [])],
+                                 input=text)
+        assert res.exit_code == 0, res.output
+        rows = rows_of(res.stdout)
+        assert len(rows) == n
+        q = "" if raw else "\'"
+        jean = [r for r in rows if r["person"] == "Jean Exemple"]
+        putin = [r for r in rows if r["person"] == "Putin"]
+        assert jean and putin
+        assert all(r["person_resolved"] == q + "=Jean Exemple" for r in jean)
+        assert all(r["explanation"].startswith(q + "@Burundi") for r in jean + putin)
+        assert all(r["obligation"] in ("no", "residual") for r in putin) and putin[0]["obligation"] == "no"
+
+
 def test_fail_on_yes():
     yes = "person,country,date\nPutin,ZA,2023-08-22\n"
     no = "person,country,date\nPutin,China,2023-08-22\n"
