@@ -48,11 +48,35 @@ def raw_rows(path: Path, encoding: str = "utf-8") -> list[list[str]]:
     (["Traveller", "DESTINATION", "travel_date", "end"], (0, 1, 2, 3)),
     (["id", "name", "place", "start"], (1, 2, 3, None)),
     (["traveler", "name", "destination", "date"], (0, 2, 3, None)),  # first name in the list wins
-    (["person", "place"], (0, 1, None, None)),  # no date column: today
+    (["Person", "Place", "Travel Date"], (0, 1, 2, None)),
+    (["person", "country", "Start Date", "End Date"], (0, 1, 2, 3)),
+    (["person", "country", "DEPARTURE", "return"], (0, 1, 2, 3)),
+    (["person", "country", "when"], (0, 1, 2, None)),
+    (["person", "country", "start-date"], (0, 1, 2, None)),
 ])
 def test_column_autodetection(header, expected):
     c = detect_columns(header)
     assert (c.person, c.place, c.date, c.end) == expected
+
+
+def test_no_date_column_is_refused_unless_no_date():
+    with pytest.raises(InputError, match="no date column.*--no-date.*columns found: 'person', 'place', 'Datum'"):
+        detect_columns(["person", "place", "Datum"])
+    c = detect_columns(["person", "place", "Datum"], no_date=True)
+    assert (c.person, c.place, c.date, c.end) == (0, 1, None, None)
+    assert detect_columns(["person", "place", "date"], no_date=True).date is None  # --no-date: today meant
+    code, out, err = batch("-", input="person,place,Datum\nPutin,ZA,2023-08-22\n")
+    assert code == 2 and out == "" and "no date column" in err and "'Datum'" in err
+    code, out, err = batch("-", "--no-date", input="person,place\nJane Doe,ZA\n")
+    assert code == 0 and rows_of(out)[0]["explanation"].startswith("No date given: answered for today")
+    code, out, err = batch("-", "--no-date", "--date-col", "x", input="person,place,x\nJane Doe,ZA,2023\n")
+    assert code == 2 and "--no-date" in err
+
+
+def test_travel_date_header_is_used_not_today():
+    code, out, _ = batch("-", input="Traveler,Destination,Travel Date\nPutin,ZA,2023-08-22\n")
+    row = rows_of(out)[0]
+    assert code == 0 and row["obligation"] == "yes" and "today" not in row["explanation"]
 
 
 def test_explicit_columns_and_missing_ones():
@@ -146,7 +170,9 @@ def test_end_column_and_missing_date_means_today():
 
 
 def test_no_date_column_answers_for_today():
-    code, out, _ = batch("-", input="traveller,destination\nJane Doe,China\n")
+    code, out, err = batch("-", input="traveller,destination\nJane Doe,China\n")
+    assert code == 2 and out == "" and "columns found: 'traveller', 'destination'" in err  # issue 11 item 13
+    code, out, _ = batch("-", "--no-date", input="traveller,destination\nJane Doe,China\n")
     (row,) = rows_of(out)
     assert code == 0 and row["obligation"] == "no" and "answered for today" in row["explanation"]
 
@@ -204,7 +230,7 @@ def test_tsv_by_extension_and_delimiter(tmp_path):
     q.write_text("person;country;date\nPutin;ZA;2023-08-22\n")
     code, out, _ = batch(str(q), "--delimiter", ";")
     assert code == 0 and rows_of(out)[0]["obligation"] == "yes"
-    code, out, _ = batch("-", "--delimiter", "\\t", input="person\tplace\nPutin\tZA\n")
+    code, out, _ = batch("-", "--delimiter", "\\t", "--no-date", input="person\tplace\nPutin\tZA\n")
     assert code == 0 and rows_of(out)[0]["country"] == "ZA"
 
 
@@ -227,8 +253,20 @@ def test_missing_file_missing_column_ragged_row(tmp_path):
     code, out, err = batch("-", input="name,date\nPutin,2023\n")
     assert code == 2 and out == ""
     assert "no place column" in err and "columns found: 'name', 'date'" in err
-    code, out, err = batch("-", input="person,country\nPutin,ZA\nPutin,ZA,extra\n")
-    assert code == 2 and "stdin: line 3: 3 fields, but the header has 2" in err
+    # a ragged row is kept and flagged, not an abort (issue 11 item 14)
+    code, out, err = batch("-", input="person,country,date\nPutin,ZA,2023-08-22\nPutin,ZA,2023-08-22,extra\n"
+                                      "Putin,ZA\nPutin,ZA,2023-08-22\n")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [r[:3] for r in rows[1:]] == [["Putin", "ZA", "2023-08-22"]] * 2 + [["Putin", "ZA", ""],
+                                                                               ["Putin", "ZA", "2023-08-22"]]
+    named = rows_of(out)
+    assert [r["obligation"] for r in named] == ["yes", "unknown", "unknown", "yes"]
+    assert [r["basis"] for r in named][1:3] == ["malformed_row", "malformed_row"]
+    assert named[1]["row_issue"].startswith("line 3: 4 fields, but the header has 3") and "'extra'" in named[1]["row_issue"]
+    assert named[2]["row_issue"].startswith("line 4: 2 fields, but the header has 3")
+    assert named[0]["row_issue"] == named[3]["row_issue"] == ""
+    assert "2 unresolved" in err
 
 
 def test_stdin_terminal_is_a_usage_error(monkeypatch):
@@ -345,9 +383,9 @@ def test_output_file_is_atomic(tmp_path):
     code, _, _ = batch("-", "-o", str(target), input="name,date\nPutin,2023\n")
     assert code == 2 and target.read_text() == "good\n"
     src = tmp_path / "in.csv"
-    src.write_text("person,country\n" + "Putin,ZA\n" * 5 + "Putin,ZA,oops\n")
-    with pytest.raises(InputError, match="line 7"):
-        run_batch(str(src), str(target), chunk_rows=2, ruleset=_mini())
+    src.write_text("person,country,date\n" + "Putin,ZA,2023\n" * 5 + "Putin,\"ZA,2023\n")
+    with pytest.raises(InputError, match="line 7: a quoted cell is never closed"):
+        run_batch(str(src), str(target), chunk_rows=2, ruleset=_mini(), block_bytes=16)
     assert target.read_text() == "good\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
     # success replaces it
@@ -466,3 +504,11 @@ def test_bounded_caches_give_the_same_answers(tmp_path, monkeypatch):
     monkeypatch.setattr(batch_module, "CACHE_LIMIT", 20)
     run_batch(str(src), str(b), ruleset=_mini(), chunk_rows=100)
     assert a.read_text() == b.read_text()
+
+
+def test_semicolon_files_sniffed_and_other_delimiters_suggested():
+    code, out, _ = batch("-", input="person;country;date;note\nPutin;ZA;2023-08-22;a, b\n")
+    row = rows_of(out)[0]
+    assert code == 0 and row["obligation"] == "yes" and row["note"] == "a, b"
+    code, out, err = batch("-", input="person|country|date\nPutin|ZA|2023-08-22\n")
+    assert code == 2 and out == "" and "--delimiter '|'" in err

@@ -43,11 +43,12 @@ from typing import IO, Any, BinaryIO
 import numpy as np
 import pandas as pd
 
-from .dates import PRECISIONS, DateSpan, parse_date
-from .errors import DateError, InputError, RiskcheckError
-from .output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output, neutralise, neutralise_column
-from .ruleset import Ruleset, load_ruleset
-from .verdict import evaluate, unresolved
+from ..dates import PRECISIONS, DateSpan, parse_date
+from ..errors import DateError, InputError, RiskcheckError
+from ..output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output, neutralise, neutralise_column
+from ..ruleset import Ruleset, load_ruleset
+from ..verdict import evaluate, unresolved
+from .read import BLOCK_BYTES, Block, Source, delimiter_for, read_table
 
 __all__ = [
     "ADDED_COLUMNS",
@@ -67,8 +68,9 @@ COLUMN_SUFFIX = "_rc"
 #: column names recognised (case-insensitively, first match wins in this order)
 PERSON_NAMES = ("person", "traveler", "traveller", "name")
 PLACE_NAMES = ("country", "destination", "place")
-DATE_NAMES = ("date", "start", "travel_date")
-END_NAMES = ("end", "end_date")
+DATE_NAMES = ("date", "start", "travel date", "start date", "trip date", "visit date", "date of travel", "departure",
+              "departure date", "arrival", "arrival date", "from", "when", "dates", "day")
+END_NAMES = ("end", "end date", "return", "return date", "until")
 #: rows per chunk read from a file
 CHUNK_ROWS = 100_000
 #: caches are dropped (between chunks) when one grows past this many entries: bounded memory
@@ -91,6 +93,14 @@ class Columns:
     end: int | None = None
 
 
+_SPACES = re.compile(r"[\s_\-.]+")
+
+
+def _fold(name: str) -> str:
+    """A column name compared loosely: case, spaces, ``_``, ``-`` and ``.`` do not matter ("Travel Date")."""
+    return _SPACES.sub(" ", str(name).casefold()).strip()
+
+
 def _find(header: Sequence[str], name: str) -> int | None:
     for i, h in enumerate(header):
         if h == name:
@@ -99,35 +109,51 @@ def _find(header: Sequence[str], name: str) -> int | None:
     for i, h in enumerate(header):
         if str(h).strip().casefold() == folded:
             return i
+    loose = _fold(name)
+    for i, h in enumerate(header):
+        if _fold(h) == loose:
+            return i
     return None
 
 
 def _auto(header: Sequence[str], names: Sequence[str], exclude: set[int]) -> int | None:
+    folded = [_fold(h) for h in header]
     for n in names:
-        i = _find(header, n)
-        if i is not None and i not in exclude:
-            return i
+        f = _fold(n)
+        for i, h in enumerate(folded):
+            if h == f and i not in exclude:
+                return i
     return None
 
 
 def detect_columns(header: Sequence[str], person: str | None = None, place: str | None = None,
                    date: str | None = None, end: str | None = None, *, source: str = "input",
-                   option: str = "--{}-col") -> Columns:
+                   option: str = "--{}-col", no_date: bool = False) -> Columns:
     """Find the person, place, date and end columns: the names given, or by the usual names.
 
-    Names match exactly, else case-insensitively. Person and place are required; without a date
-    column every row is answered for today. Raises :class:`InputError` naming the columns found.
+    Names match exactly, else ignoring case, spaces, ``_`` and ``-`` ("Travel Date"). Person, place and
+    date are required, unless ``no_date`` says every row is meant for today (then no date column is
+    used). Raises :class:`InputError` naming the columns found.
 
     >>> detect_columns(["Traveller", "Destination", "travel_date"])
     Columns(person=0, place=1, date=2, end=None)
     """
     found = ", ".join(repr(str(h)) for h in header) or "none"
+    if no_date and (date is not None or end is not None):
+        raise InputError(f"{source}: --no-date answers every row for today: give it without "
+                         f"{option.format('date')}/{option.format('end')}")
+    hint = ""
+    if len(header) == 1 and any(c in str(header[0]) for c in ";\t|"):
+        d = next(c for c in ";\t|" if c in str(header[0]))
+        hint = f"; the header is one column holding {d!r}: give the delimiter with --delimiter {d!r}"
     taken: set[int] = set()
-    out: dict[str, int | None] = {}
+    out: dict[str, int | None] = {"date": None, "end": None}
     for kind, given, names, required in (("person", person, PERSON_NAMES, True),
                                          ("place", place, PLACE_NAMES, True),
-                                         ("date", date, DATE_NAMES, False),
+                                         ("date", date, DATE_NAMES, True),
                                          ("end", end, END_NAMES, False)):
+        if no_date and kind in ("date", "end"):
+            continue
         if given is not None:
             i = _find(header, given)
             if i is None:
@@ -136,8 +162,9 @@ def detect_columns(header: Sequence[str], person: str | None = None, place: str 
         else:
             i = _auto(header, names, taken)
             if i is None and required:
+                today = " or give --no-date to answer every row for today" if kind == "date" else ""
                 raise InputError(f"{source}: no {kind} column (looked for {', '.join(names)}; name it with "
-                                 f"{option.format(kind)}); columns found: {found}")
+                                 f"{option.format(kind)}{today}); columns found: {found}{hint}")
         if i is not None:
             taken.add(i)
         out[kind] = i
@@ -189,6 +216,10 @@ def _as_text(value: Any) -> str:
 
 def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the distinct values as text ("" for missing); codes index the texts."""
+    if isinstance(values, list):
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        values = arr
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     texts = [_as_text(u) for u in uniques]
     codes = np.asarray(codes, dtype=np.int64)
@@ -370,7 +401,7 @@ class _Engine:
             if t.end:
                 bounds.add(t.end + timedelta(days=1))
         self.title_bounds = sorted(bounds)
-        from .text import normalize
+        from ..text import normalize
 
         self._normalize = normalize
         self.title_tokens = [set(normalize(t.title).split()) - {"the"} for t in ruleset.titles if t.title.strip()]
@@ -471,7 +502,7 @@ class _Engine:
         i = self.persons.index.get(key)
         if i is not None:
             return i
-        from .people import resolve_person
+        from ..people import resolve_person
 
         if not text.strip():
             return self.persons.add(text, _Person(text, None, "", "no person given"))
@@ -497,7 +528,7 @@ class _Engine:
         i = self.places.index.get(text)
         if i is not None:
             return i
-        from .places import resolve_place
+        from ..places import resolve_place
 
         if not text.strip():
             return self.places.add(text, _Place(text, None, "no place given"))
@@ -842,6 +873,13 @@ class _Engine:
         self._template_keep.append(v)  # keep ``v`` alive: its id() is part of the key
         return t
 
+    def flag(self, rows: _Rows, issues: Sequence[str]) -> None:
+        """Rows whose cells may be shifted (a ragged row: ``issues[i]`` non-empty) get no answer, only the issue."""
+        for i, issue in enumerate(issues):
+            if issue:
+                rows.tail[i] = self._add_tail(_Tail("unknown", "unknown", "malformed_row",
+                                                    f"Could not answer: {issue}.", "", issue))
+
     def _day(self, de: _Date) -> date:
         return de.span.start if de.span is not None else self.today
 
@@ -966,114 +1004,6 @@ class BatchSummary:
         return s
 
 
-class _Source(io.RawIOBase):
-    """A binary stream of UTF-8 for pandas, from raw bytes in ``encoding``; names the line of bad bytes.
-
-    UTF-8 input passes through unchanged after validation (a leading BOM is dropped); other encodings are
-    re-encoded. ``bytes_in`` counts the raw bytes consumed (for progress).
-    """
-
-    def __init__(self, raw: BinaryIO, encoding: str, name: str, block: int = 1 << 20) -> None:
-        super().__init__()
-        self.raw, self.name, self.block = raw, name, block
-        info = codecs.lookup(encoding)
-        self.source_encoding = encoding  # (not `encoding`: pandas reads that attribute)
-        self.utf8 = info.name in ("utf-8", "utf-8-sig")
-        self.decoder = codecs.getincrementaldecoder("utf-8" if self.utf8 else info.name)("strict")
-        self.buf = b""
-        self.pos = 0
-        self.eof = False
-        self.first = True
-        self.lines = 0
-        self.bytes_in = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def _fail(self, data: bytes, exc: UnicodeDecodeError, text_before: str | None = None) -> None:
-        if self.utf8:
-            line = self.lines + data[: exc.start].count(b"\n") + 1
-        else:
-            line = self.lines + (text_before or "").count("\n") + 1
-        raise InputError(f"{self.name}: line {line}: bytes that are not valid {self.source_encoding} "
-                         f"({exc.reason}); give the file's encoding with --encoding") from None
-
-    def _fill(self) -> None:
-        block = self.raw.read(self.block)
-        if not block:
-            self.eof = True
-            pending = self.decoder.getstate()[0]
-            try:
-                tail = self.decoder.decode(b"", final=True)
-            except UnicodeDecodeError as exc:
-                self._fail(pending, exc)
-            self.buf = b"" if self.utf8 else tail.encode("utf-8")
-            self.pos = 0
-            return
-        self.bytes_in += len(block)
-        if self.first:
-            self.first = False
-            if self.utf8 and block.startswith(codecs.BOM_UTF8):
-                block = block[3:]
-        pending = self.decoder.getstate()[0]
-        try:
-            text = self.decoder.decode(block)
-        except UnicodeDecodeError as exc:
-            data = pending + block
-            before = None if self.utf8 else codecs.decode(data[: exc.start], self.source_encoding, "replace")
-            self._fail(data, exc, before)
-        if self.utf8:
-            self.lines += block.count(b"\n")
-            self.buf = block
-        else:
-            self.lines += text.count("\n")
-            self.buf = text.encode("utf-8")
-        self.pos = 0
-
-    def read(self, size: int | None = -1) -> bytes:
-        if size is None or size < 0:
-            parts = []
-            while True:
-                b = self.read(1 << 22)
-                if not b:
-                    return b"".join(parts)
-                parts.append(b)
-        while self.pos >= len(self.buf) and not self.eof:
-            self._fill()
-        out = self.buf[self.pos: self.pos + size]
-        self.pos += len(out)
-        return out
-
-    def readinto(self, b: Any) -> int:
-        data = self.read(len(b))
-        b[: len(data)] = data
-        return len(data)
-
-
-_PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-
-
-def _parser_error(name: str, exc: Exception) -> InputError:
-    msg = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-    m = _PARSER_LINE.search(msg)
-    if m:
-        return InputError(f"{name}: line {m[2]}: {m[3]} fields, but the header has {m[1]}")
-    msg = msg.replace("Error tokenizing data. C error: ", "")
-    return InputError(f"{name}: cannot parse as CSV: {msg}")
-
-
-def delimiter_for(path: str | None, delimiter: str | None) -> str:
-    """The field delimiter: given (``\\t`` or ``tab`` for a tab), else by extension (``.tsv``/``.tab``), else comma."""
-    if delimiter:
-        d = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
-        if len(d) != 1:
-            raise InputError(f"--delimiter must be one character, not {delimiter!r}")
-        return d
-    if path and path != "-" and Path(path).suffix.lower() in (".tsv", ".tab"):
-        return "\t"
-    return ","
-
-
 def _unique_names(names: Sequence[str]) -> list[str]:
     """Distinct keys for JSON records (a repeated input header gets ``_2``, ``_3``...)."""
     seen: dict[str, int] = {}
@@ -1137,8 +1067,8 @@ class _CsvOut:
 def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
               ruleset: Ruleset | None = None, raw: bool = False, delimiter: str | None = None,
               encoding: str = "utf-8", person_col: str | None = None, place_col: str | None = None,
-              date_col: str | None = None, end_col: str | None = None, chunk_rows: int = CHUNK_ROWS,
-              stdin: BinaryIO | None = None, progress: Callable[[int], None] | None = None) -> BatchSummary:
+              date_col: str | None = None, end_col: str | None = None, no_date: bool = False,
+              chunk_rows: int = CHUNK_ROWS, block_bytes: int = BLOCK_BYTES, stdin: BinaryIO | None = None, progress: Callable[[int], None] | None = None) -> BatchSummary:
     """Flag every row of the CSV ``source`` (a path, or ``None``/``-`` for ``stdin``) and write it to ``out``.
 
     ``out`` is a path (written atomically: a failed run leaves no file and keeps a previous one) or
@@ -1167,22 +1097,9 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
             raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
         close_in = True
     try:
-        src = _Source(raw_in, encoding, name)
-        try:
-            chunks = iter(pd.read_csv(src, sep=sep, header=None, dtype=object, na_filter=False,
-                                      keep_default_na=False, chunksize=chunk_rows, encoding="utf-8", engine="c",
-                                      skip_blank_lines=True))
-            first = next(chunks)
-        except pd.errors.EmptyDataError:
-            raise InputError(f"{name}: empty file: no header row") from None
-        except StopIteration:  # pragma: no cover
-            raise InputError(f"{name}: empty file: no header row") from None
-        except (pd.errors.ParserError, ValueError) as exc:
-            if isinstance(exc, InputError):
-                raise
-            raise _parser_error(name, exc) from None
-        header = ["" if v is None else str(v) for v in first.iloc[0].tolist()]
-        cols = detect_columns(header, person_col, place_col, date_col, end_col, source=name)
+        src = Source(raw_in, encoding, name)
+        header, sep, blocks = read_table(src, sep, name, block_bytes, sniff=delimiter is None and sep == ",")
+        cols = detect_columns(header, person_col, place_col, date_col, end_col, source=name, no_date=no_date)
         added = added_names(header)
         summary = BatchSummary(columns=cols, header=tuple(header), added=tuple(added))
         engine = _Engine(rs)
@@ -1197,15 +1114,17 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                 writer = RecordWriter(stream, _unique_names(names), fmt, raw=raw)
             keys = _unique_names(names)
 
-            def process(df: pd.DataFrame) -> None:
-                if len(df) == 0:
+            def process(block: Block) -> None:
+                if len(block) == 0:
                     return
                 engine.trim()
-                rows = engine.annotate(df.iloc[:, cols.person], df.iloc[:, cols.place],
-                                       df.iloc[:, cols.date] if cols.date is not None else None,
-                                       df.iloc[:, cols.end] if cols.end is not None else None)
+                data = block.columns
+                rows = engine.annotate(data[cols.person], data[cols.place],
+                                       data[cols.date] if cols.date is not None else None,
+                                       data[cols.end] if cols.end is not None else None)
+                if block.issues is not None:
+                    engine.flag(rows, block.issues)
                 summary.add(engine.counts(rows))
-                data = [df.iloc[:, i].tolist() for i in range(df.shape[1])]
                 if fmt == "csv":
                     writer.write(data, engine.fragments(rows, raw))
                 else:
@@ -1215,13 +1134,12 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                 if progress is not None:
                     progress(src.bytes_in)
 
-            try:
-                process(first.iloc[1:])
-                del first
-                for chunk in chunks:
-                    process(chunk)
-            except pd.errors.ParserError as exc:
-                raise _parser_error(name, exc) from None
+            for block in blocks:
+                for i in range(0, len(block), chunk_rows):
+                    if i == 0 and len(block) <= chunk_rows:
+                        process(block)
+                    else:
+                        process(block.slice(i, i + chunk_rows))
             writer.close()
         return summary
     finally:
