@@ -36,18 +36,21 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import chain
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
-import pandas as pd
+import polars as pl
 
 from ..dates import PRECISIONS, DateSpan, parse_date
 from ..errors import DateError, InputError, RiskcheckError
-from ..output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output, neutralise, neutralise_column
+from ..output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output, neutralise
 from ..ruleset import Ruleset, load_ruleset
 from ..verdict import evaluate, unresolved
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 from .read import BLOCK_BYTES, Block, Source, delimiter_for, read_table
 
 __all__ = [
@@ -201,14 +204,14 @@ def _as_text(value: Any) -> str:
         return value
     if isinstance(value, float) and math.isnan(value):
         return ""
-    if value is pd.NaT:
+    if type(value).__name__ == "NaTType":  # pandas' NaT (pandas is not imported on the CLI path)
         return ""
     if isinstance(value, datetime):  # includes pd.Timestamp
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, np.datetime64):
-        return "" if np.isnat(value) else pd.Timestamp(value).date().isoformat()
+        return "" if np.isnat(value) else value.astype("datetime64[D]").item().isoformat()
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
     return str(value)
@@ -216,6 +219,17 @@ def _as_text(value: Any) -> str:
 
 def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the distinct values as text ("" for missing); codes index the texts."""
+    if isinstance(values, list) and all(type(v) is str for v in values[:1]):
+        values = pl.Series("v", values, dtype=pl.String)
+    if isinstance(values, pl.Series) and values.dtype == pl.String:
+        # codes in order of first appearance (as pandas.factorize), without pandas
+        frame = values.alias("v").to_frame()
+        uniq = frame.unique(maintain_order=True).with_row_index("i")
+        got = frame.join(uniq, on="v", how="left", maintain_order="left", nulls_equal=True).get_column("i")
+        texts = ["" if u is None else u for u in uniq.get_column("v").to_list()]
+        return got.to_numpy().astype(np.int64), texts
+    import pandas as pd
+
     if isinstance(values, list):
         arr = np.empty(len(values), dtype=object)
         arr[:] = values
@@ -239,7 +253,10 @@ def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         key = np.zeros(n, dtype=np.int64)
         for a, s in zip(arrays, sizes, strict=True):
             key = key * s + a
-        codes, _ = pd.factorize(key)
+        _, first_at, inverse = np.unique(key, return_index=True, return_inverse=True)
+        rank = np.empty(len(first_at), dtype=np.int64)
+        rank[np.argsort(first_at, kind="stable")] = np.arange(len(first_at), dtype=np.int64)
+        codes = rank[inverse]  # group ids in order of first appearance
     else:  # pragma: no cover - only with astronomically many distinct values in one chunk
         _, codes = np.unique(np.stack(arrays, axis=1), axis=0, return_inverse=True)
     codes = np.asarray(codes, dtype=np.int64).ravel()
@@ -328,6 +345,7 @@ class _Table:
         self.index: dict[Any, int] = {}
         self.items: list[Any] = []
         self._arrays: dict[str, tuple[int, np.ndarray]] = {}
+        self._series: dict[str, pl.Series] = {}
 
     def add(self, key: Any, item: Any) -> int:
         i = self.index[key] = len(self.items)
@@ -343,6 +361,13 @@ class _Table:
             arr = np.concatenate([arr, new])
             self._arrays[name] = (len(self.items), arr)
         return arr
+
+    def series(self, name: str, render: Callable[[Any], Any]) -> pl.Series:
+        """:meth:`array` as a polars String Series (rebuilt when the table has grown)."""
+        got = self._series.get(name)
+        if got is None or len(got) != len(self.items):
+            got = self._series[name] = pl.Series(name, self.array(name, render).tolist(), dtype=pl.String)
+        return got
 
     def __len__(self) -> int:
         return len(self.items)
@@ -912,6 +937,26 @@ class _Engine:
         post = self.tails.array("csv_post_" + tag, lambda t: _split_param(t, raw)[1])
         return [*out, pre[rows.tail], rows.mid(self), post[rows.tail]]
 
+    def _series(self, table: _Table, name: str, render: Callable[[Any], Any]) -> pl.Series:
+        return table.series(name, render)
+
+    def fragment_series(self, rows: _Rows, raw: bool) -> list[pl.Series]:
+        """:meth:`fragments` as polars Series (gathered from the tables' rendered cells in C)."""
+        tag = "raw" if raw else "safe"
+        head = self._series(self.persons, "csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
+        ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
+        out = [head.gather(rows.person), ctry.gather(rows.place)]
+        if not any(t.param for t in self.tails.items):
+            tail = self._series(self.tails, "csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
+            return [*out, tail.gather(rows.tail)]
+        pre = self._series(self.tails, "csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
+        post = self._series(self.tails, "csv_post_" + tag, lambda t: _split_param(t, raw)[1])
+        param = self._series(self.tails, "param_s", lambda t: "1" if t.param else "")
+        iso = self._series(self.dates, "iso", lambda d: d.span.start.isoformat() if d.span else "")
+        mid = pl.select(pl.when(pl.lit(param.gather(rows.tail)) == "1").then(pl.lit(iso.gather(rows.date)))
+                        .otherwise(pl.lit(""))).to_series()
+        return [*out, pre.gather(rows.tail), mid, post.gather(rows.tail)]
+
     def counts(self, rows: _Rows) -> dict[str, int]:
         obl = self.tails.array("obl", lambda t: _OBLIGATION_CODE.get(t.obligation, 3)).astype(np.int64)
         issue = self.tails.array("has_issue", lambda t: bool(t.issue)).astype(bool)
@@ -926,7 +971,7 @@ class _Engine:
 # The DataFrame API
 
 
-def _column(df: pd.DataFrame, name: str | None, default: str, names: Sequence[str], kind: str,
+def _column(df: Any, name: str | None, default: str, names: Sequence[str], kind: str,
             required: bool) -> Any:
     if name is None:
         if required:
@@ -1018,7 +1063,17 @@ def _unique_names(names: Sequence[str]) -> list[str]:
     return out
 
 
-_ROW_SEP = "\r\x1e\n"  # the csv writer quotes any cell with \r or \n; no cell holds \x1e (checked)
+_NEEDS_QUOTES = r'[,"\r\n]'  # as the csv module quotes with lineterminator "\r\n": minimal quoting
+_FORMULA = r"^[=+\-@\t\r]"
+
+
+def _csv_expr(name: str, raw: bool) -> pl.Expr:
+    """A text column as CSV cells: neutralised unless raw, quoted where needed (as the csv module does)."""
+    c = pl.col(name)
+    if not raw:
+        c = pl.when(c.str.contains(_FORMULA)).then(pl.lit("'") + c).otherwise(c)
+    return (pl.when(c.str.contains(_NEEDS_QUOTES))
+            .then(pl.lit('"') + c.str.replace_all('"', '""', literal=True) + pl.lit('"')).otherwise(c))
 
 
 class _CsvOut:
@@ -1033,32 +1088,11 @@ class _CsvOut:
         csv.writer(buf, lineterminator="\n").writerow(cells)
         stream.write(buf.getvalue())
 
-    def write(self, cols: list[list[str]], pieces: list[np.ndarray]) -> None:
-        joined = ["\n".join(c) for c in cols]
-        if not self.raw:
-            cols = [neutralise_column(c, j) for c, j in zip(cols, joined, strict=True)]
-        n = len(pieces[0])
-        # render the input cells in one go, ending each row with a separator no cell contains (then
-        # split); a cell with a line break is quoted as the csv module does, since the separator has
-        # \r and \n in it
-        sep = _ROW_SEP if not any(_ROW_SEP[1] in j for j in joined) else None
-        del joined
-        buf = io.StringIO()
-        if sep:
-            csv.writer(buf, lineterminator=sep).writerows(zip(*cols, strict=True))
-            parts = buf.getvalue().split(sep)
-            parts.pop()
-        else:  # pragma: no cover - a cell holding the separator character: one row at a time
-            w = csv.writer(buf, lineterminator="\n")
-            parts = []
-            for row in zip(*cols, strict=True):
-                buf.seek(0)
-                buf.truncate()
-                w.writerow(row)
-                parts.append(buf.getvalue()[:-1])
-        if len(parts) != n:  # pragma: no cover - defensive
-            raise RiskcheckError(f"internal error: {len(parts)} rendered rows for {n}")
-        self.stream.write("".join(chain.from_iterable(zip(parts, *pieces, strict=True))))
+    def write(self, frame: pl.DataFrame, pieces: list[pl.Series]) -> None:
+        """Rows of ``frame`` (text columns) each followed by the concatenated ``pieces`` (ending the line)."""
+        cells = [_csv_expr(n, self.raw) for n in frame.columns]
+        line = pl.concat_str([pl.concat_str(cells, separator=","), *[pl.lit(p) for p in pieces]])
+        self.stream.write("".join(frame.select(line.alias("line")).to_series().to_list()))
 
     def close(self) -> None:
         pass
@@ -1118,16 +1152,17 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                 if len(block) == 0:
                     return
                 engine.trim()
-                data = block.columns
-                rows = engine.annotate(data[cols.person], data[cols.place],
-                                       data[cols.date] if cols.date is not None else None,
-                                       data[cols.end] if cols.end is not None else None)
+                col = block.frame.to_series
+                rows = engine.annotate(col(cols.person), col(cols.place),
+                                       col(cols.date) if cols.date is not None else None,
+                                       col(cols.end) if cols.end is not None else None)
                 if block.issues is not None:
                     engine.flag(rows, block.issues)
                 summary.add(engine.counts(rows))
                 if fmt == "csv":
-                    writer.write(data, engine.fragments(rows, raw))
+                    writer.write(block.frame, engine.fragment_series(rows, raw))
                 else:
+                    data = block.columns
                     extra = [c.tolist() for c in engine.columns(rows)]
                     for values in zip(*data, *extra, strict=True):
                         writer.write(dict(zip(keys, values, strict=True)))

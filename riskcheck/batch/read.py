@@ -15,12 +15,12 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
+import polars as pl
 
 from ..errors import InputError
 
@@ -34,19 +34,36 @@ SLOW_ROWS = 50_000
 _NL, _CR, _QUOTE = 10, 13, 34
 
 
-@dataclass(slots=True)
 class Block:
-    """Rows as columns of text (one list per header column), and per row why it is ragged ("" if not)."""
+    """Rows as a polars DataFrame of text (one column per header column, ``c0``, ``c1``...), and per row why
+    it is ragged ("" if not; ``issues`` is None when no row is)."""
 
-    columns: list[list[str]]
-    issues: list[str] | None = None  # None: no row is ragged
+    def __init__(self, frame: pl.DataFrame, issues: list[str] | None = None) -> None:
+        self.frame, self.issues = frame, issues
+        self._lists: dict[int, list[str]] = {}
 
     def __len__(self) -> int:
-        return len(self.columns[0]) if self.columns else 0
+        return self.frame.height
+
+    def column(self, i: int) -> list[str]:
+        """Column ``i`` as a list of str."""
+        c = self._lists.get(i)
+        if c is None:
+            c = self._lists[i] = self.frame.to_series(i).to_list()
+        return c
+
+    @property
+    def columns(self) -> list[list[str]]:
+        """Every column as a list of str."""
+        return [self.column(i) for i in range(self.frame.width)]
 
     def slice(self, a: int, b: int) -> Block:
         """Rows ``a`` to ``b`` (exclusive)."""
-        return Block([c[a:b] for c in self.columns], None if self.issues is None else self.issues[a:b])
+        return Block(self.frame.slice(a, b - a), None if self.issues is None else self.issues[a:b])
+
+
+def _frame(columns: list[list[str]], width: int) -> pl.DataFrame:
+    return pl.DataFrame({f"c{i}": c for i, c in enumerate(columns)}, schema={f"c{i}": pl.String for i in range(width)})
 
 
 def delimiter_for(path: str | None, delimiter: str | None) -> str:
@@ -248,7 +265,7 @@ class _Reader:
             body = b"".join(segs)
         else:
             body = data
-        return Block(_polars_columns(body, self.sep, self.width, len(keep)))
+        return Block(_polars_frame(body, self.sep, self.width, len(keep)))
 
     def _python_block(self, text: str, lines: list[int]) -> Block:
         """Rows with ragged ones (``lines``: the line each non-blank row starts on), by the csv module."""
@@ -271,7 +288,7 @@ class _Reader:
             issues.append(_ragged(line, len(r), w, r[w:]))
             fixed.append(r[:w] if len(r) > w else r + [""] * (w - len(r)))
         cols = [list(c) for c in zip(*fixed, strict=True)] if fixed else [[] for _ in range(w)]
-        return Block(cols, issues if ragged else None)
+        return Block(_frame(cols, w), issues if ragged else None)
 
     def _slow(self, data: bytes) -> Iterator[Block]:
         """Everything from ``data`` on, by the csv module (quotes that are not RFC 4180)."""
@@ -337,15 +354,14 @@ def _parse_rows(text: str, sep: str) -> list[list[str]]:
     return [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep) if r]
 
 
-def _polars_columns(body: bytes, sep: str, width: int, n: int) -> list[list[str]]:
-    import polars as pl
-
+def _polars_frame(body: bytes, sep: str, width: int, n: int) -> pl.DataFrame:
     schema = {f"c{i}": pl.String for i in range(width)}
     df = pl.read_csv(body, has_header=False, separator=sep, schema=schema, empty_string_is_null=False,
                      infer_schema=False, quote_char='"', raise_if_empty=False)
     if df.height != n:  # pragma: no cover - defensive: polars and the scan disagree on the rows
-        return [list(c) for c in zip(*_parse_rows(body.decode("utf-8"), sep), strict=True)]
-    return [df.get_column(f"c{i}").to_list() for i in range(width)]
+        rows = _parse_rows(body.decode("utf-8"), sep)
+        return _frame([list(c) for c in zip(*rows, strict=True)], width)
+    return df
 
 
 def read_table(src: BinaryIO, sep: str, name: str, block_bytes: int = BLOCK_BYTES, *,
