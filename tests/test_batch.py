@@ -431,6 +431,29 @@ def test_many_rows_order_and_count(tmp_path):
     assert got["explanation"].tolist() == direct["explanation"].tolist()
 
 
+def test_polars_path_and_pandas_check_trips_give_identical_rows(tmp_path):
+    """`riskcheck batch` (polars reader, polars rendering) and check_trips on a pandas DataFrame: same rows."""
+    people = ["Putin", "Omar al-Bashir", "Jane Doe", "Vladmir Putn", "Russian president", "Jean Exemple", ""]
+    places = ["South Africa", "China", "ZA", "Greenland", "Atlantis", "Sudan", "Burundi", "Mongolia", "=ZA"]
+    src = tmp_path / "trips.csv"
+    with src.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["n", "person", "country", "date", "note"])
+        for i in range(3000):  # days, months, years and ranges over 2000-2026: the template paths engage
+            d = date.fromordinal(730120 + (i * 37) % 9700)
+            when = [d.isoformat(), d.isoformat()[:7], d.isoformat()[:4], f"{d}..{d.replace(day=28)}", "", "2023-13-01"][
+                i % 6 if i % 5 else 0]
+            w.writerow([f"{i:05d}", people[i % 7], places[i % 9], when, ["NA", "-5", 'say "x"', "a,b"][i % 4]])
+    out = tmp_path / "out.csv"
+    run_batch(str(src), str(out), ruleset=_mini(), raw=True, chunk_rows=700)
+    got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    df = pd.read_csv(src, dtype=str, keep_default_na=False)
+    direct = check_trips(df, person="person", place="country", ruleset=_mini())
+    assert got.columns.tolist() == direct.columns.tolist()
+    assert got.values.tolist() == direct.values.tolist()
+    assert {"yes", "no", "unknown"} <= set(got["obligation"])
+
+
 # ------------------------------------------------------------------------------------------------- library
 
 
