@@ -23,6 +23,10 @@ from ..verdict import evaluate, unresolved
 
 #: caches are dropped (between chunks) when one grows past this many entries: bounded memory
 CACHE_LIMIT = 100_000
+#: ... or past about this many bytes (estimated per entry below): memory does not grow with the input
+CACHE_BYTES = 24 << 20
+# rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
+_RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 500, 2500, 700, 200
 
 _OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
 
@@ -299,17 +303,25 @@ class _Engine:
         self._joined.clear()
 
     def trim(self) -> None:
-        """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` (between chunks only)."""
-        if max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > self.cache_limit:
+        """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` entries or (estimated)
+        :data:`CACHE_BYTES` bytes (between chunks only)."""
+        limit, budget = self.cache_limit, CACHE_BYTES
+        resolved = len(self.persons) + len(self.places) + len(self.dates)
+        if (max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > limit
+                or _RESOLVED_BYTES * resolved + 150 * len(self._title_like) > budget):
             self._title_like.clear()
             self.templates.clear()
             self.shared.clear()
             self.reset()
         else:
-            if len(self.templates) + len(self.shared) > self.cache_limit:
+            if (len(self.templates) + len(self.shared) > limit
+                    or _TEMPLATE_BYTES * (len(self.templates) + len(self.shared)) > budget):
                 self.templates.clear()
                 self.shared.clear()
-            if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > self.cache_limit:
+            answers = (_TAIL_BYTES * len(self.tails) + _VERDICT_BYTES * len(self.verdicts)
+                       + _KEY_BYTES * (len(self.tail_keys) + len(self.everywhere_keys)))
+            if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > limit \
+                    or answers > budget:
                 self.reset_answers()
 
     # ---- resolving distinct values ----

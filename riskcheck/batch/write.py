@@ -56,7 +56,7 @@ class _CsvOut:
         """Rows of ``frame`` (text columns) each followed by the concatenated ``pieces`` (ending the line)."""
         cells = [_csv_expr(n, self.raw) for n in frame.columns]
         line = pl.concat_str([pl.concat_str(cells, separator=","), *[pl.lit(p) for p in pieces]])
-        self.stream.write("".join(frame.select(line.alias("line")).to_series().to_list()))
+        self.stream.write(frame.select(line.alias("line").str.join("")).item())
 
     def close(self) -> None:
         pass
