@@ -31,13 +31,16 @@ _NEEDS_QUOTES = r'[,"\r\n]'  # as the csv module quotes with lineterminator "\r\
 _FORMULA = r"^[=+\-@\t\r]"
 
 
-def _csv_expr(name: str, raw: bool) -> pl.Expr:
-    """A text column as CSV cells: neutralised unless raw, quoted where needed (as the csv module does)."""
+def _csv_expr(name: str, formula: bool, quotes: bool) -> pl.Expr:
+    """A text column as CSV cells: neutralised if ``formula``, quoted where needed if ``quotes`` (as the csv
+    module does: minimal quoting)."""
     c = pl.col(name)
-    if not raw:
+    if formula:
         c = pl.when(c.str.contains(_FORMULA)).then(pl.lit("'") + c).otherwise(c)
-    return (pl.when(c.str.contains(_NEEDS_QUOTES))
-            .then(pl.lit('"') + c.str.replace_all('"', '""', literal=True) + pl.lit('"')).otherwise(c))
+    if quotes:
+        c = (pl.when(c.str.contains(_NEEDS_QUOTES))
+             .then(pl.lit('"') + c.str.replace_all('"', '""', literal=True) + pl.lit('"')).otherwise(c))
+    return c
 
 
 class _CsvOut:
@@ -54,7 +57,13 @@ class _CsvOut:
 
     def write(self, frame: pl.DataFrame, pieces: list[pl.Series]) -> None:
         """Rows of ``frame`` (text columns) each followed by the concatenated ``pieces`` (ending the line)."""
-        cells = [_csv_expr(n, self.raw) for n in frame.columns]
+        # which columns need neutralising or quoting at all (both branches of a when/then are computed for
+        # every row, so a column that needs neither is passed through)
+        checks = [pl.col(n).str.contains(_NEEDS_QUOTES).any().alias(f"q{i}") for i, n in enumerate(frame.columns)]
+        if not self.raw:
+            checks += [pl.col(n).str.contains(_FORMULA).any().alias(f"f{i}") for i, n in enumerate(frame.columns)]
+        need = frame.select(checks).row(0, named=True)
+        cells = [_csv_expr(n, bool(need.get(f"f{i}")), bool(need[f"q{i}"])) for i, n in enumerate(frame.columns)]
         line = pl.concat_str([pl.concat_str(cells, separator=","), *[pl.lit(p) for p in pieces]])
         self.stream.write(frame.select(line.alias("line").str.join("")).item())
 
