@@ -17,7 +17,7 @@ import io
 from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 import numpy as np
 import polars as pl
@@ -32,6 +32,12 @@ BLOCK_BYTES = 8 << 20
 SLOW_ROWS = 50_000
 
 _NL, _CR, _QUOTE = 10, 13, 34
+
+
+class Readable(Protocol):
+    """A byte stream (a file opened in binary mode, :class:`Source`...)."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
 
 
 class Block:
@@ -144,7 +150,7 @@ class Source(io.RawIOBase):
 
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:
-            parts = []
+            parts: list[bytes] = []
             while True:
                 b = self.read(1 << 22)
                 if not b:
@@ -170,7 +176,7 @@ def _ragged(line: int, n: int, width: int, extra: list[str]) -> str:
 
 
 class _Reader:
-    def __init__(self, src: BinaryIO, sep: str, name: str, block_bytes: int, sniff: bool) -> None:
+    def __init__(self, src: Readable, sep: str, name: str, block_bytes: int, sniff: bool) -> None:
         self.src, self.sep, self.name, self.block_bytes, self.sniff = src, sep, name, block_bytes, sniff
         sb = sep.encode("utf-8")
         self.sepb = sb[0] if len(sb) == 1 and sb[0] not in (_NL, _CR, _QUOTE) else -1
@@ -321,7 +327,7 @@ class _Reader:
 
 
 class _Chain(io.RawIOBase):
-    def __init__(self, first: bytes, rest: BinaryIO) -> None:
+    def __init__(self, first: bytes, rest: Readable) -> None:
         super().__init__()
         self.first, self.rest = first, rest
 
@@ -364,7 +370,7 @@ def _polars_frame(body: bytes, sep: str, width: int, n: int) -> pl.DataFrame:
     return df
 
 
-def read_table(src: BinaryIO, sep: str, name: str, block_bytes: int = BLOCK_BYTES, *,
+def read_table(src: Readable, sep: str, name: str, block_bytes: int = BLOCK_BYTES, *,
                sniff: bool = False) -> tuple[list[str], str, Iterator[Block]]:
     """The header, the delimiter and an iterator over the following rows in blocks (``src``: UTF-8 bytes).
 

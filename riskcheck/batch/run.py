@@ -81,7 +81,7 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
         close_in = False
     else:
         try:
-            raw_in = open(source, "rb")  # type: ignore[arg-type]  # noqa: SIM115
+            raw_in = open(str(source), "rb")  # noqa: SIM115
         except OSError as exc:
             raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
         close_in = True
