@@ -535,3 +535,16 @@ def test_semicolon_files_sniffed_and_other_delimiters_suggested():
     assert code == 0 and row["obligation"] == "yes" and row["note"] == "a, b"
     code, out, err = batch("-", input="person|country|date\nPutin|ZA|2023-08-22\n")
     assert code == 2 and out == "" and "--delimiter '|'" in err
+
+
+def test_check_trips_accepts_a_polars_dataframe():
+    import polars as pl
+
+    trips = {"traveler": ["Putin", "Jane Doe", "Putin"], "destination": ["ZA", "China", "Sudan"],
+             "date": ["2023-08-22", "2024-09", ""]}
+    got = check_trips(pl.DataFrame(trips), ruleset=_mini())
+    want = check_trips(pd.DataFrame(trips), ruleset=_mini())
+    assert isinstance(got, pl.DataFrame) and got.columns == want.columns.tolist()
+    assert got.rows() == [tuple(r) for r in want.values.tolist()]
+    dated = check_trips(pl.DataFrame(trips).with_columns(pl.Series("date", [date(2023, 8, 22)] * 3)), ruleset=_mini())
+    assert dated["obligation"].to_list()[0] == "yes"

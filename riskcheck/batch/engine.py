@@ -58,6 +58,8 @@ def _as_text(value: Any) -> str:
 
 def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the distinct values as text ("" for missing); codes index the texts."""
+    if isinstance(values, pl.Series) and values.dtype != pl.String:
+        values = values.to_list()  # dates, numbers...: as text below, as for pandas
     if isinstance(values, list) and all(type(v) is str for v in values[:1]):
         values = pl.Series("v", values, dtype=pl.String)
     if isinstance(values, pl.Series) and values.dtype == pl.String:

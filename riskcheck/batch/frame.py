@@ -29,7 +29,7 @@ def _column(df: Any, name: str | None, default: str, names: Sequence[str], kind:
     if i is None:
         raise InputError(f"check_trips: no column {name!r} for the {kind}; columns found: "
                          + (", ".join(repr(c) for c in cols) or "none"))
-    return df.iloc[:, i]
+    return df.iloc[:, i] if hasattr(df, "iloc") else df.to_series(i)  # pandas, or polars
 
 
 def check_trips(df: pd.DataFrame, person: str = "traveler", place: str = "destination", date: str | None = "date",
@@ -39,7 +39,8 @@ def check_trips(df: pd.DataFrame, person: str = "traveler", place: str = "destin
     ``person``, ``place``, ``date`` and ``end`` name the columns (matched exactly, else case-insensitively;
     when a default name is absent the usual names are tried: ``person``/``traveler``/``name``,
     ``country``/``destination``/``place``, ``date``/``start``/``travel_date``). ``date=None`` or an empty
-    cell means today; ``end`` optionally closes a range. Cells may be text, dates or timestamps. Rows,
+    cell means today; ``end`` optionally closes a range. Cells may be text, dates or timestamps. ``df``
+    may also be a polars DataFrame (a polars DataFrame is returned). Rows,
     order, index and input columns are kept as they are; an added column whose name the input already
     has gets the suffix ``_rc``. ``ruleset`` is a loaded ruleset or a data folder (default: bundled data).
 
@@ -50,13 +51,20 @@ def check_trips(df: pd.DataFrame, person: str = "traveler", place: str = "destin
     [['MN', 'yes', 'state_party'], ['CN', 'no', 'no_warrant']]
     """
     rs = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(ruleset)
+    is_polars = type(df).__module__.startswith("polars")
     p = _column(df, person, "traveler", PERSON_NAMES, "person", True)
     pl = _column(df, place, "destination", PLACE_NAMES, "place", True)
     d = _column(df, date, "date", DATE_NAMES, "date", False) if date is not None else None
     e = _column(df, end, "", END_NAMES, "end", False) if end is not None else None
     engine = _Engine(rs)
     rows = engine.annotate(p, pl, d, e)
+    names = added_names([str(c) for c in df.columns])
+    if is_polars:
+        import polars
+
+        return df.with_columns([polars.Series(n, v.tolist(), dtype=polars.String)
+                                for n, v in zip(names, engine.columns(rows), strict=True)])
     out = df.copy()
-    for name, values in zip(added_names([str(c) for c in df.columns]), engine.columns(rows), strict=True):
+    for name, values in zip(names, engine.columns(rows), strict=True):
         out[name] = values
     return out
