@@ -12,17 +12,20 @@ Every input row comes out, in order, with all its columns unchanged, followed by
     as in ``riskcheck check`` (``sources`` joined with `` ; ``).
 ``row_issue``
     empty, or why a value could not be used (unknown or ambiguous person or place, unreadable date, a
-    place the data folder has no record for). Such a row is kept, with obligation ``unknown``.
+    place the data folder has no record for, a row with more or fewer fields than the header: basis
+    ``malformed_row``). Such a row is kept, with obligation ``unknown``.
 
-A row without a date is answered for today and its explanation starts by saying so. When an input
+A row with an empty date is answered for today and its explanation starts by saying so. When an input
 column already has one of the added names (compared case-insensitively), the added column gets the
 suffix ``_rc`` (``country_rc``; ``_rc2``, ... if that is taken too), so no input column is overwritten.
 
-How it scales: the input is read in chunks of :data:`CHUNK_ROWS` rows, so memory does not grow with
-the file. Inside a chunk the work is vectorised: each distinct person, place and date string is
-resolved once (and cached across chunks), each distinct (person, territory, date span) verdict is
-computed once, and rows get their answers by array indexing. A person with no warrant record gets the
-same answer in every state, so those rows share one verdict per date span.
+The pipeline, one module per step: :mod:`.read` (the input in blocks of about 8 MB, bounded read-ahead,
+parsed by polars; ragged rows kept) -> :mod:`.columns` (which columns hold what) -> :mod:`.engine`
+(each distinct person, place and date string resolved once and cached across blocks, each distinct
+(person, territory, date span) verdict computed once, answers reused over stretches of unchanging
+status; rows get their answers by array indexing; caches bounded in entries and bytes) -> :mod:`.write`
+(input cells re-quoted and neutralised by polars, then the pre-rendered added cells), driven by
+:mod:`.run`. :mod:`.frame` is the DataFrame API. pandas is not imported on the ``riskcheck batch`` path.
 """
 
 from __future__ import annotations
