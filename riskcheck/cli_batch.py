@@ -17,11 +17,14 @@ PROGRESS_MIN_BYTES = 16 << 20
 
 HELP = """Flag every row of a CSV of trips: is the state obliged to arrest the person on that date?
 
-PATH is a CSV file (a TSV by extension .tsv/.tab or --delimiter), or - for stdin. Columns are found by
-name (person/traveler/traveller/name, country/destination/place, date/start/travel_date, optional end),
-case-insensitively, or named with --person-col, --place-col, --date-col, --end-col. Dates as in
+PATH is a CSV file (a TSV by extension .tsv/.tab or --delimiter; a header delimited by ; or tab is
+recognised), or - for stdin. Columns are found by name (person/traveler/traveller/name,
+country/destination/place, date/start/travel date/start date/departure/when..., optional end/return),
+ignoring case, spaces and _, or named with --person-col, --place-col, --date-col, --end-col. A file with
+no date column is refused (exit 2) unless --no-date says every row is meant for today. Dates as in
 `riskcheck check`: 2023-08-22, 2023-08, 2023 or 2026-05-20..2026-06-10; an empty date means today.
-Every cell is read as text.
+Every cell is read as text. A row with more or fewer fields than the header is kept, with obligation
+unknown, basis malformed_row and the reason in row_issue.
 
 Every input row is written, in order and unchanged, followed by person_id, person_resolved, country,
 warrant, obligation, basis, explanation, sources and row_issue (why a value could not be resolved; such a
@@ -76,6 +79,7 @@ def binary_stdin() -> IO[bytes]:
 @click.option("--place-col", metavar="NAME", help="The column naming the destination.")
 @click.option("--date-col", metavar="NAME", help="The column with the date (day, month, year or A..B).")
 @click.option("--end-col", metavar="NAME", help="A column with the end of the stay (optional).")
+@click.option("--no-date", is_flag=True, help="The input has no date column: answer every row for today.")
 @click.option("--delimiter", metavar="CHAR", help=r"Field delimiter (default: comma; tab for .tsv/.tab; '\t' = tab).")
 @click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
               help="Input encoding (a UTF-8 BOM is accepted by default).")
@@ -84,7 +88,8 @@ def binary_stdin() -> IO[bytes]:
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @click.pass_context
 def batch_command(ctx: click.Context, path: str | None, out: str | None, fmt: str, person_col: str | None,
-                  place_col: str | None, date_col: str | None, end_col: str | None, delimiter: str | None,
+                  place_col: str | None, date_col: str | None, end_col: str | None, no_date: bool,
+                  delimiter: str | None,
                   encoding: str, raw: bool, fail_on_yes: bool, quiet: bool) -> None:
     from .batch import run_batch
     from .cli import fail, get_ruleset
@@ -97,7 +102,7 @@ def batch_command(ctx: click.Context, path: str | None, out: str | None, fmt: st
         with _progress(path) as progress:
             summary = run_batch(path, out, fmt, ruleset=rs, raw=raw, delimiter=delimiter, encoding=encoding,
                                 person_col=person_col, place_col=place_col, date_col=date_col, end_col=end_col,
-                                stdin=stdin, progress=progress)
+                                no_date=no_date, stdin=stdin, progress=progress)
     except RiskcheckError as exc:
         fail(str(exc))
     except OSError as exc:

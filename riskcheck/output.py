@@ -89,8 +89,7 @@ class RecordWriter:
         self.count += 1
         if self.fmt == "csv":
             if not self._header_done:
-                self._csv.writerow(self.columns)  # type: ignore[union-attr]
-                self._header_done = True
+                self._write_header()
             vals = [cell(record.get(c)) for c in self.columns]
             if not self.raw:
                 vals = [neutralise(v) for v in vals]
@@ -101,14 +100,19 @@ class RecordWriter:
         else:
             self._rows.append(record)
 
+    def _write_header(self) -> None:
+        """The CSV header row: its cells are neutralised like any other (a header can come from input)."""
+        assert self._csv is not None
+        self._csv.writerow(self.columns if self.raw else [neutralise(c) for c in self.columns])
+        self._header_done = True
+
     def write_many(self, records: Iterable[Mapping[str, Any]]) -> None:
         for r in records:
             self.write(r)
 
     def close(self) -> None:
         if self.fmt == "csv" and not self._header_done:
-            self._csv.writerow(self.columns)  # type: ignore[union-attr]
-            self._header_done = True
+            self._write_header()
         elif self.fmt == "json":
             json.dump([{c: r.get(c) for c in self.columns} for r in self._rows], self.stream,
                       ensure_ascii=False, indent=2, default=str)

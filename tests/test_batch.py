@@ -50,11 +50,35 @@ def raw_rows(path: Path, encoding: str = "utf-8") -> list[list[str]]:
     (["Traveller", "DESTINATION", "travel_date", "end"], (0, 1, 2, 3)),
     (["id", "name", "place", "start"], (1, 2, 3, None)),
     (["traveler", "name", "destination", "date"], (0, 2, 3, None)),  # first name in the list wins
-    (["person", "place"], (0, 1, None, None)),  # no date column: today
+    (["Person", "Place", "Travel Date"], (0, 1, 2, None)),
+    (["person", "country", "Start Date", "End Date"], (0, 1, 2, 3)),
+    (["person", "country", "DEPARTURE", "return"], (0, 1, 2, 3)),
+    (["person", "country", "when"], (0, 1, 2, None)),
+    (["person", "country", "start-date"], (0, 1, 2, None)),
 ])
 def test_column_autodetection(header, expected):
     c = detect_columns(header)
     assert (c.person, c.place, c.date, c.end) == expected
+
+
+def test_no_date_column_is_refused_unless_no_date():
+    with pytest.raises(InputError, match="no date column.*--no-date.*columns found: 'person', 'place', 'Datum'"):
+        detect_columns(["person", "place", "Datum"])
+    c = detect_columns(["person", "place", "Datum"], no_date=True)
+    assert (c.person, c.place, c.date, c.end) == (0, 1, None, None)
+    assert detect_columns(["person", "place", "date"], no_date=True).date is None  # --no-date: today meant
+    code, out, err = batch("-", input="person,place,Datum\nPutin,ZA,2023-08-22\n")
+    assert code == 2 and out == "" and "no date column" in err and "'Datum'" in err
+    code, out, err = batch("-", "--no-date", input="person,place\nJane Doe,ZA\n")
+    assert code == 0 and rows_of(out)[0]["explanation"].startswith("No date given: answered for today")
+    code, out, err = batch("-", "--no-date", "--date-col", "x", input="person,place,x\nJane Doe,ZA,2023\n")
+    assert code == 2 and "--no-date" in err
+
+
+def test_travel_date_header_is_used_not_today():
+    code, out, _ = batch("-", input="Traveler,Destination,Travel Date\nPutin,ZA,2023-08-22\n")
+    row = rows_of(out)[0]
+    assert code == 0 and row["obligation"] == "yes" and "today" not in row["explanation"]
 
 
 def test_explicit_columns_and_missing_ones():
@@ -150,7 +174,9 @@ def test_end_column_and_missing_date_means_today():
 
 
 def test_no_date_column_answers_for_today():
-    code, out, _ = batch("-", input="traveller,destination\nJane Doe,China\n")
+    code, out, err = batch("-", input="traveller,destination\nJane Doe,China\n")
+    assert code == 2 and out == "" and "columns found: 'traveller', 'destination'" in err  # issue 11 item 13
+    code, out, _ = batch("-", "--no-date", input="traveller,destination\nJane Doe,China\n")
     (row,) = rows_of(out)
     assert code == 0 and row["obligation"] == "no" and "answered for today" in row["explanation"]
 
@@ -208,7 +234,7 @@ def test_tsv_by_extension_and_delimiter(tmp_path):
     q.write_text("person;country;date\nPutin;ZA;2023-08-22\n")
     code, out, _ = batch(str(q), "--delimiter", ";")
     assert code == 0 and rows_of(out)[0]["obligation"] == "yes"
-    code, out, _ = batch("-", "--delimiter", "\\t", input="person\tplace\nPutin\tZA\n")
+    code, out, _ = batch("-", "--delimiter", "\\t", "--no-date", input="person\tplace\nPutin\tZA\n")
     assert code == 0 and rows_of(out)[0]["country"] == "ZA"
 
 
@@ -231,8 +257,20 @@ def test_missing_file_missing_column_ragged_row(tmp_path):
     code, out, err = batch("-", input="name,date\nPutin,2023\n")
     assert code == 2 and out == ""
     assert "no place column" in err and "columns found: 'name', 'date'" in err
-    code, out, err = batch("-", input="person,country\nPutin,ZA\nPutin,ZA,extra\n")
-    assert code == 2 and "stdin: line 3: 3 fields, but the header has 2" in err
+    # a ragged row is kept and flagged, not an abort (issue 11 item 14)
+    code, out, err = batch("-", input="person,country,date\nPutin,ZA,2023-08-22\nPutin,ZA,2023-08-22,extra\n"
+                                      "Putin,ZA\nPutin,ZA,2023-08-22\n")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [r[:3] for r in rows[1:]] == [["Putin", "ZA", "2023-08-22"]] * 2 + [["Putin", "ZA", ""],
+                                                                               ["Putin", "ZA", "2023-08-22"]]
+    named = rows_of(out)
+    assert [r["obligation"] for r in named] == ["yes", "unknown", "unknown", "yes"]
+    assert [r["basis"] for r in named][1:3] == ["malformed_row", "malformed_row"]
+    assert named[1]["row_issue"].startswith("line 3: 4 fields, but the header has 3") and "'extra'" in named[1]["row_issue"]
+    assert named[2]["row_issue"].startswith("line 4: 2 fields, but the header has 3")
+    assert named[0]["row_issue"] == named[3]["row_issue"] == ""
+    assert "2 unresolved" in err
 
 
 def test_stdin_terminal_is_a_usage_error(monkeypatch):
@@ -264,6 +302,64 @@ def test_formula_neutralisation_and_raw():
     assert rows_of(out)[0]["date"] == "2026-05-20..2026-06-10"
 
 
+FORMULA_HEADER = "person,country,date,=HYPERLINK(\"x\"),+total,-n,@who,\tx\n"
+
+
+def test_header_cells_are_neutralised_unless_raw():
+    text = FORMULA_HEADER + "Putin,ZA,2023-08-22,a,b,c,d,e\n"
+    _, out, _ = batch("-", input=text)
+    header = next(csv.reader(io.StringIO(out)))
+    assert header[:8] == ["person", "country", "date", "'=HYPERLINK(\"x\")", "'+total", "'-n", "'@who", "'\tx"]
+    assert header[8:] == added_names(header[:8])
+    _, out, _ = batch("-", "--raw", input=text)
+    assert next(csv.reader(io.StringIO(out)))[3:8] == ["=HYPERLINK(\"x\")", "+total", "-n", "@who", "\tx"]
+    # the file written with -o too (the same writer), and a header-only file
+    _, out, _ = batch("-", input=FORMULA_HEADER)
+    assert out.splitlines()[0].startswith('person,country,date,"\'=HYPERLINK(""x"")",\'+total,\'-n,\'@who,')
+
+
+def test_header_cells_are_kept_as_named_in_json_formats():
+    text = FORMULA_HEADER + "Putin,ZA,2023-08-22,a,b,c,d,e\n"
+    _, out, _ = batch("-", "--format", "jsonl", input=text)
+    assert list(json.loads(out.splitlines()[0]))[3:8] == ["=HYPERLINK(\"x\")", "+total", "-n", "@who", "\tx"]
+
+
+@pytest.fixture
+def formula_data(tmp_path):
+    """The mini data with a person's and a state's names starting like formulas (they reach added cells)."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    for name, old, new in (("people.csv", "burundi-general,Jean Exemple,", "burundi-general,=Jean Exemple,"),
+                           ("states.csv", "BI,Burundi,", "BI,@Burundi,")):
+        f = data / name
+        text = f.read_text(encoding="utf-8")
+        assert old in text
+        f.write_text(text.replace(old, new), encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize("n", [2, 300])  # 300 rows: the vectorised template path renders them too
+def test_added_cells_are_neutralised_unless_raw(formula_data, n):
+    lines = ["person,country,date"] + [
+        f"{'Jean Exemple' if i % 2 else 'Putin'},BI,{date.fromordinal(738611 + i).isoformat()}" for i in range(n)]
+    text = "\n".join(lines) + "\n"
+    for raw in (False, True):
+        res = CliRunner().invoke(cli, ["--data", str(formula_data), "batch", "-", *(["--raw"] if raw else [])],
+                                 input=text)
+        assert res.exit_code == 0, res.output
+        rows = rows_of(res.stdout)
+        assert len(rows) == n
+        q = "" if raw else "\'"
+        jean = [r for r in rows if r["person"] == "Jean Exemple"]
+        putin = [r for r in rows if r["person"] == "Putin"]
+        assert jean and putin
+        assert all(r["person_resolved"] == q + "=Jean Exemple" for r in jean)
+        assert all(r["explanation"].startswith(q + "@Burundi") for r in jean + putin)
+        assert all(r["obligation"] in ("no", "residual") for r in putin) and putin[0]["obligation"] == "no"
+
+
 def test_fail_on_yes():
     yes = "person,country,date\nPutin,ZA,2023-08-22\n"
     no = "person,country,date\nPutin,China,2023-08-22\n"
@@ -291,9 +387,9 @@ def test_output_file_is_atomic(tmp_path):
     code, _, _ = batch("-", "-o", str(target), input="name,date\nPutin,2023\n")
     assert code == 2 and target.read_text() == "good\n"
     src = tmp_path / "in.csv"
-    src.write_text("person,country\n" + "Putin,ZA\n" * 5 + "Putin,ZA,oops\n")
-    with pytest.raises(InputError, match="line 7"):
-        run_batch(str(src), str(target), chunk_rows=2, ruleset=_mini())
+    src.write_text("person,country,date\n" + "Putin,ZA,2023\n" * 5 + "Putin,\"ZA,2023\n")
+    with pytest.raises(InputError, match="line 7: a quoted cell is never closed"):
+        run_batch(str(src), str(target), chunk_rows=2, ruleset=_mini(), block_bytes=16)
     assert target.read_text() == "good\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
     # success replaces it
@@ -337,6 +433,29 @@ def test_many_rows_order_and_count(tmp_path):
     direct = check_trips(df, person="person", place="country", ruleset=_mini())
     assert got["obligation"].tolist() == direct["obligation"].tolist()
     assert got["explanation"].tolist() == direct["explanation"].tolist()
+
+
+def test_polars_path_and_pandas_check_trips_give_identical_rows(tmp_path):
+    """`riskcheck batch` (polars reader, polars rendering) and check_trips on a pandas DataFrame: same rows."""
+    people = ["Putin", "Omar al-Bashir", "Jane Doe", "Vladmir Putn", "Russian president", "Jean Exemple", ""]
+    places = ["South Africa", "China", "ZA", "Greenland", "Atlantis", "Sudan", "Burundi", "Mongolia", "=ZA"]
+    src = tmp_path / "trips.csv"
+    with src.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["n", "person", "country", "date", "note"])
+        for i in range(3000):  # days, months, years and ranges over 2000-2026: the template paths engage
+            d = date.fromordinal(730120 + (i * 37) % 9700)
+            when = [d.isoformat(), d.isoformat()[:7], d.isoformat()[:4], f"{d}..{d.replace(day=28)}", "", "2023-13-01"][
+                i % 6 if i % 5 else 0]
+            w.writerow([f"{i:05d}", people[i % 7], places[i % 9], when, ["NA", "-5", 'say "x"', "a,b"][i % 4]])
+    out = tmp_path / "out.csv"
+    run_batch(str(src), str(out), ruleset=_mini(), raw=True, chunk_rows=700)
+    got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    df = pd.read_csv(src, dtype=str, keep_default_na=False)
+    direct = check_trips(df, person="person", place="country", ruleset=_mini())
+    assert got.columns.tolist() == direct.columns.tolist()
+    assert got.values.tolist() == direct.values.tolist()
+    assert {"yes", "no", "unknown"} <= set(got["obligation"])
 
 
 # ------------------------------------------------------------------------------------------------- library
@@ -412,3 +531,24 @@ def test_bounded_caches_give_the_same_answers(tmp_path, monkeypatch):
     monkeypatch.setattr(batch_module, "CACHE_LIMIT", 20)
     run_batch(str(src), str(b), ruleset=_mini(), chunk_rows=100)
     assert a.read_text() == b.read_text()
+
+
+def test_semicolon_files_sniffed_and_other_delimiters_suggested():
+    code, out, _ = batch("-", input="person;country;date;note\nPutin;ZA;2023-08-22;a, b\n")
+    row = rows_of(out)[0]
+    assert code == 0 and row["obligation"] == "yes" and row["note"] == "a, b"
+    code, out, err = batch("-", input="person|country|date\nPutin|ZA|2023-08-22\n")
+    assert code == 2 and out == "" and "--delimiter '|'" in err
+
+
+def test_check_trips_accepts_a_polars_dataframe():
+    import polars as pl
+
+    trips = {"traveler": ["Putin", "Jane Doe", "Putin"], "destination": ["ZA", "China", "Sudan"],
+             "date": ["2023-08-22", "2024-09", ""]}
+    got = check_trips(pl.DataFrame(trips), ruleset=_mini())
+    want = check_trips(pd.DataFrame(trips), ruleset=_mini())
+    assert isinstance(got, pl.DataFrame) and got.columns == want.columns.tolist()
+    assert got.rows() == [tuple(r) for r in want.values.tolist()]
+    dated = check_trips(pl.DataFrame(trips).with_columns(pl.Series("date", [date(2023, 8, 22)] * 3)), ruleset=_mini())
+    assert dated["obligation"].to_list()[0] == "yes"

@@ -52,3 +52,13 @@ def test_atomic_output_leaves_good_file_on_failure(tmp_path):
     assert list(tmp_path.iterdir()) == [target]
     write_records([{"a": "1"}], ["a"], "csv", target)
     assert target.read_text() == "a\n1\n"
+
+
+def test_csv_header_cells_are_neutralised_unless_raw():
+    for raw, expected in ((False, ["'=HYPERLINK(\"x\")", "'@a", "b"]), (True, ["=HYPERLINK(\"x\")", "@a", "b"])):
+        for records in ([], [{"b": "1"}]):  # header written by close() and by the first write()
+            buf = io.StringIO()
+            w = RecordWriter(buf, ["=HYPERLINK(\"x\")", "@a", "b"], "csv", raw=raw)
+            w.write_many(records)
+            w.close()
+            assert next(csv.reader(io.StringIO(buf.getvalue()))) == expected

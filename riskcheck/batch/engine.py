@@ -1,165 +1,34 @@
-"""Batch runs: flag every row of a table of trips (``riskcheck batch`` and :func:`check_trips`).
-
-Every input row comes out, in order, with all its columns unchanged, followed by the columns in
-:data:`ADDED_COLUMNS`:
-
-``person_id``, ``person_resolved``
-    the record the person cell resolved to (its id and full name), empty when no record matches (a
-    person with no ICC warrant on record: obligation ``no``, basis ``no_warrant``).
-``country``
-    the ISO 3166-1 alpha-2 code of the state or territory the place cell resolved to.
-``warrant``, ``obligation``, ``basis``, ``explanation``, ``sources``
-    as in ``riskcheck check`` (``sources`` joined with `` ; ``).
-``row_issue``
-    empty, or why a value could not be used (unknown or ambiguous person or place, unreadable date, a
-    place the data folder has no record for). Such a row is kept, with obligation ``unknown``.
-
-A row without a date is answered for today and its explanation starts by saying so. When an input
-column already has one of the added names (compared case-insensitively), the added column gets the
-suffix ``_rc`` (``country_rc``; ``_rc2``, ... if that is taken too), so no input column is overwritten.
-
-How it scales: the input is read in chunks of :data:`CHUNK_ROWS` rows, so memory does not grow with
-the file. Inside a chunk the work is vectorised: each distinct person, place and date string is
-resolved once (and cached across chunks), each distinct (person, territory, date span) verdict is
-computed once, and rows get their answers by array indexing. A person with no warrant record gets the
-same answer in every state, so those rows share one verdict per date span.
-"""
+"""The batch engine: resolve each distinct person, place and date once, evaluate each distinct verdict
+once (reusing answers across stretches of unchanging status), and render the added cells per row by
+indexing small tables (see the package docstring)."""
 
 from __future__ import annotations
 
 import bisect
-import codecs
-import csv
-import io
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import chain
-from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any
 
 import numpy as np
-import pandas as pd
+import polars as pl
 
-from .dates import PRECISIONS, DateSpan, parse_date
-from .errors import DateError, InputError, RiskcheckError
-from .output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output, neutralise, neutralise_column
-from .ruleset import Ruleset, load_ruleset
-from .verdict import evaluate, unresolved
+from ..dates import PRECISIONS, DateSpan, parse_date
+from ..errors import DateError, RiskcheckError
+from ..output import neutralise
+from ..ruleset import Ruleset
+from ..verdict import evaluate, unresolved
 
-__all__ = [
-    "ADDED_COLUMNS",
-    "BatchSummary",
-    "Columns",
-    "added_names",
-    "check_trips",
-    "detect_columns",
-    "run_batch",
-]
-
-#: the columns added after the input's own, in order
-ADDED_COLUMNS = ("person_id", "person_resolved", "country", "warrant", "obligation", "basis", "explanation",
-                 "sources", "row_issue")
-#: suffix of an added column whose name an input column already has
-COLUMN_SUFFIX = "_rc"
-#: column names recognised (case-insensitively, first match wins in this order)
-PERSON_NAMES = ("person", "traveler", "traveller", "name")
-PLACE_NAMES = ("country", "destination", "place")
-DATE_NAMES = ("date", "start", "travel_date")
-END_NAMES = ("end", "end_date")
-#: rows per chunk read from a file
-CHUNK_ROWS = 100_000
 #: caches are dropped (between chunks) when one grows past this many entries: bounded memory
 CACHE_LIMIT = 100_000
+#: ... or past about this many bytes (estimated per entry below): memory does not grow with the input
+CACHE_BYTES = 24 << 20
+# rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
+_RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 500, 2500, 700, 200
 
 _OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
-
-
-# --------------------------------------------------------------------------------------------------
-# Columns
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """Positions of the person, place, date and end columns in a header (date and end optional)."""
-
-    person: int
-    place: int
-    date: int | None = None
-    end: int | None = None
-
-
-def _find(header: Sequence[str], name: str) -> int | None:
-    for i, h in enumerate(header):
-        if h == name:
-            return i
-    folded = name.strip().casefold()
-    for i, h in enumerate(header):
-        if str(h).strip().casefold() == folded:
-            return i
-    return None
-
-
-def _auto(header: Sequence[str], names: Sequence[str], exclude: set[int]) -> int | None:
-    for n in names:
-        i = _find(header, n)
-        if i is not None and i not in exclude:
-            return i
-    return None
-
-
-def detect_columns(header: Sequence[str], person: str | None = None, place: str | None = None,
-                   date: str | None = None, end: str | None = None, *, source: str = "input",
-                   option: str = "--{}-col") -> Columns:
-    """Find the person, place, date and end columns: the names given, or by the usual names.
-
-    Names match exactly, else case-insensitively. Person and place are required; without a date
-    column every row is answered for today. Raises :class:`InputError` naming the columns found.
-
-    >>> detect_columns(["Traveller", "Destination", "travel_date"])
-    Columns(person=0, place=1, date=2, end=None)
-    """
-    found = ", ".join(repr(str(h)) for h in header) or "none"
-    taken: set[int] = set()
-    out: dict[str, int | None] = {}
-    for kind, given, names, required in (("person", person, PERSON_NAMES, True),
-                                         ("place", place, PLACE_NAMES, True),
-                                         ("date", date, DATE_NAMES, False),
-                                         ("end", end, END_NAMES, False)):
-        if given is not None:
-            i = _find(header, given)
-            if i is None:
-                raise InputError(f"{source}: no column {given!r} (given with {option.format(kind)}); "
-                                 f"columns found: {found}")
-        else:
-            i = _auto(header, names, taken)
-            if i is None and required:
-                raise InputError(f"{source}: no {kind} column (looked for {', '.join(names)}; name it with "
-                                 f"{option.format(kind)}); columns found: {found}")
-        if i is not None:
-            taken.add(i)
-        out[kind] = i
-    return Columns(out["person"], out["place"], out["date"], out["end"])  # type: ignore[arg-type]
-
-
-def added_names(header: Sequence[str]) -> list[str]:
-    """The names of the added columns for this input header: :data:`ADDED_COLUMNS`, suffixed on a clash.
-
-    >>> added_names(["name", "country", "date"])[:3]
-    ['person_id', 'person_resolved', 'country_rc']
-    """
-    taken = {str(h).strip().casefold() for h in header}
-    out = []
-    for base in ADDED_COLUMNS:
-        name, n = base, 1
-        while name.casefold() in taken:
-            n += 1
-            name = f"{base}{COLUMN_SUFFIX}" + (str(n - 1) if n > 2 else "")
-        taken.add(name.casefold())
-        out.append(name)
-    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -174,14 +43,14 @@ def _as_text(value: Any) -> str:
         return value
     if isinstance(value, float) and math.isnan(value):
         return ""
-    if value is pd.NaT:
+    if type(value).__name__ == "NaTType":  # pandas' NaT (pandas is not imported on the CLI path)
         return ""
     if isinstance(value, datetime):  # includes pd.Timestamp
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, np.datetime64):
-        return "" if np.isnat(value) else pd.Timestamp(value).date().isoformat()
+        return "" if np.isnat(value) else value.astype("datetime64[D]").item().isoformat()
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
     return str(value)
@@ -189,6 +58,23 @@ def _as_text(value: Any) -> str:
 
 def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
     """Codes per row and the distinct values as text ("" for missing); codes index the texts."""
+    if isinstance(values, pl.Series) and values.dtype != pl.String:
+        values = values.to_list()  # dates, numbers...: as text below, as for pandas
+    if isinstance(values, list) and all(type(v) is str for v in values[:1]):
+        values = pl.Series("v", values, dtype=pl.String)
+    if isinstance(values, pl.Series) and values.dtype == pl.String:
+        # codes in order of first appearance (as pandas.factorize), without pandas
+        frame = values.alias("v").to_frame()
+        uniq = frame.unique(maintain_order=True).with_row_index("i")
+        got = frame.join(uniq, on="v", how="left", maintain_order="left", nulls_equal=True).get_column("i")
+        texts = ["" if u is None else u for u in uniq.get_column("v").to_list()]
+        return got.to_numpy().astype(np.int64), texts
+    import pandas as pd
+
+    if isinstance(values, list):
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        values = arr
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     texts = [_as_text(u) for u in uniques]
     codes = np.asarray(codes, dtype=np.int64)
@@ -208,7 +94,10 @@ def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         key = np.zeros(n, dtype=np.int64)
         for a, s in zip(arrays, sizes, strict=True):
             key = key * s + a
-        codes, _ = pd.factorize(key)
+        _, first_at, inverse = np.unique(key, return_index=True, return_inverse=True)
+        rank = np.empty(len(first_at), dtype=np.int64)
+        rank[np.argsort(first_at, kind="stable")] = np.arange(len(first_at), dtype=np.int64)
+        codes = rank[inverse]  # group ids in order of first appearance
     else:  # pragma: no cover - only with astronomically many distinct values in one chunk
         _, codes = np.unique(np.stack(arrays, axis=1), axis=0, return_inverse=True)
     codes = np.asarray(codes, dtype=np.int64).ravel()
@@ -297,6 +186,7 @@ class _Table:
         self.index: dict[Any, int] = {}
         self.items: list[Any] = []
         self._arrays: dict[str, tuple[int, np.ndarray]] = {}
+        self._series: dict[str, pl.Series] = {}
 
     def add(self, key: Any, item: Any) -> int:
         i = self.index[key] = len(self.items)
@@ -312,6 +202,13 @@ class _Table:
             arr = np.concatenate([arr, new])
             self._arrays[name] = (len(self.items), arr)
         return arr
+
+    def series(self, name: str, render: Callable[[Any], Any]) -> pl.Series:
+        """:meth:`array` as a polars String Series (rebuilt when the table has grown)."""
+        got = self._series.get(name)
+        if got is None or len(got) != len(self.items):
+            got = self._series[name] = pl.Series(name, self.array(name, render).tolist(), dtype=pl.String)
+        return got
 
     def __len__(self) -> int:
         return len(self.items)
@@ -356,8 +253,9 @@ def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
 
 
 class _Engine:
-    def __init__(self, ruleset: Ruleset, today: date | None = None) -> None:
+    def __init__(self, ruleset: Ruleset, today: date | None = None, cache_limit: int = CACHE_LIMIT) -> None:
         self.rs = ruleset
+        self.cache_limit = cache_limit
         self.today = today or date.today()
         self.known = set(ruleset.states) | set(ruleset.territories)
         codes = sorted(self.known)
@@ -370,7 +268,7 @@ class _Engine:
             if t.end:
                 bounds.add(t.end + timedelta(days=1))
         self.title_bounds = sorted(bounds)
-        from .text import normalize
+        from ..text import normalize
 
         self._normalize = normalize
         self.title_tokens = [set(normalize(t.title).split()) - {"the"} for t in ruleset.titles if t.title.strip()]
@@ -407,17 +305,25 @@ class _Engine:
         self._joined.clear()
 
     def trim(self) -> None:
-        """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` (between chunks only)."""
-        if max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > CACHE_LIMIT:
+        """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` entries or (estimated)
+        :data:`CACHE_BYTES` bytes (between chunks only)."""
+        limit, budget = self.cache_limit, CACHE_BYTES
+        resolved = len(self.persons) + len(self.places) + len(self.dates)
+        if (max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > limit
+                or _RESOLVED_BYTES * resolved + 150 * len(self._title_like) > budget):
             self._title_like.clear()
             self.templates.clear()
             self.shared.clear()
             self.reset()
         else:
-            if len(self.templates) + len(self.shared) > CACHE_LIMIT:
+            if (len(self.templates) + len(self.shared) > limit
+                    or _TEMPLATE_BYTES * (len(self.templates) + len(self.shared)) > budget):
                 self.templates.clear()
                 self.shared.clear()
-            if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > CACHE_LIMIT:
+            answers = (_TAIL_BYTES * len(self.tails) + _VERDICT_BYTES * len(self.verdicts)
+                       + _KEY_BYTES * (len(self.tail_keys) + len(self.everywhere_keys)))
+            if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > limit \
+                    or answers > budget:
                 self.reset_answers()
 
     # ---- resolving distinct values ----
@@ -471,7 +377,7 @@ class _Engine:
         i = self.persons.index.get(key)
         if i is not None:
             return i
-        from .people import resolve_person
+        from ..people import resolve_person
 
         if not text.strip():
             return self.persons.add(text, _Person(text, None, "", "no person given"))
@@ -497,7 +403,7 @@ class _Engine:
         i = self.places.index.get(text)
         if i is not None:
             return i
-        from .places import resolve_place
+        from ..places import resolve_place
 
         if not text.strip():
             return self.places.add(text, _Place(text, None, "no place given"))
@@ -842,6 +748,13 @@ class _Engine:
         self._template_keep.append(v)  # keep ``v`` alive: its id() is part of the key
         return t
 
+    def flag(self, rows: _Rows, issues: Sequence[str]) -> None:
+        """Rows whose cells may be shifted (a ragged row: ``issues[i]`` non-empty) get no answer, only the issue."""
+        for i, issue in enumerate(issues):
+            if issue:
+                rows.tail[i] = self._add_tail(_Tail("unknown", "unknown", "malformed_row",
+                                                    f"Could not answer: {issue}.", "", issue))
+
     def _day(self, de: _Date) -> date:
         return de.span.start if de.span is not None else self.today
 
@@ -874,6 +787,26 @@ class _Engine:
         post = self.tails.array("csv_post_" + tag, lambda t: _split_param(t, raw)[1])
         return [*out, pre[rows.tail], rows.mid(self), post[rows.tail]]
 
+    def _series(self, table: _Table, name: str, render: Callable[[Any], Any]) -> pl.Series:
+        return table.series(name, render)
+
+    def fragment_series(self, rows: _Rows, raw: bool) -> list[pl.Series]:
+        """:meth:`fragments` as polars Series (gathered from the tables' rendered cells in C)."""
+        tag = "raw" if raw else "safe"
+        head = self._series(self.persons, "csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
+        ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
+        out = [head.gather(rows.person), ctry.gather(rows.place)]
+        if not any(t.param for t in self.tails.items):
+            tail = self._series(self.tails, "csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
+            return [*out, tail.gather(rows.tail)]
+        pre = self._series(self.tails, "csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
+        post = self._series(self.tails, "csv_post_" + tag, lambda t: _split_param(t, raw)[1])
+        param = self._series(self.tails, "param_s", lambda t: "1" if t.param else "")
+        iso = self._series(self.dates, "iso", lambda d: d.span.start.isoformat() if d.span else "")
+        mid = pl.select(pl.when(pl.lit(param.gather(rows.tail)) == "1").then(pl.lit(iso.gather(rows.date)))
+                        .otherwise(pl.lit(""))).to_series()
+        return [*out, pre.gather(rows.tail), mid, post.gather(rows.tail)]
+
     def counts(self, rows: _Rows) -> dict[str, int]:
         obl = self.tails.array("obl", lambda t: _OBLIGATION_CODE.get(t.obligation, 3)).astype(np.int64)
         issue = self.tails.array("has_issue", lambda t: bool(t.issue)).astype(bool)
@@ -882,348 +815,3 @@ class _Engine:
         return {"rows": len(rows.tail), "yes": int(per[0]), "no": int(per[1]), "residual": int(per[2]),
                 "unknown": int(per[3]), "unresolved": int(issue[rows.tail].sum()),
                 "today": int(defaulted[rows.date].sum())}
-
-
-# --------------------------------------------------------------------------------------------------
-# The DataFrame API
-
-
-def _column(df: pd.DataFrame, name: str | None, default: str, names: Sequence[str], kind: str,
-            required: bool) -> Any:
-    if name is None:
-        if required:
-            raise InputError(f"check_trips: a {kind} column is required")
-        return None
-    cols = [str(c) for c in df.columns]
-    exact = [i for i, c in enumerate(df.columns) if c is name or (type(c) is type(name) and c == name)]
-    i = exact[0] if exact else _find(cols, str(name))
-    if i is None and name == default:
-        i = _auto(cols, names, set())
-    if i is None:
-        raise InputError(f"check_trips: no column {name!r} for the {kind}; columns found: "
-                         + (", ".join(repr(c) for c in cols) or "none"))
-    return df.iloc[:, i]
-
-
-def check_trips(df: pd.DataFrame, person: str = "traveler", place: str = "destination", date: str | None = "date",
-                end: str | None = None, ruleset: Ruleset | str | Path | None = None) -> pd.DataFrame:
-    """Flag every trip in a DataFrame: a copy of ``df`` with :data:`ADDED_COLUMNS` appended.
-
-    ``person``, ``place``, ``date`` and ``end`` name the columns (matched exactly, else case-insensitively;
-    when a default name is absent the usual names are tried: ``person``/``traveler``/``name``,
-    ``country``/``destination``/``place``, ``date``/``start``/``travel_date``). ``date=None`` or an empty
-    cell means today; ``end`` optionally closes a range. Cells may be text, dates or timestamps. Rows,
-    order, index and input columns are kept as they are; an added column whose name the input already
-    has gets the suffix ``_rc``. ``ruleset`` is a loaded ruleset or a data folder (default: bundled data).
-
-    >>> import pandas as pd
-    >>> trips = pd.DataFrame({"traveler": ["Vladimir Putin", "Jane Doe"],
-    ...                       "destination": ["Mongolia", "China"], "date": ["2024-09-03", "2024-09"]})
-    >>> check_trips(trips)[["country", "obligation", "basis"]].values.tolist()
-    [['MN', 'yes', 'state_party'], ['CN', 'no', 'no_warrant']]
-    """
-    rs = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(ruleset)
-    p = _column(df, person, "traveler", PERSON_NAMES, "person", True)
-    pl = _column(df, place, "destination", PLACE_NAMES, "place", True)
-    d = _column(df, date, "date", DATE_NAMES, "date", False) if date is not None else None
-    e = _column(df, end, "", END_NAMES, "end", False) if end is not None else None
-    engine = _Engine(rs)
-    rows = engine.annotate(p, pl, d, e)
-    out = df.copy()
-    for name, values in zip(added_names([str(c) for c in df.columns]), engine.columns(rows), strict=True):
-        out[name] = values
-    return out
-
-
-# --------------------------------------------------------------------------------------------------
-# Streaming files
-
-
-@dataclass
-class BatchSummary:
-    """What a batch run did: row counts by obligation, unresolved rows, rows answered for today."""
-
-    rows: int = 0
-    yes: int = 0
-    no: int = 0
-    residual: int = 0
-    unknown: int = 0
-    unresolved: int = 0
-    today: int = 0
-    columns: Columns | None = None
-    header: tuple[str, ...] = ()
-    added: tuple[str, ...] = ()
-
-    def add(self, counts: dict[str, int]) -> None:
-        for k, v in counts.items():
-            setattr(self, k, getattr(self, k) + v)
-
-    def line(self) -> str:
-        s = (f"{self.rows} rows read: {self.yes} yes, {self.residual} residual, {self.unknown} unknown "
-             f"({self.unresolved} unresolved), {self.no} no")
-        if self.today:
-            s += f"; {self.today} without a date answered for today"
-        return s
-
-
-class _Source(io.RawIOBase):
-    """A binary stream of UTF-8 for pandas, from raw bytes in ``encoding``; names the line of bad bytes.
-
-    UTF-8 input passes through unchanged after validation (a leading BOM is dropped); other encodings are
-    re-encoded. ``bytes_in`` counts the raw bytes consumed (for progress).
-    """
-
-    def __init__(self, raw: BinaryIO, encoding: str, name: str, block: int = 1 << 20) -> None:
-        super().__init__()
-        self.raw, self.name, self.block = raw, name, block
-        info = codecs.lookup(encoding)
-        self.source_encoding = encoding  # (not `encoding`: pandas reads that attribute)
-        self.utf8 = info.name in ("utf-8", "utf-8-sig")
-        self.decoder = codecs.getincrementaldecoder("utf-8" if self.utf8 else info.name)("strict")
-        self.buf = b""
-        self.pos = 0
-        self.eof = False
-        self.first = True
-        self.lines = 0
-        self.bytes_in = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def _fail(self, data: bytes, exc: UnicodeDecodeError, text_before: str | None = None) -> None:
-        if self.utf8:
-            line = self.lines + data[: exc.start].count(b"\n") + 1
-        else:
-            line = self.lines + (text_before or "").count("\n") + 1
-        raise InputError(f"{self.name}: line {line}: bytes that are not valid {self.source_encoding} "
-                         f"({exc.reason}); give the file's encoding with --encoding") from None
-
-    def _fill(self) -> None:
-        block = self.raw.read(self.block)
-        if not block:
-            self.eof = True
-            pending = self.decoder.getstate()[0]
-            try:
-                tail = self.decoder.decode(b"", final=True)
-            except UnicodeDecodeError as exc:
-                self._fail(pending, exc)
-            self.buf = b"" if self.utf8 else tail.encode("utf-8")
-            self.pos = 0
-            return
-        self.bytes_in += len(block)
-        if self.first:
-            self.first = False
-            if self.utf8 and block.startswith(codecs.BOM_UTF8):
-                block = block[3:]
-        pending = self.decoder.getstate()[0]
-        try:
-            text = self.decoder.decode(block)
-        except UnicodeDecodeError as exc:
-            data = pending + block
-            before = None if self.utf8 else codecs.decode(data[: exc.start], self.source_encoding, "replace")
-            self._fail(data, exc, before)
-        if self.utf8:
-            self.lines += block.count(b"\n")
-            self.buf = block
-        else:
-            self.lines += text.count("\n")
-            self.buf = text.encode("utf-8")
-        self.pos = 0
-
-    def read(self, size: int | None = -1) -> bytes:
-        if size is None or size < 0:
-            parts = []
-            while True:
-                b = self.read(1 << 22)
-                if not b:
-                    return b"".join(parts)
-                parts.append(b)
-        while self.pos >= len(self.buf) and not self.eof:
-            self._fill()
-        out = self.buf[self.pos: self.pos + size]
-        self.pos += len(out)
-        return out
-
-    def readinto(self, b: Any) -> int:
-        data = self.read(len(b))
-        b[: len(data)] = data
-        return len(data)
-
-
-_PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
-
-
-def _parser_error(name: str, exc: Exception) -> InputError:
-    msg = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-    m = _PARSER_LINE.search(msg)
-    if m:
-        return InputError(f"{name}: line {m[2]}: {m[3]} fields, but the header has {m[1]}")
-    msg = msg.replace("Error tokenizing data. C error: ", "")
-    return InputError(f"{name}: cannot parse as CSV: {msg}")
-
-
-def delimiter_for(path: str | None, delimiter: str | None) -> str:
-    """The field delimiter: given (``\\t`` or ``tab`` for a tab), else by extension (``.tsv``/``.tab``), else comma."""
-    if delimiter:
-        d = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(delimiter, delimiter)
-        if len(d) != 1:
-            raise InputError(f"--delimiter must be one character, not {delimiter!r}")
-        return d
-    if path and path != "-" and Path(path).suffix.lower() in (".tsv", ".tab"):
-        return "\t"
-    return ","
-
-
-def _unique_names(names: Sequence[str]) -> list[str]:
-    """Distinct keys for JSON records (a repeated input header gets ``_2``, ``_3``...)."""
-    seen: dict[str, int] = {}
-    out = []
-    for n in names:
-        k = n
-        while k in seen:
-            seen[n] += 1
-            k = f"{n}_{seen[n]}"
-        seen.setdefault(k, 1)
-        out.append(k)
-    return out
-
-
-_ROW_SEP = "\r\x1e\n"  # the csv writer quotes any cell with \r or \n; no cell holds \x1e (checked)
-
-
-class _CsvOut:
-    """CSV output: input cells re-quoted (and neutralised unless raw) then the pre-rendered added cells."""
-
-    def __init__(self, stream: IO[str], header: list[str], added: list[str], raw: bool) -> None:
-        self.stream, self.raw = stream, raw
-        cells = header + added
-        if not raw:
-            cells = [neutralise(c) for c in cells]
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerow(cells)
-        stream.write(buf.getvalue())
-
-    def write(self, cols: list[list[str]], pieces: list[np.ndarray]) -> None:
-        joined = ["\n".join(c) for c in cols]
-        if not self.raw:
-            cols = [neutralise_column(c, j) for c, j in zip(cols, joined, strict=True)]
-        n = len(pieces[0])
-        # render the input cells in one go, ending each row with a separator no cell contains (then
-        # split); a cell with a line break is quoted as the csv module does, since the separator has
-        # \r and \n in it
-        sep = _ROW_SEP if not any(_ROW_SEP[1] in j for j in joined) else None
-        del joined
-        buf = io.StringIO()
-        if sep:
-            csv.writer(buf, lineterminator=sep).writerows(zip(*cols, strict=True))
-            parts = buf.getvalue().split(sep)
-            parts.pop()
-        else:  # pragma: no cover - a cell holding the separator character: one row at a time
-            w = csv.writer(buf, lineterminator="\n")
-            parts = []
-            for row in zip(*cols, strict=True):
-                buf.seek(0)
-                buf.truncate()
-                w.writerow(row)
-                parts.append(buf.getvalue()[:-1])
-        if len(parts) != n:  # pragma: no cover - defensive
-            raise RiskcheckError(f"internal error: {len(parts)} rendered rows for {n}")
-        self.stream.write("".join(chain.from_iterable(zip(parts, *pieces, strict=True))))
-
-    def close(self) -> None:
-        pass
-
-
-def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
-              ruleset: Ruleset | None = None, raw: bool = False, delimiter: str | None = None,
-              encoding: str = "utf-8", person_col: str | None = None, place_col: str | None = None,
-              date_col: str | None = None, end_col: str | None = None, chunk_rows: int = CHUNK_ROWS,
-              stdin: BinaryIO | None = None, progress: Callable[[int], None] | None = None) -> BatchSummary:
-    """Flag every row of the CSV ``source`` (a path, or ``None``/``-`` for ``stdin``) and write it to ``out``.
-
-    ``out`` is a path (written atomically: a failed run leaves no file and keeps a previous one) or
-    ``None``/``-`` for stdout. Raises :class:`InputError` for unusable input, naming file and line.
-    ``progress`` is called with the number of raw bytes read so far after each chunk.
-    """
-    import sys
-
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    sep = delimiter_for(source, delimiter)
-    rs = ruleset or load_ruleset()
-    from_stdin = source is None or source == "-"
-    name = "stdin" if from_stdin else str(source)
-    if from_stdin:
-        raw_in: BinaryIO = stdin or sys.stdin.buffer
-        close_in = False
-    else:
-        try:
-            raw_in = open(source, "rb")  # type: ignore[arg-type]  # noqa: SIM115
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-        close_in = True
-    try:
-        src = _Source(raw_in, encoding, name)
-        try:
-            chunks = iter(pd.read_csv(src, sep=sep, header=None, dtype=object, na_filter=False,
-                                      keep_default_na=False, chunksize=chunk_rows, encoding="utf-8", engine="c",
-                                      skip_blank_lines=True))
-            first = next(chunks)
-        except pd.errors.EmptyDataError:
-            raise InputError(f"{name}: empty file: no header row") from None
-        except StopIteration:  # pragma: no cover
-            raise InputError(f"{name}: empty file: no header row") from None
-        except (pd.errors.ParserError, ValueError) as exc:
-            if isinstance(exc, InputError):
-                raise
-            raise _parser_error(name, exc) from None
-        header = ["" if v is None else str(v) for v in first.iloc[0].tolist()]
-        cols = detect_columns(header, person_col, place_col, date_col, end_col, source=name)
-        added = added_names(header)
-        summary = BatchSummary(columns=cols, header=tuple(header), added=tuple(added))
-        engine = _Engine(rs)
-        with atomic_output(out) as stream:
-            names = header + added
-            writer: Any
-            if fmt == "csv":
-                writer = _CsvOut(stream, header, added, raw)
-            elif fmt == "json":
-                writer = JsonArrayWriter(stream, _unique_names(names))
-            else:
-                writer = RecordWriter(stream, _unique_names(names), fmt, raw=raw)
-            keys = _unique_names(names)
-
-            def process(df: pd.DataFrame) -> None:
-                if len(df) == 0:
-                    return
-                engine.trim()
-                rows = engine.annotate(df.iloc[:, cols.person], df.iloc[:, cols.place],
-                                       df.iloc[:, cols.date] if cols.date is not None else None,
-                                       df.iloc[:, cols.end] if cols.end is not None else None)
-                summary.add(engine.counts(rows))
-                data = [df.iloc[:, i].tolist() for i in range(df.shape[1])]
-                if fmt == "csv":
-                    writer.write(data, engine.fragments(rows, raw))
-                else:
-                    extra = [c.tolist() for c in engine.columns(rows)]
-                    for values in zip(*data, *extra, strict=True):
-                        writer.write(dict(zip(keys, values, strict=True)))
-                if progress is not None:
-                    progress(src.bytes_in)
-
-            try:
-                process(first.iloc[1:])
-                del first
-                for chunk in chunks:
-                    process(chunk)
-            except pd.errors.ParserError as exc:
-                raise _parser_error(name, exc) from None
-            writer.close()
-        return summary
-    finally:
-        if close_in:
-            raw_in.close()
