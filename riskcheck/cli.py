@@ -22,6 +22,8 @@ LAZY_COMMANDS = {
     "batch": ("riskcheck.cli_batch", "batch_command", "Flag every row of a CSV of trips."),
     "news": ("riskcheck.cli_news", "news_command", "Extract trips from news text and flag them."),
     "map": ("riskcheck.cli_map", "map_command", "Draw a 'where can X travel' world map."),
+    "trips": ("riskcheck.cli_trips", "trips_command", "List the trips in a trip database (news --db)."),
+    "watch": ("riskcheck.cli_watch", "watch_command", "Poll news feeds into a trip database; print changes."),
 }
 
 
