@@ -32,8 +32,13 @@ def watch_command(urls: tuple[str, ...], db_path: str, once: bool, interval: flo
 
     A feed that fails is reported on stderr and the others go on; the exit code is then 1.
     """
+    import importlib.util
+
     from .tripdb import TripDB
     from .watch import Fetcher, poll
+
+    if importlib.util.find_spec("trafilatura") is None:
+        fail("riskcheck watch needs trafilatura to read article pages: pip install 'riskcheck[watch]'")
 
     fetcher = Fetcher(timeout=timeout, retries=retries, backoff=min(1.0, timeout), max_bytes=max_bytes)
     try:

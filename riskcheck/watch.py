@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from email.message import Message
+from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
@@ -52,7 +52,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
     def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                         headers: Message, newurl: str) -> urllib.request.Request | None:
+                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
         if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
             raise FetchError(f"redirect to a non-HTTP address {newurl!r} refused")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -181,7 +181,7 @@ class PollResult:
 
 def poll(db: TripDB, url: str, fetcher: Fetcher) -> PollResult:
     """One pass over one feed: ingest its new or changed items; never raises for network trouble."""
-    import feedparser
+    import feedparser  # type: ignore[import-untyped]
 
     from .dates import DateSpan
     from .news.readers import header_date
