@@ -96,10 +96,13 @@ def main() -> int:
 
     def keys_of(row: Any) -> set[tuple[str, str, str]]:
         """The annotated journeys a row's (person, country, month-or-year) is."""
-        person, pid, country, start = (row["person"], row["person_id"], row["country"], row["start"]) \
-            if isinstance(row, dict) else (row.person, row.person_id, row.country, row.start)
+        person, pid, country, start, precision = (
+            (row["person"], row["person_id"], row["country"], row["start"], row["precision"])
+            if isinstance(row, dict) else (row.person, row.person_id, row.country, row.start, row.precision))
         found = set()
         for (trav, c, when) in list(journeys) + list(optional):
+            if precision == "year" and len(when) != 4:
+                continue  # "in 2025" is not a month
             if c == country and start and sc.same_person(trav, person, pid):
                 prec = journeys.get((trav, c, when), "year" if len(when) == 4 else "month")
                 if sc.date_key(start, prec) == when:
@@ -150,6 +153,8 @@ def main() -> int:
         if len(own_months | {k for k in own if len(k[2]) == 4
                              and not any(m[2][:4] == k[2] for m in own_months)}) > 1:
             merged_own += 1
+            if args.verbose:
+                print(f"  merged (by extracted dates): {t.trip_id} {t.person} {t.country} {sorted(own)}")
         js: set[tuple[str, str, str]] = set()
         for h in t.history:
             js |= report_journeys(h) & set(journeys)
