@@ -174,8 +174,8 @@ def main() -> int:
     if args.verbose or split or merged:
         for k in split:
             print("  split:", k, [t.trip_id for t in grouped if k in keys_of(t)])
-        for t, js in merged:
-            print(f"  merged: {t.trip_id} {t.person} {t.country} {t.start} <- {js}")
+        for t, names in merged:
+            print(f"  merged: {t.trip_id} {t.person} {t.country} {t.start} <- {names}")
             if args.verbose:
                 for h in t.history:
                     print(f"     {h['source'][-12:]} {h['published']} {h['start']}..{h['end']} {h['precision']} "
