@@ -31,6 +31,7 @@ __all__ = [
     "ResolutionError",
     "RiskcheckError",
     "Trip",
+    "TripRecord",
     "UnresolvedPersonError",
     "UnresolvedPlaceError",
     "Verdict",
@@ -38,6 +39,7 @@ __all__ = [
     "check_trips",
     "draw_map",
     "extract_trips",
+    "group_trips",
     "load_ruleset",
     "where",
 ]
@@ -50,11 +52,14 @@ _LAZY = {
     "check_trips": ("riskcheck.batch", "check_trips"),
     "extract_trips": ("riskcheck.news", "extract_trips"),
     "Trip": ("riskcheck.news", "Trip"),
+    "group_trips": ("riskcheck.group", "group_trips"),
+    "TripRecord": ("riskcheck.group", "TripRecord"),
     "draw_map": ("riskcheck.viz.worldmap", "draw_map"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import check_trips
+    from .group import TripRecord, group_trips
     from .news import Trip, extract_trips
     from .ruleset import load_ruleset
     from .verdict import Verdict, check, where

@@ -23,6 +23,8 @@ LAZY_COMMANDS = {
     "news": ("riskcheck.cli_news", "news_command", "Extract trips from news text and flag them."),
     "map": ("riskcheck.cli_map", "map_command", "Draw a 'where can X travel' world map."),
     "events": ("riskcheck.cli_events", "events_command", "List known summits and forums (host, dates)."),
+    "trips": ("riskcheck.cli_trips", "trips_command", "List the trips in a trip database (news --db)."),
+    "watch": ("riskcheck.cli_watch", "watch_command", "Poll news feeds into a trip database; print changes."),
 }
 
 

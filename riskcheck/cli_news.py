@@ -66,9 +66,14 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 @click.option("--warrant-only", is_flag=True, help="Only trips of people with a warrant record.")
 @click.option("--report", "report", metavar="PATH.html",
               help="Also write a self-contained HTML report (sortable, filterable, evidence highlighted).")
+@click.option("--group", "group", type=click.Choice(["reports", "trips"]), default="reports", show_default=True,
+              help="One row per report, or one row per trip fused from all the reports of it.")
+@click.option("--db", "db_path", metavar="FILE", help="Also ingest into this SQLite trip database "
+              "(created if missing; an article already ingested unchanged is skipped).")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
-                 out: str | None, warrant_only: bool, report: str | None) -> None:
+                 out: str | None, warrant_only: bool, report: str | None, group: str = "reports",
+                 db_path: str | None = None) -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -93,6 +98,14 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     n_read = 0
     by_status: Counter[str] = Counter()
     by_obligation: Counter[str] = Counter()
+    db = None
+    if db_path:
+        from .tripdb import TripDB
+
+        try:
+            db = TripDB(db_path, ruleset=rs)
+        except InputError as exc:
+            fail(str(exc))
     try:
         for item in iter_inputs(list(inputs), override=override, text_col=text_col):
             if not isinstance(item, Article):
@@ -104,9 +117,8 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             except RecursionError:  # pragma: no cover - defensive
                 skipped.append((item.source, "could not be analysed"))
                 continue
+            article_rows: list[dict[str, Any]] = []
             for t in trips:
-                if warrant_only and not t.person_id:
-                    continue
                 rec: dict[str, Any] = {
                     "source": item.source, "published": str(item.published) if item.published else "",
                     "person_id": t.person_id, "person": t.person, "mention": t.mention, "country": t.country,
@@ -114,17 +126,32 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
                     "status": t.status, "event": t.event, "evidence": t.evidence,
                     "span": f"{t.span[0]}-{t.span[1]}",
                 }
+                article_rows.append(rec)
+                if warrant_only and not t.person_id:
+                    continue
                 rec.update(verdict_fields(t, item.published, rs))
                 by_status[t.status] += 1
                 by_obligation[rec["obligation"]] += 1
                 records.append(rec)
+            if db is not None:
+                db.ingest(item.source, item.text, item.published, rows=article_rows)
     except InputError as exc:
         fail(str(exc))
+    finally:
+        if db is not None:
+            db.close()
     if n_read == 0 and not records:
         for src, why in skipped[:5]:
             click.echo(f"riskcheck: skipped {src}: {why}", err=True)
         fail("no readable input")
-    emit(records, COLUMNS, fmt, out)
+    columns = COLUMNS
+    if group == "trips":
+        from .group import GROUP_COLUMNS, group_trips
+
+        grouped = group_trips(records, ruleset=rs)
+        records = [dict(t.to_row(), history=t.history) for t in grouped]
+        columns = GROUP_COLUMNS
+    emit(records, columns, fmt, out)
     _warn_stale(rs, records)
     if report:
         from .viz.report import write_report

@@ -45,6 +45,8 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 TEXT_EXT = {".txt", ".text", ".md", ".html", ".htm", ""}
 FEED_EXT = {".xml", ".rss", ".atom"}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
+#: separates several plain-text articles on stdin: a form feed (``printf '\f'``); or send JSON Lines
+ARTICLE_SEPARATOR = b"\f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +241,10 @@ def _csv(source: str, text: str, override: DateSpan | None, text_col: str) -> It
     try:
         reader = csv.DictReader(io.StringIO(text))
         fields = reader.fieldnames or []
-        if text_col not in fields:
-            raise InputError(f"{source}: no column {text_col!r} (columns: {', '.join(fields) or 'none'}); "
-                             "use --text-col")
+        if text_col not in fields:  # not a CSV of articles: skip it (a line on stderr), go on with the rest
+            yield Skipped(source, f"not articles: no column {text_col!r} "
+                                  f"(columns: {', '.join(fields) or 'none'}); use --text-col")
+            return
         for row in reader:
             where = f"{source}:{reader.line_num}"
             body = row.get(text_col) or ""
@@ -297,7 +300,14 @@ def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col:
     for p in paths:
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes("-", stream.read(), override=override, text_col=text_col)
+            data = stream.read()
+            if ARTICLE_SEPARATOR in data and _kind("-", data) == "text":
+                # several articles on stdin, separated by form feeds (printf '\f')
+                parts = [part for part in data.split(ARTICLE_SEPARATOR) if part.strip()]
+                for n, part in enumerate(parts, 1):
+                    yield from read_bytes(f"stdin:{n}", part, override=override, text_col=text_col)
+                continue
+            yield from read_bytes("-", data, override=override, text_col=text_col)
             continue
         path = Path(p)
         if path.is_dir():
