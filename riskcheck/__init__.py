@@ -37,6 +37,7 @@ __all__ = [
     "check",
     "check_trips",
     "draw_map",
+    "draw_travel_map",
     "extract_trips",
     "load_ruleset",
     "where",
@@ -51,6 +52,7 @@ _LAZY = {
     "extract_trips": ("riskcheck.news", "extract_trips"),
     "Trip": ("riskcheck.news", "Trip"),
     "draw_map": ("riskcheck.viz.worldmap", "draw_map"),
+    "draw_travel_map": ("riskcheck.viz.travelmap", "draw_travel_map"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +60,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .news import Trip, extract_trips
     from .ruleset import load_ruleset
     from .verdict import Verdict, check, where
+    from .viz.travelmap import draw_travel_map
     from .viz.worldmap import draw_map
 
 
