@@ -60,7 +60,7 @@ def read_trip_rows(path: str) -> list[dict[str, Any]]:
             raise InputError(f"{path}: not a trips file: needs a 'country' and a person column "
                              f"(riskcheck news/trips/batch output); columns found: {', '.join(cols) or '(none)'}")
         for row in reader:
-            extra = row.pop(None, None)  # type: ignore[call-overload]
+            extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
             if extra:
                 raise InputError(f"{path}:{reader.line_num}: {len(cols) + len(extra)} fields, header has {len(cols)}")
             rows.append({k: (v if v is not None else "") for k, v in row.items()})

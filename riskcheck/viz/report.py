@@ -70,7 +70,7 @@ def _country_name(code: str) -> str:
     except ImportError:  # pragma: no cover
         return ""
     c = pycountry.countries.get(alpha_2=code.upper())
-    return getattr(c, "common_name", None) or getattr(c, "name", "") if c else ""
+    return str(getattr(c, "common_name", None) or getattr(c, "name", "")) if c else ""
 
 
 def find_highlights(trip: Mapping[str, Any]) -> list[tuple[int, int, str]]:
@@ -487,9 +487,9 @@ def _row_html(i: int, t: dict[str, Any], report_path: Path, grouped: bool) -> st
     person_key = " ".join(_cell(t.get(c)) for c in ("person", "person_id", "mention")).lower()
     status = _cell(t.get("status"))
     conf = _cell(t.get("confidence")).lower()
-    cells = {}
+    cells: dict[str, tuple[str, str]] = {}
     cells["obligation"] = (_badge(obl, basis),
-                           OBLIGATION_ORDER.index(obl) if obl in OBLIGATION_ORDER else 9)
+                           str(OBLIGATION_ORDER.index(obl)) if obl in OBLIGATION_ORDER else "9")
     pid = _cell(t.get("person_id"))
     cells["person"] = (f'<span class="who">{escape(person)}</span>'
                        + ("" if pid else ' <span class="note">no ICC warrant on record</span>'), person)

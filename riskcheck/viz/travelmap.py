@@ -324,7 +324,8 @@ class TravelMap:
     def _data(self) -> list[dict[str, Any]]:
         out = []
         for t in self.trips:
-            history = t.get("history") if isinstance(t.get("history"), list) else []
+            given = t.get("history")
+            history: list[Any] = given if isinstance(given, list) else []
             out.append({
                 "n": t["n"], "country": t["country"], "country_name": t["country_name"], "city": _cell(t.get("city")),
                 "start": _cell(t.get("start")), "end": _cell(t.get("end")), "status": _cell(t.get("status")),
@@ -435,7 +436,7 @@ footer{{grid-column:1 / -1;color:#555;font-size:12px}}
 
         def patch(d: str, **kw: Any) -> PathPatch:
             verts: list[tuple[float, float]] = []
-            codes: list[int] = []
+            codes: list[Any] = []
             for ring in parse_path(d):
                 verts.extend([*ring, ring[0]])
                 codes.extend([MPath.MOVETO] + [MPath.LINETO] * (len(ring) - 1) + [MPath.CLOSEPOLY])

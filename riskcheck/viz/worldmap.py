@@ -527,7 +527,7 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
 
         def patch(rings: list[list[tuple[float, float]]], **kw: Any) -> PathPatch:
             verts: list[tuple[float, float]] = []
-            codes: list[int] = []
+            codes: list[Any] = []
             for r in rings:
                 verts.extend(r + [r[0]])
                 codes.extend([MPath.MOVETO] + [MPath.LINETO] * (len(r) - 1) + [MPath.CLOSEPOLY])
