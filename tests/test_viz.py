@@ -288,6 +288,13 @@ def test_highlights_found_by_search():
         ("Putin", "person"), ("Ulaanbaatar", "place"), ("3 September", "date"), ("Mongolia", "place")]
 
 
+def test_highlights_whole_words_only():
+    t = _trip(mention="Putin", country="BY", evidence="Belaruski Hajun said Putin visited Belarus.")
+    ev = t["evidence"]
+    assert [(ev[a:b], k) for a, b, k in find_highlights(t)] == [("Putin", "person"), ("Belarus", "place")]
+    assert find_highlights(t)[1][0] == ev.rindex("Belarus")
+
+
 def test_highlights_given_and_escaped():
     ev = "<b>Bashir</b> in Juba"
     t = _trip(evidence=ev, highlights=[(3, 9, "person"), (17, 21, "place"), (0, 100, "bad")])

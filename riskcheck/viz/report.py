@@ -102,9 +102,13 @@ def find_highlights(trip: Mapping[str, Any]) -> list[tuple[int, int, str]]:
                 pos = lower.find(n.lower())
                 found = False
                 while pos >= 0:
-                    spans.append((pos, pos + len(n), kind))
-                    found = True
-                    pos = lower.find(n.lower(), pos + len(n))
+                    end = pos + len(n)
+                    # whole words only: "Belarus" is not marked inside "Belaruski"
+                    if not ((pos > 0 and text[pos - 1].isalnum() and n[0].isalnum())
+                            or (end < len(text) and text[end].isalnum() and n[-1].isalnum())):
+                        spans.append((pos, end, kind))
+                        found = True
+                    pos = lower.find(n.lower(), end)
                 if found and first_only:
                     return
 

@@ -203,9 +203,7 @@ class TravelMap:
         return f"<g {attrs}><title>{tip}</title>{shape}{label}</g>"
 
     def _tip(self, t: Mapping[str, Any]) -> str:
-        when = _cell(t.get("start")) or "date unknown"
-        if t.get("end") and t.get("end") != t.get("start"):
-            when += f" to {t['end']}"
+        when = dates_label(t)
         label = STATUS_STYLE.get(_cell(t.get("status")), (_cell(t.get("status")) or "status unknown", ""))[0]
         return (f"{t['n']}. {t['country_name']}, {when} ({label}): obligation {t.get('obligation') or '?'}, "
                 f"{CLASS_BY_KEY[t['class']].label}. {_cell(t.get('explanation'))}")
@@ -288,7 +286,7 @@ class TravelMap:
                 items.append(("class", m.key, f"{m.label} ({counts[m.key]} trip{'s' if counts[m.key] != 1 else ''})"))
         styles = {t["style"] for t in self.trips}
         for style, label in (("solid", "took place (filled; the country in full colour)"),
-                             ("dashed", "planned, invited or speculated (dashed; the country pale)"),
+                             ("dashed", "planned, invited, speculated or of unknown status (dashed; the country pale)"),
                              ("cancelled", "cancelled or postponed (grey, struck through)"),
                              ("virtual", "by video link: not there in person (square)")):
             if style in styles:
@@ -328,7 +326,8 @@ class TravelMap:
             history: list[Any] = given if isinstance(given, list) else []
             out.append({
                 "n": t["n"], "country": t["country"], "country_name": t["country_name"], "city": _cell(t.get("city")),
-                "start": _cell(t.get("start")), "end": _cell(t.get("end")), "status": _cell(t.get("status")),
+                "start": _cell(t.get("start")), "end": _cell(t.get("end")), "when": dates_label(t),
+                "status": _cell(t.get("status")),
                 "class": t["class"], "label": CLASS_BY_KEY[t["class"]].label,
                 "obligation": _cell(t.get("obligation")), "basis": _cell(t.get("basis")),
                 "confidence": _cell(t.get("confidence")), "explanation": _cell(t.get("explanation")),
@@ -379,7 +378,6 @@ main{{max-width:1400px;margin:0 auto;padding:10px 16px;display:grid;grid-templat
 .badge{{display:inline-block;padding:1px 7px;border-radius:9px;font-weight:bold;font-size:12px}}
 {badge_css}
 .note{{color:#555;font-size:12px}}
-footer{{grid-column:1 / -1;color:#555;font-size:12px}}
 @media (max-width:1000px){{main{{grid-template-columns:minmax(0,1fr)}} #side{{grid-column:1}}}}
 @media print{{#tip{{display:none}} main{{grid-template-columns:minmax(0,1fr)}} #side{{grid-column:1}} #trips{{max-height:none}}}}
 </style>
@@ -396,7 +394,6 @@ footer{{grid-column:1 / -1;color:#555;font-size:12px}}
 <section id="details" aria-live="polite"><p>Hover over or click a numbered mark, a country or a trip for its reports and the verdict's reasons.</p></section>
 </aside>
 <div id="tip" role="tooltip" hidden></div>
-<footer>{escape(self.footnote)}</footer>
 </main>
 <script type="application/json" id="trip-data">{_json_script(self._data())}</script>
 <script>{_TRAVEL_JS}</script>
@@ -607,7 +604,7 @@ def draw_travel_map(person: str, trips: Any, since: str | date | None = None, un
     kept.sort(key=sort_key)
     for n, r in enumerate(kept, 1):
         _add_verdict(r, _cell(r.get("person_id")) or pid, rs)
-        status = _cell(r.get("status")).lower() or ("completed" if r.get("date") and not r.get("status") else "")
+        status = _cell(r.get("status")).lower()  # batch rows have none: a question, not a reported trip
         r["status"] = status
         r["n"] = n
         r["class"] = classify_parts(_cell(r.get("obligation")), _cell(r.get("basis"))) if r.get("obligation") \
@@ -643,7 +640,7 @@ _TRAVEL_JS = r"""
     var code = el.getAttribute("data-code");
     return data.filter(function(t){ return t.country === code; });
   }
-  function when(t){ return (t.start || "date unknown") + (t.end && t.end !== t.start ? " to " + t.end : ""); }
+  function when(t){ return t.when; }
   function show(ts){
     det.textContent = "";
     if (!ts.length) return;
