@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import time
 from pathlib import Path
@@ -31,13 +32,13 @@ def read_trip_rows(path: str) -> list[dict[str, Any]]:
     if not p.is_file():
         raise InputError(f"{path}: no such file")
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        text = p.read_bytes().decode("utf-8-sig")  # no newline translation: CSV fields may hold \r\n
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     rows: list[dict[str, Any]] = []
     suffix = p.suffix.lower()
     if suffix in (".jsonl", ".ndjson") or (suffix == ".json" and not text.lstrip().startswith("[")):
-        for i, line in enumerate(text.splitlines(), 1):
+        for i, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 may be inside a string
             if not line.strip():
                 continue
             try:
@@ -54,7 +55,7 @@ def read_trip_rows(path: str) -> list[dict[str, Any]]:
             raise InputError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
         rows = [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
     else:
-        reader = csv.DictReader(text.splitlines())
+        reader = csv.DictReader(io.StringIO(text, newline=""))
         cols = reader.fieldnames or []
         if "country" not in cols or not any(c in cols for c in _PERSON_COLS):
             raise InputError(f"{path}: not a trips file: needs a 'country' and a person column "

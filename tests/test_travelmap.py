@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from riskcheck.cli import cli
 from riskcheck.errors import InputError
@@ -149,3 +152,119 @@ def test_cli_travel_map_errors(tmp_path):
     r = run(cli, ["map", "Putin", "--db", str(tmp_path / "nope.db"), "-o", str(out)])
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------------------------------
+# Grouped trips from the trip database (riskcheck.tripdb), faked here with the interface's shape
+
+
+@dataclasses.dataclass
+class FakeRecord:
+    """The shape of follow's TripRecord (interfaces.md): issue-10 columns, history, to_row()."""
+
+    trip_id: str
+    person_id: str
+    person: str
+    country: str
+    city: str
+    start: str
+    end: str
+    precision: str
+    status: str
+    reports: int
+    sources: list[str]
+    first_reported: str
+    last_reported: str
+    evidence: str
+    warrant: str = ""
+    obligation: str = ""
+    basis: str = ""
+    confidence: str = ""
+    explanation: str = ""
+    history: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+    def to_row(self) -> dict[str, str]:
+        return {f.name: (";".join(v) if isinstance(v := getattr(self, f.name), list) else str(v))
+                for f in dataclasses.fields(self) if f.name != "history"}
+
+
+RECORDS = [
+    FakeRecord("T1", "vladimir-putin", "Vladimir Vladimirovich Putin", "MN", "Ulaanbaatar", "2024-09-03",
+               "2024-09-03", "day", "completed", 2, ["a.txt", "b.txt"], "2024-08-30", "2024-09-04",
+               "Putin landed.", "outstanding", "yes", "state_party", "high", "Mongolia is bound.",
+               [{"source": "a.txt", "published": "2024-08-30", "status": "planned", "evidence": "Putin will go."},
+                {"source": "b.txt", "published": "2024-09-04", "status": "completed", "evidence": "Putin landed."}]),
+    FakeRecord("T2", "vladimir-putin", "Vladimir Vladimirovich Putin", "ZA", "", "2023-08-22", "2023-08-24", "range",
+               "cancelled", 1, ["c.txt"], "2023-07-19", "2023-07-19", "Putin will not go.", "outstanding", "yes",
+               "state_party", "high", "South Africa is bound."),
+]
+
+
+class FakeTripDB:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def trips(self, **_: object) -> list[FakeRecord]:
+        return list(RECORDS)
+
+
+def test_cli_travel_map_from_the_trip_database(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    mod = types.ModuleType("riskcheck.tripdb")
+    mod.TripDB = FakeTripDB  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "riskcheck.tripdb", mod)
+    db = tmp_path / "trips.db"
+    db.write_bytes(b"")
+    out = tmp_path / "m.html"
+    r = CliRunner().invoke(cli, ["map", "Putin", "--db", str(db), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert 'id="trip-1" class="trip-mark s-cancelled"' in text and 'id="trip-2" class="trip-mark s-solid"' in text
+    assert "Putin will go." in text and "2024-09-04" in text  # the trip's reports, for the details panel
+
+
+def test_report_from_trip_records(tmp_path):
+    from riskcheck.viz.report import render_report
+
+    text = render_report(RECORDS, tmp_path / "r.html")
+    assert '<span class="n-reports">2</span>' in text and "Reports in time order" in text
+    assert text.count('<tbody class="trip"') == 2
+
+
+# --------------------------------------------------------------------------------------------------
+# The trips file reader never fails with anything but a one-line InputError
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from([".csv", ".jsonl", ".json"]))
+def test_read_trip_rows_any_bytes(tmp_path_factory, data, suffix):
+    from riskcheck.cli_map import read_trip_rows
+
+    p = tmp_path_factory.mktemp("rows") / f"t{suffix}"
+    p.write_bytes(data)
+    try:
+        rows = read_trip_rows(str(p))
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(p) in str(exc)
+    else:
+        assert all(isinstance(r, dict) for r in rows)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"country": st.sampled_from(["MN", "ZA", "CN", "mn", ""]),
+                                       "start": st.sampled_from(["2024-09-03", "2023-08", "2023", "", "soon"]),
+                                       "status": st.sampled_from(["completed", "planned", "cancelled", "", "x"]),
+                                       "evidence": st.text(max_size=30)}), min_size=1, max_size=6))
+def test_csv_rows_round_trip_and_draw(tmp_path_factory, rows):
+    from riskcheck.cli_map import read_trip_rows
+
+    p = tmp_path_factory.mktemp("rows") / "t.csv"
+    full = [row(**r) for r in rows]
+    _write_csv(p, full)
+    got = read_trip_rows(str(p))
+    assert [g["evidence"] for g in got] == [r["evidence"] for r in full]  # every row, text intact
+    m = draw_travel_map("Putin", got)
+    assert sorted(t["n"] for t in m.trips) == list(range(1, len(full) + 1))  # every row drawn, numbered once
+    assert m.svg().count('class="trip-mark ') == len(full) + sum(1 for k, _, _ in m._legend_items() if k == "style")
