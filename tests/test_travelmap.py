@@ -103,6 +103,17 @@ def test_unknown_person_names_who_is_there():
         draw_travel_map("Kony", TRIPS)
 
 
+def test_trip_with_no_place_is_still_drawn(tmap):
+    m = draw_travel_map("Putin", TRIPS + [row(country="", start="2024-10-01", status="planned", evidence="Abroad.")])
+    assert len(m.trips) == 5
+    pts, (vx, vy, vw, vh) = m._layout()
+    pts0, view0 = tmap._layout()
+    assert (vx, vy, vw, vh) == view0  # the view is not stretched to a made-up place
+    x, y = pts[4]
+    assert vx <= x <= vx + vw and vy <= y <= vy + vh
+    assert m.svg().count('data-n="5"') == 1
+
+
 def test_top_level_name():
     import riskcheck
 

@@ -132,25 +132,42 @@ class TravelMap:
 
     # ---- geometry --------------------------------------------------------------------------------
 
-    def _points(self) -> list[tuple[float, float]]:
-        """Where each trip's mark goes: the country's point, several visits fanned around it."""
+    def _layout(self) -> tuple[list[tuple[float, float]], tuple[float, float, float, float]]:
+        """Where each trip's mark goes, and the part of the world to show.
+
+        A mark sits on its country's point, several visits fanned around it. The view is the marks with a
+        margin, no smaller than a continent. A trip whose place is not on the map (no country, or a code
+        the boundaries lack) is drawn in a row along the bottom of the view, so that no trip is lost.
+        """
         b = self.boundaries
         seen: Counter[str] = Counter()
-        pts = []
+        placed: list[tuple[float, float] | None] = []
         for t in self.trips:
             f = b.features.get(t["country"])
+            if f is None:
+                placed.append(None)
+                continue
             k = seen[t["country"]]
             seen[t["country"]] += 1
-            x, y = (f.x, f.y) if f else (b.width / 2, b.bottom - 10)
+            x, y = f.x, f.y
             if k:
                 ring = 1 + (k - 1) // 6
                 a = math.radians(90 + 60 * ((k - 1) % 6) + 30 * (ring - 1))
                 x, y = x + math.cos(a) * 26 * ring, y - math.sin(a) * 26 * ring
-            pts.append((x, y))
-        return pts
+            placed.append((x, y))
+        view = self._view([p for p in placed if p is not None])
+        vx, vy, vw, vh = view
+        u = vw / 1200
+        pts: list[tuple[float, float]] = []
+        n_off = 0
+        for p in placed:
+            if p is None:
+                p = (vx + (30 + 30 * n_off) * u, vy + vh - 24 * u)
+                n_off += 1
+            pts.append(p)
+        return pts, view
 
     def _view(self, pts: list[tuple[float, float]]) -> tuple[float, float, float, float]:
-        """The part of the world to show: the marks with a margin, no smaller than a continent."""
         b = self.boundaries
         if not pts:
             return 0.0, b.top, b.width, b.bottom - b.top
@@ -211,8 +228,7 @@ class TravelMap:
     def svg(self, *, standalone: bool = True, interactive: bool = False) -> str:
         """The map as SVG text: title, the region visited, numbered marks, legend and footnote."""
         b = self.boundaries
-        pts = self._points()
-        vx, vy, vw, vh = self._view(pts)
+        pts, (vx, vy, vw, vh) = self._layout()
         u = vw / 1200  # map units per output pixel
         r = 12 * u
         header = 70 * u
@@ -414,8 +430,7 @@ main{{max-width:1400px;margin:0 auto;padding:10px 16px;display:grid;grid-templat
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise InputError("PNG output needs matplotlib: pip install 'riskcheck[viz]' (or write .svg/.html)") from exc
         b = self.boundaries
-        pts = self._points()
-        vx, vy, vw, vh = self._view(pts)
+        pts, (vx, vy, vw, vh) = self._layout()
         fw = 14.0
         map_h = fw * 0.98 * vh / vw
         items = self._legend_items()
