@@ -642,6 +642,8 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
   body{{font-size:10pt}} main{{max-width:none;padding:0}}
   #filters,button.more,.col-more,#view-link{{display:none !important}}
   #trips thead th{{position:static;box-shadow:none;border-bottom:1px solid #000}}
+  table#trips{{table-layout:auto}} #trips col{{width:auto !important}} #trips col.c-more{{width:0 !important}}
+  #trips td.col-person,#trips td.col-destination,#trips td.col-status{{overflow-wrap:normal}}
   #trips tbody.trip{{break-inside:avoid}}
   #trips tr.detail[hidden]{{display:table-row}}
   #trips tr.detail td{{background:none;border-bottom:1px solid #000}}
