@@ -471,6 +471,11 @@ def test_report_filter_link_restores_the_view(browser, report):
     browser.click(*browser.center("th.col-dates button"))
     assert browser.eval("document.querySelector('th.col-dates').getAttribute('aria-sort')") == "ascending"
     assert column(browser, "dates")[0] == "2015-06-14 – 06-15"
+    # a link to one trip opens its details
+    browser.open(report, "#trip=2")
+    browser.wait_ready()
+    assert browser.eval("document.getElementById('d-2').hidden") is False
+    assert browser.eval("document.getElementById('d-0').hidden") is True
 
 
 def test_report_prints_details_without_controls(browser, report):
@@ -481,8 +486,15 @@ def test_report_prints_details_without_controls(browser, report):
         assert browser.eval("getComputedStyle(document.getElementById('filters')).display") == "none"
         assert browser.eval("getComputedStyle(document.getElementById('d-0')).display") == "table-row"
         assert browser.eval("getComputedStyle(document.querySelector('#trips thead th')).position") == "static"
+        # an A4 page's width (794 CSS pixels): nothing sticks out, names are not broken letter by letter
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 794, "height": 1123, "deviceScaleFactor": 1, "mobile": False}, session=True)
+        assert browser.eval("document.documentElement.scrollWidth") <= 794
+        assert browser.eval("document.querySelector('#t-0 td.col-person').getBoundingClientRect().width") > 90
     finally:
         browser.call("Emulation.setEmulatedMedia", {"media": ""}, session=True)
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 1200, "height": 800, "deviceScaleFactor": 1, "mobile": False}, session=True)
     pdf = browser.call("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69}, session=True)["data"]
     assert base64.b64decode(pdf)[:4] == b"%PDF"
 
