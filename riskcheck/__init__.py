@@ -38,6 +38,7 @@ __all__ = [
     "check",
     "check_trips",
     "draw_map",
+    "draw_travel_map",
     "extract_trips",
     "group_trips",
     "load_ruleset",
@@ -55,6 +56,7 @@ _LAZY = {
     "group_trips": ("riskcheck.group", "group_trips"),
     "TripRecord": ("riskcheck.group", "TripRecord"),
     "draw_map": ("riskcheck.viz.worldmap", "draw_map"),
+    "draw_travel_map": ("riskcheck.viz.travelmap", "draw_travel_map"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .news import Trip, extract_trips
     from .ruleset import load_ruleset
     from .verdict import Verdict, check, where
+    from .viz.travelmap import draw_travel_map
     from .viz.worldmap import draw_map
 
 

@@ -158,7 +158,7 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
 
         try:
             write_report(records, report, {"articles": n_read, "skipped": len(skipped),
-                                           "checked": str(rs.checked or "")})
+                                           "checked": str(rs.checked or "")}, ruleset=rs)
         except (InputError, OSError) as exc:
             fail(f"cannot write report {report}: {exc}")
     _summary(n_read, skipped, by_status, by_obligation, len(records))

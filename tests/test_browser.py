@@ -284,9 +284,17 @@ def test_map_html_renders_known_fills_legend_and_details(browser, putin_map):
 
 
 def test_map_small_states_have_visible_markers(browser, putin_map):
+    from riskcheck.viz.worldmap import CLASS_BY_KEY, OCEAN
+
     _, html, _ = putin_map
     browser.open(html)
     browser.wait_ready()
+    # Tokelau, where the Statute does not apply, is a marker in the open sea: its colour is not the sea's
+    x, y = browser.center("#m-TK")
+    _, (px, sea) = analyse(browser, browser.screenshot(), [(x, y), (x + 30, y + 30)])
+    assert max(abs(a - c) for a, c in zip(px, rgb(CLASS_BY_KEY["excluded"].colour), strict=True)) < 14, px
+    assert max(abs(a - c) for a, c in zip(sea, rgb(OCEAN), strict=True)) < 6, sea
+    assert sum(abs(a - c) for a, c in zip(px, sea, strict=True)) > 150
     # Malta is a State Party: a marker, and the marker is drawn with a real size on screen
     assert browser.eval("document.getElementById('m-MT').getAttribute('data-class')") == "bound"
     w = browser.eval("document.getElementById('m-MT').getBoundingClientRect().width")
@@ -296,11 +304,15 @@ def test_map_small_states_have_visible_markers(browser, putin_map):
 def test_standalone_svg_renders(browser, putin_map):
     from riskcheck.viz.worldmap import CLASS_BY_KEY
 
-    _, _, svg = putin_map
+    m, _, svg = putin_map
     browser.open(svg)
     assert browser.eval("getComputedStyle(document.getElementById('c-ZA')).fill") == \
         "rgb({}, {}, {})".format(*rgb(CLASS_BY_KEY["bound"].colour))
-    assert browser.eval("document.querySelectorAll('#legend .legend-item').length") >= 9
+    # one legend row per class in use (none with zero entries), plus the small-state marker
+    assert browser.eval("document.querySelectorAll('#legend .legend-item').length") == len(m.legend_rows()) + 1
+    legend = browser.eval("Array.from(document.querySelectorAll('#legend .legend-item text')).map(t=>t.textContent)")
+    assert "Bound to arrest: State Party (123 states; 35 territories)" in legend
+    assert not any("(0" in t for t in legend)
     assert analyse(browser, browser.screenshot())[0] > 8
     assert_offline(browser)
 
@@ -311,7 +323,7 @@ def test_standalone_svg_renders(browser, putin_map):
 TRIPS = [
     {"source": "tests/news_corpus/articles/001.txt", "published": "2024-08-30", "person_id": "vladimir-putin",
      "person": "Vladimir Vladimirovich Putin", "mention": "Putin", "country": "MN", "city": "Ulaanbaatar",
-     "start": "2024-09-03", "end": "2024-09-03", "precision": "day", "status": "occurred", "event": "visit",
+     "start": "2024-09-03", "end": "2024-09-03", "precision": "day", "status": "completed", "event": "visit",
      "evidence": "Putin arrived in Ulaanbaatar on September 3 for talks.", "span": "120-176",
      "warrant": "outstanding", "obligation": "yes", "basis": "state_party",
      "explanation": "Mongolia has been a State Party since 2002-07-01."},
@@ -322,7 +334,7 @@ TRIPS = [
      "warrant": "outstanding", "obligation": "no", "basis": "non_party", "explanation": "China is not bound."},
     {"source": "javascript:window.__pwned=1", "published": "2015-06-10", "person_id": "omar-al-bashir",
      "person": "Omar Hassan Ahmad Al Bashir", "mention": "Bashir", "country": "ZA", "city": "Johannesburg",
-     "start": "2015-06-14", "end": "2015-06-15", "precision": "range", "status": "occurred", "event": "summit",
+     "start": "2015-06-14", "end": "2015-06-15", "precision": "range", "status": "completed", "event": "summit",
      "evidence": '<img src=x onerror="window.__pwned=1"> Bashir left Johannesburg on 15 June.',
      "span": "5-60", "warrant": "outstanding", "obligation": "yes", "basis": "state_party",
      "explanation": "<script>window.__pwned=1</script>South Africa is bound.",
@@ -330,79 +342,222 @@ TRIPS = [
 ]
 
 
+LONG = {"source": "https://example.org/" + "very-long-path-segment-" * 12, "published": "2024-08-30",
+        "person_id": "vladimir-putin", "person": "Vladimir Vladimirovich Putin", "mention": "Putin", "country": "CN",
+        "city": "Beijing", "start": "", "end": "", "precision": "unknown", "status": "cancelled", "event": "",
+        "evidence": "Putin " + "talked-without-any-space-" * 20 + " in Beijing.", "span": "0-600",
+        "warrant": "outstanding", "obligation": "no", "basis": "non_party", "explanation": "x" * 400}
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     from riskcheck.viz.report import write_report
 
     out = tmp_path_factory.mktemp("report") / "report.html"
-    return write_report(TRIPS, out, {"articles": 7, "checked": "2026-11-28"})
+    return write_report(TRIPS + [LONG], out, {"articles": 7, "checked": "2026-11-28"})
+
+
+@pytest.fixture()
+def wide(browser):
+    """The browser at 1366x900, the issue's laptop screen."""
+    browser.call("Emulation.setDeviceMetricsOverride",
+                 {"width": 1366, "height": 900, "deviceScaleFactor": 1, "mobile": False}, session=True)
+    yield browser
+    browser.call("Emulation.setDeviceMetricsOverride",
+                 {"width": 1200, "height": 800, "deviceScaleFactor": 1, "mobile": False}, session=True)
 
 
 def column(b: Browser, name: str, visible_only: bool = True) -> list[str]:
-    return b.eval(f"""Array.from(document.querySelectorAll('#trips tbody tr'))
+    return b.eval(f"""Array.from(document.querySelectorAll('#trips tbody.trip'))
         .filter(r => !{str(visible_only).lower()} || !r.hidden)
-        .map(r => r.querySelector('td.col-{name}').textContent)""")
+        .map(r => r.querySelector('tr.main td.col-{name}').textContent.trim())""")
 
 
-def test_report_lists_trips_and_sorts_on_click(browser, report):
+def test_report_fits_1366_answer_first(wide, report):
+    b = wide
+    b.open(report)
+    b.wait_ready()
+    assert_offline(b)
+    assert b.eval("document.getElementById('n-articles').textContent") == "7"
+    assert b.eval("document.getElementById('n-trips').textContent") == "4"
+    assert b.eval("document.documentElement.scrollWidth") <= b.eval("document.documentElement.clientWidth") == 1366
+    # the badge is the first cell of every row, and on screen at the left
+    first = b.eval("""Array.from(document.querySelectorAll('#trips tr.main')).map(r => {
+        const c = r.cells[0], g = c.querySelector('.badge'); return [c.className, g ? g.textContent : null];})""")
+    assert first == [["col-obligation", "yes"], ["col-obligation", "no"], ["col-obligation", "yes"],
+                     ["col-obligation", "no"]]
+    heads = b.eval("Array.from(document.querySelectorAll('#trips thead th')).map(t => t.textContent.trim())")
+    assert heads[:4] == ["Obligation", "Person", "Destination", "Dates"]
+    x = b.eval("document.querySelector('#trips tr.main .badge').getBoundingClientRect().left")
+    assert 0 <= x < 60
+    assert column(b, "destination")[:2] == ["Ulaanbaatar, Mongolia MN", "Beijing, China CN"]
+    # opening the row with very long evidence and source still needs no horizontal scroll
+    b.click(*b.center('#t-3 button.more'))
+    assert b.eval("document.getElementById('d-3').hidden") is False
+    assert b.eval("document.documentElement.scrollWidth") <= 1366
+    assert b.eval("document.getElementById('d-3').getBoundingClientRect().right") <= 1366
+    n, _ = analyse(b, b.screenshot())
+    assert n > 8, "screenshot looks blank"
+
+
+def test_report_details_highlights_links_and_escapes(browser, report):
     browser.open(report)
     browser.wait_ready()
-    assert_offline(browser)
-    assert browser.eval("document.getElementById('n-articles').textContent") == "7"
-    assert browser.eval("document.getElementById('n-trips').textContent") == "3"
-    assert column(browser, "city") == ["Ulaanbaatar", "Beijing", "Johannesburg"]
-    # click the "start" header: ascending, then descending
-    browser.click(*browser.center("th.col-start button"))
-    assert column(browser, "start") == ["2015-06-14", "2023-10-17", "2024-09-03"]
-    assert browser.eval("document.querySelector('th.col-start').getAttribute('aria-sort')") == "ascending"
-    browser.click(*browser.center("th.col-start button"))
-    assert column(browser, "start") == ["2024-09-03", "2023-10-17", "2015-06-14"]
-    assert browser.eval("document.querySelector('th.col-start').getAttribute('aria-sort')") == "descending"
-    # sort by country
-    browser.click(*browser.center("th.col-country button"))
-    assert column(browser, "country") == ["CN", "MN", "ZA"]
-    assert analyse(browser, browser.screenshot())[0] > 8, "screenshot looks blank"
-
-
-def test_report_filters_highlights_badges_links_and_escapes(browser, report):
-    browser.open(report)
-    browser.wait_ready()
-    # type a person's name into the filter box
-    browser.click(*browser.center("#f-person"))
-    browser.type_text("bashir")
-    assert column(browser, "city") == ["Johannesburg"]
-    assert browser.eval("document.getElementById('shown').textContent") == "1 of 3 trips"
-    browser.eval("document.getElementById('f-person').value=''; document.getElementById('f-person')"
-                 ".dispatchEvent(new Event('input'))")
-    # choose an obligation
-    browser.eval("var s=document.getElementById('f-obligation'); s.value='yes'; s.dispatchEvent(new Event('change'))")
-    assert sorted(column(browser, "city")) == ["Johannesburg", "Ulaanbaatar"]
-    browser.eval("var s=document.getElementById('f-obligation'); s.value=''; s.dispatchEvent(new Event('change'))")
-    browser.eval("var s=document.getElementById('f-country'); s.value='cn'; s.dispatchEvent(new Event('change'))")
-    assert column(browser, "city") == ["Beijing"]
-    browser.eval("var s=document.getElementById('f-country'); s.value=''; s.dispatchEvent(new Event('change'))")
-    assert len(column(browser, "city")) == 3
-
-    marks = browser.eval("""Array.from(document.querySelectorAll('#trips tbody tr[data-i="0"] mark'))
+    assert browser.eval("document.getElementById('d-0').hidden") is True
+    browser.click(*browser.center("#t-0 td.col-person"))  # a click on the row opens its detail
+    assert browser.eval("document.getElementById('d-0').hidden") is False
+    assert browser.eval("document.querySelector('#t-0 button.more').getAttribute('aria-expanded')") == "true"
+    marks = browser.eval("""Array.from(document.querySelectorAll('#d-0 .d-evidence mark'))
         .map(m => [m.className, m.textContent])""")
     assert marks == [["hl-person", "Putin"], ["hl-place", "Ulaanbaatar"], ["hl-date", "September 3"]]
-    marks = browser.eval("""Array.from(document.querySelectorAll('#trips tbody tr[data-i="2"] mark'))
+    marks = browser.eval("""Array.from(document.querySelectorAll('#d-2 .d-evidence mark'))
         .map(m => [m.className, m.textContent])""")
     assert marks == [["hl-person", "Bashir"], ["hl-place", "Johannesburg"], ["hl-date", "15 June"]]
-    badges = browser.eval("Array.from(document.querySelectorAll('#trips td.col-obligation .badge'))"
-                          ".map(b => [b.textContent, b.getAttribute('data-class')])")
-    assert sorted(badges) == [["no", "not_bound"], ["yes", "bound"], ["yes", "bound"]]
-    hrefs = browser.eval("Array.from(document.querySelectorAll('#trips td.col-source a')).map(a => a.href)")
+    assert "State Party since 2002-07-01" in browser.eval("document.getElementById('d-0').textContent")
+    hrefs = browser.eval("Array.from(document.querySelectorAll('#trips a')).map(a => a.href)")
     assert "https://example.org/putin-beijing" in hrefs
     assert any(h.startswith("file://") and h.endswith("tests/news_corpus/articles/001.txt") for h in hrefs)
     assert not any(h.startswith("javascript:") for h in hrefs)
-    # nothing from the articles ran or became markup
+    browser.click(*browser.center("#t-2 button.more"))
     assert browser.eval("typeof window.__pwned") == "undefined"
     assert browser.eval("document.querySelectorAll('#trips img, #trips script').length") == 0
-    assert "<img src=x" in browser.eval("document.querySelector('#trips tr[data-i=\"2\"] td.col-evidence').textContent")
+    assert "<img src=x" in browser.eval("document.querySelector('#d-2 .d-evidence').textContent")
 
 
-def test_report_state_from_url_hash(browser, report):
-    browser.open(report, "#sort=published&dir=desc&status=occurred")
+def test_report_timeline_one_mark_per_trip(browser, report):
+    browser.open(report)
     browser.wait_ready()
-    assert column(browser, "published") == ["2024-08-30", "2015-06-10"]
+    per_person = browser.eval("""Array.from(document.querySelectorAll('#timelines .tl-row')).map(r =>
+        [r.getAttribute('data-person'), r.querySelectorAll('.mark').length,
+         Array.from(r.querySelectorAll('.mark')).map(m => m.getAttribute('data-shape')).sort().join(),
+         r.querySelectorAll('.warrant-line').length])""")
+    assert per_person == [["vladimir-putin", 3, "circle,cross,triangle", 1], ["omar-al-bashir", 1, "circle", 2]]
+    assert browser.eval("document.querySelectorAll('svg.tl .mark').length") == 4
+    # the marks are coloured by obligation
+    from riskcheck.viz.worldmap import CLASS_BY_KEY
+
+    fill = browser.eval("getComputedStyle(document.querySelector('svg.tl .mark[data-i=\"0\"] circle')).fill")
+    assert fill == "rgb({}, {}, {})".format(*rgb(CLASS_BY_KEY["bound"].colour))
+    # clicking a mark opens that trip in the table
+    browser.click(*browser.center('svg.tl .mark[data-i="1"]'))
+    assert browser.eval("document.getElementById('d-1').hidden") is False
+
+
+def test_report_filter_link_restores_the_view(browser, report):
+    browser.open(report)
+    browser.wait_ready()
+    browser.eval("var s=document.getElementById('f-obligation'); s.value='yes'; s.dispatchEvent(new Event('change'))")
+    browser.click(*browser.center("#f-person"))
+    browser.type_text("putin")
+    browser.click(*browser.center("th.col-dates button"))
+    assert column(browser, "destination") == ["Ulaanbaatar, Mongolia MN"]
+    assert browser.eval("document.getElementById('shown').textContent") == "1 of 4 trips"
+    link = browser.eval("document.getElementById('view-link').getAttribute('href')")
+    assert link == browser.eval("location.hash")
+    assert "obligation=yes" in link and "person=putin" in link and "sort=dates" in link
+    # a fresh page opened on that link shows the same view
+    browser.open(report, link)
+    browser.wait_ready()
+    assert browser.eval("document.getElementById('f-obligation').value") == "yes"
+    assert browser.eval("document.getElementById('f-person').value") == "putin"
+    assert column(browser, "destination") == ["Ulaanbaatar, Mongolia MN"]
+    assert browser.eval("document.querySelector('th.col-dates').getAttribute('aria-sort')") == "ascending"
+    # the timeline dims the trips filtered out
+    assert browser.eval("document.querySelectorAll('svg.tl .mark.off').length") == 3
+    # and a sort-only link orders the rows
+    browser.open(report, "#sort=dates&dir=desc")
+    browser.wait_ready()
+    assert column(browser, "dates") == ["2024-09-03", "2023-10-17 – 10-18", "2015-06-14 – 06-15", "date unknown"]
+    browser.click(*browser.center("th.col-dates button"))
+    assert browser.eval("document.querySelector('th.col-dates').getAttribute('aria-sort')") == "ascending"
+    assert column(browser, "dates")[0] == "2015-06-14 – 06-15"
+    # a link to one trip opens its details
+    browser.open(report, "#trip=2")
+    browser.wait_ready()
+    assert browser.eval("document.getElementById('d-2').hidden") is False
+    assert browser.eval("document.getElementById('d-0').hidden") is True
+
+
+def test_report_prints_details_without_controls(browser, report):
+    browser.open(report)
+    browser.wait_ready()
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session=True)
+    try:
+        assert browser.eval("getComputedStyle(document.getElementById('filters')).display") == "none"
+        assert browser.eval("getComputedStyle(document.getElementById('d-0')).display") == "table-row"
+        assert browser.eval("getComputedStyle(document.querySelector('#trips thead th')).position") == "static"
+        # an A4 page's width (794 CSS pixels): nothing sticks out, names are not broken letter by letter
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 794, "height": 1123, "deviceScaleFactor": 1, "mobile": False}, session=True)
+        assert browser.eval("document.documentElement.scrollWidth") <= 794
+        assert browser.eval("document.querySelector('#t-0 td.col-person').getBoundingClientRect().width") > 90
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""}, session=True)
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 1200, "height": 800, "deviceScaleFactor": 1, "mobile": False}, session=True)
+    pdf = browser.call("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69}, session=True)["data"]
+    assert base64.b64decode(pdf)[:4] == b"%PDF"
+
+
+# --------------------------------------------------------------------------------------------------
+# The travel map
+
+
+@pytest.fixture(scope="module")
+def travel(tmp_path_factory):
+    from riskcheck.viz.travelmap import draw_travel_map
+    from tests.test_travelmap import TRIPS as OWN_TRIPS
+
+    out = tmp_path_factory.mktemp("travel")
+    m = draw_travel_map("Putin", OWN_TRIPS)
+    return m, m.save(out / "travel.html"), m.save(out / "travel.svg")
+
+
+def test_travel_map_marks_colours_and_details(wide, travel):
+    from riskcheck.viz.worldmap import CLASS_BY_KEY
+
+    m, html, _ = travel
+    b = wide
+    b.open(html)
+    b.wait_ready()
+    assert_offline(b)
+    marks = b.eval("""Array.from(document.querySelectorAll('#marks .trip-mark')).map(g =>
+        [g.getAttribute('data-n'), g.getAttribute('data-code'), g.getAttribute('data-style'),
+         g.querySelector('text').textContent]).sort((a, c) => a[0] - c[0])""")
+    assert marks == [["1", "KG", "solid", "1"], ["2", "ZA", "cancelled", "2"], ["3", "CN", "dashed", "3"],
+                     ["4", "MN", "solid", "4"]]
+    bound = "rgb({}, {}, {})".format(*rgb(CLASS_BY_KEY["bound"].colour))
+    assert b.eval("getComputedStyle(document.querySelector('#trip-4 circle')).fill") == bound
+    assert b.eval("getComputedStyle(document.getElementById('c-MN')).fill") == bound
+    assert b.eval("getComputedStyle(document.getElementById('c-MN')).stroke") == "rgb(17, 17, 17)"
+    assert b.eval("getComputedStyle(document.querySelector('#trip-2 circle')).fill") == "rgb(255, 255, 255)"
+    assert b.eval("getComputedStyle(document.getElementById('c-CN')).fill") == \
+        "rgb({}, {}, {})".format(*rgb(CLASS_BY_KEY["not_bound"].colour))
+    assert b.eval("document.documentElement.scrollWidth") <= 1366
+    # on screen: the middle of mark 4 is painted in the "bound" colour (the number is white: look beside it)
+    x, y = b.center("#trip-4")
+    r = b.eval("document.querySelector('#trip-4 circle').getBoundingClientRect().width") / 2
+    assert r >= 8, "marks too small to read"
+    n, (px,) = analyse(b, b.screenshot(), [(x - r * 0.75, y)])
+    assert n > 8, "screenshot looks blank"
+    assert max(abs(a - c) for a, c in zip(px, rgb(CLASS_BY_KEY["bound"].colour), strict=True)) < 14, px
+    # a real click on a mark shows the trip, its obligation and the verdict's explanation
+    b.click(x, y)
+    det = b.eval("document.getElementById('details').textContent")
+    assert det.startswith("4. Mongolia, Ulaanbaatar: 2024-09-03") and "State Party" in det
+    assert "Putin landed in Ulaanbaatar" in det
+    assert b.eval("document.querySelector('#trips li.selected').getAttribute('data-n')") == "4"
+    # hovering the cancelled mark says so
+    x2, y2 = b.center("#trip-2")
+    b.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x2, "y": y2}, session=True)
+    assert "cancelled" in b.eval("document.getElementById('tip').textContent")
+    legend = b.eval("Array.from(document.querySelectorAll('#legend .legend-item text')).map(t => t.textContent)")
+    assert any("cancelled" in t for t in legend) and any("thick outline" in t for t in legend)
+
+
+def test_travel_map_standalone_svg(browser, travel):
+    _, _, svg = travel
+    browser.open(svg)
+    assert browser.eval("document.querySelectorAll('#marks .trip-mark').length") == 4
+    assert analyse(browser, browser.screenshot())[0] > 8
+    assert_offline(browser)

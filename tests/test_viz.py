@@ -12,7 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from riskcheck.errors import InputError
-from riskcheck.viz.report import COLUMNS, find_highlights, highlight, render_report, source_href, write_report
+from riskcheck.viz.report import (
+    COLUMNS,
+    VIEW_COLUMNS,
+    find_highlights,
+    highlight,
+    render_report,
+    source_href,
+    write_report,
+)
 from riskcheck.viz.worldmap import (
     BOUNDARIES,
     CLASS_BY_KEY,
@@ -123,6 +131,41 @@ def test_lazy_top_level_name():
     assert riskcheck.draw_map is draw_map
 
 
+def test_legend_counts_states_and_lists_territories_apart(putin):
+    # issue 11 item 19: on 2024-01-01 there were 123 States Parties (Armenia joined on 2024-02-01); the
+    # legend said "State Party (158)" because it counted territories such as Greenland or Aruba as states
+    rows = dict((m.key, label) for m, label in putin.legend_rows())
+    assert rows["bound"] == "Bound to arrest: State Party (123 states; 35 territories)"
+    assert "(6 territories)" in rows["excluded"] and "state" not in rows["excluded"].split("(")[1]
+    assert putin.split_counts()["bound"] == (123, 35)
+    assert not putin.is_territory("ZA") and putin.is_territory("GL") and putin.is_territory("GI")
+    # no legend row with nothing in it (no withdrawing, residual, unknown or no-warrant state on that date)
+    assert set(rows) == {"bound", "other_basis", "not_bound", "excluded", "nodata"}
+    assert not any("(0 " in label for label in rows.values())
+
+
+def test_excluded_territories_stand_out_from_the_sea():
+    from riskcheck.viz.worldmap import OCEAN
+
+    def lum(c: str) -> float:  # WCAG relative luminance
+        lin = [(v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4)
+               for v in (int(c[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    ex = CLASS_BY_KEY["excluded"].colour
+    assert (lum(OCEAN) + 0.05) / (lum(ex) + 0.05) >= 3.0  # WCAG contrast for graphics against the sea
+    assert ex != CLASS_BY_KEY["not_bound"].colour
+
+
+def test_html_map_lists_states_and_territories_separately(putin):
+    text = putin.html()
+    assert "All 199 states in the data" in text or re.search(r"All \d+ states in the data", text)
+    states = text.split('id="verdicts"')[1].split("</table>")[0]
+    terr = text.split('id="territories"')[1].split("</table>")[0]
+    assert 'data-code="ZA"' in states and 'data-code="GL"' not in states
+    assert 'data-code="GL"' in terr and 'data-code="ZA"' not in terr
+
+
 # --------------------------------------------------------------------------------------------------
 # Files
 
@@ -146,7 +189,8 @@ def test_svg_file(putin, tmp_path):
     assert cn.get("fill") == CLASS_BY_KEY["not_bound"].fill
     assert "South Africa" in za.find(f"{SVG}title").text
     legend = root.find(f".//{SVG}g[@id='legend']")
-    assert len(legend.findall(f"{SVG}g[@class='legend-item']")) == len(CLASSES) + 1
+    labels = ["".join(g.itertext()) for g in legend.findall(f"{SVG}g[@class='legend-item']")]
+    assert len(labels) == len(putin.legend_rows()) + 1  # classes in use, and the small-state marker
     title = "".join(root.find(f".//{SVG}text[@id='title']").itertext())
     assert "Putin" in title and "2024-01-01" in title
     foot = "".join(root.find(f".//{SVG}text[@id='footnote']").itertext())
@@ -244,6 +288,13 @@ def test_highlights_found_by_search():
         ("Putin", "person"), ("Ulaanbaatar", "place"), ("3 September", "date"), ("Mongolia", "place")]
 
 
+def test_highlights_whole_words_only():
+    t = _trip(mention="Putin", country="BY", evidence="Belaruski Hajun said Putin visited Belarus.")
+    ev = t["evidence"]
+    assert [(ev[a:b], k) for a, b, k in find_highlights(t)] == [("Putin", "person"), ("Belarus", "place")]
+    assert find_highlights(t)[1][0] == ev.rindex("Belarus")
+
+
 def test_highlights_given_and_escaped():
     ev = "<b>Bashir</b> in Juba"
     t = _trip(evidence=ev, highlights=[(3, 9, "person"), (17, 21, "place"), (0, 100, "bad")])
@@ -265,7 +316,7 @@ def test_source_links(tmp_path):
 
 def test_report_page(tmp_path):
     trips = [
-        _trip(source="a.txt", person="P", person_id="p", obligation="yes", basis="state_party", status="occurred",
+        _trip(source="a.txt", person="P", person_id="p", obligation="yes", basis="state_party", status="completed",
               country="ZA", start="2024-01-02", evidence="P went."),
         _trip(source="b.txt", person="Q", person_id="q", obligation="no", basis="non_party", status="planned",
               country="CN", start="2024-03-02", evidence="</script><script>alert(1)</script>",
@@ -276,12 +327,75 @@ def test_report_page(tmp_path):
     assert "<script>alert(1)" not in text and "&lt;script&gt;alert(1)" in text
     assert "<i>x</i>" not in text
     assert 'id="n-articles">5<' in text and 'id="n-trips">2<' in text
-    assert text.count("<tr data-i=") == 2
-    for c in COLUMNS:
+    assert text.count('<tbody class="trip"') == 2
+    for c, _ in VIEW_COLUMNS:
         assert f'data-col="{c}"' in text
-    assert '<option value="yes">' in text and '<option value="za">ZA</option>' in text
+    assert '<option value="yes">' in text and '<option value="za">South Africa (ZA)</option>' in text
     assert "since" in text and "Not legal advice" in text
+    assert "@media print" in text
     _no_fetch(text)
+
+
+def _first_cells(text: str) -> list[str]:
+    return re.findall(r'<tr class="main"><td class="col-(\w+)"', text)
+
+
+def test_report_answer_first_and_details(tmp_path):
+    t = _trip(source="https://example.org/a", published="2024-08-30", person="Vladimir Putin",
+              person_id="vladimir-putin", mention="Putin", country="MN", city="Ulaanbaatar", start="2024-09-03",
+              end="2024-09-03", precision="day", status="planned", evidence="Putin will visit Ulaanbaatar.",
+              span="5-40", warrant="outstanding", obligation="yes", basis="state_party",
+              explanation="Mongolia has been a State Party since 2002.", confidence="medium")
+    text = render_report([t], tmp_path / "r.html")
+    assert set(_first_cells(text)) == {"obligation"}
+    main = text.split('<tr class="main">')[1].split("</tr>")[0]
+    # answer first: the badge, the person, the destination by name, the dates, status and confidence
+    assert [m for m in re.findall(r'class="col-(\w+)"', main)] == [c for c, _ in VIEW_COLUMNS] + ["more"]
+    assert "Ulaanbaatar, Mongolia" in main and "2024-09-03" in main and ">medium<" in main
+    # evidence, mention, span and explanation are in the row's detail, with highlights
+    assert "Putin will visit" not in main
+    detail = text.split('<tr class="detail"')[1].split("</tbody>")[0]
+    assert '<mark class="hl-person"' in detail and '<mark class="hl-place"' in detail
+    assert "State Party since 2002" in detail and "5-40" in detail and "example.org/a" in detail
+    # confidence high is not shown
+    t["confidence"] = "high"
+    main = render_report([t], tmp_path / "r.html").split('<tr class="main">')[1].split("</tr>")[0]
+    assert ">high<" not in main
+
+
+def test_report_grouped_rows_history_and_timeline(tmp_path):
+    hist = [{"source": "a.txt", "published": "2024-08-01", "status": "planned", "evidence": "Putin will go."},
+            {"source": "b.txt", "published": "2024-09-04", "status": "completed", "evidence": "Putin went."}]
+    g = {"trip_id": "t1", "person_id": "vladimir-putin", "person": "Vladimir Putin", "country": "MN", "city": "",
+         "start": "2024-09-03", "end": "2024-09-03", "precision": "day", "status": "completed", "reports": "2",
+         "sources": "a.txt;b.txt", "first_reported": "2024-08-01", "last_reported": "2024-09-04",
+         "evidence": "Putin went.", "warrant": "outstanding", "obligation": "yes", "basis": "state_party",
+         "confidence": "high", "explanation": "Bound.", "history": hist}
+    other = dict(g, trip_id="t2", country="CN", start="", end="", status="cancelled", obligation="no",
+                 basis="non_party", reports=1, history=[])
+    text = render_report([g, other], tmp_path / "r.html")
+    assert ">Reports</button>" in text
+    assert '<span class="n-reports">2</span>' in text
+    assert text.count("<li>") >= 2 and "Reports in time order" in text and "</mark> will go." in text
+    # one timeline mark per trip (the undated one in the "no date" slot), the warrant as a line
+    assert len(re.findall(r'<g class="mark ', text)) == 2
+    assert 'data-shape="circle"' in text and 'data-shape="cross"' in text
+    assert 'class="warrant-line"' in text and "warrant issued 2023-03-17" in text
+    assert "no date" in text
+
+
+def test_report_takes_objects_and_dataframes(tmp_path):
+    import pandas as pd
+
+    from riskcheck.news import Trip
+
+    trip = Trip(person_id="vladimir-putin", person="Vladimir Putin", mention="Putin", country="MN", city="",
+                start="2024-09-03", end="2024-09-03", precision="day", status="completed", event="",
+                evidence="Putin arrived in Mongolia.", span=(0, 26))
+    text = render_report([trip], tmp_path / "r.html")
+    assert "Mongolia" in text and 'data-status="completed"' in text
+    df = pd.DataFrame([_trip(person="P", country="za", obligation="yes", basis="state_party")])
+    assert 'data-country="za"' in render_report(df, tmp_path / "r.html")
 
 
 def test_report_empty(tmp_path):

@@ -1,4 +1,5 @@
-"""Pictures of riskcheck's answers: a "where can X travel" world map and an HTML report of news trips.
+"""Pictures of riskcheck's answers: a "where can X travel" world map, a travel map of one person's trips
+and an HTML report of news trips.
 
 Nothing here is imported by the single-query path (``riskcheck check``). Everything works offline: the
 world boundaries ship with the package (``world.json``, simplified from Natural Earth, public domain),
@@ -12,10 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["WorldMap", "draw_map", "write_report"]
+__all__ = ["TravelMap", "WorldMap", "draw_map", "draw_travel_map", "write_report"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import write_report
+    from .travelmap import TravelMap, draw_travel_map
     from .worldmap import WorldMap, draw_map
 
 
@@ -24,6 +26,10 @@ def __getattr__(name: str) -> Any:
         from . import worldmap
 
         return getattr(worldmap, name)
+    if name in ("TravelMap", "draw_travel_map"):
+        from . import travelmap
+
+        return getattr(travelmap, name)
     if name == "write_report":
         from .report import write_report
 

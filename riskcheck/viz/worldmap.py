@@ -62,7 +62,7 @@ CLASSES: tuple[MapClass, ...] = (
              "#f16913", "#f16913"),
     MapClass("residual", "Residual duty after withdrawal (art. 127(2)); contested", "#807dba", "#807dba"),
     MapClass("not_bound", "Not bound", "#2171b5", "#2171b5"),
-    MapClass("excluded", "Territory where the Rome Statute does not apply", "#9ecae1", "#9ecae1"),
+    MapClass("excluded", "Territory where the Rome Statute does not apply", "#2a8a80", "#2a8a80"),
     MapClass("unknown", "Unknown: sealed warrant, or the answer changes within the dates", "#ffd92f", "#ffd92f"),
     MapClass("no_warrant", "No arrest warrant in force on this date", "#bdbdbd", "#bdbdbd"),
     MapClass("nodata", "Not in riskcheck's data", "#f2f2f2", "#f2f2f2"),
@@ -290,6 +290,43 @@ class WorldMap:
         c["nodata"] = sum(1 for k, v in self.classes.items() if v == "nodata")
         return {m.key: c.get(m.key, 0) for m in CLASSES}
 
+    def is_territory(self, code: str) -> bool:
+        """True for a territory (its obligation is another state's), False for a state."""
+        v = self.verdicts.get(code)
+        return bool(v is not None and v.sovereign and v.sovereign != v.country)
+
+    def split_counts(self) -> dict[str, tuple[int, int]]:
+        """(states, territories) in the data per class; ``nodata`` counts drawn units as states."""
+        states: Counter[str] = Counter()
+        terrs: Counter[str] = Counter()
+        for k in self.verdicts:
+            (terrs if self.is_territory(k) else states)[self.classes[k]] += 1
+        states["nodata"] = sum(1 for v in self.classes.values() if v == "nodata")
+        return {m.key: (states[m.key], terrs[m.key]) for m in CLASSES}
+
+    def legend_rows(self) -> list[tuple[MapClass, str]]:
+        """(class, label with counts) for each class with at least one state or territory.
+
+        States are counted as states, territories separately: "State Party (123 states; 35 territories)".
+        """
+        rows = []
+        split = self.split_counts()
+        for m in CLASSES:
+            n_states, n_terr = split[m.key]
+            if not n_states and not n_terr:
+                continue
+            if m.key == "nodata":
+                what = f"{n_states} on the map"
+            else:
+                bits = []
+                if n_states or m.key != "excluded":
+                    bits.append(f"{n_states} state{'s' if n_states != 1 else ''}")
+                if n_terr:
+                    bits.append(f"{n_terr} territor{'ies' if n_terr != 1 else 'y'}")
+                what = "; ".join(bits)
+            rows.append((m, f"{m.label} ({what})"))
+        return rows
+
     @property
     def title(self) -> str:
         return f"Where must a state arrest {self.person or 'this person'} for the ICC? {self.date}"
@@ -306,7 +343,7 @@ class WorldMap:
     def _layout(self) -> tuple[float, float, float, float]:
         b = self.boundaries
         header = 120.0
-        legend_rows = math.ceil(len(CLASSES) / 2)
+        legend_rows = len(self.legend_rows())  # one column: the long labels fit
         legend_h = 30 + legend_rows * 40 + 100
         y0 = b.top - header
         return 0.0, y0, b.width, (b.bottom - b.top) + header + legend_h
@@ -380,18 +417,16 @@ class WorldMap:
 
     def _legend_svg(self) -> str:
         b = self.boundaries
-        counts = self.counts()
         y = b.bottom + 30
         parts = [f'<g id="legend" font-size="24" fill="#222222" transform="translate(20 {_fmt_num(y)})">',
                  '<text x="0" y="0" font-weight="bold">Legend</text>']
-        col_w = 980
-        for i, mc in enumerate(CLASSES):
-            cx = (i % 2) * col_w
-            cy = 20 + (i // 2) * 40
+        for i, (mc, label) in enumerate(self.legend_rows()):
+            cx = 0
+            cy = 20 + i * 40
             parts.append(
                 f'<g class="legend-item" data-class="{mc.key}" transform="translate({cx} {cy})">'
                 f'<rect width="40" height="26" fill="{mc.fill}" stroke="#555555" stroke-width="1"/>'
-                f'<text x="52" y="21">{escape(mc.label)} ({counts[mc.key]})</text></g>')
+                f'<text x="52" y="21">{escape(label)}</text></g>')
         parts.append('<g class="legend-item" data-class="marker" transform="translate(1960 -6)">'
                      '<circle r="7" fill="#ffffff" stroke="#222222" stroke-width="1.2"/>'
                      '<text x="-16" y="8" text-anchor="end" font-size="20">small state or territory</text></g>')
@@ -410,12 +445,14 @@ class WorldMap:
                 "basis": v.basis, "explanation": v.explanation, "sources": list(v.sources),
                 "context": list(v.context), "warrant": v.warrant,
             }
-        rows = []
+        rows: dict[bool, list[str]] = {False: [], True: []}
         for v in self.verdicts.values():
             key = self.class_of(v.country)
-            rows.append(
+            terr = self.is_territory(v.country)
+            sov = f"<td>{escape(v.sovereign)}</td>" if terr else ""
+            rows[terr].append(
                 f'<tr data-code="{escape(v.country)}" data-class="{key}"><td>{escape(v.country_name)}</td>'
-                f"<td>{escape(v.country)}</td>"
+                f"<td>{escape(v.country)}</td>{sov}"
                 f'<td><span class="badge k-{key}">{escape(v.obligation)}</span> '
                 f"{escape(CLASS_BY_KEY[key].label)}</td><td><code>{escape(v.basis)}</code></td>"
                 f"<td>{escape(v.explanation)}</td></tr>")
@@ -454,9 +491,12 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
 </figure>
 <div id="tip" role="tooltip" hidden></div>
 <section id="details" aria-live="polite"><p>Hover over or click a state or territory for the verdict and its reasons.</p></section>
-<details id="all"><summary>All {len(self.verdicts)} states and territories in the data</summary>
-<table id="verdicts"><thead><tr><th>State or territory</th><th>Code</th><th>Verdict</th><th>Basis</th><th>Explanation</th></tr></thead>
-<tbody>{"".join(rows)}</tbody></table></details>
+<details id="all"><summary>All {len(rows[False])} states in the data</summary>
+<table id="verdicts"><thead><tr><th>State</th><th>Code</th><th>Verdict</th><th>Basis</th><th>Explanation</th></tr></thead>
+<tbody>{"".join(rows[False])}</tbody></table></details>
+<details id="all-territories"><summary>All {len(rows[True])} territories in the data (counted apart from states)</summary>
+<table id="territories"><thead><tr><th>Territory</th><th>Code</th><th>Sovereign</th><th>Verdict</th><th>Basis</th><th>Explanation</th></tr></thead>
+<tbody>{"".join(rows[True])}</tbody></table></details>
 <footer>{escape(self.footnote)}</footer>
 </main>
 <script type="application/json" id="verdict-data">{_json_script(data)}</script>
@@ -487,7 +527,7 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
 
         def patch(rings: list[list[tuple[float, float]]], **kw: Any) -> PathPatch:
             verts: list[tuple[float, float]] = []
-            codes: list[int] = []
+            codes: list[Any] = []
             for r in rings:
                 verts.extend(r + [r[0]])
                 codes.extend([MPath.MOVETO] + [MPath.LINETO] * (len(r) - 1) + [MPath.CLOSEPOLY])
@@ -507,9 +547,8 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
         fig.text(0.01, 0.965, self.title, fontsize=15, fontweight="bold", va="top")
         fig.text(0.01, 0.925, f"Obligation to arrest and surrender under the Rome Statute on {self.date}, "
                  f"for {len(self.verdicts)} states and territories in the data.", fontsize=11, va="top")
-        counts = self.counts()
         handles = [Patch(facecolor=m.colour, edgecolor=m.hatch or "#555555", hatch="////" if m.hatch else None,
-                         label=f"{m.label} ({counts[m.key]})") for m in CLASSES]
+                         label=label) for m, label in self.legend_rows()]
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.04), ncol=2, frameon=False,
                    fontsize=9.5, title="Legend", title_fontproperties={"weight": "bold"}, alignment="left")
         fig.text(0.01, 0.012, self.footnote, fontsize=8, color="#444444")
