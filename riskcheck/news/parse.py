@@ -111,10 +111,11 @@ def _form(verb: Any) -> str:
 
 def _governor(tok: Any) -> tuple[Any, str] | None:
     """The trigger a destination token hangs on, with the preposition between them ("" for none)."""
+    pending = ""  # the last real preposition on the way up ("to" in "including to countries such as A")
     for _ in range(7):
         dep = tok.dep_
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if dep == "conj" or dep == "appos":
             tok = head
@@ -128,15 +129,19 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
             prep = head.lower_
             gov = head.head
             if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as"):
+                if prep not in ("including", "as", "such", "of"):
+                    pending = prep
                 tok = gov
                 continue
-            return gov, prep
+            return gov, pending if prep in ("including", "as") else prep
         if dep == "dobj":
             return head, ""
         if dep == "pobj":
             tok = head
             continue
-        if tok.lemma_.lower() in _LIST_HEADS and dep in ("pobj", "dobj", "prep", "amod"):
+        if tok.lemma_.lower() in _LIST_HEADS and dep == "prep":
+            return head, pending
+        if tok.lemma_.lower() in _LIST_HEADS and dep in ("pobj", "dobj", "amod"):
             tok = head
             continue
         return None
@@ -148,7 +153,7 @@ def _subjects(verb: Any) -> list[Any]:
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj:
             return subj
-        if verb.dep_ in _CLIMB and verb.head is not verb:
+        if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             verb = verb.head
             continue
         return []
@@ -160,7 +165,7 @@ def _finite(tok: Any) -> Any | None:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -175,7 +180,7 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         verb = _finite(trigger)
         if own:
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
-            carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head is verb
+            carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
             return own, verb if carried else trigger
         if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr"):
             return [], trigger
@@ -194,11 +199,11 @@ def _with_conjuncts(tok: Any) -> list[Any]:
     """A subject token and the names coordinated with it ("Xi and Putin", "Putin, Xi and Modi")."""
     out = [tok]
     for t in tok.subtree:
-        if t is tok or t.pos_ != "PROPN":
+        if t.i == tok.i or t.pos_ != "PROPN":
             continue
         cur, ok = t, True
-        while cur is not tok:
-            if cur.dep_ not in _NAME_LINK:
+        while cur.i != tok.i:
+            if cur.dep_ not in _NAME_LINK or cur.head.i == cur.i:
                 ok = False
                 break
             cur = cur.head
@@ -232,7 +237,7 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         travellers, verb = _travellers(gov, rule)
         if not travellers:
             continue
-        form = "noun" if verb is gov and pos == "noun" else _form(verb)
+        form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
         for t in travellers:
             for who in _with_conjuncts(t):
