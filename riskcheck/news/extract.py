@@ -1796,7 +1796,7 @@ def _parser() -> object | None:
 
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
     """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
-    from .parse import links
+    from .parse import links, trigger_words
 
     words, toks = s.words, s.toks
     role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
@@ -1804,6 +1804,12 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace"))]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
+    if not any(x in trigger_words() for x in words):
+        return  # no travel word: nothing for the parse to find
+    here = (s.a, s.b)
+    if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
+           for m in ms if m.entity is not None for p in dests):
+        return  # the rules read every person-place pair of this sentence already
     doc.parse_budget -= 1
     base = s.a
     spacy_doc = nlp(doc.text[s.a:s.b])  # type: ignore[operator]

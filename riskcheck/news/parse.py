@@ -60,6 +60,21 @@ def rules() -> dict[tuple[str, str], Rule]:
     return out
 
 
+_IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
+                        "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks"})
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """Folded word forms of the triggers, for a cheap test before parsing a sentence."""
+    out = set(_IRREGULAR)
+    for lemma, _pos in rules():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        out.update({lemma, lemma + "s", lemma + "ed", stem + "ed", stem + "ing", lemma + "ing", lemma + "d",
+                    lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "es"})
+    return frozenset(out)
+
+
 _NLP: list[Any] = []
 
 
@@ -149,11 +164,17 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
 
 
 def _subjects(verb: Any) -> list[Any]:
+    """The subject of a verb, or of the verb it complements; object control first ("invited X to visit",
+    "prompted X to skip": X)."""
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj:
             return subj
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
+            if verb.dep_ == "xcomp":
+                obj = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+                if obj:
+                    return obj
             verb = verb.head
             continue
         return []
@@ -220,6 +241,9 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+               for c in span.root.children):
+            continue  # "the Commonwealth of Independent States": part of a longer name, not a place
         found = _governor(span.root)
         if found is None:
             continue
