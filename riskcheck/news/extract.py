@@ -1808,8 +1808,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         return  # no travel word: nothing for the parse to find
     here = (s.a, s.b)
     if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
-           for m in ms if m.entity is not None for p in dests):
-        return  # the rules read every person-place pair of this sentence already
+           for m in ms if m.entity is not None and m.entity.pid for p in dests if p.code != m.entity.nationality):
+        return  # the rules read every pair of a wanted person and a place in this sentence already
     doc.parse_budget -= 1
     base = s.a
     spacy_doc = nlp(doc.text[s.a:s.b])  # type: ignore[operator]

@@ -25,7 +25,9 @@ _DEFAULT_PREPS = frozenset({"to", "in", "into", "at", "inside"})
 # nouns a destination list hangs on ("countries such as A", "in addition to other nations including B")
 _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city", "destination", "addition",
                          "such", "as", "including", "include", "republic", "neighbour", "neighbor", "ally",
-                         "partner", "stop", "leg"})
+                         "partner", "stop", "leg", "range", "number", "host", "series", "string", "list", "handful",
+                         "couple", "total", "dozen", "variety", "group", "several", "other", "together", "with",
+                         "like"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
 _NAME_LINK = frozenset({"conj", "nmod", "compound", "appos", "cc", "amod"})
@@ -143,12 +145,12 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
-            if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as"):
-                if prep not in ("including", "as", "such", "of"):
+            if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
+                if prep not in ("including", "as", "such", "of", "like", "with"):
                     pending = prep
                 tok = gov
                 continue
-            return gov, pending if prep in ("including", "as") else prep
+            return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, ""
         if dep == "pobj":
@@ -248,6 +250,9 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         if found is None:
             continue
         gov, prep = found
+        if gov.lemma_ == "be":
+            # "his last trip abroad was in July to the US": the copula's subject is the trigger
+            gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
         pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
         rule = table.get((gov.lemma_.lower(), pos))
         if rule is None:
