@@ -73,7 +73,8 @@ def trigger_words() -> frozenset[str]:
     for lemma, _pos in rules():
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         out.update({lemma, lemma + "s", lemma + "ed", stem + "ed", stem + "ing", lemma + "ing", lemma + "d",
-                    lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "es"})
+                    lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "es",
+                    lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})  # travelled, jetting
     return frozenset(out)
 
 
@@ -215,6 +216,12 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [c for c in trigger.children if c.dep_ == "nsubjpass"], trigger
         return [c for c in trigger.children if c.dep_ == "dobj"], trigger
     subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
+    if "in" in rule.preps and "to" not in rule.preps:
+        # a meeting in a foreign place: the partner travelled too ("met with X in Y", "shook hands with X in Y")
+        subj += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if trigger.lemma_ == "meet":
+            subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
 
 
