@@ -638,8 +638,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if not _surname_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        if not (cats & {"trigger", "role"}) and k not in parsed and not (
-                nlp is not None and "person" in cats and "place" in cats):
+        if not (cats & {"trigger", "role"}) and k not in parsed:
             _cheap_subject(doc, text, by_sent[k])
             continue
         s = parsed.pop(k, None) or _Sentence(text, folded, a, b, by_sent[k])

@@ -28,6 +28,11 @@ _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city
                          "partner", "stop", "leg", "range", "number", "host", "series", "string", "list", "handful",
                          "couple", "total", "dozen", "variety", "group", "several", "other", "together", "with",
                          "like"})
+# verbs whose subject makes the journey their object or complement names ("paid a visit", "arrived on a visit")
+_CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
+                       "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
+                       "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
+                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
 _NAME_LINK = frozenset({"conj", "nmod", "compound", "appos", "cc", "amod"})
@@ -141,6 +146,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if (head.lemma_.lower(), "noun") in rules():
                 return head, ""
+            if head.lemma_.lower() not in _LIST_HEADS:
+                return None  # "the Shanghai Cooperation Organization": part of a name
             tok = head
             continue
         if dep == "pobj" and head.dep_ == "prep":
@@ -202,12 +209,14 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"]
         verb = _finite(trigger)
-        if own:
+        if not own and any(c.dep_ == "poss" for c in trigger.children):
+            return [], trigger  # "cancelled the delegation's trip": someone else's journey
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
             carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
             return own, verb if carried else trigger
-        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr"):
-            return [], trigger
+        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or \
+                verb.lemma_.lower() not in _CARRIERS:
+            return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
         if trigger.dep_ == "nsubj":
             return [], verb
         return _subjects(verb), verb
