@@ -60,3 +60,24 @@ def test_model_can_be_turned_off(monkeypatch):
         nparse.set_model(None)
         monkeypatch.delenv("RISKCHECK_SPACY_MODEL", raising=False)
     assert nparse.nlp() is not None
+
+
+def test_object_control_gives_the_traveller():
+    text = "The emir invited Omar al-Bashir to visit Doha in the autumn, officials said."
+    assert ("omar-al-bashir", "QA", "invited") in got(text)
+
+
+def test_a_trip_blocked_by_someone_else_is_not_theirs():
+    for text in ("Benjamin Netanyahu blocked the delegation's trip to Brussels.",
+                 "Benjamin Netanyahu blocked a trip by Yoav Gallant to Brussels."):
+        assert not any(p == "benjamin-netanyahu" and c == "BE" for p, c, _ in got(text))
+
+
+def test_a_name_built_on_a_city_is_no_destination():
+    text = "Vladimir Putin attended the Shanghai Cooperation Organization summit in Astana last July."
+    assert {c for p, c, _ in got(text) if p == "vladimir-putin"} == {"KZ"}
+
+
+def test_list_under_a_quantity_head():
+    text = "Since 2009 Omar al-Bashir has visited a number of countries, including Kenya, Chad and Malawi."
+    assert {("omar-al-bashir", c, "completed") for c in ("KE", "TD", "MW")} <= got(text)

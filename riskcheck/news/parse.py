@@ -33,6 +33,10 @@ _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", 
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
                        "shorten", "extend", "delay", "schedule", "launch", "prepare", "return"})
+# "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
+_WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+                   "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
+                   "july", "august", "september", "october", "november", "december", "weekend"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
 _NAME_LINK = frozenset({"conj", "nmod", "compound", "appos", "cc", "amod"})
@@ -205,12 +209,14 @@ def _finite(tok: Any) -> Any | None:
 def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     """Traveller tokens of a trigger and the verb that carries the tense."""
     if rule.pos == "noun":
-        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")]
+        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
+               and c.lower_ not in _WHEN]
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"]
         verb = _finite(trigger)
-        if not own and any(c.dep_ == "poss" for c in trigger.children):
+        if not own and any(c.dep_ == "poss" and c.lower_ not in _WHEN for c in trigger.children):
             return [], trigger  # "cancelled the delegation's trip": someone else's journey
+        if own:
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
             carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
             return own, verb if carried else trigger
