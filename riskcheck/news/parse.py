@@ -28,6 +28,10 @@ _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city
                          "partner", "stop", "leg", "range", "number", "host", "series", "string", "list", "handful",
                          "couple", "total", "dozen", "variety", "group", "several", "other", "together", "with",
                          "like"})
+# gatherings whose place is where their participants travel ("attend the forum in X", "invited to the dialogue in X")
+_EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "inauguration", "assembly", "games",
+                     "olympics", "session", "congress", "gathering", "celebration", "funeral", "festival", "expo",
+                     "exhibition", "event", "commemoration", "anniversary", "convention", "council", "negotiations"})
 # verbs whose subject makes the journey their object or complement names ("paid a visit", "arrived on a visit")
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
@@ -157,6 +161,11 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
+            if gov.lemma_.lower() in _EVENTS and (gov.lemma_.lower(), "noun") not in rules() and \
+                    prep in ("in", "at") and gov.dep_ in ("dobj", "pobj"):
+                pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
+                tok = gov
+                continue
             if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
                 if prep not in ("including", "as", "such", "of", "like", "with"):
                     pending = prep
@@ -164,7 +173,7 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 continue
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
-            return head, ""
+            return head, pending
         if dep == "pobj":
             tok = head
             continue
