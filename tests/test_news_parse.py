@@ -81,3 +81,9 @@ def test_a_name_built_on_a_city_is_no_destination():
 def test_list_under_a_quantity_head():
     text = "Since 2009 Omar al-Bashir has visited a number of countries, including Kenya, Chad and Malawi."
     assert {("omar-al-bashir", c, "completed") for c in ("KE", "TD", "MW")} <= got(text)
+
+
+def test_a_condition_is_speculative_not_a_visit():
+    text = ("Omar al-Bashir attended talks in Cairo in May. Kenya would be obliged to arrest Omar al-Bashir "
+            "if he lands in the country, and officials said he would be arrested if he travelled to Nairobi.")
+    assert ("omar-al-bashir", "KE", "completed") not in got(text)

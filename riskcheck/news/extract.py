@@ -1846,6 +1846,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
                 continue
         if link.negated and status in ("completed", "ongoing"):
             continue
+        if link.mark in ("if", "unless", "whether", "should", "whenever"):
+            status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
+        elif link.mark in ("when", "once") and link.form in ("pres", "base"):
+            status = "planned"  # "when he arrives in X" (future)
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = ndates.resolve(dexpr, doc.pub, future)[:1] if dexpr is not None else []

@@ -41,6 +41,7 @@ _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", 
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
                    "july", "august", "september", "october", "november", "december", "weekend"})
+_MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
 _NAME_LINK = frozenset({"conj", "nmod", "compound", "appos", "cc", "amod"})
@@ -63,6 +64,7 @@ class Link:
     verb: int  # the finite verb whose tense/modality governs the trip (the trigger itself for verbs)
     form: str  # past | pres | ing | base | noun (as in tables/triggers.csv)
     negated: bool
+    mark: str = ""  # the subordinator of the trigger's clause ("if", "when", ...), lower-case
 
 
 @cache
@@ -299,6 +301,7 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
             continue
         form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
+        mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")
         for t in travellers:
             for who in _with_conjuncts(t):
-                yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated)
+                yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark)
