@@ -84,6 +84,6 @@ def test_list_under_a_quantity_head():
 
 
 def test_a_condition_is_speculative_not_a_visit():
-    text = ("Omar al-Bashir attended talks in Cairo in May. Kenya would be obliged to arrest Omar al-Bashir "
-            "if he lands in the country, and officials said he would be arrested if he travelled to Nairobi.")
-    assert ("omar-al-bashir", "KE", "completed") not in got(text)
+    text = ("Omar al-Bashir attended talks in Cairo in May. Kenyan judges said the state must arrest Omar "
+            "al-Bashir if he lands at the airport in Nairobi.")
+    assert not any(c == "KE" and st == "completed" for _, c, st in got(text))
