@@ -177,7 +177,13 @@ def _extracted(items: Any, rs: Any, jobs: int, data_path: str | None, model: str
         return
     import multiprocessing as mp
 
-    with mp.get_context("spawn").Pool(jobs, initializer=_worker_init, initargs=(data_path, model)) as pool:
+    # fork (Linux) shares the loaded rules and model copy-on-write; spawn elsewhere loads them per worker
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    if method == "fork":
+        from .news import parse
+
+        parse.nlp()  # load once before forking
+    with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(data_path, model)) as pool:
         batch: list[Any] = []
         for item in items:
             batch.append(item)
