@@ -84,7 +84,7 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     rs = get_ruleset(ctx)
     if model:
         parse.set_model(model)
-    if parse.nlp() is None and model != "none":
+    if not parse.available() and model != "none":
         click.echo("riskcheck news: spaCy or its English model is not installed; reading with rules only, so "
                    "fewer trips are found (install with: pip install 'riskcheck[nlp]')", err=True)
     override = None

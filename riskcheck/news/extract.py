@@ -1788,9 +1788,17 @@ def _finish(doc: _Doc, d: _Draft) -> Trip:
 
 
 def _parser() -> object | None:
-    from .parse import nlp
+    """The parse's entry point when it can run (spaCy itself loads on the first sentence that needs it)."""
+    from .parse import available, nlp
 
-    return nlp()
+    if not available():
+        return None
+
+    def parse_text(text: str) -> object:
+        model = nlp()
+        return model(text) if model is not None else None  # type: ignore[operator]
+
+    return parse_text
 
 
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
@@ -1812,6 +1820,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     doc.parse_budget -= 1
     base = s.a
     spacy_doc = nlp(doc.text[s.a:s.b])  # type: ignore[operator]
+    if spacy_doc is None:
+        return  # the model failed to load: the rules alone
     by_char = {(toks[p.i].start - base, toks[p.j - 1].end - base): p for p in dests}
     speech = doc.w.get("speech", set())
     boundary = doc.w.get("clause", set())

@@ -117,6 +117,30 @@ def nlp() -> Any | None:
     return model
 
 
+def available() -> bool:
+    """Whether the parse can run, without loading spaCy (a cheap check; the model loads on first use)."""
+    if _NLP:
+        return _NLP[0] is not None
+    from importlib.util import find_spec
+
+    try:
+        if find_spec("spacy") is None:
+            return False
+    except (ImportError, ValueError):
+        return False
+    names = [n for n in (os.environ.get("RISKCHECK_SPACY_MODEL", ""), *MODEL_NAMES) if n]
+    return any(_has_package(n) for n in names)
+
+
+def _has_package(name: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(name) is not None or os.path.isdir(name)
+    except (ImportError, ValueError):
+        return False
+
+
 def set_model(name: str | None) -> None:
     """Use the spaCy model ``name`` from now on (``riskcheck news --model``); ``"none"`` turns the parse off."""
     _NLP.clear()
