@@ -9,7 +9,9 @@ A rule-based pipeline, linear in the length of the text:
 3. each trigger is linked to a traveller (before it, or the possessor of "X's visit"), a destination
    (after it, within a bounded window) and the nearest date that is not the date of a report;
 4. status comes from :mod:`.modality`, dates are resolved against the publication date (:mod:`.dates`);
-5. mentions of one journey merge (same person and country, compatible dates).
+5. mentions of one journey merge (same person and country, compatible dates);
+6. with spaCy installed, sentences where a wanted person and a place were left unpaired are read off a
+   dependency parse (:mod:`.parse`, triggers in ``tables/parse_triggers.csv``); its trips merge the same way.
 """
 
 from __future__ import annotations
