@@ -7,7 +7,10 @@ building the gazetteers, in a fresh interpreter) is measured separately.
 
     python benchmarks/bench_news.py [--articles 300] [--dateparser-articles 40] [--seed 7]
 
-Targets: >= 8x dateparser's articles/s, >= 200 articles/s on one core, cold start < 1 s.
+Targets: >= 8x dateparser's articles/s, >= 200 articles/s on one core, cold start < 1 s (rules only).
+With the dependency parse (spaCy installed, ``riskcheck[nlp]``): >= 50 articles/s on ~250-word articles,
+>= 500 articles/s on a firehose where 1 article in 20 is about travel (the rest neutral text of our own),
+cold start with the model < 1.5 s.
 dateparser is a benchmark-only dependency (``pip install riskcheck[bench]``).
 """
 
@@ -25,8 +28,8 @@ CORPUS = ROOT / "tests" / "news_corpus" / "articles"
 TARGET_CHARS = 3000
 
 
-def build_corpus(n: int, seed: int) -> list[str]:
-    """``n`` articles of ~3,000 characters made of shuffled paragraphs of our own corpus."""
+def build_corpus(n: int, seed: int, target: int = TARGET_CHARS) -> list[str]:
+    """``n`` articles of ~``target`` characters made of shuffled paragraphs of our own corpus."""
     from riskcheck.news.readers import header_date
 
     paragraphs: list[str] = []
@@ -40,7 +43,7 @@ def build_corpus(n: int, seed: int) -> list[str]:
     for _ in range(n):
         parts: list[str] = []
         size = 0
-        while size < TARGET_CHARS:
+        while size < target:
             p = rng.choice(paragraphs)
             parts.append(p)
             size += len(p) + 1
@@ -48,16 +51,38 @@ def build_corpus(n: int, seed: int) -> list[str]:
     return out
 
 
-def cold_start() -> float:
+_NEUTRAL = ("The council approved the new budget after a long debate on Tuesday.",
+            "Rain is expected across the region for most of the week, forecasters said.",
+            "Shares in the bank rose two percent in early trading.",
+            "The home side scored twice in the second half to win the match.",
+            "Local schools will reopen on Monday after the holiday break.",
+            "Farmers say the harvest was better than last year despite the dry spring.",
+            "The museum's new wing opens to visitors next month.",
+            "Traffic on the ring road was slow because of roadworks.")
+
+
+def firehose(n: int, seed: int, about_travel: list[str]) -> list[str]:
+    """``n`` articles of ~250 words: one in 20 from ``about_travel``, the rest neutral sentences."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for k in range(n):
+        if k % 20 == 0:
+            out.append(rng.choice(about_travel))
+        else:
+            out.append(" ".join(rng.choice(_NEUTRAL) for _ in range(20)))
+    return out
+
+
+def cold_start(parse: bool = False) -> float:
     """Seconds for a fresh interpreter to import riskcheck.news and analyse one short text."""
     code = ("import time; t=time.perf_counter(); from riskcheck.news import extract_trips; "
-            "extract_trips('Vladimir Putin will visit China in October.', '2023-07-25'); "
+            f"extract_trips('Vladimir Putin will visit China in October.', '2023-07-25', use_parse={parse}); "
             "print(time.perf_counter()-t)")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     return float(res.stdout.strip().splitlines()[-1])
 
 
-def run_riskcheck(texts: list[str], published: str) -> tuple[float, int]:
+def run_riskcheck(texts: list[str], published: str, parse: bool = False) -> tuple[float, int]:
     from riskcheck.cli_news import verdict_fields
     from riskcheck.news import extract_trips
     from riskcheck.news.extract import _published
@@ -65,11 +90,11 @@ def run_riskcheck(texts: list[str], published: str) -> tuple[float, int]:
 
     rs = load_ruleset()
     pub = _published(published)
-    extract_trips("warm up", published, ruleset=rs)
+    extract_trips("Vladimir Putin will visit China.", published, ruleset=rs, use_parse=parse)
     n_trips = 0
     t0 = time.perf_counter()
     for text in texts:
-        for trip in extract_trips(text, pub, ruleset=rs):
+        for trip in extract_trips(text, pub, ruleset=rs, use_parse=parse):
             verdict_fields(trip, pub, rs)
             n_trips += 1
     return time.perf_counter() - t0, n_trips
@@ -112,6 +137,21 @@ def main() -> int:
         print(f"ratio: {rc_rate / dp_rate:.1f}x   (target >= 8x)")
     else:
         print("dateparser not installed: pip install riskcheck[bench]")
+    from riskcheck.news.parse import nlp
+
+    if nlp() is None:
+        print("spaCy model not installed (pip install riskcheck[nlp]): parse figures skipped")
+        return 0
+    short = build_corpus(args.articles, args.seed, target=1500)
+    words = sum(len(t.split()) for t in short) / len(short)
+    p_time, p_trips = run_riskcheck(short, args.published, parse=True)
+    r_time, r_trips = run_riskcheck(short, args.published, parse=False)
+    hose = firehose(args.articles * 10, args.seed, short)
+    h_time, _ = run_riskcheck(hose, args.published, parse=True)
+    print(f"with the parse, {words:.0f}-word articles: {len(short) / p_time:8.1f} articles/s, {p_trips} trips   "
+          f"(target >= 50; rules alone {len(short) / r_time:.1f}/s, {r_trips} trips)")
+    print(f"with the parse, firehose (1 in 20 about travel): {len(hose) / h_time:8.1f} articles/s   (target >= 500)")
+    print(f"cold start with the model: {cold_start(parse=True):.3f} s   (target < 1.5 s)")
     return 0
 
 

