@@ -54,6 +54,25 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
             "explanation": _STATUS_NOTE.get(trip.status, "") + note + v.explanation}
 
 
+def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
+                warrant_only: bool = False) -> list[dict[str, Any]]:
+    """The ``riskcheck news`` rows (:data:`COLUMNS`) for the trips extracted from one article."""
+    rows: list[dict[str, Any]] = []
+    for t in trips:
+        if warrant_only and not t.person_id:
+            continue
+        rec: dict[str, Any] = {
+            "source": source, "published": str(published) if published else "",
+            "person_id": t.person_id, "person": t.person, "mention": t.mention, "country": t.country,
+            "city": t.city, "start": t.start, "end": t.end, "precision": t.precision,
+            "status": t.status, "event": t.event, "evidence": t.evidence,
+            "span": f"{t.span[0]}-{t.span[1]}",
+        }
+        rec.update(verdict_fields(t, published, rs))
+        rows.append(rec)
+    return rows
+
+
 @click.command("news")
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD or YYYY-MM) for every input; "
@@ -64,9 +83,16 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 @click.option("--warrant-only", is_flag=True, help="Only trips of people with a warrant record.")
 @click.option("--report", "report", metavar="PATH.html",
               help="Also write a self-contained HTML report (sortable, filterable, evidence highlighted).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster (needs riskcheck[dask]); -o names a dataset folder.")
+@click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler of an existing cluster.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="--engine dask without --scheduler: worker processes of the local cluster [default: cores].")
+@click.option("--group", type=click.Choice(["trips"]), help="--engine dask: also write the fused trips.")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
-                 out: str | None, warrant_only: bool, report: str | None) -> None:
+                 out: str | None, warrant_only: bool, report: str | None, engine: str, scheduler: str | None,
+                 workers: int | None, group: str | None) -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -84,6 +110,14 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             override = parse_date(published, field="--published")
         except DateError as exc:
             fail(str(exc))
+    if engine == "dask":
+        from .cli_dask import news_on_dask
+
+        news_on_dask(ctx, inputs, out, rs=rs, published=published, text_col=text_col, warrant_only=warrant_only,
+                     scheduler=scheduler, workers=workers, group=group, report=report)
+        return
+    if scheduler or workers or group:
+        fail("--scheduler, --workers and --group work with --engine dask")
     records: list[dict[str, Any]] = []
     skipped: list[tuple[str, str]] = []
     n_read = 0
@@ -100,18 +134,8 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             except RecursionError:  # pragma: no cover - defensive
                 skipped.append((item.source, "could not be analysed"))
                 continue
-            for t in trips:
-                if warrant_only and not t.person_id:
-                    continue
-                rec: dict[str, Any] = {
-                    "source": item.source, "published": str(item.published) if item.published else "",
-                    "person_id": t.person_id, "person": t.person, "mention": t.mention, "country": t.country,
-                    "city": t.city, "start": t.start, "end": t.end, "precision": t.precision,
-                    "status": t.status, "event": t.event, "evidence": t.evidence,
-                    "span": f"{t.span[0]}-{t.span[1]}",
-                }
-                rec.update(verdict_fields(t, item.published, rs))
-                by_status[t.status] += 1
+            for rec in report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only):
+                by_status[rec["status"]] += 1
                 by_obligation[rec["obligation"]] += 1
                 records.append(rec)
     except InputError as exc:
