@@ -50,6 +50,8 @@ def _run(ctx: click.Context, scheduler: str | None, workers: int | None, data: s
         fail(f"workers died repeatedly on one task ({exc.args[0] if exc.args else exc}); nothing was written")
     except OSError as exc:
         fail(f"{exc.strerror or exc}; nothing was written")
+    except Exception as exc:  # a task's failure, re-raised here: one line, not a traceback
+        fail(f"the run failed ({type(exc).__name__}: {exc}); nothing was written")
     raise AssertionError  # unreachable: fail() exits
 
 

@@ -389,6 +389,8 @@ def run_batch(client: Client, inputs: Sequence[str], out: str, *, data: str | No
     not at all.
     """
     import dask
+    import pandas as pd
+    import pyarrow as pa
 
     table = read_table(inputs, delimiter=delimiter, encoding=encoding)
     kwargs: dict[str, Any] = {"person": person, "place": place, "end": end}
@@ -398,7 +400,11 @@ def run_batch(client: Client, inputs: Sequence[str], out: str, *, data: str | No
     added = list(result.columns)[len(table.columns):]
     obligation = next(c for c in added if c.startswith("obligation"))
     with _target(out) as target, dask.config.set({"dataframe.convert-string": False}):
-        write = result.to_parquet(target.url(), write_index=False, compute=False)
+        meta = result._meta
+        schema = pa.schema([(str(c), pa.string() if pd.api.types.is_object_dtype(t) else
+                             pa.Schema.from_pandas(meta[[c]], preserve_index=False).field(str(c)).type)
+                            for c, t in meta.dtypes.items()])
+        write = result.to_parquet(target.url(), write_index=False, compute=False, schema=schema)
         counts = result[obligation].value_counts()
         try:
             _done, by = client.compute([write, counts], sync=True)
