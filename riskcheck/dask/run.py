@@ -229,7 +229,7 @@ def _news_columns() -> list[str]:
 
 def _trip_columns(data: str | None) -> list[str]:
     """The grouped-trip columns, in :func:`riskcheck.group_trips`'s row order (asked of one sample trip)."""
-    from .. import group_trips  # type: ignore[attr-defined]
+    from .. import group_trips
     from ..cli_news import report_rows
     from ..news import extract_trips
     from .worker import ruleset
@@ -243,7 +243,7 @@ def _trip_columns(data: str | None) -> list[str]:
 def group_available() -> bool:
     """Whether this riskcheck has :func:`riskcheck.group_trips` (the trips issue)."""
     try:
-        from .. import group_trips  # type: ignore[attr-defined]  # noqa: F401
+        from .. import group_trips  # noqa: F401
     except (ImportError, AttributeError):
         return False
     return True
@@ -366,7 +366,8 @@ def read_table(inputs: Sequence[str], *, delimiter: str | None = None, encoding:
     parquet = [u.lower().endswith(PARQUET_EXT) for u in files]
     with dask.config.set({"dataframe.convert-string": False}):
         if all(parquet):
-            return dd.read_parquet(files, dtype_backend=None)
+            frame: dd.DataFrame = dd.read_parquet(files, dtype_backend=None)
+            return frame
         if any(parquet):
             raise InputError("--engine dask: give CSV files or Parquet files, not both in one run")
         from ..batch import delimiter_for

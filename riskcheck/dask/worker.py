@@ -210,7 +210,7 @@ def check_partition(df: pd.DataFrame, person: str | None, place: str | None, dat
 
 def group_partition(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """Fused trips (:func:`riskcheck.group_trips`) of a partition holding whole (person_id, country) groups."""
-    from .. import group_trips  # type: ignore[attr-defined]
+    from .. import group_trips
 
     records = df.drop(columns=[c for c in ("year",) if c in df.columns]).astype(str).to_dict("records")
     rows = [t.to_row() for t in group_trips(records)] if records else []
