@@ -57,7 +57,7 @@ def _run(ctx: click.Context, scheduler: str | None, workers: int | None, data: s
 
 def news_on_dask(ctx: click.Context, inputs: Sequence[str], out: str | None, *, rs: Any, published: str | None,
                  text_col: str, warrant_only: bool, scheduler: str | None, workers: int | None,
-                 group: str | None, report: str | None) -> None:
+                 group: str, report: str | None) -> None:
     """``riskcheck news --engine dask``: a Parquet dataset folder of reports (and trips) at ``out``."""
     if not out:
         fail("--engine dask writes a dataset folder: give it with -o OUT/")
@@ -74,7 +74,7 @@ def news_on_dask(ctx: click.Context, inputs: Sequence[str], out: str | None, *, 
         group=group == "trips"))
     err = sys.stderr
     print(f"news: {summary.articles} article(s) read in {summary.shards} shard(s), {summary.skipped} skipped, "
-          f"{summary.trips} trip report(s)" + (f", {summary.grouped} fused trip(s)" if group else "")
+          f"{summary.trips} trip report(s)" + (f", {summary.grouped} fused trip(s)" if group == "trips" else "")
           + f" -> {out}", file=err)
     for src, why in summary.skipped_named:
         print(f"  skipped {src}: {why}", file=err)

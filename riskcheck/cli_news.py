@@ -88,11 +88,13 @@ def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
 @click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler of an existing cluster.")
 @click.option("--workers", type=click.IntRange(min=1), metavar="N",
               help="--engine dask without --scheduler: worker processes of the local cluster [default: cores].")
-@click.option("--group", type=click.Choice(["trips"]), help="--engine dask: also write the fused trips.")
+@click.option("--group", "group", type=click.Choice(["reports", "trips"]), default="reports", show_default=True,
+              help="One row per report, or one row per trip fused from all the reports of it "
+                   "(--engine dask: trips in addition to the reports).")
 @click.pass_context
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
                  out: str | None, warrant_only: bool, report: str | None, engine: str, scheduler: str | None,
-                 workers: int | None, group: str | None) -> None:
+                 workers: int | None, group: str = "reports") -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -116,8 +118,10 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         news_on_dask(ctx, inputs, out, rs=rs, published=published, text_col=text_col, warrant_only=warrant_only,
                      scheduler=scheduler, workers=workers, group=group, report=report)
         return
-    if scheduler or workers or group:
-        fail("--scheduler, --workers and --group work with --engine dask")
+    if scheduler or workers:
+        fail("--scheduler and --workers work with --engine dask")
+    if group == "trips":
+        fail("--group trips needs riskcheck.group_trips, which this version does not have")
     records: list[dict[str, Any]] = []
     skipped: list[tuple[str, str]] = []
     n_read = 0

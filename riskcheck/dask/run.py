@@ -30,6 +30,8 @@ __all__ = ["BatchRun", "NewsRun", "check_trips", "dask_client", "expand_inputs",
 #: the file that marks a folder as a riskcheck output dataset (and records what the run did)
 MANIFEST = "_riskcheck.json"
 PARQUET_EXT = (".parquet", ".pq", ".parq")
+#: where a grouped run keeps the reports with their reading order until the trips are written
+GROUP_INPUT = "_group_input"
 _GLOB = set("*?[")
 
 
@@ -52,7 +54,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None,
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         client.register_plugin(RiskcheckPlugin(data))
@@ -268,8 +270,9 @@ def run_news(client: Client, inputs: Sequence[str], out: str, *, data: str | Non
     summary = NewsRun(shards=len(shards))
     with _target(out) as target:
         reports = target.url("reports")
+        keep = target.url(GROUP_INPUT) if group else None
         futures = client.map(news_shard, shards, out=reports, columns=columns, data=data, override=published,
-                             text_col=text_col, warrant_only=warrant_only, key=[
+                             text_col=text_col, warrant_only=warrant_only, keep=keep, key=[
                                  f"riskcheck-news-{target.tmp.rpartition('-')[2]}-{s.index}" for s in shards])
         named: dict[int, list[tuple[str, str]]] = {}
         for fut in as_completed(futures):
@@ -286,7 +289,10 @@ def run_news(client: Client, inputs: Sequence[str], out: str, *, data: str | Non
         if summary.trips == 0:
             _empty_dataset(target, "reports", columns)
         if group:
-            summary.grouped = _group(client, target, columns, data)
+            summary.grouped = _group(client, target, columns, data) if summary.trips else 0
+            target.fs.rm(f"{target.tmp}/{GROUP_INPUT}", recursive=True)
+            if not summary.grouped:
+                _empty_dataset(target, "trips", _trip_columns(data))
         target.commit({"kind": "news", "inputs": list(inputs), "shards": summary.shards,
                        "articles": summary.articles, "skipped": summary.skipped, "reports": summary.trips,
                        "trips": summary.grouped, "columns": columns, "partitioned_by": "year",
@@ -309,14 +315,22 @@ def _group(client: Client, target: _Target, columns: list[str], data: str | None
     import pandas as pd
 
     trip_columns = _trip_columns(data)
-    reports = dd.read_parquet(target.url("reports"), dtype_backend=None)
+    reports = dd.read_parquet(target.url(GROUP_INPUT), dtype_backend=None)
     reports = reports.astype({c: object for c in columns})
     shuffled = reports.shuffle(on=["person_id", "country"], npartitions=max(1, reports.npartitions))
     meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in trip_columns})
-    trips = shuffled.map_partitions(group_partition, trip_columns, meta=meta)
-    trips.to_parquet(target.url("trips"), write_index=False)
-    n: int = dd.read_parquet(target.url("trips")).shape[0].compute()
+    trips = shuffled.map_partitions(group_partition, trip_columns, data, meta=meta)
+    trips.to_parquet(target.url("trips"), write_index=False, schema=_text_schema(trip_columns))
+    import pyarrow.dataset as ds
+
+    n: int = ds.dataset(f"{target.tmp}/trips", filesystem=target.fs, format="parquet").count_rows()
     return n
+
+
+def _text_schema(columns: list[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.string()) for c in columns])
 
 
 def _version() -> str:

@@ -137,8 +137,11 @@ def _year(published: str) -> str:
 
 
 def news_shard(shard: Shard, out: str, columns: list[str], data: str | None, override: str | None,
-               text_col: str, warrant_only: bool) -> pd.DataFrame:
+               text_col: str, warrant_only: bool, keep: str | None = None) -> pd.DataFrame:
     """Extract the trips of one shard, write them under ``out/year=Y/part-<shard>.parquet``; return stats.
+
+    With ``keep`` (a folder), the shard's rows are also written there in one file, in reading order, with
+    ``_shard`` and ``_row`` columns (the input of the grouping, which fuses reports in the local order).
 
     The stats are one row: ``shard``, ``articles``, ``trips``, ``skipped`` and ``detail`` (JSON: counts by
     status and obligation, the first skipped sources with reasons).
@@ -184,6 +187,15 @@ def news_shard(shard: Shard, out: str, columns: list[str], data: str | None, ove
         fs.makedirs(folder, exist_ok=True)
         with fs.open(f"{folder}/part-{shard.index:06d}.parquet", "wb") as f:
             pq.write_table(table, f)
+    if keep is not None:
+        kfs, kroot = fsspec.core.url_to_fs(keep)
+        kschema = pa.schema([*schema, ("_shard", pa.int64()), ("_row", pa.int64())])
+        table = pa.Table.from_pydict({**{c: [str(r.get(c, "") or "") for r in rows] for c in columns},
+                                      "_shard": [shard.index] * len(rows), "_row": list(range(len(rows)))},
+                                     schema=kschema)
+        kfs.makedirs(kroot, exist_ok=True)
+        with kfs.open(f"{kroot}/part-{shard.index:06d}.parquet", "wb") as f:
+            pq.write_table(table, f)
     detail = {"status": dict(Counter(r["status"] for r in rows)),
               "obligation": dict(Counter(r["obligation"] for r in rows)), "skipped": skipped}
     return pd.DataFrame({"shard": [shard.index], "articles": [n_read], "trips": [len(rows)],
@@ -208,10 +220,14 @@ def check_partition(df: pd.DataFrame, person: str | None, place: str | None, dat
     return out
 
 
-def group_partition(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Fused trips (:func:`riskcheck.group_trips`) of a partition holding whole (person_id, country) groups."""
+def group_partition(df: pd.DataFrame, columns: list[str], data: str | None) -> pd.DataFrame:
+    """Fused trips (:func:`riskcheck.group_trips`) of a partition holding whole (person_id, country) groups.
+
+    Reports are fused in the order the local engine reads them (``_shard``, ``_row``).
+    """
     from .. import group_trips
 
-    records = df.drop(columns=[c for c in ("year",) if c in df.columns]).astype(str).to_dict("records")
-    rows = [t.to_row() for t in group_trips(records)] if records else []
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+    df = df.sort_values(["_shard", "_row"], kind="stable")
+    records = df.drop(columns=["_shard", "_row"]).astype(str).to_dict("records")
+    rows = [t.to_row() for t in group_trips(records, ruleset=ruleset(data))] if records else []
+    return pd.DataFrame([{c: str(r.get(c, "")) for c in columns} for r in rows], columns=columns, dtype=object)
