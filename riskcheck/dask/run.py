@@ -271,20 +271,25 @@ def run_news(client: Client, inputs: Sequence[str], out: str, *, data: str | Non
     with _target(out) as target:
         reports = target.url("reports")
         keep = target.url(GROUP_INPUT) if group else None
+        keys = [f"riskcheck-news-{target.tmp.rpartition('-')[2]}-{s.index}" for s in shards]
         futures = client.map(news_shard, shards, out=reports, columns=columns, data=data, override=published,
-                             text_col=text_col, warrant_only=warrant_only, keep=keep, key=[
-                                 f"riskcheck-news-{target.tmp.rpartition('-')[2]}-{s.index}" for s in shards])
+                             text_col=text_col, warrant_only=warrant_only, keep=keep, key=keys)
         named: dict[int, list[tuple[str, str]]] = {}
-        for fut in as_completed(futures):
-            row = fut.result().iloc[0]
-            detail = json.loads(row["detail"])
-            summary.articles += int(row["articles"])
-            summary.trips += int(row["trips"])
-            summary.skipped += int(row["skipped"])
-            summary.by_status.update(detail["status"])
-            summary.by_obligation.update(detail["obligation"])
-            named[int(row["shard"])] = [(str(a), str(b)) for a, b in detail["skipped"]]
-            fut.release()
+        try:
+            for fut in as_completed(futures):
+                row = fut.result().iloc[0]
+                detail = json.loads(row["detail"])
+                summary.articles += int(row["articles"])
+                summary.trips += int(row["trips"])
+                summary.skipped += int(row["skipped"])
+                summary.by_status.update(detail["status"])
+                summary.by_obligation.update(detail["obligation"])
+                named[int(row["shard"])] = [(str(a), str(b)) for a, b in detail["skipped"]]
+                fut.release()
+        except BaseException:
+            client.cancel(futures)
+            _drain(client, set(keys))
+            raise
         summary.skipped_named = [x for k in sorted(named) for x in named[k]][:20]
         if summary.trips == 0:
             _empty_dataset(target, "reports", columns)
@@ -298,6 +303,21 @@ def run_news(client: Client, inputs: Sequence[str], out: str, *, data: str | Non
                        "trips": summary.grouped, "columns": columns, "partitioned_by": "year",
                        "riskcheck": _version()})
     return summary
+
+
+def _drain(client: Client, keys: set[str], timeout: float = 60.0) -> None:
+    """Wait until no task among ``keys`` still runs (a cancelled task runs on to its end and writes)."""
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            busy = {str(k) for ks in client.processing().values() for k in ks}
+        except Exception:  # the cluster is gone: nothing runs any more
+            return
+        if not busy & keys:
+            return
+        time.sleep(0.2)
 
 
 def _empty_dataset(target: _Target, sub: str, columns: list[str]) -> None:

@@ -177,6 +177,8 @@ def news_shard(shard: Shard, out: str, columns: list[str], data: str | None, ove
             continue
         rows.extend(report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only))
     fs, root = fsspec.core.url_to_fs(out)
+    if not fs.exists(root.rstrip("/").rpartition("/")[0]):  # the run was aborted and its folder removed
+        raise RuntimeError("output folder gone: run aborted")
     by_year: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_year.setdefault(_year(str(r["published"])), []).append(r)
