@@ -54,7 +54,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None,
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
     try:
         client.register_plugin(RiskcheckPlugin(data))
@@ -388,7 +388,7 @@ class BatchRun:
 
 
 def read_table(inputs: Sequence[str], *, delimiter: str | None = None, encoding: str = "utf-8",
-               blocksize: str = "64MiB") -> dd.DataFrame:
+               blocksize: str = "16MiB") -> dd.DataFrame:
     """The trip tables ``inputs`` (CSV/TSV or Parquet files, folders, globs, URLs) as one Dask DataFrame.
 
     Every CSV cell is read as text, as the local engine reads it.
