@@ -125,6 +125,9 @@ def main() -> None:
         mc = {k: statistics.median(v) for k, v in cpu.items()}
         print(f"CPU cost (independent of other load): Dask 1 worker {100 * (mc['local'] / mc['dask-1'] - 1):+.1f}%, "
               f"2 workers {100 * (mc['local'] / mc['dask-2'] - 1):+.1f}% CPU-seconds per article vs local")
+        print(f"  => on 2 otherwise idle cores, 2 workers would reach at most {2 * mc['dask-2'] / mc['dask-1']:.2f}x "
+              "one worker (an estimate from CPU cost, not a measurement; the wall-clock ratio above is the "
+              "measurement, and it is only meaningful when the load average is below the core count)")
 
 
 if __name__ == "__main__":

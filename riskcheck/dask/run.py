@@ -92,8 +92,8 @@ def expand_inputs(inputs: Sequence[str]) -> list[tuple[str, AbstractFileSystem]]
         fs, root = fsspec.core.url_to_fs(spec)
         local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
 
-        def name(p: str, fs: AbstractFileSystem = fs, local: bool = local) -> str:
-            return p if local else str(fs.unstrip_protocol(p))
+        def name(p: str, fs: AbstractFileSystem = fs, plain: bool = local and "://" not in spec) -> str:
+            return p if plain else str(fs.unstrip_protocol(p))
 
         if any(ch in spec for ch in _GLOB):
             paths = sorted(p for p in fs.glob(root) if fs.isfile(p))
