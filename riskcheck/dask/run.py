@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import fsspec
 
 from ..errors import InputError
-from .worker import RiskcheckPlugin, Shard, check_partition, group_partition, news_shard
+from .worker import RUNNING, RiskcheckPlugin, Shard, check_partition, group_partition, news_shard
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -162,6 +162,7 @@ class _Target:
         self.tmp = f"{parent}/.{base}.riskcheck-tmp-{tag}"
         self.old = f"{parent}/.{base}.riskcheck-old-{tag}"
         self.fs.makedirs(self.tmp, exist_ok=False)
+        self.fs.pipe_file(f"{self.tmp}/{RUNNING}", b"")
 
     def url(self, sub: str = "") -> str:
         """The temporary folder (or a subfolder), as a URL workers can write to."""
@@ -173,6 +174,7 @@ class _Target:
         return "file" in (protocol if isinstance(protocol, tuple) else (protocol,))
 
     def commit(self, manifest: dict[str, Any]) -> None:
+        self.fs.rm(f"{self.tmp}/{RUNNING}")
         with self.fs.open(f"{self.tmp}/{MANIFEST}", "w") as f:
             f.write(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
         if self._local():

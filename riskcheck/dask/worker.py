@@ -32,6 +32,8 @@ _LOCK = threading.Lock()
 _RULESETS: dict[str, Ruleset] = {}
 #: compression suffixes fsspec infers; stripped from a shard's name to tell its kind (``a.jsonl.gz``)
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zst", ".lz4")
+#: a file in a run's temporary folder while the run may write there (tasks check it before writing)
+RUNNING = "_running"
 #: how many skipped articles a shard reports by name (the count is always complete)
 SKIPPED_NAMED = 20
 
@@ -177,8 +179,8 @@ def news_shard(shard: Shard, out: str, columns: list[str], data: str | None, ove
             continue
         rows.extend(report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only))
     fs, root = fsspec.core.url_to_fs(out)
-    if not fs.exists(root.rstrip("/").rpartition("/")[0]):  # the run was aborted and its folder removed
-        raise RuntimeError("output folder gone: run aborted")
+    if not fs.exists(f"{root.rstrip('/').rpartition('/')[0]}/{RUNNING}"):  # the run was aborted
+        raise RuntimeError("the run's temporary folder is gone: run aborted")
     by_year: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_year.setdefault(_year(str(r["published"])), []).append(r)
