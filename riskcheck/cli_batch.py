@@ -71,7 +71,7 @@ def binary_stdin() -> IO[bytes]:
 
 
 @click.command("batch", help=HELP, short_help="Flag every row of a CSV of trips.")
-@click.argument("path", required=False, metavar="[PATH|-]")
+@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option("-o", "--output", "out", metavar="PATH", help="Write here (atomically) instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "json", "table"]), default="csv",
               show_default=True, help="Output format.")
@@ -86,13 +86,35 @@ def binary_stdin() -> IO[bytes]:
 @click.option("--raw", is_flag=True, help="Do not neutralise cells starting with = + - @ in CSV output.")
 @click.option("--fail-on-yes", is_flag=True, help="Exit 1 if any row's obligation is yes.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: CSV/Parquet tables larger than memory, on a Dask cluster (needs riskcheck[dask]); "
+                   "several inputs, globs and URLs; -o names a Parquet dataset folder.")
+@click.option("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler of an existing cluster.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="--engine dask without --scheduler: worker processes of the local cluster [default: cores].")
 @click.pass_context
-def batch_command(ctx: click.Context, path: str | None, out: str | None, fmt: str, person_col: str | None,
+def batch_command(ctx: click.Context, paths: tuple[str, ...], out: str | None, fmt: str, person_col: str | None,
                   place_col: str | None, date_col: str | None, end_col: str | None, no_date: bool,
                   delimiter: str | None,
-                  encoding: str, raw: bool, fail_on_yes: bool, quiet: bool) -> None:
+                  encoding: str, raw: bool, fail_on_yes: bool, quiet: bool, engine: str, scheduler: str | None,
+                  workers: int | None) -> None:
     from .batch import run_batch
     from .cli import fail, get_ruleset
+
+    if engine == "dask":
+        from .cli_dask import batch_on_dask
+
+        by = batch_on_dask(ctx, paths, out, rs=get_ruleset(ctx), scheduler=scheduler, workers=workers,
+                           person=person_col, place=place_col, date=date_col, end=end_col, delimiter=delimiter,
+                           encoding=encoding, quiet=quiet)
+        if fail_on_yes and by.get("yes"):
+            sys.exit(1)
+        return
+    if scheduler or workers:
+        fail("--scheduler and --workers work with --engine dask")
+    if len(paths) > 1:
+        fail("the local engine reads one table; give several with --engine dask")
+    path = paths[0] if paths else None
 
     stdin = binary_stdin()
     if path is None and stdin.isatty():
