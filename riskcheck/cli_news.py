@@ -136,8 +136,6 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         return
     if scheduler or workers:
         fail("--scheduler and --workers work with --engine dask")
-    if group == "trips":
-        fail("--group trips needs riskcheck.group_trips, which this version does not have")
     records: list[dict[str, Any]] = []
     skipped: list[tuple[str, str]] = []
     n_read = 0

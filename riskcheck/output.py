@@ -136,6 +136,13 @@ def terminal_width() -> int | None:
     return None
 
 
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - closed or unusual stdout
+        return False
+
+
 def render_table(rows: Sequence[Mapping[str, Any]], columns: list[str], width: int | None = None) -> str:
     """A plain aligned text table (no colours: safe to pipe), wrapped to ``width`` (default: the terminal's
     width; not wrapped when stdout is not a terminal).
@@ -144,8 +151,8 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: list[str], width: i
     """
     import textwrap
 
-    if width is None:
-        width = terminal_width() or 10**6
+    if width is None:  # a table piped to a file or a program stays one line per row, whatever $COLUMNS says
+        width = (terminal_width() if _stdout_is_terminal() else None) or 10**6
     body = [[cell(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
     widths = [max([len(c)] + [len(b[i]) for b in body]) for i, c in enumerate(columns)]
     floor = [max(len(c), 6) for c in columns]

@@ -34,6 +34,7 @@ BASES: dict[str, str] = {
     "unresolved_place": "The place could not be resolved to a state or territory.",
     "date_straddles_change": "The obligation changes within the date span given.",
     "unresolved_date": "The date could not be read (batch path: a malformed date cell).",
+    "malformed_row": "The row has more or fewer fields than the header (batch path).",
     "date_unknown": "The trip's date could not be determined from the text (news path).",
 }
 

@@ -406,7 +406,7 @@ def read_table(inputs: Sequence[str], *, delimiter: str | None = None, encoding:
             return frame
         if any(parquet):
             raise InputError("--engine dask: give CSV files or Parquet files, not both in one run")
-        from ..batch import delimiter_for
+        from ..batch.read import delimiter_for
 
         sep = delimiter_for(files[0], delimiter)
         try:
