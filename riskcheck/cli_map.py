@@ -61,7 +61,7 @@ def read_trip_rows(path: str) -> list[dict[str, Any]]:
             raise InputError(f"{path}: not a trips file: needs a 'country' and a person column "
                              f"(riskcheck news/trips/batch output); columns found: {', '.join(cols) or '(none)'}")
         for row in reader:
-            extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
+            extra = row.pop(None, None)
             if extra:
                 raise InputError(f"{path}:{reader.line_num}: {len(cols) + len(extra)} fields, header has {len(cols)}")
             rows.append({k: (v if v is not None else "") for k, v in row.items()})
@@ -128,7 +128,7 @@ def _db_rows(db_file: str) -> list[Any]:
     from .errors import InputError
 
     try:
-        from .tripdb import TripDB  # type: ignore[import-not-found,unused-ignore]
+        from .tripdb import TripDB
     except ImportError:
         raise InputError("--db needs the trip database (riskcheck.tripdb), which this version lacks; "
                          "use --trips with a 'riskcheck news --format csv' file") from None

@@ -147,7 +147,7 @@ _INDEXES: dict[Path, _Index] = {}
 
 def _index(ruleset: Ruleset | None = None) -> _Index:
     if ruleset is not None:
-        return ruleset.derived("events.index", lambda: _Index(ruleset.path))  # type: ignore[no-any-return]
+        return ruleset.derived("events.index", lambda: _Index(ruleset.path))
     folder = _folder(None)
     hit = _INDEXES.get(folder)
     if hit is None:

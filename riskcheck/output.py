@@ -81,7 +81,7 @@ class RecordWriter:
             raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
         self.stream, self.columns, self.fmt, self.raw = stream, list(columns), fmt, raw
         self._rows: list[Mapping[str, Any]] = []
-        self._csv = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
+        self._csv = csv.writer(stream, lineterminator="\n")  # used only for ``csv``
         self._header_done = False
         self.count = 0
 
@@ -93,7 +93,7 @@ class RecordWriter:
             vals = [cell(record.get(c)) for c in self.columns]
             if not self.raw:
                 vals = [neutralise(v) for v in vals]
-            self._csv.writerow(vals)  # type: ignore[union-attr]
+            self._csv.writerow(vals)
         elif self.fmt == "jsonl":
             self.stream.write(json.dumps({c: record.get(c) for c in self.columns}, ensure_ascii=False, default=str))
             self.stream.write("\n")
@@ -102,7 +102,6 @@ class RecordWriter:
 
     def _write_header(self) -> None:
         """The CSV header row: its cells are neutralised like any other (a header can come from input)."""
-        assert self._csv is not None
         self._csv.writerow(self.columns if self.raw else [neutralise(c) for c in self.columns])
         self._header_done = True
 

@@ -75,7 +75,10 @@ class _Index:
     spelled: dict[str, set[str]]  # spelling() form of those keys -> person_ids
     titles: list[tuple[str, str, date | None, date | None]]  # (key, person_id, start, end)
 
-    def __init__(self, exact, surnames, safe_surnames, weak, primary, tokens, fuzzy, spelled, titles) -> None:  # noqa: ANN001
+    def __init__(self, exact: dict[str, list[tuple[str, str]]], surnames: dict[str, set[str]],
+                 safe_surnames: dict[str, str], weak: set[str], primary: set[str],
+                 tokens: dict[str, list[set[str]]], fuzzy: list[tuple[str, str, str]],
+                 spelled: dict[str, set[str]], titles: list[tuple[str, str, date | None, date | None]]) -> None:
         self.exact, self.surnames, self.safe_surnames, self.weak = exact, surnames, safe_surnames, weak
         self.primary, self.tokens, self.fuzzy, self.spelled, self.titles = primary, tokens, fuzzy, spelled, titles
         self.names: dict[str, str] | None = None
@@ -253,14 +256,14 @@ def _build(rs: Ruleset) -> _Index:
     spelled: dict[str, set[str]] = {}
     for _, key, pid in fuzzy:
         spelled.setdefault(spelling(key), set()).add(pid)
-    titles = []
-    for t in rs.titles:
-        if t.person_id in rs.people and t.title.strip():
-            k = normalize(t.title)
-            titles.append((k, t.person_id, t.start, t.end))
+    titles: list[tuple[str, str, date | None, date | None]] = []
+    for title in rs.titles:
+        if title.person_id in rs.people and title.title.strip():
+            k = normalize(title.title)
+            titles.append((k, title.person_id, title.start, title.end))
             s = strip_leading_the(k)
             if s != k:
-                titles.append((s, t.person_id, t.start, t.end))
+                titles.append((s, title.person_id, title.start, title.end))
     return _Index(exact, surnames, safe, weak, primary, tokens, fuzzy, spelled, titles)
 
 

@@ -301,11 +301,11 @@ class _Index:
             name = rs.name_of(code)
             if name and name != code:
                 self._add(name, _Entry(code, "country", name, "", 1))
-        for k, lst in iso.names.items():
-            for code, rank in lst:
+        for k, iso_codes in iso.names.items():
+            for code, rank in iso_codes:
                 self._add_key(k, _Entry(code, "country", iso.alpha2[code], "", rank))
-        for lst in self.names.values():
-            lst.sort(key=lambda e: e.rank)  # stable: places.csv rows keep their file order
+        for entries in self.names.values():
+            entries.sort(key=lambda e: e.rank)  # stable: places.csv rows keep their file order
 
     @staticmethod
     def _keys(alias: str) -> list[str]:

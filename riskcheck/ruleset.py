@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar, cast
 
 from .errors import DataError
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------------------------------
 # Where the data lives
@@ -227,12 +231,18 @@ class Warrant:
                 return ev
         return None
 
+    @property
+    def end_date(self) -> date | None:
+        """The day the warrant ended (the date of :attr:`end`), if it has."""
+        end = self.end
+        return end.date if end is not None else None
+
     def status_on(self, day: date) -> str:
         """``not_yet_issued``, ``outstanding_sealed``, ``outstanding`` or ``ended`` on ``day``."""
         if self.issued is None or day < self.issued:
             return "not_yet_issued"
-        end = self.end
-        if end is not None and end.date <= day:  # type: ignore[operator]
+        end = self.end_date
+        if end is not None and end <= day:
             return "ended"
         if self.public is not None and day < self.public:
             return "outstanding_sealed"
@@ -341,17 +351,20 @@ class Ruleset:
     _memo: dict[tuple[str, object, object], object] = field(default_factory=dict, repr=False)
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
 
-    def derived(self, key: str, build):  # noqa: ANN001, ANN201
-        """An index built from this ruleset once (e.g. the resolvers' name tables), kept with it."""
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """An index built from this ruleset once (e.g. the resolvers' name tables), kept with it.
+
+        Each ``key`` must always be built by the same ``build`` (so its value always has the same type).
+        """
         hit = self._derived.get(key)
         if hit is None:
             with _LOCK:
                 hit = self._derived.get(key)
                 if hit is None:
                     hit = self._derived[key] = build()
-        return hit
+        return cast(T, hit)
 
-    def _cached(self, kind: str, key: object, day: object, compute):  # noqa: ANN001, ANN202
+    def _cached(self, kind: str, key: object, day: object, compute: Callable[[], T]) -> T:
         """Memoise a pure lookup (the data never changes once loaded); bounded to stay small."""
         k = (kind, key, day)
         hit = self._memo.get(k)
@@ -359,7 +372,7 @@ class Ruleset:
             if len(self._memo) > 200_000:
                 self._memo.clear()
             hit = self._memo[k] = compute()
-        return hit
+        return cast(T, hit)
 
     # ---- states and territories ----------------------------------------------------------------
 
@@ -399,28 +412,28 @@ class Ruleset:
         notices = self.withdrawals.get(code, [])
         sources = list(st.sources)
         # a withdrawal that took effect on or before `day`
-        gone = [w for w in notices if (t := w.takes_effect()) is not None and t <= day]
+        gone = [(t, w) for w in notices if (t := w.takes_effect()) is not None and t <= day]
         if eif is not None and st.deposit_withdrawn is not None and st.deposit_withdrawn < eif:
             eif = None  # instrument withdrawn before entry into force (Malaysia)
         if eif is not None and day >= eif:
             if gone:
-                w = max(gone, key=lambda w: w.effective)  # type: ignore[arg-type,return-value]
+                effective, w = max(gone, key=lambda g: g[0])
                 # re-accession after a withdrawal is not modelled separately: it would need a new row
                 return StateStatus(
-                    code, st.name, day, "withdrawn", "", eif, w.effective - timedelta(days=1), w,  # type: ignore[operator]
-                    f"withdrawal (notified {w.notified}) took effect on {w.effective}; a State Party from {eif}",
+                    code, st.name, day, "withdrawn", "", eif, effective - timedelta(days=1), w,
+                    f"withdrawal (notified {w.notified}) took effect on {effective}; a State Party from {eif}",
                     tuple(sources + list(w.sources)),
                 )
             pending = [
-                w for w in notices
-                if w.legal and w.notified <= day < w.effective  # type: ignore[operator]
-                and (w.revoked is None or day < w.revoked)
+                (given, due, w) for w in notices
+                if (given := w.notified) is not None and (due := w.effective) is not None
+                and w.legal and given <= day < due and (w.revoked is None or day < w.revoked)
             ]
             if pending:
-                w = pending[0]
+                given, due, w = pending[0]
                 return StateStatus(
-                    code, st.name, day, "party_withdrawing", "", eif, w.effective - timedelta(days=1), w,  # type: ignore[operator]
-                    f"State Party since {eif}; withdrawal notified on {w.notified} takes effect on {w.effective}, "
+                    code, st.name, day, "party_withdrawing", "", eif, due - timedelta(days=1), w,
+                    f"State Party since {eif}; withdrawal notified on {given} takes effect on {due}, "
                     "until then it remains bound (art. 127(1))",
                     tuple(sources + list(w.sources)),
                 )
@@ -528,9 +541,10 @@ class Ruleset:
             if wanted in states:
                 return WarrantStatus(person_id, person.name, day, wanted, ws)
         if "ended" in states:
-            ended = [w for w, s in zip(ws, states, strict=True) if s == "ended"]
-            last = max(ended, key=lambda w: w.end.date)  # type: ignore[union-attr]
-            return WarrantStatus(person_id, person.name, day, "ended", ws, last.end.event, last.end.date)  # type: ignore[union-attr]
+            ends = [(e.date, e.event) for w, s in zip(ws, states, strict=True)
+                    if s == "ended" and (e := w.end) is not None and e.date is not None]
+            when, how = max(ends, key=lambda e: e[0])
+            return WarrantStatus(person_id, person.name, day, "ended", ws, how, when)
         return WarrantStatus(person_id, person.name, day, "not_yet_issued", ws)
 
     def warrant_change_dates(self, person_id: str) -> list[date]:

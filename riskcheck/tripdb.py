@@ -267,9 +267,7 @@ class TripDB:
         return self.conn.execute("SELECT 1 FROM trips WHERE trip_id = ?", (trip_id,)).fetchone() is not None
 
     def _store(self, pkey: str, t: TripRecord) -> None:
-        record = t.to_row()
-        record["event"] = t.event
-        record["history"] = t.history  # type: ignore[assignment]
+        record: dict[str, object] = {**t.to_row(), "event": t.event, "history": t.history}
         self.conn.execute(
             'INSERT INTO trips (trip_id, person_key, country, person_id, person, start, "end", status, '
             "obligation, last_reported, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -77,8 +77,9 @@ class Verdict:
             d[k] = list(d[k])
         return d
 
-    def to_json(self, **kw: object) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, **kw)  # type: ignore[arg-type]
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The verdict as a JSON object (``indent`` as for :func:`json.dumps`)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,7 @@ class PollResult:
 
 def poll(db: TripDB, url: str, fetcher: Fetcher) -> PollResult:
     """One pass over one feed: ingest its new or changed items; never raises for network trouble."""
-    import feedparser  # type: ignore[import-untyped]
+    import feedparser
 
     from .dates import DateSpan
     from .news.readers import header_date

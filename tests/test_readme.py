@@ -11,6 +11,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,20 @@ def test_quickstart_test_command_is_what_ci_runs():
     (cmd,) = [b for b in blocks("sh") if "pytest" in b and "pip install" in b]
     ci = (ROOT / ".ci" / "run").read_text()
     assert cmd.strip().replace("pip install", "pip install -q") in ci
+    # the lint, the strict type check of riskcheck/ and the tests, in that order, each able to fail the run
+    steps = [s.strip() for s in cmd.strip().split("&&")]
+    assert steps[1:] == ["ruff check .", "mypy", "python -m pytest"]
+
+
+def test_type_check_is_strict_on_the_whole_package():
+    """`mypy` with no arguments (as CI runs it) checks riskcheck/ strictly; the test extra installs it."""
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert conf["tool"]["mypy"]["strict"] is True
+    assert conf["tool"]["mypy"]["files"] == ["riskcheck"]
+    assert any(req.startswith("mypy") for req in conf["project"]["optional-dependencies"]["test"])
+    # no module-wide escape hatches: overrides only for third-party modules without type information
+    for ov in conf["tool"]["mypy"].get("overrides", []):
+        assert "ignore_errors" not in ov
 
 
 def test_python_session_runs_as_shown(monkeypatch):

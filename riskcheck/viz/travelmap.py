@@ -626,8 +626,9 @@ def draw_travel_map(person: str, trips: Any, since: str | date | None = None, un
             else "unknown"
         r["style"] = STATUS_STYLE.get(status, ("", "dashed"))[1]
         r["country_name"] = country_name(r["country"]) or r["country"] or "?"
-        if not r.get("start") and reported_day(r):
-            r["reported"] = reported_day(r).isoformat()  # type: ignore[union-attr]
+        reported = reported_day(r)
+        if not r.get("start") and reported:
+            r["reported"] = reported.isoformat()
     return TravelMap(person=label, person_id=pid, since=str(since or ""), until=str(until or ""),
                      checked=rs.checked.isoformat() if rs.checked else "", trips=kept,
                      boundaries=load_boundaries(), left_out=len(chosen) - len(kept))
