@@ -3,8 +3,8 @@
 
 Usage::
 
-    nice python scripts/mutate.py verdict            # or ruleset, dates, batch, news_modality, news_dates
-    nice python scripts/mutate.py batch --list       # also print every surviving mutant's diff
+    nice python scripts/mutate.py verdict            # or ruleset, dates, batch_columns, ... (--modules)
+    nice python scripts/mutate.py batch_write --list # also print every surviving mutant's diff
     python scripts/mutate.py --modules               # the modules this script knows, with their tests
 
 Each run works in a fresh copy of the checkout (under ``$TMPDIR/riskcheck-mutate/MODULE``) so that runs on
@@ -32,19 +32,22 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES: dict[str, tuple[str, list[str] | None, list[str]]] = {
     "verdict": ("riskcheck/verdict.py", None,
                 ["tests/test_rules.py", "tests/test_legal_cases.py", "tests/test_hard_cases.py",
-                 "tests/test_verdict_boundaries.py", "tests/test_verdict_golden.py", "tests/test_cli_check.py"]),
+                 "tests/test_verdict_boundaries.py", "tests/test_verdict_golden.py", "tests/test_cli_check.py",
+                 "tests/test_verdict_rules.py", "tests/test_trust.py"]),
     "ruleset": ("riskcheck/ruleset.py", None,
                 ["tests/test_rules.py", "tests/test_legal_cases.py", "tests/test_hard_cases.py",
                  "tests/test_party_counts.py", "tests/test_cli_listings.py", "tests/test_verdict_boundaries.py",
-                 "tests/test_verdict_golden.py", "tests/test_ruleset.py"]),
+                 "tests/test_verdict_golden.py", "tests/test_ruleset.py", "tests/test_ruleset_load.py",
+                 "tests/test_verdict_rules.py"]),
     "dates": ("riskcheck/dates.py", None, ["tests/test_dates.py"]),
-    # the batch neutralisation and column code only (the engine's I/O is covered by the batch tests at large)
-    "batch": ("riskcheck/batch.py",
-              ["riskcheck.batch.x__find__*", "riskcheck.batch.x__auto__*", "riskcheck.batch.x_detect_columns__*",
-               "riskcheck.batch.x_added_names__*", "riskcheck.batch.x__csv_cell__*",
-               "riskcheck.batch.x__csv_fields__*", "riskcheck.batch.x__unique_names__*",
-               "riskcheck.batch.x__column__*", "riskcheck.batch.xǁ_CsvOutǁ*"],
-              ["tests/test_batch.py", "tests/test_batch_engine.py", "tests/test_batch_neutralise.py"]),
+    # the batch package's column detection, and the neutralisation/quoting of the cells it writes
+    "batch_columns": ("riskcheck/batch/columns.py", None,
+                      ["tests/test_batch.py", "tests/test_batch_read.py", "tests/test_batch_neutralise.py"]),
+    "batch_write": ("riskcheck/batch/write.py", None,
+                    ["tests/test_batch_neutralise.py", "tests/test_batch.py", "tests/test_batch_engine.py"]),
+    "batch_cells": ("riskcheck/batch/engine.py",
+                    ["riskcheck.batch.engine.x__csv_cell__*", "riskcheck.batch.engine.x__csv_fields__*"],
+                    ["tests/test_batch_neutralise.py", "tests/test_batch.py", "tests/test_batch_engine.py"]),
     "output": ("riskcheck/output.py",
                ["riskcheck.output.x_neutralise*", "riskcheck.output.x_needs_neutralising*"],
                ["tests/test_output.py", "tests/test_batch_neutralise.py", "tests/test_batch.py"]),

@@ -1,6 +1,6 @@
 """Every promise the README makes, run as written: the quickstart, the examples, the Python session,
 the basis codes and the exit codes. (RISKCHECK_DATA, --data and RISKCHECK_DEBUG: test_cli_contract.py;
-date_unknown: test_news_status.py; --raw on header cells: test_batch.py.)"""
+date_unknown: test_news_status.py; --raw on header cells: here and test_batch.py.)"""
 
 from __future__ import annotations
 
@@ -167,3 +167,22 @@ def test_public_names_are_exported():
     names = re.search(r"Public names: (.*?)\n\n", README, flags=re.S).group(1)
     for name in re.findall(r"`(\w+)`", names):
         assert hasattr(riskcheck, name), name
+
+
+def test_raw_promise_covers_header_cells_in_the_written_file(tmp_path):
+    """README: `--raw` (no spreadsheet-formula neutralisation of CSV cells, header included); without it, a
+    header cell that starts like a formula is neutralised in the file `-o` writes, even with no data rows."""
+    assert "`--raw` (no spreadsheet-formula neutralisation of CSV cells, header included)" in README
+    header = 'person,country,date,=HYPERLINK("x"),@who\n'
+    for rows in ("", "Putin,ZA,2023-08-22,a,b\n"):
+        src = tmp_path / "in.csv"
+        src.write_text(header + rows)
+        for raw, want in ((False, ["'=HYPERLINK(\"x\")", "'@who"]), (True, ['=HYPERLINK("x")', "@who"])):
+            out = tmp_path / "out.csv"
+            args = ["batch", str(src), "-o", str(out), "-q"] + (["--raw"] if raw else [])
+            r = CliRunner().invoke(cli, args)
+            assert r.exit_code == 0, r.output
+            with out.open(newline="") as f:
+                written = list(csv.reader(f))
+            assert written[0][:5] == ["person", "country", "date", *want], (raw, rows)
+            assert len(written) == 1 + bool(rows)
