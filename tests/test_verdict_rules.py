@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from riskcheck.ruleset import clear_cache, load_ruleset
-from riskcheck.verdict import _clip, evaluate, unresolved
+from riskcheck.verdict import _clip, _weakest, evaluate, unresolved
 
 WORLD = {
     "states.csv": (
@@ -25,12 +25,19 @@ WORLD = {
         "DD,Deltaland,un_member,,,,,,,https://s.example/dd,2026-01-01,high,\n"
         "EE,Epsiland,un_member,1999-01-01,,2000-01-01,ratification,,2002-07-01,https://s.example/ee,2026-01-01,high,\n"
         "FF,Filand,un_member,1999-01-01,,2000-01-01,ratification,,2002-07-01,https://s.example/ff,2026-01-01,high,\n"
+        "GG,Gammaland,un_member,1999-01-01,,2000-01-01,ratification,,2002-07-01,https://s.example/gg,2026-01-01,high,\n"
+        "HH,Hetaland,un_member,1999-01-01,,2000-01-01,ratification,,2002-07-01,https://s.example/hh,2026-01-01,high,\n"
+        "II,Iotaland,un_member,1999-01-01,,2000-01-01,ratification,,2002-07-01,https://s.example/ii,2026-01-01,high,\n"
     ),
     "withdrawals.csv": (
         "code,announced,notified,effective,revoked,source,checked,confidence,note\n"
         "EE,,2016-10-20,2017-10-20,2017-03-01,https://w.example/ee,2026-01-01,medium,revocation reported by press\n"
         "FF,,2019-03-01,2020-03-01,,https://w.example/ff,2026-01-01,medium,\n"
         "CC,,2023-01-10,2024-01-10,,https://w.example/cc,2026-01-01,low,one unverified report\n"
+        "CC,2024-06-01,,,,https://w.example/cc2,2026-01-01,high,announced only\n"
+        "GG,2018-01-01,2018-03-01,2019-03-01,,https://w.example/gg,2026-01-01,high,\n"
+        "HH,2018-01-01,2018-03-01,2019-03-01,,https://w.example/hh,2026-01-01,low,one unverified report\n"
+        "II,,2016-01-01,2017-01-01,2016-06-01,https://w.example/ii,2026-01-01,low,reported by one newspaper\n"
     ),
     "territories.csv": (
         "code,name,sovereign,applies,start,end,source,checked,confidence,note\n"
@@ -59,17 +66,34 @@ WORLD = {
         "p-one,Person One,DD,,https://p.example/1,2026-01-01,\n"
         "p-two,Person Two,BB,,https://p.example/2,2026-01-01,\n"
         "p-three,Person Three,FF,,https://p.example/3,2026-01-01,\n"
+        "p-four,Person Four,DD,,https://p.example/4,2026-01-01,\n"
+        "p-five,Person Five,DD,,https://p.example/5,2026-01-01,\n"
     ),
     "warrants.csv": (
         "warrant_id,person_id,situation,case_number,article,issued,public,source,checked,confidence,note\n"
         "p-one-1,p-one,sit-a,,58,2020-01-10,,https://x.example/1,2026-01-01,medium,issue date from a press release\n"
         "p-two-1,p-two,sit-x,,58,2021-01-01,,https://x.example/2,2026-01-01,high,\n"
-        "p-three-1,p-three,sit-c,,58,2018-05-01,,https://x.example/3,2026-01-01,high,\n"
+        "p-three-1,p-three,sit-c,,58,2018-05-01,2020-12-31,https://x.example/3,2026-01-01,high,\n"
+        "p-four-1,p-four,sit-a,,58,2020-01-01,,https://x.example/4a,2026-01-01,medium,\n"
+        "p-four-2,p-four,sit-a,,58,2020-02-01,,https://x.example/4b,2026-01-01,high,\n"
+        "p-five-1,p-five,sit-a,,58,2020-01-01,,https://x.example/5,2026-01-01,low,date uncertain\n"
     ),
-    "warrant_events.csv": "warrant_id,date,event,ends_warrant,source,checked,note\n",
+    "warrant_events.csv": (
+        "warrant_id,date,event,ends_warrant,source,checked,note\n"
+        "p-four-1,2020-12-01,withdrawn,yes,https://e.example/1,2026-01-01,\n"
+        "p-four-2,2019-12-31,died,no,https://e.example/2,2026-01-01,reported by one side\n"
+        "p-four-2,2020-02-01,arrest reported,no,https://e.example/3,2026-01-01,\n"
+        "p-four-2,2021-01-01,terminated,yes,https://e.example/4,2026-01-01,\n"
+        "p-five-1,2020-06-01,died,no,https://e.example/5,2026-01-01,\n"
+    ),
     "aliases.csv": "person_id,alias,kind,lang\n",
     "titles.csv": "person_id,title,start,end\n",
-    "non_compliance.csv": "code,person_id,visit,decision_date,referred_to,decision,source,checked,note\n",
+    "non_compliance.csv": (
+        "code,person_id,visit,decision_date,referred_to,decision,source,checked,note\n"
+        "DD,p-one,2021-05-01..2021-05-02,2021-06-01,UNSC;ASP,ICC-F1,https://n.example/1,2026-01-01,\n"
+        "DD,p-one,2021-05-01..2021-05-02,2021-07-01,UNSC;ASP,referral to the UNSC,https://n.example/2,2026-01-01,\n"
+        "DD,someone-else,2019-01-01,2021-06-01,,ICC-F2,https://n.example/3,2026-01-01,\n"
+    ),
     "places.csv": "alias,code,kind,note\n",
 }
 
@@ -190,10 +214,10 @@ def test_a_withdrawal_notice_and_its_revocation_known_with_medium_confidence(wor
     assert answer(v) == ("outstanding", "yes", "state_party", "medium",
                          "Epsiland's withdrawal notice of 2016-10-20 and its revocation of 2017-03-01 are known "
                          "with medium confidence (secondary sources)")
-    v = evaluate("p-three", "FF", "2019-06-01", world)  # pending, not revoked
+    v = evaluate("p-one", "FF", "2020-02-01", world)  # pending, not revoked
     assert answer(v) == ("outstanding", "yes", "state_party_withdrawing", "medium",
-                         "Filand's withdrawal notice of 2019-03-01 are known with medium confidence (secondary "
-                         "sources)")
+                         "warrant p-one-1 is recorded with medium confidence; Filand's withdrawal notice of "
+                         "2019-03-01 are known with medium confidence (secondary sources)")
 
 
 def test_an_unresolved_input_is_low_confidence_and_says_why():
@@ -214,3 +238,176 @@ def test_clip_keeps_whole_sentences_up_to_the_limit():
     three = f"{a} {'C' * 97}. {b}"  # 101 + 1 + 98 = 200, then 139 more
     assert _clip(three, 200) == f"{a} {'C' * 97}. (…)"
     assert _clip(three, 199) == f"{a} (…)"
+
+
+def test_the_weakest_level_names_every_fact_at_that_level_once():
+    facts = [("high", "h"), ("medium", "m"), ("low", "l1"), ("low", "l2"), ("low", "l1"), ("low", "")]
+    assert _weakest(facts) == ("low", "l1; l2")
+    assert _weakest([("medium", "m1"), ("high", "h"), ("medium", "m2")]) == ("medium", "m1; m2")
+    # a confidence left empty (or mistyped) in the data is not a weakness the answer can name
+    assert _weakest([("", "empty"), ("certain", "typo"), ("high", "h")]) == ("high", "")
+    assert _weakest([("", "empty"), ("medium", "m")]) == ("medium", "m")
+    assert _weakest([]) == ("high", "")
+
+
+# ---- context: what a journalist should know beside the answer ----------------------------------------------
+
+
+def test_non_compliance_findings_and_referrals_from_their_decision_date(world):
+    finding = ("ICC finding of non-compliance against Deltaland on 2021-06-01 for failing to arrest Person One "
+               "(visit 2021-05-01..2021-05-02), referred to UNSC and ASP.")
+    other = "ICC finding of non-compliance against Deltaland on 2021-06-01 for failing to arrest someone-else (visit 2019-01-01)."
+    referral = ("ICC decision of 2021-07-01 referring Deltaland to UNSC and ASP for failing to arrest Person One "
+                "(visit 2021-05-01..2021-05-02).")
+    assert not evaluate("p-one", "DD", "2021-05-31", world).context[:1] == (finding,)
+    on = evaluate("p-one", "DD", "2021-06-01", world).context
+    assert on[:2] == (finding, other) and referral not in on
+    assert evaluate("p-one", "DD", "2021-07-01", world).context[:3] == (finding, referral, other)
+
+
+def test_a_reported_death_before_the_warrant_and_the_courts_own_end(world):
+    v = evaluate("p-four", "NL", "2021-06-01", world)
+    # of two ended warrants, the one that ended last is the answer's
+    assert (v.warrant, v.obligation, v.basis, v.warrant_ended_how) == ("ended", "no", "warrant_ended", "terminated")
+    assert v.explanation == (
+        "Person Four's ICC arrest warrant ended on 2021-01-01 (terminated); no arrest obligation arises from it on "
+        "this date. A died on 2019-12-31, before the warrant was issued on 2020-02-01, was reported; the warrant "
+        "stood until the Court's own decision.")
+    assert ("Person Four was reported killed on 2019-12-31, before the warrant was issued on 2020-02-01; the Court "
+            "ended the warrant on 2021-01-01 (terminated). The answer follows the Court's record.") in v.context
+    assert (v.confidence, v.confidence_note) == ("medium", "warrant p-four-1 is recorded with medium confidence")
+
+
+def test_a_reported_death_the_court_has_not_acted_on(world):
+    note = ("Person Five was reported killed on 2020-06-01; the Court has not ended the warrant. The answer "
+            "follows the Court's record.")
+    assert note not in evaluate("p-five", "NL", "2020-05-31", world).context
+    v = evaluate("p-five", "NL", "2020-06-01", world)
+    assert (v.obligation, v.basis) == ("yes", "state_party") and note in v.context
+
+
+def test_low_confidence_records_are_named_in_the_context(world):
+    v = evaluate("p-five", "NL", "2020-01-01", world)  # issued that day, recorded with low confidence
+    assert "Data confidence: warrant p-five-1 is recorded with low confidence: date uncertain" in v.context
+    assert not any("Data confidence" in c for c in evaluate("p-five", "NL", "2019-12-31", world).context)
+    v = evaluate("p-one", "II", "2021-06-01", world)  # a revoked notice known only from one report
+    assert (v.obligation, v.basis) == ("yes", "state_party")
+    assert ("Data confidence: the record of Iotaland's withdrawal notice of 2016-01-01 is low: reported by one "
+            "newspaper") in v.context
+
+
+def test_announcements_and_unverified_notices_from_the_day_they_are_known(world):
+    unverified = ("Cetaland: a withdrawal notification dated 2023-01-10 is reported by a source we could not "
+                  "verify; it is not applied to this answer until confirmed.")
+    announced = ("Cetaland announced a withdrawal on 2024-06-01; no notification to the UN Secretary-General is "
+                 "recorded by 2024-06-01, so it had no legal effect then.")
+    assert unverified not in evaluate("p-two", "CC", "2023-01-09", world).context
+    assert unverified in evaluate("p-two", "CC", "2023-01-10", world).context
+    ctx = evaluate("p-two", "CC", "2024-06-01", world).context
+    assert unverified in ctx and announced in ctx  # the unverified notice does not hide a later announcement
+    assert not any("announced" in c for c in evaluate("p-two", "CC", "2024-05-31", world).context)
+
+
+def test_an_announcement_says_what_followed_it(world):
+    gg = evaluate("p-one", "GG", "2018-02-28", world).context
+    assert ("Gammaland announced a withdrawal on 2018-01-01; no notification to the UN Secretary-General is "
+            "recorded by 2018-02-28, so it had no legal effect then (a notification followed on 2018-03-01, "
+            "effective 2019-03-01).") in gg
+    assert not any("announced" in c for c in evaluate("p-one", "GG", "2018-03-01", world).context)
+    hh = evaluate("p-one", "HH", "2018-02-28", world).context
+    assert ("Hetaland announced a withdrawal on 2018-01-01; no notification to the UN Secretary-General is "
+            "recorded by 2018-02-28, so it had no legal effect then (a notification on 2018-03-01 is reported "
+            "but unverified).") in hh
+
+
+def test_stale_data_is_flagged_after_90_days(world):
+    from datetime import date
+
+    from riskcheck.verdict import stale_note
+
+    checked = date(2026, 1, 1)
+    assert world.checked == checked
+    assert stale_note(world, date(2026, 4, 1), today=checked) == ""  # 90 days: not yet stale
+    assert stale_note(world, date(2026, 4, 2), today=checked) == (
+        "Stale data: the data was last checked on 2026-01-01, more than 90 days before 2026-04-02; warrants, "
+        "withdrawals or accessions since then are not reflected.")
+    assert "more than 90 days before today;" in stale_note(world, date(2025, 1, 1), today=date(2026, 4, 2))
+    assert "more than 90 days before today;" in stale_note(world, date(2026, 4, 2), today=date(2026, 4, 2))
+    assert "before 2026-04-03;" in stale_note(world, date(2026, 4, 3), today=date(2026, 4, 2))
+
+
+def test_without_a_checked_date_nothing_claims_one(world):
+    from dataclasses import replace
+
+    unchecked = replace(world, checked=None)
+    v = evaluate(None, "NL", "2026-06-01", unchecked)
+    assert v.explanation == ("No public ICC arrest warrant is on record for this person. The Court can issue "
+                             "warrants under seal, so this does not prove that none exists.")
+    assert (v.checked, v.projection) == ("", False)
+    assert not any(s.startswith("data checked") for s in v.sources)
+    from riskcheck.verdict import stale_note
+
+    assert stale_note(unchecked, world.checked) == ""
+
+
+# ---- spans ---------------------------------------------------------------------------------------------------
+
+
+def test_a_span_ending_on_the_day_a_warrant_is_issued_straddles_it(world):
+    v = evaluate("p-one", "NL", "2020-01-01..2020-01-10", world)
+    assert (v.obligation, v.basis) == ("unknown", "date_straddles_change")
+    v = evaluate("p-one", "NL", "2020-01-10..2020-01-20", world)  # starting that day: no change inside
+    assert (v.obligation, v.basis) == ("yes", "state_party")
+
+
+def test_a_span_ending_on_the_day_a_withdrawal_takes_effect_straddles_it(world):
+    v = evaluate("p-one", "FF", "2020-02-20..2020-03-01", world)
+    assert (v.obligation, v.basis) == ("unknown", "date_straddles_change")
+    assert "until 2020-02-29 it is 'yes' (state_party_withdrawing); from 2020-03-01 it is 'residual'" in v.explanation
+    v = evaluate("p-one", "FF", "2020-02-20..2020-02-29", world)
+    assert (v.obligation, v.basis) == ("yes", "state_party_withdrawing")
+
+
+def test_the_same_answer_for_three_reasons_in_a_span_gives_the_last(world):
+    v = evaluate("p-four", "BB", "2019-12-01..2021-06-01", world)
+    assert (v.obligation, v.basis, v.warrant) == ("no", "warrant_ended", "ended")
+    assert v.explanation.startswith(
+        "'no' throughout 2019-12-01..2021-06-01, for reasons that change within it (until 2019-12-31 "
+        "warrant_not_yet_issued; from 2020-01-01 non_party; from 2021-01-01 warrant_ended). ")
+
+
+def test_a_sealed_warrant_leaves_residual_duties_unknown(world):
+    v = evaluate("p-three", "FF", "2020-06-01", world)
+    assert (v.warrant, v.obligation, v.basis) == ("outstanding_sealed", "unknown", "warrant_sealed")
+    v = evaluate("p-three", "FF", "2020-12-31", world)  # public that day
+    assert (v.warrant, v.obligation, v.basis) == ("outstanding", "residual", "article_127_2")
+
+
+# ---- where and check -----------------------------------------------------------------------------------------
+
+
+def test_where_lists_obliged_then_residual_then_unknown_then_not_obliged(world):
+    from riskcheck.verdict import where
+
+    out = where("Person One", "2020-02-25..2020-03-05", world)
+    got = [(v.country, v.obligation) for v in out]
+    assert got == [("CC", "yes"), ("DD", "yes"), ("EE", "yes"), ("HH", "yes"), ("II", "yes"), ("NL", "yes"),
+                   ("TT", "yes"), ("UU", "yes"), ("GG", "residual"), ("FF", "unknown"), ("BB", "no")]
+    assert all(v.person == "Person One" for v in out)
+
+
+def test_check_resolves_the_place_in_the_ruleset_given(world):
+    from riskcheck.verdict import check
+
+    v = check("Person One", "Deltaland", "2021-06-01", world)
+    assert (v.country, v.obligation, v.basis, v.notes) == ("DD", "yes", "article_12_3", ())
+
+
+def test_check_refuses_a_place_that_belongs_to_no_state():
+    from riskcheck.errors import UnresolvedPlaceError
+    from riskcheck.verdict import check
+
+    with pytest.raises(UnresolvedPlaceError) as e:
+        check("Putin", "Antarctica", "2023-08-22")
+    assert str(e.value).startswith("place 'Antarctica': Antarctica is governed by the Antarctic Treaty")
+    assert (e.value.mention, e.value.candidates) == ("Antarctica", [])
