@@ -238,8 +238,8 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str
                     "arises from it on this date.")
             before = [e for e in last.events if e.date and last.issued and e.date < last.issued]
             for e in before:
-                text += (f" A {e.event} on {e.date}, before the warrant was issued on {last.issued}, was reported; "
-                         "the warrant stood until the Court's own decision.")
+                text += (f" A report that {person.name} {e.event} on {e.date}, before the warrant was issued on "
+                         f"{last.issued}, did not end it: the warrant stood until the Court's own decision.")
             return _rate(rs, _Day("ended", "no", "warrant_ended", text, _sources_of(wsrc, ev.sources),
                                   ended_how=how), person_id, code, day, None)
         first = min((w.issued for w in warrants if w.issued), default=None)

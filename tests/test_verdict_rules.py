@@ -271,8 +271,8 @@ def test_a_reported_death_before_the_warrant_and_the_courts_own_end(world):
     assert (v.warrant, v.obligation, v.basis, v.warrant_ended_how) == ("ended", "no", "warrant_ended", "terminated")
     assert v.explanation == (
         "Person Four's ICC arrest warrant ended on 2021-01-01 (terminated); no arrest obligation arises from it on "
-        "this date. A died on 2019-12-31, before the warrant was issued on 2020-02-01, was reported; the warrant "
-        "stood until the Court's own decision.")
+        "this date. A report that Person Four died on 2019-12-31, before the warrant was issued on 2020-02-01, did "
+        "not end it: the warrant stood until the Court's own decision.")
     assert ("Person Four was reported killed on 2019-12-31, before the warrant was issued on 2020-02-01; the Court "
             "ended the warrant on 2021-01-01 (terminated). The answer follows the Court's record.") in v.context
     assert (v.confidence, v.confidence_note) == ("medium", "warrant p-four-1 is recorded with medium confidence")
