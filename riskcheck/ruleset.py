@@ -65,8 +65,8 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         raise DataError(f"{path}: cannot read: {exc}") from None
 
 
-def _d(value: str) -> date | None:
-    """Parse an optional ISO date from the data (validation reports bad ones; here they are None)."""
+def _d(value: str | None) -> date | None:
+    """Parse an optional ISO date from the data (absent, empty or bad: None; validation reports bad ones)."""
     if not value:
         return None
     try:
@@ -584,7 +584,7 @@ def _build(path: Path) -> Ruleset:
     checked: list[date] = []
 
     def chk(row: dict[str, str]) -> date | None:
-        d = _d(row.get("checked", ""))
+        d = _d(row.get("checked"))
         if d:
             checked.append(d)
         return d
@@ -614,7 +614,7 @@ def _build(path: Path) -> Ruleset:
         rs.other_bases.setdefault(r["code"].upper(), []).append(OtherBasis(
             r["code"].upper(), r["basis"], r["situation"], _d(r["start"]), _d(r["end"]), r.get("instrument", ""),
             _sources(r["source"]), chk(r), r.get("note", ""), r.get("confidence", ""),
-            _d(r.get("crimes_from", "")), _d(r.get("crimes_to", ""))))
+            _d(r.get("crimes_from")), _d(r.get("crimes_to"))))
     for r in raw["people.csv"]:
         rs.people[r["person_id"]] = Person(r["person_id"], r["name"], r.get("nationality", "").upper(),
                                            r.get("born", ""), _sources(r["source"]), r.get("note", ""))

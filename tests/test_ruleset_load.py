@@ -261,3 +261,117 @@ def test_every_data_file_is_required(tmp_path):
             load_ruleset(folder)
         assert str(e.value) == f"{folder / missing}: missing data file"
     clear_cache()
+
+
+def test_the_loaded_ruleset_keeps_its_folder_and_raw_rows(full, tmp_path):
+    assert full.path == (tmp_path / "full").resolve()
+    assert full.raw["states.csv"][0]["code"] == "aa" and full.raw["states.csv"][0]["_line"] == "2"
+
+
+# ---- dated records: both ends of a period are inside it --------------------------------------------------
+
+
+def test_periods_include_their_first_and_last_day():
+    from riskcheck.ruleset import OtherBasis, TerritoryRule, Title
+
+    first, last = D("2006-10-01"), D("2010-12-31")
+    rule = TerritoryRule("TT", "Teeland", "AA", True, first, last, (), None, "", "")
+    title = Title("p", "President", first, last)
+    basis = OtherBasis("AA", "unsc_referral", "s", first, last, "", (), None, "")
+    for period in (rule, title):
+        held = period.covers if isinstance(period, TerritoryRule) else period.held_on
+        assert [held(d) for d in (D("2006-09-30"), first, last, D("2011-01-01"))] == [False, True, True, False]
+    assert [basis.covers(d) for d in (D("2006-09-30"), first, last, D("2011-01-01"))] == [False, True, True, False]
+    open_start = Title("p", "President", None, last)
+    open_end = Title("p", "President", first, None)
+    assert open_start.held_on(D("1900-01-01")) and not open_start.held_on(D("2011-01-01"))
+    assert open_end.held_on(D("2100-01-01")) and not open_end.held_on(D("2006-09-30"))
+
+
+# ---- territories follow their sovereign ------------------------------------------------------------------
+
+TERRITORY_WORLD = {
+    **FULL,
+    "states.csv": (
+        "code,name,kind,signed,signature_withdrawn,deposited,deposit_type,deposit_withdrawn,entry_into_force,"
+        "source,checked,confidence,note\n"
+        "BB,Betaland,un_member,1998-07-17,,2000-11-27,ratification,,2002-07-01,https://a.example/bb,2025-03-01,"
+        "high,\n"
+    ),
+    "withdrawals.csv": ("code,announced,notified,effective,revoked,source,checked,confidence,note\n"
+                        "BB,,2016-10-27,2017-10-27,,https://w.example/bb,2025-03-02,high,\n"),
+    "territories.csv": (
+        "code,name,sovereign,applies,start,end,source,checked,confidence,note\n"
+        "TT,Teeland,BB,yes,2005-01-01,2016-12-31,https://t.example/tt,2025-03-03,high,\n"
+        "UU,Uland,BB,no,,,https://t.example/uu,2025-03-03,high,excluded by declaration\n"
+        "XX,Xland,ZZ,yes,,,https://t.example/xx,2025-03-03,high,\n"
+    ),
+    "other_bases.csv": FULL["other_bases.csv"].split("\n")[0] + "\n",
+    "non_compliance.csv": FULL["non_compliance.csv"].split("\n")[0] + "\n",
+}
+
+
+@pytest.fixture()
+def tworld(tmp_path):
+    rs = load_ruleset(write(tmp_path / "tworld", TERRITORY_WORLD))
+    yield rs
+    clear_cache()
+
+
+def test_a_territory_where_the_statute_applies_shares_its_sovereigns_withdrawal(tworld):
+    from riskcheck.ruleset import StateStatus
+
+    day = D("2016-12-31")
+    (w,) = tworld.withdrawals["BB"]
+    sov = tworld.state_status("BB", day)
+    assert tworld.state_status("TT", day) == StateStatus(
+        "TT", "Teeland", day, "party_withdrawing", "BB", D("2002-07-01"), D("2017-10-26"), w,
+        f"territory of Betaland, where the Statute applies; {sov.detail}",
+        ("https://t.example/tt", "https://a.example/bb", "https://w.example/bb"))
+    # the day after its rule ends, no rule covers it: not extended to it
+    st = tworld.state_status("TT", D("2017-01-01"))
+    assert (st.code, st.day, st.status, st.party_until, st.withdrawal) == (
+        "TT", D("2017-01-01"), "territory_excluded", D("2017-10-26"), w)
+    assert st.detail == "territory of Betaland; the Rome Statute has not been extended to it"
+    assert D("2017-01-01") in tworld.change_dates("TT") and D("2016-12-31") not in tworld.change_dates("TT")
+
+
+def test_an_excluded_territory_of_a_state_that_withdrew(tworld):
+    (w,) = tworld.withdrawals["BB"]
+    st = tworld.state_status("UU", D("2016-12-31"))
+    assert (st.status, st.party_until, st.withdrawal, st.detail) == (
+        "territory_excluded", D("2017-10-26"), w, "territory of Betaland; excluded by declaration")
+    st = tworld.state_status("UU", D("2017-10-27"))
+    assert (st.code, st.day, st.status, st.party_until, st.withdrawal) == (
+        "UU", D("2017-10-27"), "withdrawn", D("2017-10-26"), w)
+    assert st.detail.startswith("territory of Betaland; Betaland is not bound: withdrawal (notified 2016-10-27)")
+
+
+def test_a_territory_of_an_unknown_sovereign_is_a_data_error(tworld):
+    with pytest.raises(DataError) as e:
+        tworld.state_status("XX", D("2020-01-01"))
+    assert str(e.value) == "territory XX: unknown sovereign 'ZZ'"
+
+
+# ---- warrants --------------------------------------------------------------------------------------------
+
+
+def test_warrant_status_fields(full):
+    from riskcheck.ruleset import WarrantStatus
+
+    ws = tuple(full.warrants["p-one"])
+    assert full.warrant_status("p-one", D("2009-03-03")) == WarrantStatus(
+        "p-one", "Person One", D("2009-03-03"), "not_yet_issued", ws)
+    assert full.warrant_status("p-one", D("2011-05-05")) == WarrantStatus(
+        "p-one", "Person One", D("2011-05-05"), "ended", ws, "arrested", D("2011-05-05"))
+    assert full.warrant_status("p-one", D("2023-03-17")) == WarrantStatus(
+        "p-one", "Person One", D("2023-03-17"), "outstanding_sealed", ws)
+    assert full.warrant_status("p-one", D("2023-03-20")) == WarrantStatus(
+        "p-one", "Person One", D("2023-03-20"), "outstanding", ws)
+    assert full.warrant_status("nobody", D("2023-03-20")) == WarrantStatus(
+        "nobody", "nobody", D("2023-03-20"), "none", ())
+    # listings: the sealed one only with include_ended (everyone issued by then)
+    assert [s.person_id for s in full.outstanding_on(D("2023-03-18"))] == []
+    assert [s.person_id for s in full.outstanding_on(D("2023-03-18"), include_ended=True)] == ["p-one"]
+    assert full.warrant_change_dates("p-one") == [D("2009-03-04"), D("2011-05-05"), D("2023-03-17"),
+                                                  D("2023-03-20")]
