@@ -375,3 +375,48 @@ def test_warrant_status_fields(full):
     assert [s.person_id for s in full.outstanding_on(D("2023-03-18"), include_ended=True)] == ["p-one"]
     assert full.warrant_change_dates("p-one") == [D("2009-03-04"), D("2011-05-05"), D("2023-03-17"),
                                                   D("2023-03-20")]
+
+
+STATES_WORLD = {
+    **TERRITORY_WORLD,
+    "states.csv": (
+        "code,name,kind,signed,signature_withdrawn,deposited,deposit_type,deposit_withdrawn,entry_into_force,"
+        "source,checked,confidence,note\n"
+        "BB,Betaland,un_member,1998-07-17,,2000-11-27,ratification,,2002-07-01,https://a.example/bb,2025-03-01,high,\n"
+        "CC,Cetaland,un_member,,,2010-01-05,,,2010-04-01,https://a.example/cc,2025-03-01,high,\n"
+    ),
+    "withdrawals.csv": (
+        "code,announced,notified,effective,revoked,source,checked,confidence,note\n"
+        "BB,,2016-10-27,2017-10-27,,https://w.example/bb,2025-03-02,high,\n"
+        "CC,,2012-01-01,2013-01-01,,https://w.example/cc1,2025-03-02,high,\n"
+        "CC,,2014-01-01,2015-01-01,,https://w.example/cc2,2025-03-02,high,\n"
+    ),
+    "territories.csv": TERRITORY_WORLD["territories.csv"].split("\n")[0] + "\n",
+}
+
+
+def test_every_status_names_its_state_and_day(tmp_path):
+    rs = load_ruleset(write(tmp_path / "states", STATES_WORLD))
+    try:
+        for code, day, status in (("BB", "2002-06-30", "non_party"), ("BB", "2002-07-01", "party"),
+                                  ("BB", "2016-10-27", "party_withdrawing"), ("BB", "2017-10-27", "withdrawn")):
+            st = rs.state_status(code, D(day))
+            assert (st.code, st.day, st.status) == (code, D(day), status)
+        # the type of instrument left empty in the data: "instrument"
+        assert rs.state_status("CC", D("2010-01-05")).detail == (
+            "not yet a State Party: instrument deposited on 2010-01-05, in force from 2010-04-01")
+        assert rs.state_status("CC", D("2010-04-01")).detail == (
+            "State Party since 2010-04-01 (instrument deposited 2010-01-05)")
+        # of two withdrawals that took effect, the later one is the state's status
+        st = rs.state_status("CC", D("2016-01-01"))
+        assert (st.status, st.party_until, st.withdrawal.sources) == ("withdrawn", D("2014-12-31"),
+                                                                     ("https://w.example/cc2",))
+    finally:
+        clear_cache()
+
+
+def test_a_warrant_not_yet_issued_says_so(full):
+    w = full.warrants["p-one"][1]
+    assert [w.status_on(D(d)) for d in ("2023-03-16", "2023-03-17", "2023-03-20")] == [
+        "not_yet_issued", "outstanding_sealed", "outstanding"]
+    assert full.warrants["p-one"][2].status_on(D("2030-01-01")) == "not_yet_issued"  # no issue date recorded
