@@ -56,9 +56,9 @@ WORLD = {
         "DD,article_12_3,sit-a,2014-04-17,,2013-11-21,2014-02-22,First declaration,https://o.example/1,2026-01-01,high,\n"
         "DD,article_12_3,sit-a,2014-01-01,,2014-02-22,2015-06-30,Second declaration,https://o.example/2,2026-01-01,"
         "medium,limited in time\n"
-        "DD,article_12_3,sit-a,2015-09-08,,2014-02-20,,Open declaration,https://o.example/3,2026-01-01,high,\n"
         "DD,article_12_3,sit-a,2015-09-01,,2014-02-20,,Earlier open declaration,https://o.example/4,2026-01-01,"
         "high,\n"
+        "DD,article_12_3,sit-a,2015-09-08,,2014-02-20,,Open declaration,https://o.example/3,2026-01-01,high,\n"
         "BB,unsc_referral,sit-x,2005-03-31,,,,,https://o.example/5,2026-01-01,high,\n"
     ),
     "people.csv": (
@@ -68,6 +68,10 @@ WORLD = {
         "p-three,Person Three,FF,,https://p.example/3,2026-01-01,\n"
         "p-four,Person Four,DD,,https://p.example/4,2026-01-01,\n"
         "p-five,Person Five,DD,,https://p.example/5,2026-01-01,\n"
+        "s-1,Anna Smithers,DD,,https://p.example/s,2026-01-01,\n"
+        "s-2,Bruno Smithers,DD,,https://p.example/s,2026-01-01,\n"
+        "s-3,Carla Smithers,DD,,https://p.example/s,2026-01-01,\n"
+        "s-4,Dario Smithers,DD,,https://p.example/s,2026-01-01,\n"
     ),
     "warrants.csv": (
         "warrant_id,person_id,situation,case_number,article,issued,public,source,checked,confidence,note\n"
@@ -411,3 +415,28 @@ def test_check_refuses_a_place_that_belongs_to_no_state():
         check("Putin", "Antarctica", "2023-08-22")
     assert str(e.value).startswith("place 'Antarctica': Antarctica is governed by the Antarctic Treaty")
     assert (e.value.mention, e.value.candidates) == ("Antarctica", [])
+
+
+def test_an_ambiguous_name_offers_three_candidates(world):
+    from riskcheck.errors import UnresolvedPersonError
+    from riskcheck.verdict import check, where
+
+    for ask in (lambda: check("Smithers", "NL", "2021-06-01", world), lambda: where("Smithers", "2021-06-01", world)):
+        with pytest.raises(UnresolvedPersonError) as e:
+            ask()
+        assert str(e.value).endswith("; did you mean: Anna Smithers, Bruno Smithers, Carla Smithers?")
+        assert e.value.candidates == ["Anna Smithers", "Bruno Smithers", "Carla Smithers", "Dario Smithers"]
+
+
+def test_an_unknown_place_offers_at_most_three_candidates_or_none():
+    from riskcheck.errors import UnresolvedPlaceError
+    from riskcheck.verdict import check
+
+    with pytest.raises(UnresolvedPlaceError) as e:
+        check("Putin", "Santa", "2023-08-22")
+    assert str(e.value) == ("place 'Santa' is not a known state, territory or city; did you mean: Tanta, Egypt, "
+                            "Satna, India, Sanya, China?")
+    assert len(e.value.candidates) > 3
+    with pytest.raises(UnresolvedPlaceError) as e:
+        check("Putin", "Zzqqxx", "2023-08-22")
+    assert str(e.value) == "place 'Zzqqxx' is not a known state, territory or city"
