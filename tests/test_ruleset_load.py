@@ -420,3 +420,24 @@ def test_a_warrant_not_yet_issued_says_so(full):
     assert [w.status_on(D(d)) for d in ("2023-03-16", "2023-03-17", "2023-03-20")] == [
         "not_yet_issued", "outstanding_sealed", "outstanding"]
     assert full.warrants["p-one"][2].status_on(D("2030-01-01")) == "not_yet_issued"  # no issue date recorded
+
+
+def test_of_two_ended_warrants_the_later_end_is_reported(tmp_path):
+    files = {
+        **STATES_WORLD,
+        "warrants.csv": (
+            "warrant_id,person_id,situation,case_number,article,issued,public,source,checked,confidence,note\n"
+            "p-one-1,p-one,sit-a,,58,2020-01-01,,https://x.example/1,2025-03-07,high,\n"
+            "p-one-2,p-one,sit-a,,58,2020-02-01,,https://x.example/2,2025-03-07,high,\n"
+        ),
+        "warrant_events.csv": (
+            "warrant_id,date,event,ends_warrant,source,checked,note\n"
+            "p-one-1,2020-12-01,withdrawn,yes,https://e.example/1,2025-03-08,\n"
+            "p-one-2,2021-01-01,terminated,yes,https://e.example/2,2025-03-08,\n"
+        ),
+    }
+    try:
+        ws = load_ruleset(write(tmp_path / "ended", files)).warrant_status("p-one", D("2021-06-01"))
+    finally:
+        clear_cache()
+    assert (ws.status, ws.ended_how, ws.ended_on) == ("ended", "terminated", D("2021-01-01"))
