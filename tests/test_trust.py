@@ -422,3 +422,83 @@ def test_item20_diego_garcia_is_not_a_city_called_downtown(rs):
     r = V.check("Putin", "Diego Garcia", "2024-01-01", rs)
     assert (r.country, r.city, r.basis) == ("IO", "", "territory_excluded")
     assert "Downtown" not in CliRunner().invoke(cli, ["check", "Putin", "Diego Garcia"]).stdout.splitlines()[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# r2 review of confidence: the weakest fact THE ANSWER rests on, not any medium row of the state
+
+
+def test_confidence_ignores_doubts_that_cannot_change_the_answer(rs):
+    za = V.check("Putin", "South Africa", "2023-08-22", rs)  # the row's doubts: a signature, a revoked notice's day
+    assert (za.obligation, za.confidence, za.confidence_note) == ("yes", "high", "")
+    gn = V.check("Putin", "Guinea", "2024-01-01", rs)
+    assert gn.confidence == "high"
+
+
+def test_confidence_of_a_non_party_rests_on_the_record_that_it_never_joined(rs):
+    cn = V.check("Putin", "China", "2024-01-01", rs)
+    assert rs.states["CN"].confidence == "medium" and not rs.states["CN"].deposited
+    assert (cn.obligation, cn.confidence) == ("no", "medium")
+    assert "China's record (no instrument deposited)" in cn.confidence_note
+
+
+def _data_with(tmp_path, edit):
+    import csv
+    import io
+    import shutil
+
+    from riskcheck.ruleset import clear_cache
+
+    data = tmp_path / "d"
+    shutil.copytree(load_ruleset().path, data)
+    for name, key, col, value in edit:
+        p = data / name
+        rows = list(csv.DictReader(io.StringIO(p.read_text(encoding="utf-8"))))
+        fields = list(rows[0])
+        for r in rows:
+            if r[fields[0]] == key:
+                r[col] = value
+        out = io.StringIO()
+        w = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        p.write_text(out.getvalue(), encoding="utf-8")
+    clear_cache()
+    return load_ruleset(data)
+
+
+def test_a_date_doubt_counts_only_near_that_date(tmp_path):
+    # Armenia: deposited 2023-11-14, in force 2024-02-01; grade its dates low in a copy of the data
+    rs2 = _data_with(tmp_path, [("states.csv", "AM", "confidence", "low")])
+    near = V.evaluate("vladimir-putin", "AM", "2024-06-01", rs2)
+    far = V.evaluate("vladimir-putin", "AM", "2025-06-01", rs2)
+    assert (near.obligation, near.confidence) == ("yes", "low") and "Armenia's treaty dates" in near.confidence_note
+    assert (far.obligation, far.confidence) == ("yes", "high")
+    before = V.evaluate("vladimir-putin", "AM", "2024-01-15", rs2)  # not yet in force: rests on that date too
+    assert (before.obligation, before.confidence) == ("no", "low")
+
+
+def test_a_warrant_date_doubt_counts_only_near_its_issue_and_unsealing(rs):
+    near = V.check("Saif Suleiman Sneidel", "Italy", "2025-09-01", rs)  # unsealed 2025-08-08 (medium: the day)
+    far = V.check("Saif Suleiman Sneidel", "Italy", "2026-11-01", rs)
+    assert near.confidence == "medium" and "saif-suleiman-sneidel-1" in near.confidence_note
+    assert (far.obligation, far.confidence) == ("yes", "high")
+    assert not any("Data confidence: warrant" in c for c in far.context)
+
+
+def test_a_revocation_known_from_secondary_sources_still_counts(rs):
+    hu = V.check("Netanyahu", "Hungary", "2026-07-01", rs)
+    assert hu.confidence == "medium" and "revocation" in hu.confidence_note
+
+
+def test_every_raised_row_names_its_source_and_check_date():
+    import csv
+
+    data = load_ruleset().path
+    for name in ("states.csv", "withdrawals.csv"):
+        for r in csv.DictReader((data / name).open(encoding="utf-8")):
+            if "Review 2026-12-05" in r["note"] and r["confidence"] == "high":
+                assert r["checked"] == "2026-12-05", (name, r["code"])
+                assert len(r["source"].split(" ; ")) >= 2, (name, r["code"])
+            if r["confidence"] in ("medium", "low"):
+                assert r["note"].strip(), (name, r["code"])  # what could not be verified is said
