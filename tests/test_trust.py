@@ -261,6 +261,15 @@ def test_item1_beina_and_the_second_kushayb_warrant(rs):
     assert (str(ws["ali-kushayb-2"].issued), str(ws["ali-kushayb-2"].public)) == ("2018-01-16", "2020-06-11")
 
 
+def test_item1_dela_rosa_warrant_unsealed_in_2026(rs):
+    # the same class as Sneidel, found when re-checking for warrants unsealed up to today (r2 review)
+    r = V.check("Ronald dela Rosa", "Netherlands", "2026-06-01", rs)
+    assert (r.obligation, r.basis, r.warrant) == ("yes", "state_party", "outstanding")
+    sealed = V.check("Bato dela Rosa", "Netherlands", "2026-02-01", rs)
+    assert (sealed.warrant, sealed.basis) == ("outstanding_sealed", "warrant_sealed")
+    assert V.check("Ronald dela Rosa", "Netherlands", "2025-10-01", rs).basis == "warrant_not_yet_issued"
+
+
 def test_item7_audited_treaty_dates(rs):
     me, cf = rs.states["ME"], rs.states["CF"]
     assert (str(me.deposited), str(me.entry_into_force), me.deposit_type) == ("2006-10-23", "2006-06-03", "succession")
