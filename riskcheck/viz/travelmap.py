@@ -30,6 +30,7 @@ from .worldmap import (
     BORDER,
     CLASS_BY_KEY,
     CLASSES,
+    HTML_HEAD,
     JS_ADD,
     OCEAN,
     Boundaries,
@@ -368,14 +369,7 @@ class TravelMap(MapFile):
         badge_css = "".join(f".badge.k-{m.key}{{background:{m.colour};color:{_text_on(m.colour)}}}" for m in CLASSES)
         note = (f'<p class="note">{self.left_out} other trip(s) of {escape(self.person)} fall outside these dates.</p>'
                 if self.left_out else "")
-        return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="riskcheck">
-<title>{escape(self.title)}</title>
+        return f"""{HTML_HEAD}<title>{escape(self.title)}</title>
 <style>
 *{{box-sizing:border-box}}
 body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#111;background:#fff;font-size:14px}}

@@ -493,14 +493,7 @@ class WorldMap(MapFile):
         badge_css = "".join(
             f".badge.k-{m.key}{{background:{m.colour};color:{_text_on(m.colour)}}}" for m in CLASSES)
         title = escape(self.title)
-        return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="riskcheck">
-<title>{title}</title>
+        return f"""{HTML_HEAD}<title>{title}</title>
 <style>
 body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#111;background:#fff}}
 main{{max-width:1400px;margin:0 auto;padding:12px 16px}}
@@ -648,6 +641,16 @@ def _atomic_bytes(target: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
 
+
+#: the start of every self-contained page riskcheck writes (no network: a strict Content-Security-Policy)
+HTML_HEAD = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="riskcheck">
+"""
 
 #: the DOM helper both maps' scripts use: add(parent, tag, text, cls) appends a text element
 JS_ADD = r"""
