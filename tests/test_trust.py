@@ -37,8 +37,9 @@ def test_item4_sealed_warrant_gives_no_duty_in_a_non_party(rs):
     assert (nl.obligation, nl.basis) == ("unknown", "warrant_sealed")
 
 
-def test_item5_the_declaration_that_covers_the_crimes_is_cited(rs):
-    r = V.check("Putin", "Ukraine", "2024-09-03", rs)
+@pytest.mark.parametrize("place", ["Ukraine", "Crimea"])
+def test_item5_the_declaration_that_covers_the_crimes_is_cited(rs, place):
+    r = V.check("Putin", place, "2024-09-03", rs)
     assert (r.obligation, r.basis) == ("yes", "article_12_3")
     assert "2015-09-08" in r.explanation and "2013-11-21" not in r.explanation
 
@@ -308,12 +309,13 @@ def test_item8_news_has_confidence_after_basis(tmp_path):
     assert {r["confidence"] for r in rows} <= {"high", "medium", "low"}
 
 
-def test_item16_closed_pipe_is_a_normal_end():
+@pytest.mark.parametrize("args", [["check", "Putin", "--date", "2024-01-01", "--format", "csv"],
+                                  ["parties", "--all", "--format", "json"]])  # both far above a pipe's buffer
+def test_item16_closed_pipe_is_a_normal_end(args):
     import subprocess
     import sys
 
-    p = subprocess.Popen([sys.executable, "-m", "riskcheck", "check", "Putin", "--date", "2024-01-01", "--format",
-                          "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen([sys.executable, "-m", "riskcheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert p.stdout is not None and p.stderr is not None
     p.stdout.readline()
     p.stdout.close()  # like `| head -1`
