@@ -447,13 +447,6 @@ def test_confidence_ignores_doubts_that_cannot_change_the_answer(rs):
     assert gn.confidence == "high"
 
 
-def test_confidence_of_a_non_party_rests_on_the_record_that_it_never_joined(rs):
-    cn = V.check("Putin", "China", "2024-01-01", rs)
-    assert rs.states["CN"].confidence == "medium" and not rs.states["CN"].deposited
-    assert (cn.obligation, cn.confidence) == ("no", "medium")
-    assert "China's record (no instrument deposited)" in cn.confidence_note
-
-
 def _data_with(tmp_path, edit):
     import csv
     import io
@@ -477,6 +470,17 @@ def _data_with(tmp_path, edit):
         p.write_text(out.getvalue(), encoding="utf-8")
     clear_cache()
     return load_ruleset(data)
+
+
+def test_confidence_of_a_non_party_rests_on_the_record_that_it_never_joined(tmp_path):
+    rs2 = _data_with(tmp_path, [("states.csv", "CN", "confidence", "medium")])
+    assert not rs2.states["CN"].deposited
+    # no date to be near: the record counts on every day
+    for pid, day in (("omar-al-bashir", "2012-01-01"), ("vladimir-putin", "2024-01-01")):
+        cn = V.evaluate(pid, "CN", day, rs2)
+        assert (cn.obligation, cn.confidence) == ("no", "medium"), day
+        assert "China's record (no instrument deposited)" in cn.confidence_note
+    assert V.check("Putin", "China", "2024-01-01", load_ruleset()).confidence == "high"  # verified 2026-12-05
 
 
 def test_a_date_doubt_counts_only_near_that_date(tmp_path):
