@@ -6,8 +6,10 @@ Exit codes: 0 answered (whatever the verdict); 1 with ``--fail-on-yes`` when a r
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -87,17 +89,25 @@ def parse_day_option(value: str | None, option: str = "--date") -> date:
     return span.end
 
 
-def emit(records: list[dict[str, Any]], columns: list[str], fmt: str, out: str | None = None) -> None:
-    from .output import write_records
-
+@contextlib.contextmanager
+def writing(out: str | None) -> Iterator[None]:
+    """Turn a failed write to ``out`` (or stdout) into one line on stderr and exit 2; a closed pipe is a
+    normal end."""
     try:
-        write_records(records, columns, fmt, out)
+        yield
     except RiskcheckError as exc:
         fail(str(exc))
     except BrokenPipeError:
         closed_pipe()
     except OSError as exc:
         fail(f"cannot write {out or 'to standard output'}: {exc.strerror}")
+
+
+def emit(records: list[dict[str, Any]], columns: list[str], fmt: str, out: str | None = None) -> None:
+    from .output import write_records
+
+    with writing(out):
+        write_records(records, columns, fmt, out)
 
 
 def closed_pipe() -> None:
@@ -359,15 +369,8 @@ def _write_text(text: str, out: str | None) -> None:
     """Write ``text`` to stdout or atomically to ``out``."""
     from .output import atomic_output
 
-    try:
-        with atomic_output(out) as stream:
-            stream.write(text)
-    except RiskcheckError as exc:
-        fail(str(exc))
-    except BrokenPipeError:
-        closed_pipe()
-    except OSError as exc:
-        fail(f"cannot write {out or 'to standard output'}: {exc.strerror}")
+    with writing(out), atomic_output(out) as stream:
+        stream.write(text)
 
 
 def _width() -> int:

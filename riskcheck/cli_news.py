@@ -11,6 +11,7 @@ import click
 
 from .cli import FORMAT_CHOICES, emit, fail, get_ruleset
 from .errors import RiskcheckError
+from .group import report_row
 
 COLUMNS = ["source", "published", "person_id", "person", "mention", "country", "city", "start", "end",
            "precision", "status", "event", "evidence", "span", "warrant", "obligation", "basis", "confidence",
@@ -59,20 +60,8 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
                 warrant_only: bool = False) -> list[dict[str, Any]]:
     """The ``riskcheck news`` rows (:data:`COLUMNS`) for the trips extracted from one article."""
-    rows: list[dict[str, Any]] = []
-    for t in trips:
-        if warrant_only and not t.person_id:
-            continue
-        rec: dict[str, Any] = {
-            "source": source, "published": str(published) if published else "",
-            "person_id": t.person_id, "person": t.person, "mention": t.mention, "country": t.country,
-            "city": t.city, "start": t.start, "end": t.end, "precision": t.precision,
-            "status": t.status, "event": t.event, "evidence": t.evidence,
-            "span": f"{t.span[0]}-{t.span[1]}",
-        }
-        rec.update(verdict_fields(t, published, rs))
-        rows.append(rec)
-    return rows
+    return [{**report_row(source, published, t), **verdict_fields(t, published, rs)}
+            for t in trips if t.person_id or not warrant_only]
 
 
 @click.command("news")
@@ -160,24 +149,13 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             if trips is None:  # pragma: no cover - defensive
                 skipped.append((item.source, "could not be analysed"))
                 continue
-            article_rows: list[dict[str, Any]] = []
-            for t in trips:
-                rec: dict[str, Any] = {
-                    "source": item.source, "published": str(item.published) if item.published else "",
-                    "person_id": t.person_id, "person": t.person, "mention": t.mention, "country": t.country,
-                    "city": t.city, "start": t.start, "end": t.end, "precision": t.precision,
-                    "status": t.status, "event": t.event, "evidence": t.evidence,
-                    "span": f"{t.span[0]}-{t.span[1]}",
-                }
-                article_rows.append(rec)
-                if warrant_only and not t.person_id:
-                    continue
-                rec.update(verdict_fields(t, item.published, rs))
-                by_status[t.status] += 1
-                by_obligation[rec["obligation"]] += 1
-                records.append(rec)
-            if db is not None:
-                db.ingest(item.source, item.text, item.published, rows=article_rows)
+            rows = report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only)
+            by_status.update(r["status"] for r in rows)
+            by_obligation.update(r["obligation"] for r in rows)
+            records.extend(rows)
+            if db is not None:  # every trip, not only those --warrant-only keeps
+                db.ingest(item.source, item.text, item.published,
+                          rows=[report_row(item.source, item.published, t) for t in trips])
     except InputError as exc:
         fail(str(exc))
     finally:

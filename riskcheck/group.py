@@ -36,6 +36,15 @@ GROUP_COLUMNS = ["trip_id", "person_id", "person", "country", "city", "start", "
 REPORT_COLUMNS = ["source", "published", "person_id", "person", "mention", "country", "city", "start", "end",
                   "precision", "status", "event", "evidence", "span"]
 
+
+def report_row(source: str, published: Any, trip: Any) -> dict[str, Any]:
+    """One report's :data:`REPORT_COLUMNS` (the news row before its verdict) for an extracted ``trip``:
+    what ``riskcheck news`` prints, before the verdict columns, and what the trip database stores."""
+    return {"source": source, "published": str(published) if published else "", "person_id": trip.person_id,
+            "person": trip.person, "mention": trip.mention, "country": trip.country, "city": trip.city,
+            "start": trip.start, "end": trip.end, "precision": trip.precision, "status": trip.status,
+            "event": trip.event, "evidence": trip.evidence, "span": f"{trip.span[0]}-{trip.span[1]}"}
+
 #: days between two precise (day/week/range) dates of one journey reported differently (a stay of a week
 #: or more is reported by its arrival, its talks and its departure), and the longest such journey
 PRECISE_SLACK = 10

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .group import REPORT_COLUMNS, TripRecord, group_trips, person_key
+from .group import REPORT_COLUMNS, TripRecord, group_trips, person_key, report_row
 
 #: each entry moves the schema from version i to i + 1
 MIGRATIONS: list[str] = [
@@ -219,11 +219,7 @@ class TripDB:
                 span = parse_date(str(published))
             except DateError:
                 span = None
-        return [{"source": source, "published": str(span) if span else "", "person_id": t.person_id,
-                 "person": t.person, "mention": t.mention, "country": t.country, "city": t.city,
-                 "start": t.start, "end": t.end, "precision": t.precision, "status": t.status,
-                 "event": t.event, "evidence": t.evidence, "span": f"{t.span[0]}-{t.span[1]}"}
-                for t in extract_trips(text, span, ruleset=self.ruleset)]
+        return [report_row(source, span, t) for t in extract_trips(text, span, ruleset=self.ruleset)]
 
     def _regroup(self, keys: Iterable[tuple[str, str]]) -> list[Change]:
         """Re-fuse the trips of these (person, country) keys, keeping trip ids stable; inside a transaction."""

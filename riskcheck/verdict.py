@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from .dates import DateSpan, parse_date
 from .errors import UnresolvedPersonError, UnresolvedPlaceError
-from .ruleset import OtherBasis, Ruleset, StateStatus, Warrant, load_ruleset
+from .ruleset import OtherBasis, Ruleset, State, StateStatus, Warrant, load_ruleset
 
 OBLIGATIONS = ("yes", "no", "residual", "unknown")
 WARRANT_STATES = ("outstanding", "outstanding_sealed", "not_yet_issued", "ended", "none", "unknown")
@@ -176,18 +176,52 @@ def _weakest(facts: list[tuple[str, str]]) -> tuple[str, str]:
     return level, "; ".join(named)
 
 
+#: how far from a recorded date a doubt about it can change an answer: every doubt recorded in the data
+#: about a treaty or warrant date is of days to a few months (see the notes), so a year either side covers it
+DATE_DOUBT_DAYS = 366
+
+
+def _near(day: date, *dates: date | None) -> bool:
+    return any(d is not None and abs((day - d).days) <= DATE_DOUBT_DAYS for d in dates)
+
+
+def state_row_counts(state: State, day: date) -> bool:
+    """Whether an answer on ``day`` rests on the graded facts of ``state``'s row in states.csv.
+
+    The row's ``confidence`` grades its treaty dates. For a state that deposited an instrument, a doubt
+    about those dates can change an answer only near them (within :data:`DATE_DOUBT_DAYS`); the signature
+    date never decides an answer. For a state that never deposited one, the row grades the absence of an
+    instrument, on which every answer about it rests.
+    """
+    if state.deposited is None and state.entry_into_force is None:
+        return True
+    return _near(day, state.deposited, state.entry_into_force, state.deposit_withdrawn)
+
+
+def warrant_row_counts(w: Warrant, day: date) -> bool:
+    """Whether an answer on ``day`` rests on the graded dates of warrant ``w`` (issue and unsealing).
+
+    Doubts recorded about a warrant concern when it was issued or made public, not whether it exists; they
+    can change an answer only near those dates.
+    """
+    return _near(day, w.issued, w.public)
+
+
 def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, st: StateStatus | None,
           basis_row: OtherBasis | None = None) -> _Day:
-    """``ans`` with the confidence of the weakest recorded fact it rests on."""
+    """``ans`` with the confidence of the weakest recorded fact it rests on (on that day, not any fact
+    of the rows involved: a doubt about a signature or a 2002 deposit date does not weaken a 2024 answer)."""
     facts: list[tuple[str, str]] = []
     for wr in rs.warrants.get(person_id or "", []):
-        if wr.issued and wr.issued <= day:
-            facts.append((wr.confidence, f"warrant {wr.warrant_id} is recorded with {wr.confidence} confidence"))
+        if warrant_row_counts(wr, day):
+            facts.append((wr.confidence, f"warrant {wr.warrant_id} is recorded with {wr.confidence} confidence "
+                                         f"(issued {wr.issued}, public {wr.public})"))
     if st is not None:
         sov = rs.sovereign_of(code)
         state = rs.states.get(sov)
-        if state is not None:
-            facts.append((state.confidence, f"{the(state.name)}'s treaty dates are recorded with "
+        if state is not None and state_row_counts(state, day):
+            what = "treaty dates are" if state.deposited else "record (no instrument deposited) is"
+            facts.append((state.confidence, f"{the(state.name)}'s {what} recorded with "
                                             f"{state.confidence} confidence"))
         for r in rs.territories.get(code, []):
             if r.covers(day):
@@ -383,11 +417,13 @@ def _context(rs: Ruleset, person_id: str | None, code: str, span: DateSpan, day:
         out.append(f"Data confidence: the record of {the(rs.name_of(sov))}'s withdrawal notice of {w.notified} is "
                    f"{w.confidence}: {_clip(w.note)}")
     state = rs.states.get(sov)
-    if state is not None and state.confidence == "low":
+    if state is not None and state.confidence == "low" and (
+            state_row_counts(state, span.start) or state_row_counts(state, span.end)):
         out.append(f"Data confidence: {the(state.name)}'s treaty dates are recorded with low confidence: "
                    f"{_clip(state.note)}")
     for wr in rs.warrants.get(person_id or "", []):
-        if wr.confidence in ("medium", "low") and wr.issued and wr.issued <= span.end:
+        if wr.confidence in ("medium", "low") and wr.issued and wr.issued <= span.end and (
+                warrant_row_counts(wr, span.start) or warrant_row_counts(wr, span.end)):
             out.append(f"Data confidence: warrant {wr.warrant_id} is recorded with {wr.confidence} confidence: "
                        f"{_clip(wr.note)}")
     for wr in rs.warrants.get(person_id or "", []):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 
 from riskcheck.cli import cli
 from riskcheck.errors import InputError
+from riskcheck.group import TripRecord
 from riskcheck.viz.travelmap import draw_travel_map
 from riskcheck.viz.worldmap import CLASS_BY_KEY
 
@@ -168,46 +168,16 @@ def test_cli_travel_map_errors(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------
-# Grouped trips from the trip database (riskcheck.tripdb), faked here with the interface's shape
-
-
-@dataclasses.dataclass
-class FakeRecord:
-    """The shape of follow's TripRecord (interfaces.md): issue-10 columns, history, to_row()."""
-
-    trip_id: str
-    person_id: str
-    person: str
-    country: str
-    city: str
-    start: str
-    end: str
-    precision: str
-    status: str
-    reports: int
-    sources: list[str]
-    first_reported: str
-    last_reported: str
-    evidence: str
-    warrant: str = ""
-    obligation: str = ""
-    basis: str = ""
-    confidence: str = ""
-    explanation: str = ""
-    history: list[dict[str, str]] = dataclasses.field(default_factory=list)
-
-    def to_row(self) -> dict[str, str]:
-        return {f.name: (";".join(v) if isinstance(v := getattr(self, f.name), list) else str(v))
-                for f in dataclasses.fields(self) if f.name != "history"}
+# Grouped trips from the trip database: follow's TripRecord rows, served by a fake TripDB
 
 
 RECORDS = [
-    FakeRecord("T1", "vladimir-putin", "Vladimir Vladimirovich Putin", "MN", "Ulaanbaatar", "2024-09-03",
+    TripRecord("T1", "vladimir-putin", "Vladimir Vladimirovich Putin", "MN", "Ulaanbaatar", "2024-09-03",
                "2024-09-03", "day", "completed", 2, ["a.txt", "b.txt"], "2024-08-30", "2024-09-04",
                "Putin landed.", "outstanding", "yes", "state_party", "high", "Mongolia is bound.",
-               [{"source": "a.txt", "published": "2024-08-30", "status": "planned", "evidence": "Putin will go."},
+               history=[{"source": "a.txt", "published": "2024-08-30", "status": "planned", "evidence": "Putin will go."},
                 {"source": "b.txt", "published": "2024-09-04", "status": "completed", "evidence": "Putin landed."}]),
-    FakeRecord("T2", "vladimir-putin", "Vladimir Vladimirovich Putin", "ZA", "", "2023-08-22", "2023-08-24", "range",
+    TripRecord("T2", "vladimir-putin", "Vladimir Vladimirovich Putin", "ZA", "", "2023-08-22", "2023-08-24", "range",
                "cancelled", 1, ["c.txt"], "2023-07-19", "2023-07-19", "Putin will not go.", "outstanding", "yes",
                "state_party", "high", "South Africa is bound."),
 ]
@@ -217,7 +187,7 @@ class FakeTripDB:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def trips(self, **_: object) -> list[FakeRecord]:
+    def trips(self, **_: object) -> list[TripRecord]:
         return list(RECORDS)
 
 

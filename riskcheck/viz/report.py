@@ -34,7 +34,7 @@ from .rows import (
     trip_day,
     trip_end,
 )
-from .worldmap import CLASS_BY_KEY, CLASSES, _json_script, _text_on, classify_parts, readable
+from .worldmap import CLASS_BY_KEY, CLASSES, HTML_HEAD, _json_script, _text_on, classify_parts, readable
 
 #: the news command's per-report columns (the report also takes grouped trip rows)
 COLUMNS: tuple[str, ...] = (
@@ -573,14 +573,7 @@ def render_report(trips: Iterable[Mapping[str, Any]] | Any, path: str | os.PathL
         "Not legal advice: trips are extracted automatically from news text and may be wrong; "
         "read the evidence and the source.")
     meta = {"n": len(rows), "grouped": grouped, "columns": [c for c, _ in VIEW_COLUMNS]}
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="riskcheck">
-<title>{escape(title)}</title>
+    return f"""{HTML_HEAD}<title>{escape(title)}</title>
 <style>
 *{{box-sizing:border-box}}
 body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#111;background:#fff;font-size:14px}}

@@ -16,35 +16,35 @@ country or a row of the list for the trip's reports and the verdict's explanatio
 
 from __future__ import annotations
 
-import io
 import math
-import os
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..output import atomic_output
 from .rows import as_rows, country_name, dates_label, reported_day, sort_key, sources_of, trip_day, trip_end
 from .worldmap import (
     BORDER,
     CLASS_BY_KEY,
     CLASSES,
+    HTML_HEAD,
+    JS_ADD,
     OCEAN,
     Boundaries,
-    _atomic_bytes,
+    MapFile,
     _fmt_num,
     _json_script,
     _sphere_d,
     _text_on,
     classify_parts,
+    finish_png,
     load_boundaries,
+    mpl_figure,
     parse_path,
-    readable,
+    rings_patch,
 )
 
 #: how strongly a class speaks of an obligation (higher first, for a country's colour)
@@ -70,7 +70,7 @@ def _cell(v: Any) -> str:
 
 
 @dataclass
-class TravelMap:
+class TravelMap(MapFile):
     """One person's trips, numbered in time order, ready to draw as SVG, HTML or PNG.
 
     ``trips``: the rows drawn, in time order, each with added keys ``n`` (its number), ``class`` (the map
@@ -369,14 +369,7 @@ class TravelMap:
         badge_css = "".join(f".badge.k-{m.key}{{background:{m.colour};color:{_text_on(m.colour)}}}" for m in CLASSES)
         note = (f'<p class="note">{self.left_out} other trip(s) of {escape(self.person)} fall outside these dates.</p>'
                 if self.left_out else "")
-        return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="riskcheck">
-<title>{escape(self.title)}</title>
+        return f"""{HTML_HEAD}<title>{escape(self.title)}</title>
 <style>
 *{{box-sizing:border-box}}
 body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#111;background:#fff;font-size:14px}}
@@ -421,14 +414,6 @@ main{{max-width:1400px;margin:0 auto;padding:10px 16px;display:grid;grid-templat
 
     def png(self, *, dpi: int = 100) -> bytes:
         """The map as PNG bytes, drawn with matplotlib (``riskcheck[viz]``)."""
-        try:
-            from matplotlib.backends.backend_agg import FigureCanvasAgg
-            from matplotlib.figure import Figure
-            from matplotlib.lines import Line2D
-            from matplotlib.patches import Circle, Patch, PathPatch, Rectangle
-            from matplotlib.path import Path as MPath
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise InputError("PNG output needs matplotlib: pip install 'riskcheck[viz]' (or write .svg/.html)") from exc
         b = self.boundaries
         pts, (vx, vy, vw, vh) = self._layout()
         fw = 14.0
@@ -436,8 +421,10 @@ main{{max-width:1400px;margin:0 auto;padding:10px 16px;display:grid;grid-templat
         items = self._legend_items()
         legend_h = 0.3 * math.ceil(len(items) / 2) + 0.5
         fh = map_h + 1.0 + legend_h
-        fig = Figure(figsize=(fw, fh), dpi=dpi, facecolor="white")
-        FigureCanvasAgg(fig)
+        fig = mpl_figure((fw, fh), dpi)
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Circle, Patch, Rectangle
+
         ax = fig.add_axes((0.01, (legend_h + 0.2) / fh, 0.98, map_h / fh))
         ax.set_xlim(vx, vx + vw)
         ax.set_ylim(vy + vh, vy)
@@ -446,13 +433,8 @@ main{{max-width:1400px;margin:0 auto;padding:10px 16px;display:grid;grid-templat
         ax.set_yticks([])
         ax.set_facecolor(OCEAN)
 
-        def patch(d: str, **kw: Any) -> PathPatch:
-            verts: list[tuple[float, float]] = []
-            codes: list[Any] = []
-            for ring in parse_path(d):
-                verts.extend([*ring, ring[0]])
-                codes.extend([MPath.MOVETO] + [MPath.LINETO] * (len(ring) - 1) + [MPath.CLOSEPOLY])
-            return PathPatch(MPath(verts, codes), **kw)
+        def patch(d: str, **kw: Any) -> Any:
+            return rings_patch(parse_path(d), **kw)
 
         u = vw / (fw * dpi)  # map units per pixel
         for code, feat in b.features.items():
@@ -505,35 +487,7 @@ main{{max-width:1400px;margin:0 auto;padding:10px 16px;display:grid;grid-templat
                 handles.append(Line2D([], [], marker="s" if key == "virtual" else "o", linestyle="none",
                                       markersize=11, markerfacecolor=style[1], markeredgecolor=style[2],
                                       markeredgewidth=1.8, label=label))
-        if handles:
-            fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.25 / fh), ncol=2, frameon=False,
-                       fontsize=9.5, title="Legend", title_fontproperties={"weight": "bold"}, alignment="left")
-        fig.text(0.01, 0.06 / fh, self.footnote, fontsize=7.5, color="#444444")
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": "riskcheck"})
-        return buf.getvalue()
-
-    # ---- files -----------------------------------------------------------------------------------
-
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write ``.svg``, ``.png`` or ``.html`` (by extension), atomically. Returns the path."""
-        target = Path(path)
-        ext = target.suffix.lower()
-        if ext == ".svg":
-            with atomic_output(target) as fh:
-                fh.write(self.svg())
-        elif ext in (".html", ".htm"):
-            with atomic_output(target) as fh:
-                fh.write(self.html())
-        elif ext == ".png":
-            _atomic_bytes(target, self.png())
-        else:
-            raise InputError(f"{target}: unknown map format {ext or '(none)'!r}: use .svg, .png or .html")
-        readable(target)
-        return target
-
-    def _repr_svg_(self) -> str:  # Jupyter
-        return self.svg(standalone=False)
+        return finish_png(fig, handles, 0.25 / fh, self.footnote, 0.06 / fh, 7.5)
 
     def to_dict(self) -> dict[str, object]:
         return {"person": self.person, "person_id": self.person_id, "since": self.since, "until": self.until,
@@ -643,14 +597,7 @@ _TRAVEL_JS = r"""
   var tip = document.getElementById("tip");
   var det = document.getElementById("details");
   var list = document.getElementById("trips");
-  function add(parent, tag, text, cls){
-    var e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    parent.appendChild(e);
-    return e;
-  }
-  function tripsOf(el){
+""" + JS_ADD + r"""  function tripsOf(el){
     var n = el.getAttribute("data-n");
     if (n) return [byN[n]];
     var code = el.getAttribute("data-code");

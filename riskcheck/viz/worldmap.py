@@ -254,8 +254,42 @@ def _fmt_num(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
+class MapFile:
+    """What every map offers as files: ``save`` by extension and Jupyter display (needs ``svg``, ``html``,
+    ``png`` on the class)."""
+
+    def svg(self, *, standalone: bool = True, interactive: bool = False) -> str:
+        raise NotImplementedError
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def png(self, *, dpi: int = 100) -> bytes:
+        raise NotImplementedError
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write ``.svg``, ``.png`` or ``.html`` (by extension), atomically. Returns the path."""
+        target = Path(path)
+        ext = target.suffix.lower()
+        if ext == ".svg":
+            with atomic_output(target) as f:
+                f.write(self.svg())
+        elif ext in (".html", ".htm"):
+            with atomic_output(target) as f:
+                f.write(self.html())
+        elif ext == ".png":
+            _atomic_bytes(target, self.png())
+        else:
+            raise InputError(f"{target}: unknown map format {ext or '(none)'!r}: use .svg, .png or .html")
+        readable(target)
+        return target
+
+    def _repr_svg_(self) -> str:  # Jupyter
+        return self.svg(standalone=False)
+
+
 @dataclass
-class WorldMap:
+class WorldMap(MapFile):
     """Verdicts for every state and territory on one date, ready to draw.
 
     ``verdicts`` maps alpha-2 codes to :class:`~riskcheck.verdict.Verdict`. ``classes`` maps every code
@@ -459,14 +493,7 @@ class WorldMap:
         badge_css = "".join(
             f".badge.k-{m.key}{{background:{m.colour};color:{_text_on(m.colour)}}}" for m in CLASSES)
         title = escape(self.title)
-        return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="riskcheck">
-<title>{title}</title>
+        return f"""{HTML_HEAD}<title>{title}</title>
 <style>
 body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#111;background:#fff}}
 main{{max-width:1400px;margin:0 auto;padding:12px 16px}}
@@ -509,36 +536,22 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
 
     def png(self, *, dpi: int = 100, size: tuple[float, float] = (16.0, 9.6)) -> bytes:
         """The map as PNG bytes, drawn with matplotlib (no network, its bundled fonts)."""
-        try:
-            from matplotlib.backends.backend_agg import FigureCanvasAgg
-            from matplotlib.figure import Figure
-            from matplotlib.patches import Circle, Patch, PathPatch
-            from matplotlib.path import Path as MPath
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise InputError("PNG output needs matplotlib: pip install 'riskcheck[viz]' (or write .svg/.html)") from exc
+        fig = mpl_figure(size, dpi)
+        from matplotlib.patches import Circle, Patch
+
         b = self.boundaries
-        fig = Figure(figsize=size, dpi=dpi, facecolor="white")
-        FigureCanvasAgg(fig)
         ax = fig.add_axes((0.01, 0.2, 0.98, 0.70))
         ax.set_xlim(0, b.width)
         ax.set_ylim(b.bottom, b.top)
         ax.set_aspect("equal")
         ax.axis("off")
 
-        def patch(rings: list[list[tuple[float, float]]], **kw: Any) -> PathPatch:
-            verts: list[tuple[float, float]] = []
-            codes: list[Any] = []
-            for r in rings:
-                verts.extend(r + [r[0]])
-                codes.extend([MPath.MOVETO] + [MPath.LINETO] * (len(r) - 1) + [MPath.CLOSEPOLY])
-            return PathPatch(MPath(verts, codes), **kw)
-
-        ax.add_patch(patch(parse_path(_sphere_d(b)), facecolor=OCEAN, edgecolor="#b0c4d4", linewidth=0.6))
+        ax.add_patch(rings_patch(parse_path(_sphere_d(b)), facecolor=OCEAN, edgecolor="#b0c4d4", linewidth=0.6))
         for code, f in b.features.items():
             key = self.class_of(code)
             mc = CLASS_BY_KEY[key]
             if f.d:
-                ax.add_patch(patch(parse_path(f.d), facecolor=mc.colour,
+                ax.add_patch(rings_patch(parse_path(f.d), facecolor=mc.colour,
                                    edgecolor="#c8c8c8" if key == "nodata" else (mc.hatch or BORDER),
                                    hatch="////" if mc.hatch else None, linewidth=0.25))
             if (f.small or not f.d) and key != "nodata":
@@ -549,34 +562,7 @@ footer{{color:#555;font-size:12px;margin:12px 0}}
                  f"for {len(self.verdicts)} states and territories in the data.", fontsize=11, va="top")
         handles = [Patch(facecolor=m.colour, edgecolor=m.hatch or "#555555", hatch="////" if m.hatch else None,
                          label=label) for m, label in self.legend_rows()]
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.04), ncol=2, frameon=False,
-                   fontsize=9.5, title="Legend", title_fontproperties={"weight": "bold"}, alignment="left")
-        fig.text(0.01, 0.012, self.footnote, fontsize=8, color="#444444")
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": "riskcheck"})
-        return buf.getvalue()
-
-    # ---- files -----------------------------------------------------------------------------------
-
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write ``.svg``, ``.png`` or ``.html`` (by extension), atomically. Returns the path."""
-        target = Path(path)
-        ext = target.suffix.lower()
-        if ext == ".svg":
-            with atomic_output(target) as f:
-                f.write(self.svg())
-        elif ext in (".html", ".htm"):
-            with atomic_output(target) as f:
-                f.write(self.html())
-        elif ext == ".png":
-            _atomic_bytes(target, self.png())
-        else:
-            raise InputError(f"{target}: unknown map format {ext or '(none)'!r}: use .svg, .png or .html")
-        readable(target)
-        return target
-
-    def _repr_svg_(self) -> str:  # Jupyter
-        return self.svg(standalone=False)
+        return finish_png(fig, handles, 0.04, self.footnote, 0.012, 8)
 
     def to_dict(self) -> dict[str, object]:
         return {"person": self.person, "person_id": self.person_id, "date": self.date, "checked": self.checked,
@@ -604,6 +590,43 @@ def readable(target: Path) -> None:
         os.chmod(target, 0o666 & ~mask)
 
 
+def mpl_figure(size: tuple[float, float], dpi: int) -> Any:
+    """A matplotlib Figure on an Agg canvas, or a clear message when matplotlib is missing."""
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise InputError("PNG output needs matplotlib: pip install 'riskcheck[viz]' (or write .svg/.html)") from exc
+    fig = Figure(figsize=size, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def rings_patch(rings: list[list[tuple[float, float]]], **kw: Any) -> Any:
+    """A matplotlib PathPatch of closed ``rings`` (as :func:`parse_path` returns them)."""
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MPath
+
+    verts: list[tuple[float, float]] = []
+    codes: list[Any] = []
+    for ring in rings:
+        verts.extend([*ring, ring[0]])
+        codes.extend([MPath.MOVETO] + [MPath.LINETO] * (len(ring) - 1) + [MPath.CLOSEPOLY])
+    return PathPatch(MPath(verts, codes), **kw)
+
+
+def finish_png(fig: Any, handles: list[Any], legend_y: float, footnote: str, footnote_y: float,
+               footnote_size: float) -> bytes:
+    """Add the two-column legend and the footnote to ``fig`` and return it as PNG bytes."""
+    if handles:
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, legend_y), ncol=2, frameon=False,
+                   fontsize=9.5, title="Legend", title_fontproperties={"weight": "bold"}, alignment="left")
+    fig.text(0.01, footnote_y, footnote, fontsize=footnote_size, color="#444444")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi, metadata={"Software": "riskcheck"})
+    return buf.getvalue()
+
+
 def _atomic_bytes(target: Path, data: bytes) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
@@ -619,6 +642,27 @@ def _atomic_bytes(target: Path, data: bytes) -> None:
         raise
 
 
+#: the start of every self-contained page riskcheck writes (no network: a strict Content-Security-Policy)
+HTML_HEAD = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="riskcheck">
+"""
+
+#: the DOM helper both maps' scripts use: add(parent, tag, text, cls) appends a text element
+JS_ADD = r"""
+  function add(parent, tag, text, cls){
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    parent.appendChild(e);
+    return e;
+  }
+"""
+
 _MAP_JS = r"""
 (function(){
   "use strict";
@@ -632,14 +676,7 @@ _MAP_JS = r"""
     return {code: code, name: d ? d.name : el.getAttribute("data-name"), d: d,
             label: d ? d.label : "Not in riskcheck's data"};
   }
-  function add(parent, tag, text, cls){
-    var e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    parent.appendChild(e);
-    return e;
-  }
-  function select(el){
+""" + JS_ADD + r"""  function select(el){
     var i = info(el);
     var old = svg.querySelectorAll(".selected");
     for (var k = 0; k < old.length; k++) old[k].classList.remove("selected");
