@@ -23,7 +23,7 @@ def _direct(pid, code, span, rs):
         v = evaluate(pid, code, span, rs)
     except Exception as exc:  # noqa: BLE001 - compared by kind only
         return type(exc)
-    return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources)
+    return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
 
 
 def _spans(step: int) -> list[DateSpan]:

@@ -8,8 +8,9 @@ Every input row comes out, in order, with all its columns unchanged, followed by
     person with no ICC warrant on record: obligation ``no``, basis ``no_warrant``).
 ``country``
     the ISO 3166-1 alpha-2 code of the state or territory the place cell resolved to.
-``warrant``, ``obligation``, ``basis``, ``explanation``, ``sources``
-    as in ``riskcheck check`` (``sources`` joined with `` ; ``).
+``warrant``, ``obligation``, ``basis``, ``confidence``, ``explanation``, ``sources``
+    as in ``riskcheck check`` (``sources`` joined with `` ; ``; ``confidence`` is ``high``, ``medium`` or
+    ``low``: the weakest fact the answer rests on, ``low`` for a row that could not be answered).
 ``row_issue``
     empty, or why a value could not be used (unknown or ambiguous person or place, unreadable date, a
     place the data folder has no record for, a row with more or fewer fields than the header: basis

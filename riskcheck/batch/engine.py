@@ -143,6 +143,7 @@ class _Answer:
     basis: str
     explanation: str
     sources: tuple[str, ...]
+    confidence: str = "high"
 
     def moved(self, old: DateSpan, new: DateSpan) -> _Answer:
         """This answer for span ``old`` with ``old``'s dates replaced by ``new``'s."""
@@ -154,7 +155,7 @@ class _Answer:
         if b != a:
             text = text.replace(b, "\x00e\x00")
         text = text.replace("\x00s\x00", new.start.isoformat()).replace("\x00e\x00", new.end.isoformat())
-        return _Answer(self.warrant, self.obligation, self.basis, text, self.sources)
+        return _Answer(self.warrant, self.obligation, self.basis, text, self.sources, self.confidence)
 
 
 def _apart(a: DateSpan, b: DateSpan) -> bool:
@@ -174,9 +175,12 @@ class _Tail:
     sources: str
     issue: str = ""
     param: bool = False
+    confidence: str = "low"  # high | medium | low (an answer that could not be given: low)
 
-    def fields(self) -> tuple[str, str, str, str, str, str]:
-        return (self.warrant, self.obligation, self.basis, self.explanation, self.sources, self.issue)
+    def fields(self) -> tuple[str, str, str, str, str, str, str]:
+        """The added cells from ``warrant`` on, in :data:`ADDED_COLUMNS` order."""
+        return (self.warrant, self.obligation, self.basis, self.confidence, self.explanation, self.sources,
+                self.issue)
 
 
 class _Table:
@@ -274,6 +278,8 @@ class _Engine:
         self.title_tokens = [set(normalize(t.title).split()) - {"the"} for t in ruleset.titles if t.title.strip()]
         self._title_like: dict[str, bool] = {}
         self.verdicts: dict[tuple[str | None, str, DateSpan], _Answer | RiskcheckError] = {}
+        self._no_record_answers: dict[bool, _Answer] = {}
+        self.latest: date | None = None  # the latest day any row asked about (for the stale-data note)
         self._joined: dict[tuple[str, ...], str] = {}
         self.pieces: dict[tuple[str, ...], list[date]] = {}
         self._ordinals: dict[tuple[str, ...], np.ndarray] = {}
@@ -349,6 +355,8 @@ class _Engine:
                 d = _Date(text, parse_date(t))
         except DateError as exc:
             d = _Date(text, None, str(exc))
+        if d.span is not None and (self.latest is None or d.span.end > self.latest):
+            self.latest = d.span.end
         return self.dates.add(key, d)
 
     def _bucket(self, day: date) -> int:
@@ -434,8 +442,21 @@ class _Engine:
         key = (person_id, code, span)
         v = self.verdicts.get(key)
         if v is None:
-            v = self._piecewise(person_id, code, span) if person_id is not None else self._evaluate(person_id, code, span)
+            v = self._piecewise(person_id, code, span) if person_id is not None else self._no_record(code, span)
             self.verdicts[key] = v
+        return v
+
+    def _no_record(self, code: str, span: DateSpan) -> _Answer | RiskcheckError:
+        """The answer for a person with no record: the same for every span on the same side of the data's
+        check date (projection or not), unless it quotes the span's dates (then evaluated per span)."""
+        side = bool(self.rs.checked and span.end > self.rs.checked)
+        got = self._no_record_answers.get(side)
+        if got is not None:
+            return got
+        v = self._evaluate(None, code, span)
+        if isinstance(v, _Answer) and span.start.isoformat() not in v.explanation \
+                and span.end.isoformat() not in v.explanation:
+            self._no_record_answers[side] = v
         return v
 
     def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
@@ -443,7 +464,7 @@ class _Engine:
             v = evaluate(person_id, code, span, self.rs)
         except RiskcheckError as exc:
             return exc
-        return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources)
+        return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
 
     def _bounds(self, key: tuple[str, ...], dates: Callable[[], set[date]]) -> list[date]:
         b = self.pieces.get(key)
@@ -530,7 +551,7 @@ class _Engine:
         src = self._joined.get(v.sources)
         if src is None:
             src = self._joined[v.sources] = " ; ".join(v.sources)
-        return _Tail(v.warrant, v.obligation, v.basis, explanation, src)
+        return _Tail(v.warrant, v.obligation, v.basis, explanation, src, confidence=v.confidence)
 
     def _tail_issue(self, p: int, pl: int, d: int) -> _Tail:
         """The answer for a row with an issue; arguments are entry index + 1, or 0 where there is none."""
@@ -542,7 +563,7 @@ class _Engine:
         if pe is not None or le is not None:
             u = unresolved("person" if pe is not None else "place", person=pe.text if pe else "",
                            place=le.text if le else "", reason=explanation)
-            return _Tail(u.warrant, u.obligation, u.basis, u.explanation, "", reason)
+            return _Tail(u.warrant, u.obligation, u.basis, u.explanation, "", reason, confidence=u.confidence)
         return _Tail("unknown", "unknown", "unresolved_date", explanation, "", reason)
 
     # ---- annotating a chunk ----
@@ -743,7 +764,7 @@ class _Engine:
             src = self._joined.get(v.sources)
             if src is None:
                 src = self._joined[v.sources] = " ; ".join(v.sources)
-            t = self._add_tail(_Tail(v.warrant, v.obligation, v.basis, text, src, "", param))
+            t = self._add_tail(_Tail(v.warrant, v.obligation, v.basis, text, src, "", param, v.confidence))
         self._template_tails[key] = t
         self._template_keep.append(v)  # keep ``v`` alive: its id() is part of the key
         return t
@@ -766,12 +787,12 @@ class _Engine:
         name = self.persons.array("name", lambda e: e.name)[rows.person]
         code = self.places.array("code", lambda e: e.code or "")[rows.place]
         out = [pid, name, code]
-        for i, f in enumerate(("warrant", "obligation", "basis", "explanation", "sources", "issue")):
+        for i, f in enumerate(("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue")):
             out.append(self.tails.array(f, lambda t, i=i: t.fields()[i])[rows.tail])
         # a parametric explanation gets the row's date
         pre = self.tails.array("expl_pre", lambda t: t.explanation.partition(_MARK)[0] if t.param else t.explanation)
         post = self.tails.array("expl_post", lambda t: t.explanation.partition(_MARK)[2] if t.param else "")
-        out[6] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
+        out[7] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
         return out
 
     def fragments(self, rows: _Rows, raw: bool) -> list[np.ndarray]:

@@ -156,11 +156,18 @@ class Source(io.RawIOBase):
                 if not b:
                     return b"".join(parts)
                 parts.append(b)
-        while self.pos >= len(self.buf) and not self.eof:
-            self._fill()
-        out = self.buf[self.pos: self.pos + size]
-        self.pos += len(out)
-        return out
+        parts = []
+        want = size
+        while want > 0:
+            while self.pos >= len(self.buf) and not self.eof:
+                self._fill()
+            out = self.buf[self.pos: self.pos + want]
+            if not out:
+                break
+            self.pos += len(out)
+            want -= len(out)
+            parts.append(out)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def readinto(self, b: Any) -> int:
         data = self.read(len(b))

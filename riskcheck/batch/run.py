@@ -40,6 +40,8 @@ class BatchSummary:
     columns: Columns | None = None
     header: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
+    #: the stale-data note (the data is old for the latest date asked, or for today), else ""
+    stale: str = ""
 
     def add(self, counts: dict[str, int]) -> None:
         for k, v in counts.items():
@@ -131,6 +133,9 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                     else:
                         process(block.slice(i, i + chunk_rows))
             writer.close()
+        from ..verdict import stale_note
+
+        summary.stale = stale_note(rs, engine.latest or engine.today, engine.today)
         return summary
     finally:
         if close_in:
