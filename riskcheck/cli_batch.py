@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO
+from typing import BinaryIO
 
 import click
 
@@ -52,11 +52,11 @@ def _progress(path: str | None) -> Iterator[Callable[[int], None] | None]:
         from rich.console import Console
         from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
     except ImportError:  # pragma: no cover - rich is optional: fall back to click's bar
-        with click.progressbar(length=total, label="rows", file=sys.stderr) as bar:
+        with click.progressbar(length=total, label="rows", file=sys.stderr) as plain:
             done = [0]
 
             def step(n: int) -> None:
-                bar.update(n - done[0])
+                plain.update(n - done[0])
                 done[0] = n
 
             yield step
@@ -67,7 +67,7 @@ def _progress(path: str | None) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.update(task, completed=n)
 
 
-def binary_stdin() -> IO[bytes]:
+def binary_stdin() -> BinaryIO:
     """Standard input as bytes (click's CliRunner replaces sys.stdin, so look it up at call time)."""
     return sys.stdin.buffer
 

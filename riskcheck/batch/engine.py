@@ -256,6 +256,15 @@ def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
     return pre, post
 
 
+def _field_of(i: int) -> Callable[[_Tail], str]:
+    """A renderer of an answer's ``i``-th added cell."""
+
+    def field(t: _Tail) -> str:
+        return t.fields()[i]
+
+    return field
+
+
 class _Engine:
     def __init__(self, ruleset: Ruleset, today: date | None = None, cache_limit: int = CACHE_LIMIT) -> None:
         self.rs = ruleset
@@ -504,7 +513,8 @@ class _Engine:
         sa = self.shared.get(ka)
         if sa is not None and sa[0] == "template":
             self.everywhere = day
-            return sa[2].moved(sa[1], span)
+            shared: _Answer = sa[2]
+            return shared.moved(sa[1], span)
         # the same territory, same stretch?
         if day:
             try:
@@ -516,7 +526,8 @@ class _Engine:
         kb = (person_id, code, i, span.precision)
         sb = self.templates.get(kb)
         if sb is not None and sb[0] == "template":
-            return sb[2].moved(sb[1], span)
+            same: _Answer = sb[2]
+            return same.moved(sb[1], span)
         v = self._evaluate(person_id, code, span)
         if not isinstance(v, _Answer):
             return v
@@ -651,8 +662,8 @@ class _Engine:
         t = self.tails.index.get(item)
         return self.tails.add(item, item) if t is None else t
 
-    def _stretch_index(self, keys: list[tuple[str, ...]], which: np.ndarray, days: np.ndarray,
-                       dates_of: Callable[[tuple[str, ...]], Callable[[], set[date]]]) -> np.ndarray:
+    def _stretch_index(self, keys: Sequence[tuple[Any, ...]], which: np.ndarray, days: np.ndarray,
+                       dates_of: Callable[[tuple[Any, ...]], Callable[[], set[date]]]) -> np.ndarray:
         """For each row, the index of the stretch (between change dates) its day falls in, per key."""
         parts: list[np.ndarray] = []
         get = self._ordinals.get
@@ -667,7 +678,8 @@ class _Engine:
         arr = (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)) + np.repeat(
             np.arange(len(keys), dtype=np.int64) << 32, lengths)
         pos = np.searchsorted(arr, (which << 32) + days, side="right")
-        return pos - offsets[which]
+        out: np.ndarray = pos - offsets[which]
+        return out
 
     def _stretches(self, row_t: np.ndarray, mask: np.ndarray, vp: np.ndarray, vc: np.ndarray, row_d: np.ndarray,
                    note: np.ndarray) -> None:
@@ -722,9 +734,9 @@ class _Engine:
             for k, r in enumerate(first.tolist()):
                 pid = self.pids.items[int(p[todo[r]])]
                 prec_name = PRECISIONS[int(pr[todo[r]])]
-                key = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
-                       else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
-                table = self.shared if level == "shared" else self.templates
+                key: tuple[Any, ...] = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
+                                        else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
+                table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
                 state = table.get(key)
                 if state is None or state[0] != "template":
                     if state is not None and state[0] == "no":
@@ -788,7 +800,7 @@ class _Engine:
         code = self.places.array("code", lambda e: e.code or "")[rows.place]
         out = [pid, name, code]
         for i, f in enumerate(("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue")):
-            out.append(self.tails.array(f, lambda t, i=i: t.fields()[i])[rows.tail])
+            out.append(self.tails.array(f, _field_of(i))[rows.tail])
         # a parametric explanation gets the row's date
         pre = self.tails.array("expl_pre", lambda t: t.explanation.partition(_MARK)[0] if t.param else t.explanation)
         post = self.tails.array("expl_post", lambda t: t.explanation.partition(_MARK)[2] if t.param else "")

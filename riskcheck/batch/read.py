@@ -24,7 +24,7 @@ import polars as pl
 
 from ..errors import InputError
 
-__all__ = ["BLOCK_BYTES", "Block", "Source", "delimiter_for", "read_table"]
+__all__ = ["BLOCK_BYTES", "Block", "Source", "delimiter_for", "input_options", "read_table"]
 
 #: bytes read ahead per block
 BLOCK_BYTES = 8 << 20
@@ -82,6 +82,17 @@ def delimiter_for(path: str | None, delimiter: str | None) -> str:
     if path and path != "-" and Path(path).suffix.lower() in (".tsv", ".tab"):
         return "\t"
     return ","
+
+
+def input_options(source: str | None, delimiter: str | None, encoding: str) -> str:
+    """Check ``--encoding`` and ``--delimiter`` for the input ``source`` (a path, ``-`` or None): the field
+    delimiter to use (see :func:`delimiter_for`). Raises :class:`InputError` naming a bad option. (The one
+    setup shared by the local and the Dask batch runs.)"""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    return delimiter_for(source, delimiter)
 
 
 class Source(io.RawIOBase):
