@@ -25,8 +25,11 @@ from ..verdict import evaluate, unresolved
 CACHE_LIMIT = 100_000
 #: ... or past about this many bytes (estimated per entry below): memory does not grow with the input
 CACHE_BYTES = 24 << 20
+#: ... and the stretch templates (which grow slowly with the input's distinct keys) past this many
+TEMPLATE_BYTES = 12 << 20
 # rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
-_RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 500, 2500, 700, 200
+_RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 1200, 2500, 700, 200
+_MEMO_BYTES = 400
 
 _OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
 
@@ -323,6 +326,10 @@ class _Engine:
         """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` entries or (estimated)
         :data:`CACHE_BYTES` bytes (between chunks only)."""
         limit, budget = self.cache_limit, CACHE_BYTES
+        # the ruleset's own memo of lookups per (territory, day) grows with the input's distinct days and
+        # places (up to its own cap of 200,000 entries, tens of MB): keep it to the same budget
+        if len(self.rs._memo) * _MEMO_BYTES > TEMPLATE_BYTES:
+            self.rs._memo.clear()
         resolved = len(self.persons) + len(self.places) + len(self.dates)
         if (max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > limit
                 or _RESOLVED_BYTES * resolved + 150 * len(self._title_like) > budget):
@@ -332,7 +339,7 @@ class _Engine:
             self.reset()
         else:
             if (len(self.templates) + len(self.shared) > limit
-                    or _TEMPLATE_BYTES * (len(self.templates) + len(self.shared)) > budget):
+                    or _TEMPLATE_BYTES * (len(self.templates) + len(self.shared)) > TEMPLATE_BYTES):
                 self.templates.clear()
                 self.shared.clear()
             answers = (_TAIL_BYTES * len(self.tails) + _VERDICT_BYTES * len(self.verdicts)
