@@ -20,7 +20,7 @@ A row with an empty date is answered for today and its explanation starts by say
 column already has one of the added names (compared case-insensitively), the added column gets the
 suffix ``_rc`` (``country_rc``; ``_rc2``, ... if that is taken too), so no input column is overwritten.
 
-The pipeline, one module per step: :mod:`.read` (the input in blocks of about 4 MB, bounded read-ahead,
+The pipeline, one module per step: :mod:`.read` (the input in blocks of about 1 MB, bounded read-ahead,
 parsed by polars; ragged rows kept) -> :mod:`.columns` (which columns hold what) -> :mod:`.engine`
 (each distinct person, place and date string resolved once and cached across blocks, each distinct
 (person, territory, date span) verdict computed once, answers reused over stretches of unchanging
