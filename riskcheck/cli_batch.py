@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO
+from typing import BinaryIO
 
 import click
 
@@ -27,10 +27,12 @@ Every cell is read as text. A row with more or fewer fields than the header is k
 unknown, basis malformed_row and the reason in row_issue.
 
 Every input row is written, in order and unchanged, followed by person_id, person_resolved, country,
-warrant, obligation, basis, explanation, sources and row_issue (why a value could not be resolved; such a
+warrant, obligation, basis, confidence (high/medium/low: the weakest fact the answer rests on),
+explanation, sources and row_issue (why a value could not be resolved; such a
 row is kept with obligation unknown). An added column whose name the input already has gets the suffix
 _rc (e.g. country_rc). CSV cells starting with = + - @ are prefixed with ' (spreadsheet formula
-injection) unless --raw. A summary goes to stderr; stdout carries only data.
+injection) unless --raw. A summary goes to stderr (and, even with -q, one line when the data was
+checked more than 90 days before the latest date asked or today); stdout carries only data.
 
 Exit status: 0 when the run completed, 1 with --fail-on-yes when any row is yes, 2 for unusable input.
 """
@@ -50,11 +52,11 @@ def _progress(path: str | None) -> Iterator[Callable[[int], None] | None]:
         from rich.console import Console
         from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
     except ImportError:  # pragma: no cover - rich is optional: fall back to click's bar
-        with click.progressbar(length=total, label="rows", file=sys.stderr) as bar:
+        with click.progressbar(length=total, label="rows", file=sys.stderr) as plain:
             done = [0]
 
             def step(n: int) -> None:
-                bar.update(n - done[0])
+                plain.update(n - done[0])
                 done[0] = n
 
             yield step
@@ -65,7 +67,7 @@ def _progress(path: str | None) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.update(task, completed=n)
 
 
-def binary_stdin() -> IO[bytes]:
+def binary_stdin() -> BinaryIO:
     """Standard input as bytes (click's CliRunner replaces sys.stdin, so look it up at call time)."""
     return sys.stdin.buffer
 
@@ -133,5 +135,7 @@ def batch_command(ctx: click.Context, paths: tuple[str, ...], out: str | None, f
         fail(f"cannot write {out or 'stdout'}: {exc.strerror or exc}")
     if not quiet:
         click.echo(f"riskcheck: {summary.line()}", err=True)
+    if summary.stale:  # a warning, not part of the summary: shown even with --quiet
+        click.echo(f"riskcheck: {summary.stale}", err=True)
     if fail_on_yes and summary.yes:
         sys.exit(1)

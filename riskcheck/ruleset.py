@@ -662,7 +662,9 @@ def load_ruleset(path: str | Path | None = None) -> Ruleset:
     with _LOCK:
         rs = _CACHE.get(p)
         if rs is None:
-            rs = _CACHE[p] = _build(p)
+            from .cache import load_cached  # a prebuilt copy with its indexes, keyed by the files' content
+
+            rs = _CACHE[p] = load_cached(p, FILES, _build)
         return rs
 
 

@@ -552,3 +552,80 @@ def test_check_trips_accepts_a_polars_dataframe():
     assert got.rows() == [tuple(r) for r in want.values.tolist()]
     dated = check_trips(pl.DataFrame(trips).with_columns(pl.Series("date", [date(2023, 8, 22)] * 3)), ruleset=_mini())
     assert dated["obligation"].to_list()[0] == "yes"
+
+
+# ----------------------------------------------------------------------------------- confidence, stale data
+
+
+def test_confidence_column_follows_basis_and_matches_check(tmp_path):
+    """Issue 11 item 8: each row carries the verdict's confidence, right after basis (bundled data)."""
+    from riskcheck.verdict import check
+
+    rs = load_ruleset()
+    cases = [("Benjamin Netanyahu", "Hungary", "2026-07-01"), ("Vladimir Putin", "Mongolia", "2024-09-03"),
+             ("Abdallah Banda", "South Africa", "2014-09-11"), ("Jane Doe", "France", "2020"),
+             ("Vladmir Putn", "France", "2020"), ("Putin", "Atlantis", "2020"), ("Putin", "France", "2020-13-01")]
+    src = tmp_path / "t.csv"
+    with src.open("w", newline="") as f:
+        csv.writer(f).writerows([("person", "country", "date"), *cases])
+    out = tmp_path / "o.csv"
+    run_batch(str(src), str(out), ruleset=rs)
+    rows = list(csv.DictReader(out.open(newline="")))
+    header = list(rows[0])
+    assert header.index("confidence") == header.index("basis") + 1
+    for (person, place, when), row in zip(cases[:4], rows, strict=False):
+        assert row["confidence"] == check(person, place, when, rs).confidence, row
+    assert [r["confidence"] for r in rows[:4]] == ["medium", "high", "medium", "high"]
+    assert [r["confidence"] for r in rows[4:]] == ["low", "low", "low"]  # no answer: unresolved
+    df = pd.read_csv(src, dtype=str, keep_default_na=False)
+    assert check_trips(df, ruleset=rs)["confidence"].tolist() == [r["confidence"] for r in rows]
+
+
+def test_stale_data_said_once_on_stderr(tmp_path):
+    """Issue 11 item 12: a date far past the data's checked date: one line on stderr (even with -q)."""
+    rs = load_ruleset()
+    far = date.fromordinal(rs.checked.toordinal() + 200).isoformat()
+    text = "person,country,date\n" + "".join(f"Putin,ZA,{d}\n" for d in (far, far, "2023-08-22", far))
+    res = CliRunner().invoke(cli, ["batch", "-", "-q"], input=text)
+    assert res.exit_code == 0 and res.stderr.count("Stale data") == 1 and len(rows_of(res.stdout)) == 4
+    src = tmp_path / "t.csv"
+    src.write_text("person,country,date\nPutin,ZA,2023-08-22\n")
+    summary = run_batch(str(src), str(tmp_path / "o.csv"), ruleset=rs)
+    fresh = (date.today() - rs.checked).days <= 90
+    assert (summary.stale == "") == fresh
+    src.write_text(f"person,country,date\nPutin,ZA,{far}\n")
+    assert "Stale data" in run_batch(str(src), str(tmp_path / "o.csv"), ruleset=rs).stale
+
+
+def test_batch_rows_match_single_checks_on_bundled_data(tmp_path):
+    """Every batch answer (polars path, shortcuts, templates) equals `riskcheck check` on the same cells."""
+    from riskcheck.errors import RiskcheckError
+    from riskcheck.verdict import check
+
+    rs = load_ruleset()
+    people = [rs.people[p].name for p in sorted(rs.people)[::3]] + ["Jane Doe", "Putin"]
+    places = ["South Africa", "Mongolia", "China", "Hungary", "Ukraine", "Tajikistan", "France", "Crimea", "GL"]
+    rows = []
+    for i in range(1500):  # enough repeated stretches for the template paths to engage
+        d = date.fromordinal(731000 + (i * 53) % 9000)
+        when = [d.isoformat(), d.isoformat()[:7], d.isoformat()[:4], f"{d}..{d.replace(day=28)}"][i % 4]
+        rows.append((people[i % len(people)], places[(i // 3) % len(places)], when))
+    src = tmp_path / "t.csv"
+    with src.open("w", newline="") as f:
+        csv.writer(f).writerows([("person", "country", "date"), *rows])
+    out = tmp_path / "o.csv"
+    run_batch(str(src), str(out), ruleset=rs, raw=True, chunk_rows=400)
+    got = list(csv.DictReader(out.open(newline="")))
+    assert len(got) == len(rows)
+    compared = 0
+    for (person, place, when), row in zip(rows, got, strict=True):
+        try:
+            v = check(person, place, when, rs)
+        except RiskcheckError:
+            assert row["obligation"] == "unknown" and row["row_issue"], row
+            continue
+        want = (v.warrant, v.obligation, v.basis, v.confidence, v.explanation)
+        expl = row["explanation"].split(" (Place: ")[0]
+        assert (row["warrant"], row["obligation"], row["basis"], row["confidence"], expl) == want, row
+        compared += 1
+    assert compared > 1000

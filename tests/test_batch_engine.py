@@ -23,7 +23,7 @@ def _direct(pid, code, span, rs):
         v = evaluate(pid, code, span, rs)
     except Exception as exc:  # noqa: BLE001 - compared by kind only
         return type(exc)
-    return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources)
+    return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
 
 
 def _spans(step: int) -> list[DateSpan]:
@@ -135,3 +135,14 @@ def test_batch_rows_give_the_known_answers():
     out = check_trips(df, person="person", place="place", date="date", ruleset=load_ruleset_mini())
     got = [(r.person_id, r.warrant, r.obligation, r.basis) for r in out.itertuples(index=False)]
     assert got == [a[3:] for a in ANCHORS]
+
+
+def test_no_record_answers_shared_per_projection_side_match_direct_evaluation():
+    """People with no record share one answer per side of the data's check date: equal to evaluating each span."""
+    rs = load_ruleset()
+    engine = _Engine(rs)
+    spans = _spans(211) + [DateSpan.day(rs.checked), DateSpan.day(rs.checked + timedelta(days=1)),
+                           DateSpan(rs.checked - timedelta(days=3), rs.checked + timedelta(days=3), "range")]
+    for span in spans:
+        assert engine._verdict(None, engine.any_code, span) == _direct(None, engine.any_code, span, rs), str(span)
+    assert set(engine._no_record_answers) == {False, True}

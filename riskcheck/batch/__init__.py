@@ -8,8 +8,9 @@ Every input row comes out, in order, with all its columns unchanged, followed by
     person with no ICC warrant on record: obligation ``no``, basis ``no_warrant``).
 ``country``
     the ISO 3166-1 alpha-2 code of the state or territory the place cell resolved to.
-``warrant``, ``obligation``, ``basis``, ``explanation``, ``sources``
-    as in ``riskcheck check`` (``sources`` joined with `` ; ``).
+``warrant``, ``obligation``, ``basis``, ``confidence``, ``explanation``, ``sources``
+    as in ``riskcheck check`` (``sources`` joined with `` ; ``; ``confidence`` is ``high``, ``medium`` or
+    ``low``: the weakest fact the answer rests on, ``low`` for a row that could not be answered).
 ``row_issue``
     empty, or why a value could not be used (unknown or ambiguous person or place, unreadable date, a
     place the data folder has no record for, a row with more or fewer fields than the header: basis
@@ -19,7 +20,7 @@ A row with an empty date is answered for today and its explanation starts by say
 column already has one of the added names (compared case-insensitively), the added column gets the
 suffix ``_rc`` (``country_rc``; ``_rc2``, ... if that is taken too), so no input column is overwritten.
 
-The pipeline, one module per step: :mod:`.read` (the input in blocks of about 8 MB, bounded read-ahead,
+The pipeline, one module per step: :mod:`.read` (the input in blocks of about 1 MB, bounded read-ahead,
 parsed by polars; ragged rows kept) -> :mod:`.columns` (which columns hold what) -> :mod:`.engine`
 (each distinct person, place and date string resolved once and cached across blocks, each distinct
 (person, territory, date span) verdict computed once, answers reused over stretches of unchanging

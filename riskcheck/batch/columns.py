@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from ..errors import InputError
 
 #: the columns added after the input's own, in order
-ADDED_COLUMNS = ("person_id", "person_resolved", "country", "warrant", "obligation", "basis", "explanation",
-                 "sources", "row_issue")
+ADDED_COLUMNS = ("person_id", "person_resolved", "country", "warrant", "obligation", "basis", "confidence",
+                 "explanation", "sources", "row_issue")
 #: suffix of an added column whose name an input column already has
 COLUMN_SUFFIX = "_rc"
 #: column names recognised (case-insensitively, first match wins in this order)

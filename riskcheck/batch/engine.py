@@ -25,8 +25,13 @@ from ..verdict import evaluate, unresolved
 CACHE_LIMIT = 100_000
 #: ... or past about this many bytes (estimated per entry below): memory does not grow with the input
 CACHE_BYTES = 24 << 20
+#: ... and the stretch templates (which grow slowly with the input's distinct keys) past this many
+TEMPLATE_BYTES = 16 << 20
+#: ... and the ruleset's memo of lookups past this many
+MEMO_BYTES = 12 << 20
 # rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
-_RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 500, 2500, 700, 200
+_RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 1200, 2500, 700, 200
+_MEMO_BYTES = 400
 
 _OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
 
@@ -143,6 +148,7 @@ class _Answer:
     basis: str
     explanation: str
     sources: tuple[str, ...]
+    confidence: str = "high"
 
     def moved(self, old: DateSpan, new: DateSpan) -> _Answer:
         """This answer for span ``old`` with ``old``'s dates replaced by ``new``'s."""
@@ -154,7 +160,7 @@ class _Answer:
         if b != a:
             text = text.replace(b, "\x00e\x00")
         text = text.replace("\x00s\x00", new.start.isoformat()).replace("\x00e\x00", new.end.isoformat())
-        return _Answer(self.warrant, self.obligation, self.basis, text, self.sources)
+        return _Answer(self.warrant, self.obligation, self.basis, text, self.sources, self.confidence)
 
 
 def _apart(a: DateSpan, b: DateSpan) -> bool:
@@ -174,9 +180,12 @@ class _Tail:
     sources: str
     issue: str = ""
     param: bool = False
+    confidence: str = "low"  # high | medium | low (an answer that could not be given: low)
 
-    def fields(self) -> tuple[str, str, str, str, str, str]:
-        return (self.warrant, self.obligation, self.basis, self.explanation, self.sources, self.issue)
+    def fields(self) -> tuple[str, str, str, str, str, str, str]:
+        """The added cells from ``warrant`` on, in :data:`ADDED_COLUMNS` order."""
+        return (self.warrant, self.obligation, self.basis, self.confidence, self.explanation, self.sources,
+                self.issue)
 
 
 class _Table:
@@ -252,6 +261,15 @@ def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
     return pre, post
 
 
+def _field_of(i: int) -> Callable[[_Tail], str]:
+    """A renderer of an answer's ``i``-th added cell."""
+
+    def field(t: _Tail) -> str:
+        return t.fields()[i]
+
+    return field
+
+
 class _Engine:
     def __init__(self, ruleset: Ruleset, today: date | None = None, cache_limit: int = CACHE_LIMIT) -> None:
         self.rs = ruleset
@@ -274,6 +292,8 @@ class _Engine:
         self.title_tokens = [set(normalize(t.title).split()) - {"the"} for t in ruleset.titles if t.title.strip()]
         self._title_like: dict[str, bool] = {}
         self.verdicts: dict[tuple[str | None, str, DateSpan], _Answer | RiskcheckError] = {}
+        self._no_record_answers: dict[bool, _Answer] = {}
+        self.latest: date | None = None  # the latest day any row asked about (for the stale-data note)
         self._joined: dict[tuple[str, ...], str] = {}
         self.pieces: dict[tuple[str, ...], list[date]] = {}
         self._ordinals: dict[tuple[str, ...], np.ndarray] = {}
@@ -308,6 +328,10 @@ class _Engine:
         """Bound memory: drop caches that have grown past :data:`CACHE_LIMIT` entries or (estimated)
         :data:`CACHE_BYTES` bytes (between chunks only)."""
         limit, budget = self.cache_limit, CACHE_BYTES
+        # the ruleset's own memo of lookups per (territory, day) grows with the input's distinct days and
+        # places (up to its own cap of 200,000 entries, tens of MB): keep it to the same budget
+        if len(self.rs._memo) * _MEMO_BYTES > MEMO_BYTES:
+            self.rs._memo.clear()
         resolved = len(self.persons) + len(self.places) + len(self.dates)
         if (max(len(self.persons), len(self.places), len(self.dates), len(self._title_like)) > limit
                 or _RESOLVED_BYTES * resolved + 150 * len(self._title_like) > budget):
@@ -317,7 +341,7 @@ class _Engine:
             self.reset()
         else:
             if (len(self.templates) + len(self.shared) > limit
-                    or _TEMPLATE_BYTES * (len(self.templates) + len(self.shared)) > budget):
+                    or _TEMPLATE_BYTES * (len(self.templates) + len(self.shared)) > TEMPLATE_BYTES):
                 self.templates.clear()
                 self.shared.clear()
             answers = (_TAIL_BYTES * len(self.tails) + _VERDICT_BYTES * len(self.verdicts)
@@ -349,6 +373,8 @@ class _Engine:
                 d = _Date(text, parse_date(t))
         except DateError as exc:
             d = _Date(text, None, str(exc))
+        if d.span is not None and (self.latest is None or d.span.end > self.latest):
+            self.latest = d.span.end
         return self.dates.add(key, d)
 
     def _bucket(self, day: date) -> int:
@@ -434,8 +460,21 @@ class _Engine:
         key = (person_id, code, span)
         v = self.verdicts.get(key)
         if v is None:
-            v = self._piecewise(person_id, code, span) if person_id is not None else self._evaluate(person_id, code, span)
+            v = self._piecewise(person_id, code, span) if person_id is not None else self._no_record(code, span)
             self.verdicts[key] = v
+        return v
+
+    def _no_record(self, code: str, span: DateSpan) -> _Answer | RiskcheckError:
+        """The answer for a person with no record: the same for every span on the same side of the data's
+        check date (projection or not), unless it quotes the span's dates (then evaluated per span)."""
+        side = bool(self.rs.checked and span.end > self.rs.checked)
+        got = self._no_record_answers.get(side)
+        if got is not None:
+            return got
+        v = self._evaluate(None, code, span)
+        if isinstance(v, _Answer) and span.start.isoformat() not in v.explanation \
+                and span.end.isoformat() not in v.explanation:
+            self._no_record_answers[side] = v
         return v
 
     def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
@@ -443,7 +482,7 @@ class _Engine:
             v = evaluate(person_id, code, span, self.rs)
         except RiskcheckError as exc:
             return exc
-        return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources)
+        return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
 
     def _bounds(self, key: tuple[str, ...], dates: Callable[[], set[date]]) -> list[date]:
         b = self.pieces.get(key)
@@ -483,7 +522,8 @@ class _Engine:
         sa = self.shared.get(ka)
         if sa is not None and sa[0] == "template":
             self.everywhere = day
-            return sa[2].moved(sa[1], span)
+            shared: _Answer = sa[2]
+            return shared.moved(sa[1], span)
         # the same territory, same stretch?
         if day:
             try:
@@ -495,7 +535,8 @@ class _Engine:
         kb = (person_id, code, i, span.precision)
         sb = self.templates.get(kb)
         if sb is not None and sb[0] == "template":
-            return sb[2].moved(sb[1], span)
+            same: _Answer = sb[2]
+            return same.moved(sb[1], span)
         v = self._evaluate(person_id, code, span)
         if not isinstance(v, _Answer):
             return v
@@ -530,7 +571,7 @@ class _Engine:
         src = self._joined.get(v.sources)
         if src is None:
             src = self._joined[v.sources] = " ; ".join(v.sources)
-        return _Tail(v.warrant, v.obligation, v.basis, explanation, src)
+        return _Tail(v.warrant, v.obligation, v.basis, explanation, src, confidence=v.confidence)
 
     def _tail_issue(self, p: int, pl: int, d: int) -> _Tail:
         """The answer for a row with an issue; arguments are entry index + 1, or 0 where there is none."""
@@ -542,7 +583,7 @@ class _Engine:
         if pe is not None or le is not None:
             u = unresolved("person" if pe is not None else "place", person=pe.text if pe else "",
                            place=le.text if le else "", reason=explanation)
-            return _Tail(u.warrant, u.obligation, u.basis, u.explanation, "", reason)
+            return _Tail(u.warrant, u.obligation, u.basis, u.explanation, "", reason, confidence=u.confidence)
         return _Tail("unknown", "unknown", "unresolved_date", explanation, "", reason)
 
     # ---- annotating a chunk ----
@@ -630,8 +671,8 @@ class _Engine:
         t = self.tails.index.get(item)
         return self.tails.add(item, item) if t is None else t
 
-    def _stretch_index(self, keys: list[tuple[str, ...]], which: np.ndarray, days: np.ndarray,
-                       dates_of: Callable[[tuple[str, ...]], Callable[[], set[date]]]) -> np.ndarray:
+    def _stretch_index(self, keys: Sequence[tuple[Any, ...]], which: np.ndarray, days: np.ndarray,
+                       dates_of: Callable[[tuple[Any, ...]], Callable[[], set[date]]]) -> np.ndarray:
         """For each row, the index of the stretch (between change dates) its day falls in, per key."""
         parts: list[np.ndarray] = []
         get = self._ordinals.get
@@ -646,7 +687,8 @@ class _Engine:
         arr = (np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)) + np.repeat(
             np.arange(len(keys), dtype=np.int64) << 32, lengths)
         pos = np.searchsorted(arr, (which << 32) + days, side="right")
-        return pos - offsets[which]
+        out: np.ndarray = pos - offsets[which]
+        return out
 
     def _stretches(self, row_t: np.ndarray, mask: np.ndarray, vp: np.ndarray, vc: np.ndarray, row_d: np.ndarray,
                    note: np.ndarray) -> None:
@@ -701,9 +743,9 @@ class _Engine:
             for k, r in enumerate(first.tolist()):
                 pid = self.pids.items[int(p[todo[r]])]
                 prec_name = PRECISIONS[int(pr[todo[r]])]
-                key = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
-                       else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
-                table = self.shared if level == "shared" else self.templates
+                key: tuple[Any, ...] = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
+                                        else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
+                table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
                 state = table.get(key)
                 if state is None or state[0] != "template":
                     if state is not None and state[0] == "no":
@@ -743,7 +785,7 @@ class _Engine:
             src = self._joined.get(v.sources)
             if src is None:
                 src = self._joined[v.sources] = " ; ".join(v.sources)
-            t = self._add_tail(_Tail(v.warrant, v.obligation, v.basis, text, src, "", param))
+            t = self._add_tail(_Tail(v.warrant, v.obligation, v.basis, text, src, "", param, v.confidence))
         self._template_tails[key] = t
         self._template_keep.append(v)  # keep ``v`` alive: its id() is part of the key
         return t
@@ -766,12 +808,12 @@ class _Engine:
         name = self.persons.array("name", lambda e: e.name)[rows.person]
         code = self.places.array("code", lambda e: e.code or "")[rows.place]
         out = [pid, name, code]
-        for i, f in enumerate(("warrant", "obligation", "basis", "explanation", "sources", "issue")):
-            out.append(self.tails.array(f, lambda t, i=i: t.fields()[i])[rows.tail])
+        for i, f in enumerate(("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue")):
+            out.append(self.tails.array(f, _field_of(i))[rows.tail])
         # a parametric explanation gets the row's date
         pre = self.tails.array("expl_pre", lambda t: t.explanation.partition(_MARK)[0] if t.param else t.explanation)
         post = self.tails.array("expl_post", lambda t: t.explanation.partition(_MARK)[2] if t.param else "")
-        out[6] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
+        out[7] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
         return out
 
     def fragments(self, rows: _Rows, raw: bool) -> list[np.ndarray]:

@@ -62,8 +62,10 @@ def check_trips(df: pd.DataFrame, person: str = "traveler", place: str = "destin
     if is_polars:
         import polars
 
-        return df.with_columns([polars.Series(n, v.tolist(), dtype=polars.String)
-                                for n, v in zip(names, engine.columns(rows), strict=True)])
+        frame: Any = df  # a polars DataFrame (the annotation names the pandas case)
+        result: pd.DataFrame = frame.with_columns([polars.Series(n, v.tolist(), dtype=polars.String)
+                                                   for n, v in zip(names, engine.columns(rows), strict=True)])
+        return result
     out = df.copy()
     for name, values in zip(names, engine.columns(rows), strict=True):
         out[name] = values

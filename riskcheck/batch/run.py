@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -12,7 +11,7 @@ from ..output import FORMATS, JsonArrayWriter, RecordWriter, atomic_output
 from ..ruleset import Ruleset, load_ruleset
 from .columns import Columns, added_names, detect_columns
 from .engine import _Engine
-from .read import BLOCK_BYTES, Block, Source, delimiter_for, read_table
+from .read import BLOCK_BYTES, Block, Source, input_options, read_table
 from .write import _CsvOut, _unique_names
 
 #: rows per chunk read from a file
@@ -40,6 +39,8 @@ class BatchSummary:
     columns: Columns | None = None
     header: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
+    #: the stale-data note (the data is old for the latest date asked, or for today), else ""
+    stale: str = ""
 
     def add(self, counts: dict[str, int]) -> None:
         for k, v in counts.items():
@@ -68,11 +69,7 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    sep = delimiter_for(source, delimiter)
+    sep = input_options(source, delimiter, encoding)
     rs = ruleset or load_ruleset()
     from_stdin = source is None or source == "-"
     name = "stdin" if from_stdin else str(source)
@@ -131,6 +128,9 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                     else:
                         process(block.slice(i, i + chunk_rows))
             writer.close()
+        from ..verdict import stale_note
+
+        summary.stale = stale_note(rs, engine.latest or engine.today, engine.today)
         return summary
     finally:
         if close_in:

@@ -48,6 +48,10 @@ class _CsvOut:
 
     def __init__(self, stream: IO[str], header: list[str], added: list[str], raw: bool) -> None:
         self.stream, self.raw = stream, raw
+        # the stream's byte buffer when it encodes UTF-8 (a file, stdout...): rows are written there
+        encoding = str(getattr(stream, "encoding", "") or "").replace("_", "-").lower()
+        buffer = getattr(stream, "buffer", None)
+        self.binary: IO[bytes] | None = buffer if encoding in ("utf-8", "utf8") and buffer is not None else None
         cells = header + added
         if not raw:
             cells = [neutralise(c) for c in cells]
@@ -64,8 +68,13 @@ class _CsvOut:
             checks += [pl.col(n).str.contains(_FORMULA).any().alias(f"f{i}") for i, n in enumerate(frame.columns)]
         need = frame.select(checks).row(0, named=True)
         cells = [_csv_expr(n, bool(need.get(f"f{i}")), bool(need[f"q{i}"])) for i, n in enumerate(frame.columns)]
-        line = pl.concat_str([pl.concat_str(cells, separator=","), *[pl.lit(p) for p in pieces]])
-        self.stream.write(frame.select(line.alias("line").str.join("")).item())
+        line = pl.concat_str([pl.concat_str(cells, separator=","), *[pl.lit(p) for p in pieces]]).alias("line")
+        if self.binary is not None:  # UTF-8 bytes straight from polars (no str round trip, no re-encoding)
+            self.stream.flush()
+            frame.select(line).write_csv(self.binary, include_header=False, quote_style="never", line_terminator="")
+            self.binary.flush()
+        else:
+            self.stream.write(frame.select(line.str.join("")).item())
 
     def close(self) -> None:
         pass

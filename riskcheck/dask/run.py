@@ -406,9 +406,9 @@ def read_table(inputs: Sequence[str], *, delimiter: str | None = None, encoding:
             return frame
         if any(parquet):
             raise InputError("--engine dask: give CSV files or Parquet files, not both in one run")
-        from ..batch.read import delimiter_for
+        from ..batch.read import input_options
 
-        sep = delimiter_for(files[0], delimiter)
+        sep = input_options(files[0], delimiter, encoding)
         try:
             table: dd.DataFrame = dd.read_csv(files, sep=sep, dtype=object, keep_default_na=False,
                                               na_filter=False, encoding=encoding, blocksize=blocksize)

@@ -1,0 +1,182 @@
+"""A prebuilt, versioned cache of a loaded ruleset and its lookup indexes, so a single query starts fast.
+
+The first load of a data folder parses its CSV files, builds the place and person indexes and the ISO
+table, and stores them (pickled) in the user's cache folder: ``$RISKCHECK_CACHE_DIR``, else
+``$XDG_CACHE_HOME/riskcheck``, else ``~/.cache/riskcheck``. Later loads read that one file instead.
+
+The cache file is named by a hash of everything the stored objects were built from, so it is never
+stale: the content of every data file that is read (``--data``/``RISKCHECK_DATA`` honoured: each data
+folder has its own entry), the bundled ISO table, the source of the modules whose objects are
+stored (a code change in a checkout invalidates it as a version bump does), riskcheck's version and the
+Python version. A changed file means another name, so a stale entry is never read; old entries are
+pruned. Files are written atomically (a temporary file renamed into place). Any problem reading or
+writing the cache (a corrupt or unreadable file, a read-only folder) falls back to building from the
+CSV files: the cache can only make loading faster, never change an answer. ``RISKCHECK_CACHE=0``
+turns it off.
+
+The cache folder is trusted as the user's own (it holds pickles, as ``__pycache__`` holds bytecode).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .ruleset import Ruleset
+
+__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_cached", "KEEP"]
+
+#: bumped when the layout of a cache entry changes
+CACHE_FORMAT = 1
+#: cache entries kept (the newest); older ones are deleted after a write
+KEEP = 8
+_HERE = Path(__file__).resolve().parent
+#: modules whose objects (or whose functions, through the index keys they compute) are in a cache entry
+_SOURCES = ("__init__.py", "ruleset.py", "places.py", "people.py", "text.py", "dates.py", "errors.py")
+_TABLES = ("countries.csv",)
+
+
+def cache_dir() -> Path | None:
+    """The folder cache entries go in, or None when the cache is turned off (``RISKCHECK_CACHE=0``)."""
+    if os.environ.get("RISKCHECK_CACHE", "").strip().lower() in ("0", "no", "off", "false"):
+        return None
+    given = os.environ.get("RISKCHECK_CACHE_DIR")
+    if given:
+        return Path(given).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "riskcheck"
+
+
+def cache_key(data: Path, files: tuple[str, ...]) -> str:
+    """The hash naming the cache entry of data folder ``data`` (its ``files``), for this riskcheck and Python."""
+    from . import __version__
+
+    try:  # the C module alone: importing hashlib also loads OpenSSL, a few ms on every query
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python implementation
+        from hashlib import blake2b
+    h = blake2b(digest_size=20)
+    h.update(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0{data}\0".encode())
+    for folder, names in ((data, files), (_HERE / "tables", _TABLES), (_HERE, _SOURCES)):
+        for name in names:
+            h.update(name.encode() + b"\0")
+            try:
+                h.update(blake2b((folder / name).read_bytes(), digest_size=20).digest())
+            except OSError:
+                h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as f:
+            got = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a corrupt or outdated entry: rebuild from the CSV files
+        return None
+    return got if isinstance(got, dict) and got.get("format") == CACHE_FORMAT else None
+
+
+def _reducer(cls: type, names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return (cls, tuple(getattr(obj, k) for k in names))
+
+    return reduce
+
+
+def _dispatch_table() -> dict[type, Any]:
+    """Record classes of the ruleset pickled as constructor calls (faster to load than the generic
+    ``__setstate__`` of frozen slotted dataclasses)."""
+    import copyreg
+    import dataclasses
+
+    from . import ruleset
+
+    table: dict[type, Any] = dict(copyreg.dispatch_table)
+    for cls in vars(ruleset).values():
+        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)) or cls is ruleset.Ruleset:
+            continue
+        fields = dataclasses.fields(cls)
+        if all(f.init for f in fields):
+            table[cls] = _reducer(cls, tuple(f.name for f in fields))
+    return table
+
+
+def _write(folder: Path, path: Path, entry: dict[str, Any]) -> None:
+    """Write ``entry`` to ``path`` atomically; prune old entries. Failures are ignored (it is a cache)."""
+    import contextlib
+    import tempfile
+
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".ruleset-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _dispatch_table()
+            pickler.dump(entry)
+        os.replace(tmp, path)
+        tmp = None
+        entries = sorted(folder.glob("ruleset-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _warm(rs: Ruleset) -> dict[str, Any]:
+    """Build the indexes a query uses (stored with the ruleset) and return the module-level tables.
+
+    (The city table is not stored: unpickling its many small objects is no faster than reading its CSV.)
+    """
+    from . import people, places
+
+    places._index(rs)
+    people._index(rs)
+    return {"places._ISO": places._iso()}
+
+
+def _install(tables: dict[str, Any]) -> None:
+    """Put cached module-level tables in place (unless that module has built its own already)."""
+    from . import places
+
+    with places._LOCK:
+        if places._ISO is None:
+            places._ISO = tables["places._ISO"]
+
+
+def load_cached(data: Path, files: tuple[str, ...], build: Callable[[Path], Ruleset]) -> Ruleset:
+    """The ruleset of data folder ``data``: from the cache when an entry for exactly these files exists,
+    else ``build(data)`` (then stored, with its indexes, for next time)."""
+    folder = cache_dir()
+    if folder is None:
+        return build(data)
+    try:
+        key = cache_key(data, files)
+    except OSError:  # pragma: no cover - the package's own files unreadable
+        return build(data)
+    path = folder / f"ruleset-{key}.pickle"
+    entry = _read(path)
+    if entry is not None:
+        rs: Ruleset = entry["ruleset"]
+        _install(entry["tables"])
+        return rs
+    rs = build(data)
+    try:
+        tables = _warm(rs)
+    except Exception:  # noqa: BLE001 - a data folder the indexes cannot use: answer (and fail) as without a cache
+        return rs
+    _write(folder, path, {"format": CACHE_FORMAT, "ruleset": rs, "tables": tables})
+    return rs
