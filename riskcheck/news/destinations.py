@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .dates import DateExpr
 from .document import _LIST_AND, _PLACE_KIND_RANK, Event, Mention, Place, _Doc, _Sentence
-from .gatherings import _current_event, _indefinite
+from .gatherings import _current_event, _indefinite, _series_tokens
 from .mentions import Hit
 
 _MEET_PREP = frozenset({"in", "at"})
@@ -53,8 +53,13 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     words = s.words
     speech = doc.w.get("speech", set())
     dests: list[Place] = []
+    origin = -1  # end of a list of origins ("leaders from A, B and C"): none of them is a destination
     for p in places:
         if p.i < tj or p.i > lim:
+            continue
+        if p.i > 0 and words[p.i - 1] == "from" or (origin >= 0 and p.i - origin <= 2 and all(
+                x in ("and", "or") for x in words[origin:p.i])):
+            origin = p.j
             continue
         if prep is not None and not (p.i > 0 and (words[p.i - 1] in prep or
                                                    (p.i > 1 and words[p.i - 1] == "the" and words[p.i - 2] in prep))):
@@ -186,12 +191,17 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             dests = []  # "left the capital Naypyidaw": the traveller's own capital
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
         ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
-        if not dests and role == "attend" and (bare or (ev_words and not all(_indefinite(s, i) for i in ev_words))
-                                               or any(x in w.get("event", ()) for x in words[tj:tj + 6])
-                                               and not ev_words):
+        # a named series ("attend SPIEF", "travel to the G20 summit") is an event too
+        ev_words += [i for i, _, _ in _series_tokens(doc, s, k) if tj <= i < tj + 6 and i not in ev_words]
+        named = bool(ev_words) and not all(_indefinite(s, i) for i in ev_words)
+        if not dests and (role == "attend" and (bare or named or any(x in w.get("event", ()) for x in words[tj:tj + 6])
+                                                and not ev_words) or role == "go" and named):
             ev = _current_event(doc, k)
             if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
                 ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
+            if ev is not None and ev.sent < k and doc.context is not None and ev.sent < doc.context[0] \
+                    and k - doc.context[0] <= 2 and ev_words and ev.noun.split()[-1] not in words[tj:tj + 6]:
+                ev = None  # "will attend the event": the gathering of the sentences just before, not one long ago
             if ev is not None:
                 dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
                 used_event = ev

@@ -94,6 +94,8 @@ class Event:
     code: str
     city: str
     date: DateExpr | None
+    span: tuple[date, date, str] | None = None  # the edition's own dates, from data/events.csv
+    series: str = ""  # the event series id (riskcheck.events), when the mention names one
 
 
 @dataclass(slots=True)
@@ -178,6 +180,7 @@ class _Doc:
         self.event_sents: list[int] = []
         self.events_at: dict[int, list[Event]] = {}
         self.events_by_code: dict[str, list[Event]] = {}
+        self.series_at: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> event-series spans
         self.by_key: dict[tuple[str, str], list[_Draft]] = {}
         self.drafts: list[_Draft] = []
         self.context: tuple[int, list[Place], DateExpr | None] | None = None

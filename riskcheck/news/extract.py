@@ -20,10 +20,12 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from ..dates import DateSpan, parse_date
 from ..errors import DateError
+from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _finish
 from .dependency import _parse_trips, _parser
@@ -88,12 +90,20 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if k < n_sents and sents[k][0] <= h.start and h.end <= sents[k][1]:
             by_sent[k].append(h)
             cats_of[k].add(h.cat)
+    # event series ("BRICS summit", "SPIEF", "COP29") by sentence: their editions place and date an event
+    series_at = doc.series_at
+    if sents:
+        starts = [a for a, _ in sents]
+        for sa, sb, sid in series_spans(text, ruleset=rs):
+            n = bisect.bisect_right(starts, sa) - 1
+            if n >= 0 and sb <= sents[n][1]:
+                series_at.setdefault(n, []).append((sa, sb, sid))
     interesting = {"person", "title", "role", "trigger"}
     nlp = _parser() if use_parse else None
     parsed: dict[int, _Sentence] = {}
-    # pass 1: events with a place (and a date) for "will attend the summit"
+    # pass 1: events with a place (and a date), or a known series' edition, for "will attend the summit"
     for k, (a, b) in enumerate(sents):
-        if "word" in cats_of[k] and any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
+        if k in series_at or "word" in cats_of[k] and any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
             s = parsed[k] = _Sentence(text, folded, a, b, by_sent[k])
             _collect_events(doc, s, k)
     # pass 2: people and trips

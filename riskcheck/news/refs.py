@@ -234,7 +234,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     obj = doc.w.get("objmark", set())
     verb_at = {i for i, _, h in s.get("trigger") if h.value[0] != "noun"}
     for m in out:
-        m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
+        # "met with the Kyrgyz President X": the object marker before the article
+        before = m.i - 2 if m.i >= 2 and words[m.i - 1] == "the" and words[m.i - 2] != "and" else m.i - 1
+        m.obj = m.i > 0 and words[before] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
             and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and (
                 words[m.j] in _CLAUSE_VERBS or ("," in s.toks[m.i - 1].gap and (  # ", and X flew to": a clause
                     m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))

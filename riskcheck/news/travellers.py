@@ -16,6 +16,8 @@ from .status import _AFTER_FILL, _LEAD_PAST
 _ADJ_ENDS = ("awaited", "delayed", "anticipated", "postponed", "expected", "ful", "ous", "ive", "ic", "ial")
 _MODALS = frozenset({"will", "would", "to", "may", "might", "could", "shall", "can"})
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
+_WHO_FILL = frozenset({"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "last",
+                       "recently", "previously", "once", "again", "first", "never", "not", "already"})
 _FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
 
 
@@ -187,6 +189,13 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
             trav = cands[-1] if cands else None
             if poss is not None and (trav is None or poss.j > trav.j):
                 trav = poss
+            # "preceded by X, who addressed the assembly by video": the subject of a relative clause is the
+            # person it follows, object or not
+            rel = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "who"), None)
+            if rel is not None and all(x in _WHO_FILL for x in words[rel + 1:ti]):
+                ante = next((m for m in ms if m.j == rel and m.entity is not None and "," in toks[rel].gap), None)
+                if ante is not None:
+                    trav = ante
             if trav is not None and _country_subject(s, places, trav.j, ti):
                 return None, None, "", True  # "since Sudan joined the coalition fighting in Yemen": the country acts
             if trav is None and not any(m.j <= ti for m in ms if m.entity is not None):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import dates as ndates
 from .assemble import _add
 from .destinations import is_destination, trigger_destinations
 from .document import (
@@ -17,7 +16,7 @@ from .document import (
     _Draft,
     _Sentence,
 )
-from .gatherings import trip_event
+from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
 from .shapes import _earlier_trip
 from .status import (
@@ -42,6 +41,8 @@ from .tripdates import (
     fallback_spans,
     trip_spans,
 )
+
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 
 
 def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
@@ -82,6 +83,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         form, role, window = th.value
         if _not_taken(words, ti):
             continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
+        if form == "past" and role in ("attend", "go") and words[tj:tj + 1] == ["by"] and ti > 0 and \
+                (words[ti - 1] in _BE or "," in toks[ti].gap):
+            continue  # "the summit, attended by leaders from A and B", "was visited by X": a passive
         if form == "noun" and ti > 0:
             # "will also stop in X", "to stop in X": a noun trigger used as a verb after a modal
             prev = words[ti - 1] if words[ti - 1] != "also" or ti < 2 else words[ti - 2]
@@ -163,8 +167,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         future = looks_ahead(status, form, words, cues, clause, tj)
         spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
         event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
-        if not spans and event is not None and event.date is not None:
-            spans = ndates.resolve(event.date, doc.pub, future)[:1]
+        if event is not None:
+            spans = with_event_dates(spans, event, doc.pub, future)
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
         ev_name = event.name if event is not None else ""
