@@ -92,8 +92,8 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             pass
     head = text[:2000]
     m = _DATE_LINE.search(head)
-    if m and (span := parse_loose_date(m[1])):
-        return text, span, "date_line"
+    if m and (loose := parse_loose_date(m[1])):
+        return text, loose, "date_line"
     first = text[:400]
     m = _DATELINE_MDY.search(first)
     if m and (mo := _MONTHS.get(m[1].lower())):
@@ -184,9 +184,10 @@ def _kind(path: str, data: bytes) -> str:
 
 
 def read_bytes(source: str, data: bytes, *, override: DateSpan | None = None,
-               text_col: str = "text") -> Iterator[Article | Skipped]:
-    """Articles in one input's bytes, by kind (extension first, then content)."""
-    kind = _kind(source, data)
+               text_col: str = "text", kind: str | None = None) -> Iterator[Article | Skipped]:
+    """Articles in one input's bytes, by ``kind`` (feed, jsonl, csv, text; default: by extension, then
+    content)."""
+    kind = kind or _kind(source, data)
     if kind == "feed":
         yield from _feed(source, data, override)
         return
@@ -291,8 +292,13 @@ def _feed(source: str, data: bytes, override: DateSpan | None) -> Iterator[Artic
         yield _article(src, body, pub, override)
 
 
+#: what ``-`` (stdin) holds: ``auto`` (JSON Lines when it starts with ``{``, else text), ``text`` (one article,
+#: or several separated by :data:`ARTICLE_SEPARATOR`), ``jsonl`` (one JSON object with ``text`` a line)
+STDIN_FORMATS = ("auto", "text", "jsonl")
+
+
 def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col: str = "text",
-                stdin: io.BufferedIOBase | None = None) -> Iterator[Article | Skipped]:
+                stdin: io.BufferedIOBase | None = None, stdin_format: str = "auto") -> Iterator[Article | Skipped]:
     """Articles from files, folders (recursively, sorted, hidden files skipped) and ``-`` (stdin).
 
     Raises :class:`InputError` for a path that does not exist.
@@ -301,13 +307,19 @@ def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col:
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()
-            if ARTICLE_SEPARATOR in data and _kind("-", data) == "text":
+            if stdin_format == "jsonl":
+                yield from _stdin_jsonl(data, override)
+                continue
+            kind = "text" if stdin_format == "text" else _kind("-", data)
+            if ARTICLE_SEPARATOR in data and kind == "text":
                 # several articles on stdin, separated by form feeds (printf '\f')
                 parts = [part for part in data.split(ARTICLE_SEPARATOR) if part.strip()]
                 for n, part in enumerate(parts, 1):
-                    yield from read_bytes(f"stdin:{n}", part, override=override, text_col=text_col)
+                    yield from read_bytes(f"stdin:{n}", part, override=override, text_col=text_col,
+                                          kind="text" if stdin_format == "text" else None)
                 continue
-            yield from read_bytes("-", data, override=override, text_col=text_col)
+            yield from read_bytes("-", data, override=override, text_col=text_col,
+                                  kind="text" if stdin_format == "text" else None)
             continue
         path = Path(p)
         if path.is_dir():
@@ -319,6 +331,16 @@ def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col:
             yield from _file(path, override, text_col)
         else:
             raise InputError(f"{p}: no such file or folder")
+
+
+def _stdin_jsonl(data: bytes, override: DateSpan | None) -> Iterator[Article | Skipped]:
+    text = decode(data)
+    if text is None:
+        yield Skipped("stdin", "binary or not UTF-8 text")
+    elif not text.strip():
+        yield Skipped("stdin", "empty")
+    else:
+        yield from _jsonl("stdin", text, override)
 
 
 def _file(path: Path, override: DateSpan | None, text_col: str) -> Iterator[Article | Skipped]:
