@@ -87,3 +87,29 @@ def test_find_and_resolve_never_raise_and_spans_are_ordered(text: str, pub: date
                             for x, y, p in _spans(text, pub, future=future, anchor=pub if anchored else None,
                                                   nearest=not future)]:
         assert a <= b and precision in ("day", "week", "month", "year", "range")
+
+
+def _trips(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    from riskcheck.news import extract_trips
+
+    return [(t.country, t.start, t.precision, t.status) for t in extract_trips(text, published)]
+
+
+def test_the_next_day_counts_from_the_trip_told_not_from_the_report() -> None:
+    text = ("Omar al-Bashir arrived in Djibouti on 12 May 2016. A few days earlier he had been in Kampala. "
+            "The next day he flew to Asmara.")
+    assert _trips(text, "2016-06-30") == [("DJ", "2016-05-12", "day", "completed"),
+                                          ("UG", "2016-05-06", "range", "completed"),
+                                          ("ER", "2016-05-13", "day", "completed")]
+
+
+def test_a_summit_forgone_in_a_month_just_past_is_dated_in_that_past_month() -> None:
+    assert _trips("The row prompted Omar al-Bashir to forgo a summit in South Africa in August.", "2015-10-12") == [
+        ("ZA", "2015-08-01", "month", "cancelled")]
+
+
+def test_the_year_of_a_count_of_visits_is_not_the_visit_date() -> None:
+    text = "Benjamin Netanyahu arrived at the White House on Monday for his third visit this year."
+    assert _trips(text, "2025-07-09") == [("US", "2025-07-07", "day", "completed")]
+    # the year stays the date when nothing is counted
+    assert _trips("Benjamin Netanyahu visited Hungary this year.", "2025-07-09")[0][1:3] == ("2025-01-01", "year")

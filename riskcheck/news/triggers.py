@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import dates as ndates
 from .assemble import _add
 from .destinations import is_destination, trigger_destinations
 from .document import (
@@ -40,6 +39,7 @@ from .tripdates import (
     _pick_date,
     _spans_per_dest,
     fallback_spans,
+    resolve_for,
     trip_spans,
 )
 
@@ -164,7 +164,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
         event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
         if not spans and event is not None and event.date is not None:
-            spans = ndates.resolve(event.date, doc.pub, future)[:1]
+            spans = resolve_for(doc, event.date, status, future)[:1]
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
         ev_name = event.name if event is not None else ""
