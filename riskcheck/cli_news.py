@@ -79,6 +79,10 @@ def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD or YYYY-MM) for every input; "
               "overrides dates found in the text.")
+@click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True,
+              help="What '-' (stdin) holds: text (one article, or several separated by a form feed, "
+                   "printf '\\f'), jsonl (one JSON object with 'text' a line), auto (jsonl when it starts "
+                   "with '{').")
 @click.option("--text-col", default="text", show_default=True, help="Text column of a CSV input.")
 @click.option("--format", "fmt", type=FORMAT_CHOICES, default="table", show_default=True)
 @click.option("-o", "--output", "out", metavar="PATH", help="Write to a file (atomically).")
@@ -103,7 +107,7 @@ def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
                  out: str | None, warrant_only: bool, report: str | None, jobs: int = 1, model: str | None = None,
                  group: str = "reports", db_path: str | None = None, engine: str = "local",
-                 scheduler: str | None = None, workers: int | None = None) -> None:
+                 scheduler: str | None = None, workers: int | None = None, stdin_format: str = "auto") -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -151,7 +155,7 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         except InputError as exc:
             fail(str(exc))
     try:
-        items = iter_inputs(list(inputs), override=override, text_col=text_col)
+        items = iter_inputs(list(inputs), override=override, text_col=text_col, stdin_format=stdin_format)
         for item, trips in _extracted(items, rs, jobs, data_path, model):
             if not isinstance(item, Article):
                 skipped.append((item.source, item.reason))

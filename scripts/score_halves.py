@@ -1,76 +1,66 @@
-"""Score ``riskcheck news`` output on the even and the odd article ids of an annotated set separately.
+"""Score a ``riskcheck news --format csv`` output on the even and the odd article ids of a gold set separately.
 
-Tune on one half, check on the other: a figure that rises only on the half studied is fitted to its sentences.
+Tune on one half (even ids), keep the other (odd ids) as a check that a change generalises::
 
-Usage: python scripts/score_halves.py PREDICTED.csv GOLD_DIR [--verbose]
+    python scripts/score_halves.py out.csv ../shared/news-dev2 [--verbose] [--half even|odd|both]
 
-Runs the owners' scorer (``score_trips.py`` in ``GOLD_DIR/../eval``) on each half, filtering ``gold_trips.csv``
-by ``article_id`` and the predicted rows by the article named in their ``source``.
+The scoring itself is the owners' ``eval/score_trips.py`` (found beside the gold folder), applied to the
+gold rows and output rows of one half at a time.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
-import re
-import subprocess
+import importlib.util
 import sys
-import tempfile
 from pathlib import Path
+from types import ModuleType
 
 
-def article_id(source: str) -> str:
-    """The article a predicted row belongs to: the file name in ``source`` without folders, ``:line`` or
-    extension (as the scorer reads it)."""
-    name = re.split(r"[\\/]", source)[-1]
-    name = re.sub(r":\d+$", "", name)
-    return name.rsplit(".", 1)[0]
+def _scorer(gold_dir: Path) -> ModuleType:
+    path = gold_dir.resolve().parent / "eval" / "score_trips.py"
+    spec = importlib.util.spec_from_file_location("score_trips", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"score_halves: no scorer at {path}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
-def _half(rows: list[dict[str, str]], key: str, parity: int) -> list[dict[str, str]]:
-    out = []
-    for r in rows:
-        ident = article_id(r[key]) if key == "source" else r[key]
-        digits = re.sub(r"\D", "", ident)
-        if digits and int(digits) % 2 == parity:
-            out.append(r)
-    return out
+def _is_even(article: str) -> bool | None:
+    digits = "".join(c for c in article if c.isdigit())
+    return int(digits) % 2 == 0 if digits else None
 
 
-def _write(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=fields)
-        w.writeheader()
-        w.writerows(rows)
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    pred, gold_dir = Path(argv[0]), Path(argv[1])
-    extra = argv[2:]
-    scorer = gold_dir.parent / "eval" / "score_trips.py"
-    with pred.open(encoding="utf-8", newline="") as f:
-        rd = csv.DictReader(f)
-        pfields, prows = list(rd.fieldnames or []), list(rd)
-    with (gold_dir / "gold_trips.csv").open(encoding="utf-8", newline="") as f:
-        rd = csv.DictReader(f)
-        gfields, grows = list(rd.fieldnames or []), list(rd)
-    for name, parity in (("even", 0), ("odd", 1)):
-        with tempfile.TemporaryDirectory() as tmp:
-            t = Path(tmp)
-            (t / "gold").mkdir()
-            _write(t / "gold" / "gold_trips.csv", gfields, _half(grows, "article_id", parity))
-            _write(t / "pred.csv", pfields, _half(prows, "source", parity))
-            res = subprocess.run([sys.executable, str(scorer), str(t / "pred.csv"), str(t / "gold"), *extra],
-                                 capture_output=True, text=True)
-            print(f"== {name} article ids")
-            print(res.stdout.rstrip())
-            if res.returncode not in (0, 1):
-                print(res.stderr.rstrip(), file=sys.stderr)
-                return res.returncode
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("predicted", type=Path)
+    ap.add_argument("gold_dir", type=Path)
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--half", choices=["even", "odd", "both"], default="both")
+    args = ap.parse_args()
+    st = _scorer(args.gold_dir)
+    with args.predicted.open(newline="", encoding="utf-8") as f:
+        preds = list(csv.DictReader(f))
+    with (args.gold_dir / "gold_trips.csv").open(newline="", encoding="utf-8-sig") as f:
+        golds = list(csv.DictReader(f))
+    halves = ["even", "odd"] if args.half == "both" else [args.half]
+    for half in halves:
+        want = half == "even"
+        g = [r for r in golds if _is_even(r["article_id"].strip()) is want]
+        p = [r for r in preds if _is_even(st.article_of(r.get("source", ""))) is want]
+        s, problems = st.score(p, g)
+        if args.verbose:
+            print("\n".join(problems))
+        pw = st.ratio(s["tp_w"], s["tp_w"] + s["fp_w"])
+        rw = st.ratio(s["tp_w"], s["tp_w"] + s["fn_w"])
+        status = st.ratio(s["status_ok_lenient"], s["status_n"])
+        dates = st.ratio(s["date_ok"], s["date_n"])
+        print(f"{half:4}: precision={pw:.3f} recall={rw:.3f} status={status:.3f} (n {s['status_n']}) "
+              f"date={dates:.3f} (n {s['date_n']})")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

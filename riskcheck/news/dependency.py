@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import bisect
 
-from . import dates as ndates
 from .assemble import _add
 from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue
 from .status import parse_status
-from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date
+from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for
 
 PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
 
@@ -79,7 +78,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
-        spans = ndates.resolve(dexpr, doc.pub, future)[:1] if dexpr is not None else []
+        spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
                 and link.form in ("past", "ing"):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]

@@ -12,7 +12,7 @@ from .dates import DateExpr
 from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue, status_of
 from .status import _noun_status
-from .tripdates import _pick_date
+from .tripdates import _pick_date, resolve_for
 
 _MEETING_NOUNS = frozenset({"summit", "meeting", "talks"})
 
@@ -55,7 +55,7 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if status is None:
             continue
         dexpr = _pick_date(s, s.dates, i, place.j, doc.w.get("speech", set()), clause)
-        spans = ndates.resolve(dexpr, doc.pub, status in FUTURE)[:1] if dexpr is not None else []
+        spans = resolve_for(doc, dexpr, status, status in FUTURE)[:1] if dexpr is not None else []
         for m in people:
             ent = m.entity
             if ent is None or ent.nationality == place.code:

@@ -39,6 +39,7 @@ from .tripdates import (
     _pick_date,
     _spans_per_dest,
     fallback_spans,
+    resolve_for,
     trip_spans,
 )
 
@@ -167,8 +168,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         future = looks_ahead(status, form, words, cues, clause, tj)
         spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
         event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
-        if event is not None:
-            spans = with_event_dates(spans, event, doc.pub, future)
+        if not spans and event is not None and event.span is None and event.date is not None:
+            spans = resolve_for(doc, event.date, status, future)[:1]
+        elif event is not None:
+            spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
         ev_name = event.name if event is not None else ""

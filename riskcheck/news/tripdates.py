@@ -65,12 +65,28 @@ def _date_ok(words: list[str], d: DateExpr, speech: set[str]) -> bool:
     return not (any(x in speech for x in pre) or "since" in words[max(0, d.i - 2):d.i])
 
 
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "only"})
+_COUNTED = frozenset({"visit", "visits", "trip", "trips", "time", "meeting", "journey", "tour", "foray"})
+
+
+def _count_scope(words: list[str], d: DateExpr) -> bool:
+    """ "his third visit this year", "the second time in 2025", "his first trip abroad this year": a year that
+    scopes a count of trips, not the date of this one."""
+    if not ((d.kind == "rel" and d.unit == "year") or (d.kind == "abs" and d.years and not d.month)):
+        return False
+    pre = words[max(0, d.i - 5):d.i]
+    return any(x in _ORDINALS for x in pre) and any(x in _COUNTED for x in pre)
+
+
 def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: set[str],
                clause: tuple[int, int]) -> DateExpr | None:
     words = s.words
     best: tuple[int, DateExpr] | None = None
     excluded_end = -1
     for d in found:
+        if _count_scope(words, d):
+            continue
         pre = words[max(0, d.i - 3):d.i]
         reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
         if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
@@ -139,7 +155,7 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         dexpr = None
         spans = last_since
     if dexpr is not None:
-        spans = ndates.resolve(dexpr, doc.pub, future)
+        spans = resolve_for(doc, dexpr, status, future)
         # "visited Russia twice, in 2019 and again last year": one trip per date of a list
         last_d = dexpr
         for d in found:
@@ -149,6 +165,21 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
                 spans += [sp for sp in ndates.resolve(d, doc.pub, future)[:1] if sp not in spans]
                 last_d = d
     return spans
+
+
+def _anchor(doc: _Doc) -> date | None:
+    """The start of the trip under discussion: the latest dated trip the article has reported so far."""
+    for d in reversed(doc.drafts[-8:]):
+        if d.spans and d.spans[0][2] == "day":  # (a vague "few days earlier" is no anchor of its own)
+            return d.spans[0][0]
+    return None
+
+
+def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool) -> list[tuple[date, date, str]]:
+    """Spans of a trip's date expression: a plan called off takes the month nearest the report (it may lie on
+    either side: "was to attend in August, but ..."), and "the next day", "a few days earlier" count from the
+    trip under discussion (:func:`_anchor`)."""
+    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc), nearest=status == "cancelled")
 
 
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,

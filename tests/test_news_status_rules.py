@@ -1,0 +1,35 @@
+"""Status rules (news/modality.py, tables/modality.csv): which way a cue points, and how far a negation reaches.
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+
+def rows(text: str, published: str = "2015-11-20") -> list[tuple[str, str, str, str]]:
+    return [(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a visit begun and not reported over is going on
+    ("Omar al-Bashir started a previously unannounced visit to Saudi Arabia today for talks with the king.",
+     ("omar-al-bashir", "SA", "2015-11", "ongoing")),
+    ("Omar al-Bashir began his state visit to Egypt on Monday.", ("omar-al-bashir", "EG", "2015-11", "ongoing")),
+    # ... but starting to plan one is a plan
+    ("Omar al-Bashir has started planning a visit to Kenya in December.",
+     ("omar-al-bashir", "KE", "2015-12", "planned")),
+    # a negation of another verb does not cancel the visit it happened during (and the month is the past one)
+    ("Omar al-Bashir was not arrested during an official visit to Kenya in August.",
+     ("omar-al-bashir", "KE", "2015-08", "completed")),
+    # a negation of the trip itself still cancels it
+    ("Omar al-Bashir will not visit Kenya in December.", ("omar-al-bashir", "KE", "2015-12", "cancelled")),
+    # "when he arrives" is future; a condition is speculative
+    ("Kenya must arrest Omar al-Bashir when he arrives in Nairobi next month.",
+     ("omar-al-bashir", "KE", "2015-12", "planned")),
+])
+def test_status_rules(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert rows(text) == [expected]
