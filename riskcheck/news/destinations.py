@@ -221,6 +221,12 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             if p0 is not None and any(x in events for x in words[1:p0.i]) and \
                     not any("," in toks[n].gap for n in range(1, p0.j)):
                 dests = [p0]
+        if not dests and role in ("go", "attend", "meet"):
+            dests = _listed_after(doc, s, places, tj, role_spans, boundary)
+        if not dests and role == "go" and not (words[ti - 1:ti] == ["to"] and any(
+                x in ("first", "second", "third", "last", "only") for x in words[max(0, ti - 8):ti])):
+            # (not "the first sitting prime minister to visit the country": a past trip of its own)
+            dests = _pointing_back(doc, s, places, ti, tj)
         if not dests and role == "go" and form in ("past", "pres") and "also" in words[max(0, ti - 2):ti] \
                 and (tj >= len(words) or words[tj] not in ("to", "in", "at", "for", "from")) and doc.drafts:
             # "X also arrived on Saturday": where the trip just reported went
@@ -229,3 +235,44 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                     s.a - last.sentences[-1][1] < 1500:
                 dests = [Place(tj, tj, last.code, "city", last.city, "")]
     return dests, pre_trav, used_event, ctx_date
+
+
+_INCLUDING = frozenset({"including", "notably", "among"})
+_PLACE_NOUNS = frozenset({"countries", "nations", "states", "capitals", "cities", "places", "destinations",
+                          "trips", "visits", "abroad", "member", "members"})
+
+
+def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], tj: int, role_spans: list[tuple[int, int]],
+                  boundary: set[str]) -> list[Place]:
+    """ "has visited several countries, including A, B and C", "travelled abroad this year to countries such as
+    A and B": the places listed after "including" / "such as", however far the list runs."""
+    words = s.words
+    for n in range(tj, min(len(words), tj + 14)):
+        if words[n] in boundary:
+            return []
+        start = n + 1 if words[n] in _INCLUDING else n + 2 if words[n:n + 2] == ["such", "as"] else -1
+        if start < 0:
+            continue
+        if not any(x in _PLACE_NOUNS for x in words[tj:n]):
+            return []
+        return _destinations(doc, s, places, start, start + 1, False, role_spans, boundary)
+    return []
+
+
+def _pointing_back(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int) -> list[Place]:
+    """ "He last visited the country in 2006": the country of the trip just reported; "South Africa did not
+    arrest him when he visited in 2015": the country the sentence is about."""
+    words = s.words
+    if words[tj:tj + 2] == ["the", "country"] and doc.drafts:
+        last = doc.drafts[-1]
+        if last.sentences and s.a - last.sentences[-1][1] < 1500:
+            return [Place(tj, tj + 2, last.code, "country", "", "")]
+        return []
+    bare = tj >= len(words) or "," in s.toks[tj].gap or (
+        words[tj] in ("in", "on", "last") and any(d.i in (tj, tj + 1) for d in s.dates))
+    if not bare or not any(x in ("when", "while", "during") for x in words[max(0, ti - 4):ti]):
+        return []
+    subject = [p for p in places if p.i <= 1 and p.kind in ("country", "territory") and not p.demonym]
+    if len(subject) == 1 and not any(p.kind in _PLACE_KIND_RANK and p.i > subject[0].j for p in places if p.j <= ti):
+        return subject
+    return []
