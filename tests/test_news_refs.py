@@ -40,3 +40,21 @@ def test_ordinal_to_visit_the_country_is_not_the_trip_just_reported():
     got = trips(text, "2025-09-01")
     assert ("AR", "2025") in {(c, y) for _, c, y, _ in got}
     assert all(st != "planned" or y == "2025" for _, _, y, st in got)
+
+
+def test_attendance_list_joins_the_trip_of_the_sentence_before():
+    text = ("Leaders from more than 20 countries will attend the summit in Tianjin from Aug. 31 to Sept. 1. "
+            "They include Russian President Vladimir Putin, Indian Prime Minister Narendra Modi and Iranian "
+            "President Masoud Pezeshkian.")
+    got = [(t.person, t.person_id, t.country, t.start, t.status) for t in extract_trips(text, "2025-08-20")]
+    assert got == [
+        ("Vladimir Vladimirovich Putin", "vladimir-putin", "CN", "2025-08-31", "planned"),
+        ("Narendra Modi", "", "CN", "2025-08-31", "planned"),
+        ("Masoud Pezeshkian", "", "CN", "2025-08-31", "planned"),
+    ]
+
+
+def test_a_list_far_from_the_gathering_joins_nothing():
+    text = ("Leaders from more than 20 countries will attend the summit in Tianjin next week. Officials met on "
+            "Monday. Trade rose in July. They include Russian President Vladimir Putin.")
+    assert extract_trips(text, "2025-08-20") == []

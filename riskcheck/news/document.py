@@ -183,7 +183,9 @@ class _Doc:
         self.series_at: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> event-series spans
         self.by_key: dict[tuple[str, str], list[_Draft]] = {}
         self.drafts: list[_Draft] = []
-        self.context: tuple[int, list[Place], DateExpr | None] | None = None
+        self.context: tuple[int, list[Place], DateExpr | None] | None = None  # a trip with no traveller yet
+        self.context_status: str | None = None
+        self.context_event: Event | None = None
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
 

@@ -32,7 +32,15 @@ from .dependency import _parse_trips, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .mentions import Hit, gazetteer
-from .refs import _TRIP_STARTS, _cheap_subject, _date_back_reference, _surname_subject, _two_met, mentions
+from .refs import (
+    _TRIP_STARTS,
+    _attendance,
+    _cheap_subject,
+    _date_back_reference,
+    _surname_subject,
+    _two_met,
+    mentions,
+)
 from .sentences import split
 from .shapes import _first_since, _meeting_between
 from .triggers import _trips_in
@@ -126,6 +134,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _first_since(doc, s, ms)
         if "two" in s.words and "trigger" in cats:
             _two_met(doc, s)
+        if doc.context is not None:
+            _attendance(doc, s, k, ms)
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
                 rec = doc.recent

@@ -19,9 +19,10 @@ from .document import (
     _Draft,
     _Sentence,
 )
+from .gatherings import event_spans
 from .mentions import Hit
 from .modality import FUTURE
-from .tripdates import _date_ok, _pick_date
+from .tripdates import _date_ok, _pick_date, resolve_for
 
 
 def _hold(doc: _Doc, role_word: str, ent: Entity) -> None:
@@ -370,3 +371,35 @@ _HEAD_ROLES = frozenset({"counterpart", "president", "leader"})  # "Sudan's pres
 _SUBJ_ADVERBS = frozenset({"last", "also", "then", "later", "first", "again", "recently", "himself", "herself",
                            "briefly", "previously", "once"})
 _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
+
+
+_LIST_OPENERS = frozenset({"they", "those", "these", "attendees", "guests", "participants", "invitees", "others",
+                           "leaders", "delegates", "dignitaries"})
+_INCLUDE = frozenset({"include", "included", "includes", "including"})
+
+
+def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "Leaders of 20 countries will attend the summit. They include X, Y and Z.", "Among those attending were
+    X and Y": each person listed joins the trip of the sentence before that had no traveller of its own
+    (``doc.context``), with its status and date."""
+    words = s.words
+    ctx, status = doc.context, doc.context_status
+    if ctx is None or status is None or k - ctx[0] > 2 or len(words) < 3:
+        return
+    opens = (words[0] in _LIST_OPENERS and any(x in _INCLUDE for x in words[1:4])) or \
+        (words[0] == "among" and words[1] in ("them", "those", "the", "others"))
+    if not opens:
+        return
+    future = status in FUTURE
+    spans = resolve_for(doc, ctx[2], status, future)[:1] if ctx[2] is not None else []
+    event = doc.context_event
+    if not spans and event is not None:
+        spans = event_spans(event, doc.pub, future)
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.kind == "pronoun" or m.possessive:
+            continue
+        for dest in ctx[1]:
+            if dest.code != ent.nationality:
+                _add(doc, _Draft(ent, m.text, dest.code, dest.city, list(spans), status,
+                                 event.name if event is not None else "", [(s.a, s.b)]))

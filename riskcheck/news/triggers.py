@@ -17,7 +17,7 @@ from .document import (
     _Sentence,
 )
 from .gatherings import trip_event, with_event_dates
-from .modality import FUTURE, Cue
+from .modality import FUTURE, Cue, status_of
 from .shapes import _earlier_trip
 from .status import (
     _AFTER_ALL,
@@ -105,6 +105,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             continue
         if role != "host" and dests and trav is None:
             doc.context = (k, dests, _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause))
+            # what "They include X, Y and Z" in the next sentences joins (:func:`.refs._attendance`)
+            doc.context_status = status_of(form, role, words, ti, tj, cues, clause) or \
+                {"past": "completed", "pres": "completed"}.get(form)
+            doc.context_event = used_event
         if trav is None or trav.entity is None:
             continue
         ent = trav.entity
