@@ -45,6 +45,7 @@ from .sentences import split
 from .shapes import _first_since, _meeting_between
 from .triggers import _trips_in
 
+__all__ = ["Trip", "extract_trips"]
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -126,7 +127,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if not (cats & {"trigger", "role"}) and k not in parsed:
             _cheap_subject(doc, text, by_sent[k])
             continue
-        s = parsed.pop(k, None) or _Sentence(text, folded, a, b, by_sent[k])
+        s = parsed.pop(k) if k in parsed else _Sentence(text, folded, a, b, by_sent[k])
         ms = mentions(doc, s)
         if "between" in s.words:
             _meeting_between(doc, s, ms)

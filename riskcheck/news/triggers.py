@@ -151,7 +151,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             # "Putin and Trump last met in Anchorage": the host is one of the pair, the other travelled
             alt = next((m for m in _coordinated(s, ms, trav) if m.entity is not None
                         and m.entity.nationality != dests[0].code), None)
-            if alt is not None:
+            if alt is not None and alt.entity is not None:
                 trav, ent = alt, alt.entity
         dests = [p for p in dests if p.code != ent.nationality]
         if not dests:
