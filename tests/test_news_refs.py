@@ -58,3 +58,22 @@ def test_a_list_far_from_the_gathering_joins_nothing():
     text = ("Leaders from more than 20 countries will attend the summit in Tianjin next week. Officials met on "
             "Monday. Trade rose in July. They include Russian President Vladimir Putin.")
     assert extract_trips(text, "2025-08-20") == []
+
+
+def test_place_compounded_with_a_trip_noun_is_the_destination():
+    got = trips("Vladimir Putin wrapped up a Mongolia visit on Tuesday.", "2024-09-04")
+    assert got == [("vladimir-putin", "MN", "2024", "completed")]
+    got = trips("Benjamin Netanyahu cancelled a planned Hungary visit.", "2024-09-04")
+    assert [(c, st) for _, c, _, st in got] == [("HU", "cancelled")]
+    got = trips("The Moscow trip by Benjamin Netanyahu was cancelled.", "2024-09-04")
+    assert [(c, st) for _, c, _, st in got] == [("RU", "cancelled")]
+
+
+def test_a_demonym_before_a_trip_noun_is_not_a_destination():
+    # "the Russian visit" names the visitor's side, not where the visit goes
+    assert trips("Benjamin Netanyahu praised the Russian visit.", "2024-09-04") == []
+
+
+def test_a_bare_trip_noun_does_not_take_the_place_of_its_clause():
+    text = "Benjamin Netanyahu, now in the United States, had planned to continue his trip."
+    assert ("US", "planned") not in {(c, st) for _, c, _, st in trips(text, "2025-09-27")}

@@ -276,3 +276,25 @@ def _pointing_back(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: in
     if len(subject) == 1 and not any(p.kind in _PLACE_KIND_RANK and p.i > subject[0].j for p in places if p.j <= ti):
         return subject
     return []
+
+
+_TRIP_HEADS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey", "stopover", "stay"})
+_COMPOUND_DET = frozenset({"a", "an", "the", "his", "her", "their", "its", "s", "this", "that", "last", "first",
+                           "recent", "planned", "upcoming", "next", "previous", "surprise", "brief", "two", "three",
+                           "day", "week", "long", "state", "official", "historic", "controversial"})
+
+
+def compound_place(s: _Sentence, places: list[Place], ti: int, role_spans: list[tuple[int, int]]) -> Place | None:
+    """The destination of "a Mongolia visit", "his India trip", "Putin's 2019 Japan tour": a country or city
+    written right before a trip noun, after a determiner, possessive or trip adjective."""
+    words, toks = s.words, s.toks
+    if ti >= len(words) or words[ti] not in _TRIP_HEADS or toks[ti].gap != " ":
+        return None
+    p = next((p for p in places if p.j == ti), None)
+    if p is None or p.demonym or p.kind not in ("country", "territory", "capital", "city"):
+        return None
+    if p.i == 0 or not (words[p.i - 1] in _COMPOUND_DET or words[p.i - 1].isdigit()):
+        return None
+    if any(a <= p.i < b for a, b in role_spans):
+        return None
+    return p

@@ -99,14 +99,15 @@ def _followed_leg(doc: _Doc, s: _Sentence, ti: int) -> _Draft | None:
 
 
 def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: int, form: str, role: str,
-              pre_trav: Mention | None, places: list[Place]) -> tuple[Mention | None, Mention | None, str, bool]:
+              pre_trav: Mention | None, places: list[Place], head: int = -1
+              ) -> tuple[Mention | None, Mention | None, str, bool]:
     """Who travels by the trigger ``th`` at tokens ``[ti, tj)``: ``(traveller, possessor, lead_past, skip)``.
 
     The guest after a host verb ("received X"); the possessor of a noun trigger ("X's visit", "his trip"), "a
     trip by X", the subject of a verb of undertaking ("X paid a visit", whose tense ``lead_past`` gives the
     noun) or of a copula ("X was a guest at"); else the nearest subject before a verb trigger after any
     reporting verb ("X said that Y would visit"). ``skip``: the trigger reports no trip of a person (a passive
-    host, a country acting as subject).
+    host, a country acting as subject). ``head``: first token of a place compounded with a noun trigger.
     """
     words, toks = s.words, s.toks
     w = doc.w
@@ -139,6 +140,7 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
         poss = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and
                      (m.possessive or (m.kind == "pronoun" and words[m.i] in _POSS_PRONOUNS))
                      and all(x in _POSSESSIVE_SKIP or x == "s" or x in vehicle or _YEARLIKE.fullmatch(x)
+                             or 0 <= head <= n  # "Putin's Mongolia visit": the place compounded with the noun
                              or (ti - m.j <= 4 and x.endswith(_ADJ_ENDS) and x not in speech
                                  and not toks[n].cap)
                              for n, x in enumerate(words[m.j:ti], m.j))), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from .assemble import _add
-from .destinations import is_destination, trigger_destinations
+from .destinations import compound_place, is_destination, trigger_destinations
 from .document import (
     Mention,
     Place,
@@ -99,8 +99,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if found_dests is None:
             continue
         dests, pre_trav, used_event, ctx_date = found_dests
+        head = -1
+        if not dests and role == "go" and form in ("base", "noun", "pres"):
+            compound = compound_place(s, places, ti, role_spans)
+            if compound is not None:  # "a Mongolia visit", "his India trip": a noun after its destination
+                dests, form, head = [compound], "noun", compound.i
         # ---- traveller (:mod:`.travellers`)
-        trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places)
+        trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places, head)
         if skip:
             continue
         if role != "host" and dests and trav is None:
@@ -141,7 +146,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                     dests = [Place(host.i, host.j, host.entity.nationality, "country", "", "")]
         if role == "led_by" and doc.context is not None and k - doc.context[0] <= 2:
             dests, ctx_date = list(doc.context[1]), doc.context[2]
-        if not dests and form == "noun" and trav is poss and poss is not None:
+        if not dests and form == "noun" and trav is poss and poss is not None and window > 0:
             # "Vietnam is preparing ... for Putin's first visit": the place the clause is about
             dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)][-1:]
         if role == "leave" and (words[tj:tj + 2] == ["the", "capital"] or
