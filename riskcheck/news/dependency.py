@@ -5,6 +5,7 @@ a place unpaired.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from .assemble import _add
 from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
@@ -85,3 +86,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words)
         _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status, "", [(s.a, s.b)],
                          recent=recent))
+
+
+@cache
+def _parse_words() -> frozenset[str]:
+    """Inflected travel words the parse reads (``tables/parse_triggers.csv``), folded."""
+    from .parse import trigger_words
+
+    return frozenset(trigger_words())

@@ -28,7 +28,7 @@ from ..errors import DateError
 from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _finish
-from .dependency import _parse_trips, _parser
+from .dependency import _parse_trips, _parse_words, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .mentions import Hit, gazetteer
@@ -109,6 +109,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 series_at.setdefault(n, []).append((sa, sb, sid))
     interesting = {"person", "title", "role", "trigger"}
     nlp = _parser() if use_parse else None
+    parse_words = _parse_words() if nlp is not None else frozenset()
     parsed: dict[int, _Sentence] = {}
     # pass 1: events with a place (and a date), or a known series' edition, for "will attend the summit"
     for k, (a, b) in enumerate(sents):
@@ -124,7 +125,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if not _surname_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        if not (cats & {"trigger", "role"}) and k not in parsed:
+        if not (cats & {"trigger", "role"}) and k not in parsed and not (
+                parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())):
+            # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
             _cheap_subject(doc, text, by_sent[k])
             continue
         s = parsed.pop(k) if k in parsed else _Sentence(text, folded, a, b, by_sent[k])
