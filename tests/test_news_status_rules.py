@@ -27,7 +27,11 @@ def rows(text: str, published: str = "2015-11-20") -> list[tuple[str, str, str, 
      ("omar-al-bashir", "KE", "2015-08", "completed")),
     # a negation of the trip itself still cancels it
     ("Omar al-Bashir will not visit Kenya in December.", ("omar-al-bashir", "KE", "2015-12", "cancelled")),
-    # "when he arrives" is future; a condition is speculative
+    # a permission used in the past is a trip made; one still to be used is a plan
+    ("Chad allowed Omar al-Bashir to travel to Kenya before, without arresting him.",
+     ("omar-al-bashir", "KE", "", "completed")),
+    ("Omar al-Bashir has been allowed to travel to Kenya next month.", ("omar-al-bashir", "KE", "2015-12", "planned")),
+    # "when he arrives" is future
     ("Kenya must arrest Omar al-Bashir when he arrives in Nairobi next month.",
      ("omar-al-bashir", "KE", "2015-12", "planned")),
 ])
