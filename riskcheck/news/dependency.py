@@ -24,7 +24,7 @@ def _parser() -> object | None:
 
     def parse_text(text: str) -> object:
         model = nlp()
-        return model(text) if model is not None else None  # type: ignore[operator]
+        return model(text) if model is not None else None
 
     return parse_text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .dates import DateExpr
 from .document import _LIST_AND, _PLACE_KIND_RANK, Event, Mention, Place, _Doc, _Sentence
-from .gatherings import _current_event, _indefinite
+from .gatherings import _current_event, _indefinite, _series_tokens
 from .mentions import Hit
 
 _MEET_PREP = frozenset({"in", "at"})
@@ -53,8 +53,13 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     words = s.words
     speech = doc.w.get("speech", set())
     dests: list[Place] = []
+    origin = -1  # end of a list of origins ("leaders from A, B and C"): none of them is a destination
     for p in places:
         if p.i < tj or p.i > lim:
+            continue
+        if p.i > 0 and words[p.i - 1] == "from" or (origin >= 0 and p.i - origin <= 2 and all(
+                x in ("and", "or") for x in words[origin:p.i])):
+            origin = p.j
             continue
         if prep is not None and not (p.i > 0 and (words[p.i - 1] in prep or
                                                    (p.i > 1 and words[p.i - 1] == "the" and words[p.i - 2] in prep))):
@@ -186,12 +191,17 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             dests = []  # "left the capital Naypyidaw": the traveller's own capital
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
         ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
-        if not dests and role == "attend" and (bare or (ev_words and not all(_indefinite(s, i) for i in ev_words))
-                                               or any(x in w.get("event", ()) for x in words[tj:tj + 6])
-                                               and not ev_words):
+        # a named series ("attend SPIEF", "travel to the G20 summit") is an event too
+        ev_words += [i for i, _, _ in _series_tokens(doc, s, k) if tj <= i < tj + 6 and i not in ev_words]
+        named = bool(ev_words) and not all(_indefinite(s, i) for i in ev_words)
+        if not dests and (role == "attend" and (bare or named or any(x in w.get("event", ()) for x in words[tj:tj + 6])
+                                                and not ev_words) or role == "go" and named):
             ev = _current_event(doc, k)
             if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
                 ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
+            if ev is not None and ev.sent < k and doc.context is not None and ev.sent < doc.context[0] \
+                    and k - doc.context[0] <= 2 and ev_words and ev.noun.split()[-1] not in words[tj:tj + 6]:
+                ev = None  # "will attend the event": the gathering of the sentences just before, not one long ago
             if ev is not None:
                 dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
                 used_event = ev
@@ -211,6 +221,12 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             if p0 is not None and any(x in events for x in words[1:p0.i]) and \
                     not any("," in toks[n].gap for n in range(1, p0.j)):
                 dests = [p0]
+        if not dests and role in ("go", "attend", "meet"):
+            dests = _listed_after(doc, s, places, tj, role_spans, boundary)
+        if not dests and role == "go" and not (words[ti - 1:ti] == ["to"] and any(
+                x in ("first", "second", "third", "last", "only") for x in words[max(0, ti - 8):ti])):
+            # (not "the first sitting prime minister to visit the country": a past trip of its own)
+            dests = _pointing_back(doc, s, places, ti, tj)
         if not dests and role == "go" and form in ("past", "pres") and "also" in words[max(0, ti - 2):ti] \
                 and (tj >= len(words) or words[tj] not in ("to", "in", "at", "for", "from")) and doc.drafts:
             # "X also arrived on Saturday": where the trip just reported went
@@ -219,3 +235,66 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                     s.a - last.sentences[-1][1] < 1500:
                 dests = [Place(tj, tj, last.code, "city", last.city, "")]
     return dests, pre_trav, used_event, ctx_date
+
+
+_INCLUDING = frozenset({"including", "notably", "among"})
+_PLACE_NOUNS = frozenset({"countries", "nations", "states", "capitals", "cities", "places", "destinations",
+                          "trips", "visits", "abroad", "member", "members"})
+
+
+def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], tj: int, role_spans: list[tuple[int, int]],
+                  boundary: set[str]) -> list[Place]:
+    """ "has visited several countries, including A, B and C", "travelled abroad this year to countries such as
+    A and B": the places listed after "including" / "such as", however far the list runs."""
+    words = s.words
+    for n in range(tj, min(len(words), tj + 14)):
+        if words[n] in boundary:
+            return []
+        start = n + 1 if words[n] in _INCLUDING else n + 2 if words[n:n + 2] == ["such", "as"] else -1
+        if start < 0:
+            continue
+        if not any(x in _PLACE_NOUNS for x in words[tj:n]):
+            return []
+        return _destinations(doc, s, places, start, start + 1, False, role_spans, boundary)
+    return []
+
+
+def _pointing_back(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int) -> list[Place]:
+    """ "He last visited the country in 2006": the country of the trip just reported; "South Africa did not
+    arrest him when he visited in 2015": the country the sentence is about."""
+    words = s.words
+    if words[tj:tj + 2] == ["the", "country"] and doc.drafts:
+        last = doc.drafts[-1]
+        if last.sentences and s.a - last.sentences[-1][1] < 1500:
+            return [Place(tj, tj + 2, last.code, "country", "", "")]
+        return []
+    bare = tj >= len(words) or "," in s.toks[tj].gap or (
+        words[tj] in ("in", "on", "last") and any(d.i in (tj, tj + 1) for d in s.dates))
+    if not bare or not any(x in ("when", "while", "during") for x in words[max(0, ti - 4):ti]):
+        return []
+    subject = [p for p in places if p.i <= 1 and p.kind in ("country", "territory") and not p.demonym]
+    if len(subject) == 1 and not any(p.kind in _PLACE_KIND_RANK and p.i > subject[0].j for p in places if p.j <= ti):
+        return subject
+    return []
+
+
+_TRIP_HEADS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey", "stopover", "stay"})
+_COMPOUND_DET = frozenset({"a", "an", "the", "his", "her", "their", "its", "s", "this", "that", "last", "first",
+                           "recent", "planned", "upcoming", "next", "previous", "surprise", "brief", "two", "three",
+                           "day", "week", "long", "state", "official", "historic", "controversial"})
+
+
+def compound_place(s: _Sentence, places: list[Place], ti: int, role_spans: list[tuple[int, int]]) -> Place | None:
+    """The destination of "a Mongolia visit", "his India trip", "Putin's 2019 Japan tour": a country or city
+    written right before a trip noun, after a determiner, possessive or trip adjective."""
+    words, toks = s.words, s.toks
+    if ti >= len(words) or words[ti] not in _TRIP_HEADS or toks[ti].gap != " ":
+        return None
+    p = next((p for p in places if p.j == ti), None)
+    if p is None or p.demonym or p.kind not in ("country", "territory", "capital", "city"):
+        return None
+    if p.i == 0 or not (words[p.i - 1] in _COMPOUND_DET or words[p.i - 1].isdigit()):
+        return None
+    if any(a <= p.i < b for a, b in role_spans):
+        return None
+    return p

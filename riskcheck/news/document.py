@@ -6,11 +6,14 @@ Place, Event, _Draft).
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..dates import DateSpan
+from ..places import PlaceName
 from ..ruleset import Ruleset
 from . import dates as ndates
 from .dates import DateExpr, Tok
@@ -94,6 +97,8 @@ class Event:
     code: str
     city: str
     date: DateExpr | None
+    span: tuple[_dt.date, _dt.date, str] | None = None  # the edition's own dates, from data/events.csv
+    series: str = ""  # the event series id (riskcheck.events), when the mention names one
 
 
 @dataclass(slots=True)
@@ -178,9 +183,12 @@ class _Doc:
         self.event_sents: list[int] = []
         self.events_at: dict[int, list[Event]] = {}
         self.events_by_code: dict[str, list[Event]] = {}
+        self.series_at: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> event-series spans
         self.by_key: dict[tuple[str, str], list[_Draft]] = {}
         self.drafts: list[_Draft] = []
-        self.context: tuple[int, list[Place], DateExpr | None] | None = None
+        self.context: tuple[int, list[Place], DateExpr | None] | None = None  # a trip with no traveller yet
+        self.context_status: str | None = None
+        self.context_event: Event | None = None
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
 
@@ -278,7 +286,7 @@ class _Doc:
         return out
 
 
-def _best_place(names: tuple) -> object:
+def _best_place(names: Sequence[PlaceName]) -> PlaceName | None:
     geo = [pn for pn in names if pn.kind in _PLACE_KIND_RANK]
     if geo:
         return min(geo, key=lambda pn: _PLACE_KIND_RANK[pn.kind])
@@ -306,3 +314,9 @@ def _clause(s: _Sentence, ti: int, tj: int, boundary: set[str]) -> tuple[int, in
             break
         b += 1
     return a, b
+
+
+def _place_code(names: Sequence[PlaceName]) -> str:
+    """The country code of the best reading of a place hit ("" when none)."""
+    best = _best_place(names)
+    return best.code if best is not None else ""

@@ -20,22 +20,33 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from ..dates import DateSpan, parse_date
 from ..errors import DateError
+from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _finish
 from .dependency import _parse_trips, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .mentions import Hit, gazetteer
-from .refs import _TRIP_STARTS, _cheap_subject, _date_back_reference, _surname_subject, _two_met, mentions
+from .refs import (
+    _TRIP_STARTS,
+    _attendance,
+    _cheap_subject,
+    _date_back_reference,
+    _surname_subject,
+    _two_met,
+    mentions,
+)
 from .sentences import split
 from .shapes import _first_since, _meeting_between
 from .status import later_cancel
 from .triggers import _trips_in
 
+__all__ = ["Trip", "extract_trips"]
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -89,12 +100,20 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if k < n_sents and sents[k][0] <= h.start and h.end <= sents[k][1]:
             by_sent[k].append(h)
             cats_of[k].add(h.cat)
+    # event series ("BRICS summit", "SPIEF", "COP29") by sentence: their editions place and date an event
+    series_at = doc.series_at
+    if sents:
+        starts = [a for a, _ in sents]
+        for sa, sb, sid in series_spans(text, ruleset=rs):
+            n = bisect.bisect_right(starts, sa) - 1
+            if n >= 0 and sb <= sents[n][1]:
+                series_at.setdefault(n, []).append((sa, sb, sid))
     interesting = {"person", "title", "role", "trigger"}
     nlp = _parser() if use_parse else None
     parsed: dict[int, _Sentence] = {}
-    # pass 1: events with a place (and a date) for "will attend the summit"
+    # pass 1: events with a place (and a date), or a known series' edition, for "will attend the summit"
     for k, (a, b) in enumerate(sents):
-        if "word" in cats_of[k] and any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
+        if k in series_at or "word" in cats_of[k] and any(h.cat == "word" and h.value == "event" for h in by_sent[k]):
             s = parsed[k] = _Sentence(text, folded, a, b, by_sent[k])
             _collect_events(doc, s, k)
     # pass 2: people and trips
@@ -111,7 +130,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if not (cats & {"trigger", "role"}) and k not in parsed:
             _cheap_subject(doc, text, by_sent[k])
             continue
-        s = parsed.pop(k, None) or _Sentence(text, folded, a, b, by_sent[k])
+        s = parsed.pop(k) if k in parsed else _Sentence(text, folded, a, b, by_sent[k])
         ms = mentions(doc, s)
         if "between" in s.words:
             _meeting_between(doc, s, ms)
@@ -119,6 +138,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _first_since(doc, s, ms)
         if "two" in s.words and "trigger" in cats:
             _two_met(doc, s)
+        if doc.context is not None:
+            _attendance(doc, s, k, ms)
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
                 rec = doc.recent

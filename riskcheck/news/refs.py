@@ -4,6 +4,8 @@ the salient subject carried from sentence to sentence, "the two leaders" and "th
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from . import dates as ndates
 from .assemble import _add
 from .dates import Tok
@@ -13,15 +15,16 @@ from .document import (
     _PLACE_KIND_RANK,
     Entity,
     Mention,
-    _best_place,
     _clause,
     _Doc,
     _Draft,
+    _place_code,
     _Sentence,
 )
+from .gatherings import event_spans
 from .mentions import Hit
 from .modality import FUTURE
-from .tripdates import _date_ok, _pick_date
+from .tripdates import _date_ok, _pick_date, resolve_for
 
 
 def _hold(doc: _Doc, role_word: str, ent: Entity) -> None:
@@ -49,7 +52,7 @@ def _salient_national(doc: _Doc, nat: str) -> Entity | None:
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
 
 
-def _other_given_name(doc: _Doc, s: _Sentence, i: int, role_toks: set[int], honorific: object) -> bool:
+def _other_given_name(doc: _Doc, s: _Sentence, i: int, role_toks: set[int], honorific: Collection[str]) -> bool:
     """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
     t, p = s.toks[i], s.toks[i - 1]
     w = p.word
@@ -69,9 +72,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         """Nationality from a country/demonym right before token i ("Russian", "Russia's")."""
         for _pi, pj, h in places:
             if pj == i or (pj == i - 1 and words[i - 1] == "s"):
-                return _best_place(h.value).code
+                return _place_code(h.value)
             if words[i - 1: i] == ["then"] and pj == i - 1:
-                return _best_place(h.value).code
+                return _place_code(h.value)
         return ""
 
     places = s.get("place")
@@ -124,7 +127,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         if k + 1 < len(toks) and words[k] == "of":
             for pi, pj, h in places:
                 if pi == k + 1:
-                    nat = nat or _best_place(h.value).code
+                    nat = nat or _place_code(h.value)
                     k = pj
                     break
         # skip honorifics and one comma: "the Minister of National Defence, Lt. Gen. Awad ..."
@@ -164,21 +167,21 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
             # "his Russian counterpart", "Sudan's president", "the Sudanese president": the person of
             # that country the article has named (the holder of that role first)
-            ent = (_salient_holder(doc, role_word, nat) if role_word != "counterpart" else None) or \
+            held = (_salient_holder(doc, role_word, nat) if role_word != "counterpart" else None) or \
                 (_salient_national(doc, nat) if role_word in _HEAD_ROLES else None)
             a = next((pi for pi, pj, _ in places if pj in (i, i - 1)), i)
             if a > 0 and words[a - 1] in ("the", "his", "her", "their", "its"):
                 a -= 1
-            if ent is not None and not taken.intersection(range(a, j)):
-                out.append(Mention(a, j, ent, text[toks[a].start:toks[j - 1].end], "title"))
+            if held is not None and not taken.intersection(range(a, j)):
+                out.append(Mention(a, j, held, text[toks[a].start:toks[j - 1].end], "title"))
                 taken.update(range(a, j))
             continue
         if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
             # "the prime minister": the holder of that role last named in the article
-            ent = _salient_holder(doc, role_word, nat)
-            if ent is not None and \
+            held = _salient_holder(doc, role_word, nat)
+            if held is not None and \
                     not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
-                out.append(Mention(i - 1, j, ent, text[toks[i - 1].start:toks[j - 1].end], "title"))
+                out.append(Mention(i - 1, j, held, text[toks[i - 1].start:toks[j - 1].end], "title"))
                 taken.update(range(i - 1, j))
             continue
         if len(name) < 2:
@@ -204,14 +207,14 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             t = toks[k]
             if k in taken or not t.cap:
                 continue
-            pid = known.get(t.word)
-            if pid is None:
+            known_pid = known.get(t.word)
+            if known_pid is None:
                 continue
             if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
                     and words[k - 1] not in doc.w.get("honorific", ()) and (k - 1) not in taken \
                     and (k - 1) not in role_toks:
                 continue
-            out.append(Mention(k, k + 1, doc.entity_for_pid(pid), text[t.start:t.end], "surname"))
+            out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
             taken.add(k)
     # surnames of officials named earlier in the article
     if doc.surnames:
@@ -220,9 +223,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             t = toks[k]
             if k in taken or not t.cap:
                 continue
-            ent = doc.surnames.get(t.word)
-            if ent is not None:
-                out.append(Mention(k, k + 1, ent, t.word and text[t.start:t.end], "surname"))
+            sur_ent = doc.surnames.get(t.word)
+            if sur_ent is not None:
+                out.append(Mention(k, k + 1, sur_ent, t.word and text[t.start:t.end], "surname"))
                 taken.add(k)
     for i, j, h in s.get("word", longest=False):
         if h.value == "pronoun" and i not in taken:
@@ -234,7 +237,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     obj = doc.w.get("objmark", set())
     verb_at = {i for i, _, h in s.get("trigger") if h.value[0] != "noun"}
     for m in out:
-        m.obj = m.i > 0 and words[m.i - 1] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
+        # "met with the Kyrgyz President X": the object marker before the article
+        before = m.i - 2 if m.i >= 2 and words[m.i - 1] == "the" and words[m.i - 2] != "and" else m.i - 1
+        m.obj = m.i > 0 and words[before] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
             and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and (
                 words[m.j] in _CLAUSE_VERBS or ("," in s.toks[m.i - 1].gap and (  # ", and X flew to": a clause
                     m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))
@@ -368,3 +373,35 @@ _HEAD_ROLES = frozenset({"counterpart", "president", "leader"})  # "Sudan's pres
 _SUBJ_ADVERBS = frozenset({"last", "also", "then", "later", "first", "again", "recently", "himself", "herself",
                            "briefly", "previously", "once"})
 _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
+
+
+_LIST_OPENERS = frozenset({"they", "those", "these", "attendees", "guests", "participants", "invitees", "others",
+                           "leaders", "delegates", "dignitaries"})
+_INCLUDE = frozenset({"include", "included", "includes", "including"})
+
+
+def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "Leaders of 20 countries will attend the summit. They include X, Y and Z.", "Among those attending were
+    X and Y": each person listed joins the trip of the sentence before that had no traveller of its own
+    (``doc.context``), with its status and date."""
+    words = s.words
+    ctx, status = doc.context, doc.context_status
+    if ctx is None or status is None or k - ctx[0] > 2 or len(words) < 3:
+        return
+    opens = (words[0] in _LIST_OPENERS and any(x in _INCLUDE for x in words[1:4])) or \
+        (words[0] == "among" and words[1] in ("them", "those", "the", "others"))
+    if not opens:
+        return
+    future = status in FUTURE
+    spans = resolve_for(doc, ctx[2], status, future)[:1] if ctx[2] is not None else []
+    event = doc.context_event
+    if not spans and event is not None:
+        spans = event_spans(event, doc.pub, future)
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.kind == "pronoun" or m.possessive:
+            continue
+        for dest in ctx[1]:
+            if dest.code != ent.nationality:
+                _add(doc, _Draft(ent, m.text, dest.code, dest.city, list(spans), status,
+                                 event.name if event is not None else "", [(s.a, s.b)]))

@@ -16,6 +16,8 @@ from .status import _AFTER_FILL, _LEAD_PAST
 _ADJ_ENDS = ("awaited", "delayed", "anticipated", "postponed", "expected", "ful", "ous", "ive", "ic", "ial")
 _MODALS = frozenset({"will", "would", "to", "may", "might", "could", "shall", "can"})
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
+_WHO_FILL = frozenset({"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "last",
+                       "recently", "previously", "once", "again", "first", "never", "not", "already"})
 _FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
 
 
@@ -97,14 +99,15 @@ def _followed_leg(doc: _Doc, s: _Sentence, ti: int) -> _Draft | None:
 
 
 def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: int, form: str, role: str,
-              pre_trav: Mention | None, places: list[Place]) -> tuple[Mention | None, Mention | None, str, bool]:
+              pre_trav: Mention | None, places: list[Place], head: int = -1
+              ) -> tuple[Mention | None, Mention | None, str, bool]:
     """Who travels by the trigger ``th`` at tokens ``[ti, tj)``: ``(traveller, possessor, lead_past, skip)``.
 
     The guest after a host verb ("received X"); the possessor of a noun trigger ("X's visit", "his trip"), "a
     trip by X", the subject of a verb of undertaking ("X paid a visit", whose tense ``lead_past`` gives the
     noun) or of a copula ("X was a guest at"); else the nearest subject before a verb trigger after any
     reporting verb ("X said that Y would visit"). ``skip``: the trigger reports no trip of a person (a passive
-    host, a country acting as subject).
+    host, a country acting as subject). ``head``: first token of a place compounded with a noun trigger.
     """
     words, toks = s.words, s.toks
     w = doc.w
@@ -137,6 +140,7 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
         poss = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and
                      (m.possessive or (m.kind == "pronoun" and words[m.i] in _POSS_PRONOUNS))
                      and all(x in _POSSESSIVE_SKIP or x == "s" or x in vehicle or _YEARLIKE.fullmatch(x)
+                             or 0 <= head <= n  # "Putin's Mongolia visit": the place compounded with the noun
                              or (ti - m.j <= 4 and x.endswith(_ADJ_ENDS) and x not in speech
                                  and not toks[n].cap)
                              for n, x in enumerate(words[m.j:ti], m.j))), None)
@@ -187,6 +191,13 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
             trav = cands[-1] if cands else None
             if poss is not None and (trav is None or poss.j > trav.j):
                 trav = poss
+            # "preceded by X, who addressed the assembly by video": the subject of a relative clause is the
+            # person it follows, object or not
+            rel = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "who"), None)
+            if rel is not None and all(x in _WHO_FILL for x in words[rel + 1:ti]):
+                ante = next((m for m in ms if m.j == rel and m.entity is not None and "," in toks[rel].gap), None)
+                if ante is not None:
+                    trav = ante
             if trav is not None and _country_subject(s, places, trav.j, ti):
                 return None, None, "", True  # "since Sudan joined the coalition fighting in Yemen": the country acts
             if trav is None and not any(m.j <= ti for m in ms if m.entity is not None):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from .assemble import _add
-from .destinations import is_destination, trigger_destinations
+from .destinations import compound_place, is_destination, trigger_destinations
 from .document import (
     Mention,
     Place,
@@ -16,8 +16,8 @@ from .document import (
     _Draft,
     _Sentence,
 )
-from .gatherings import trip_event
-from .modality import FUTURE, Cue
+from .gatherings import trip_event, with_event_dates
+from .modality import FUTURE, Cue, status_of
 from .shapes import _earlier_trip
 from .status import (
     _AFTER_ALL,
@@ -42,6 +42,8 @@ from .tripdates import (
     resolve_for,
     trip_spans,
 )
+
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 
 
 def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
@@ -82,6 +84,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         form, role, window = th.value
         if _not_taken(words, ti):
             continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
+        if form == "past" and role in ("attend", "go") and words[tj:tj + 1] == ["by"] and ti > 0 and \
+                (words[ti - 1] in _BE or "," in toks[ti].gap):
+            continue  # "the summit, attended by leaders from A and B", "was visited by X": a passive
         if form == "noun" and ti > 0:
             # "will also stop in X", "to stop in X": a noun trigger used as a verb after a modal
             prev = words[ti - 1] if words[ti - 1] != "also" or ti < 2 else words[ti - 2]
@@ -94,12 +99,21 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if found_dests is None:
             continue
         dests, pre_trav, used_event, ctx_date = found_dests
+        head = -1
+        if not dests and role == "go" and form in ("base", "noun", "pres"):
+            compound = compound_place(s, places, ti, role_spans)
+            if compound is not None:  # "a Mongolia visit", "his India trip": a noun after its destination
+                dests, form, head = [compound], "noun", compound.i
         # ---- traveller (:mod:`.travellers`)
-        trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places)
+        trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places, head)
         if skip:
             continue
         if role != "host" and dests and trav is None:
             doc.context = (k, dests, _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause))
+            # what "They include X, Y and Z" in the next sentences joins (:func:`.refs._attendance`)
+            doc.context_status = status_of(form, role, words, ti, tj, cues, clause) or \
+                {"past": "completed", "pres": "completed"}.get(form)
+            doc.context_event = used_event
         if trav is None or trav.entity is None:
             continue
         ent = trav.entity
@@ -132,7 +146,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                     dests = [Place(host.i, host.j, host.entity.nationality, "country", "", "")]
         if role == "led_by" and doc.context is not None and k - doc.context[0] <= 2:
             dests, ctx_date = list(doc.context[1]), doc.context[2]
-        if not dests and form == "noun" and trav is poss and poss is not None:
+        if not dests and form == "noun" and trav is poss and poss is not None and window > 0:
             # "Vietnam is preparing ... for Putin's first visit": the place the clause is about
             dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)][-1:]
         if role == "leave" and (words[tj:tj + 2] == ["the", "capital"] or
@@ -142,7 +156,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             # "Putin and Trump last met in Anchorage": the host is one of the pair, the other travelled
             alt = next((m for m in _coordinated(s, ms, trav) if m.entity is not None
                         and m.entity.nationality != dests[0].code), None)
-            if alt is not None:
+            if alt is not None and alt.entity is not None:
                 trav, ent = alt, alt.entity
         dests = [p for p in dests if p.code != ent.nationality]
         if not dests:
@@ -163,8 +177,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         future = looks_ahead(status, form, words, cues, clause, tj)
         spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
         event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
-        if not spans and event is not None and event.date is not None:
+        if not spans and event is not None and event.span is None and event.date is not None:
             spans = resolve_for(doc, event.date, status, future)[:1]
+        elif event is not None:
+            spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
         ev_name = event.name if event is not None else ""

@@ -1,0 +1,79 @@
+"""riskcheck news: destinations listed far from the verb and places pointed back to (sentences written here)."""
+
+from __future__ import annotations
+
+from riskcheck.news import extract_trips
+
+
+def trips(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id, t.country, t.start[:4], t.status) for t in extract_trips(text, published)]
+
+
+def test_destination_list_after_including_or_such_as():
+    got = trips("Vladimir Putin has visited several countries this year, among them close allies such as Armenia, "
+                "Belarus and Iran.", "2023-10-12")
+    assert {(c, st) for _, c, _, st in got} == {("AM", "completed"), ("BY", "completed"), ("IR", "completed")}
+    got = trips("Last year Benjamin Netanyahu visited a number of countries, including the UK.", "2024-09-03")
+    assert [(c, y) for _, c, y, _ in got] == [("GB", "2023")]
+
+
+def test_including_without_a_place_noun_is_not_a_destination_list():
+    # "including" lists topics here, not the countries visited
+    got = trips("Vladimir Putin visited Minsk on Friday to discuss several issues, including Iran and Syria.",
+                "2023-10-12")
+    assert [c for _, c, _, _ in got] == ["BY"]
+
+
+def test_the_country_points_back_to_the_trip_just_reported():
+    got = trips("Omar al-Bashir arrived in China on Tuesday. He last visited the country in 2006.", "2011-06-29")
+    assert [(c, y) for _, c, y, _ in got] == [("CN", "2011"), ("CN", "2006")]
+
+
+def test_bare_visit_goes_to_the_country_the_sentence_is_about():
+    got = trips("South Africa, an ICC member, did not arrest Omar al-Bashir when he visited in 2015.", "2024-09-03")
+    assert got == [("omar-al-bashir", "ZA", "2015", "completed")]
+
+
+def test_ordinal_to_visit_the_country_is_not_the_trip_just_reported():
+    text = ("Benjamin Netanyahu may visit Argentina in November. In 2017 he became the first sitting Israeli "
+            "prime minister to visit the country.")
+    got = trips(text, "2025-09-01")
+    assert ("AR", "2025") in {(c, y) for _, c, y, _ in got}
+    assert all(st != "planned" or y == "2025" for _, _, y, st in got)
+
+
+def test_attendance_list_joins_the_trip_of_the_sentence_before():
+    text = ("Leaders from more than 20 countries will attend the summit in Tianjin from Aug. 31 to Sept. 1. "
+            "They include Russian President Vladimir Putin, Indian Prime Minister Narendra Modi and Iranian "
+            "President Masoud Pezeshkian.")
+    got = [(t.person, t.person_id, t.country, t.start, t.status) for t in extract_trips(text, "2025-08-20")]
+    assert got == [
+        ("Vladimir Vladimirovich Putin", "vladimir-putin", "CN", "2025-08-31", "planned"),
+        ("Narendra Modi", "", "CN", "2025-08-31", "planned"),
+        ("Masoud Pezeshkian", "", "CN", "2025-08-31", "planned"),
+    ]
+
+
+def test_a_list_far_from_the_gathering_joins_nothing():
+    text = ("Leaders from more than 20 countries will attend the summit in Tianjin next week. Officials met on "
+            "Monday. Trade rose in July. They include Russian President Vladimir Putin.")
+    assert extract_trips(text, "2025-08-20") == []
+
+
+def test_place_compounded_with_a_trip_noun_is_the_destination():
+    got = trips("Vladimir Putin wrapped up a Mongolia visit on Tuesday.", "2024-09-04")
+    assert got == [("vladimir-putin", "MN", "2024", "completed")]
+    got = trips("Benjamin Netanyahu cancelled a planned Hungary visit.", "2024-09-04")
+    assert [(c, st) for _, c, _, st in got] == [("HU", "cancelled")]
+    got = trips("The Moscow trip by Benjamin Netanyahu was cancelled.", "2024-09-04")
+    assert [(c, st) for _, c, _, st in got] == [("RU", "cancelled")]
+
+
+def test_a_demonym_before_a_trip_noun_is_not_a_destination():
+    # "the Russian visit" names the visitor's side, not where the visit goes
+    assert trips("Benjamin Netanyahu praised the Russian visit.", "2024-09-04") == []
+
+
+def test_a_bare_trip_noun_does_not_take_the_place_of_its_clause():
+    text = "Benjamin Netanyahu, now in the United States, had planned to continue his trip."
+    assert ("US", "planned") not in {(c, st) for _, c, _, st in trips(text, "2025-09-27")}
