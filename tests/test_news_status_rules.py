@@ -27,9 +27,34 @@ def rows(text: str, published: str = "2015-11-20") -> list[tuple[str, str, str, 
      ("omar-al-bashir", "KE", "2015-08", "completed")),
     # a negation of the trip itself still cancels it
     ("Omar al-Bashir will not visit Kenya in December.", ("omar-al-bashir", "KE", "2015-12", "cancelled")),
-    # "when he arrives" is future; a condition is speculative
+    # a permission used in the past is a trip made; one still to be used is a plan
+    ("Chad allowed Omar al-Bashir to travel to Kenya before, without arresting him.",
+     ("omar-al-bashir", "KE", "", "completed")),
+    ("Omar al-Bashir has been allowed to travel to Kenya next month.", ("omar-al-bashir", "KE", "2015-12", "planned")),
+    # "when he arrives" is future
     ("Kenya must arrest Omar al-Bashir when he arrives in Nairobi next month.",
      ("omar-al-bashir", "KE", "2015-12", "planned")),
 ])
 def test_status_rules(text: str, expected: tuple[str, str, str, str]) -> None:
     assert rows(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a later sentence calls the plan off (and its month is the one just past, not next year's)
+    ("Yoav Gallant was scheduled for a short visit to Washington in early October. However, the prime minister "
+     "delayed the trip.", ("yoav-gallant", "US", "2024-10", "cancelled")),
+    ("Yoav Gallant will visit Washington in October. The visit was later called off.",
+     ("yoav-gallant", "US", "2024-10", "cancelled")),
+    ("Vladimir Putin was due to visit Turkey in August. The trip never happened.",
+     ("vladimir-putin", "TR", "2024-08", "cancelled")),
+    ("Vladimir Putin was due to visit Turkey in August but the trip never happened.",
+     ("vladimir-putin", "TR", "2024-08", "cancelled")),
+    # not called off, or another event called off: the plan stands
+    ("Yoav Gallant will visit Washington in December. The prime minister has not called off the trip.",
+     ("yoav-gallant", "US", "2024-12", "planned")),
+    ("Yoav Gallant will visit Washington in December. The summit in Paris was cancelled.",
+     ("yoav-gallant", "US", "2024-12", "planned")),
+])
+def test_a_later_sentence_cancels_the_plan_it_points_back_to(text: str,
+                                                              expected: tuple[str, str, str, str]) -> None:
+    assert rows(text, "2024-11-25") == [expected]

@@ -43,6 +43,7 @@ from .refs import (
 )
 from .sentences import split
 from .shapes import _first_since, _meeting_between
+from .status import later_cancel
 from .triggers import _trips_in
 
 __all__ = ["Trip", "extract_trips"]
@@ -119,6 +120,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     # pass 2: people and trips
     for k, (a, b) in enumerate(sents):
         cats = cats_of[k]
+        if "cue" in cats and doc.drafts and k:
+            later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
         if not (cats & interesting):
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))

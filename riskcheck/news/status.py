@@ -6,9 +6,13 @@ mentions of one journey merge (:data:`_STATUS_RANK`: a later "the visit was call
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from . import dates as ndates
 from .dates import DateExpr
 from .document import _POSSESSIVE_SKIP, _Doc, _Draft, _Sentence
+from .mentions import Hit
 from .modality import FUTURE, Cue, status_of
 from .parse import Link
 from .tripdates import _pick_date
@@ -165,3 +169,40 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
     elif link.mark in ("when", "once") and link.form in ("pres", "base"):
         status = "planned"  # "when he arrives in X" (future)
     return status
+
+
+_BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
+                        r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?)\b")
+_NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
+_IT_CANCEL = re.compile(r"\b(?:but|however)\s+(?:it|that)\b")
+
+
+def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
+    """ "X was scheduled to visit Y in October. However, Z delayed the trip." / "... The visit never happened.":
+    a sentence with a cancellation cue, a trip noun pointing back and no place of its own cancels the plan
+    reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
+    it (a plan called off may lie on either side)."""
+    cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
+               and not _NEGATED.search(folded, max(a, h.start - 16), h.start)]
+    if not cancels or any(h.cat == "place" for h in hits):
+        return
+    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b)):
+        return
+    d = next((d for d in reversed(doc.drafts[-6:]) if d.status in FUTURE and d.status not in ("virtual", "cancelled")
+              and any(sp in previous for sp in d.sentences)), None)
+    if d is None:
+        return
+    d.status = "cancelled"
+    d.spans = [_nearest(sp, doc) for sp in d.spans]
+
+
+def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
+    """A month or day read ahead of the report by more than half a year moves back a year."""
+    start, end, precision = span
+    pub = doc.pub
+    if pub is None or precision not in ("month", "day", "range") or (start - pub.end).days <= 183:
+        return span
+    try:
+        return start.replace(year=start.year - 1), end.replace(year=end.year - 1), precision
+    except ValueError:  # 29 February
+        return span
