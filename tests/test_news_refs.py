@@ -77,3 +77,26 @@ def test_a_demonym_before_a_trip_noun_is_not_a_destination():
 def test_a_bare_trip_noun_does_not_take_the_place_of_its_clause():
     text = "Benjamin Netanyahu, now in the United States, had planned to continue his trip."
     assert ("US", "planned") not in {(c, st) for _, c, _, st in trips(text, "2025-09-27")}
+
+
+def test_people_accompanying_a_traveller_share_the_trip():
+    text = ("Omar al-Bashir began a visit to Saudi Arabia on Tuesday. He was accompanied by Foreign Minister "
+            "Ali Karti and Presidential Affairs Minister Salah Wansi.")
+    got = [(t.person, t.person_id, t.country, t.start, t.status) for t in extract_trips(text, "2015-05-20")]
+    assert got == [
+        ("Omar Hassan Ahmad Al Bashir", "omar-al-bashir", "SA", "2015-05-19", "ongoing"),
+        ("Ali Karti", "", "SA", "2015-05-19", "ongoing"),
+        ("Salah Wansi", "", "SA", "2015-05-19", "ongoing"),
+    ]
+
+
+def test_accompanied_without_a_trip_just_reported_adds_nothing():
+    text = "Omar al-Bashir spoke in Khartoum. He was accompanied by Foreign Minister Ali Karti."
+    assert extract_trips(text, "2015-05-20") == []
+
+
+def test_guests_include_list_after_a_gathering_without_travellers():
+    text = ("Leaders from 30 countries are attending the summit in Kazan. High-profile guests include "
+            "Palestinian President Mahmoud Abbas and Egyptian President Abdel Fattah el-Sisi.")
+    got = [(t.person, t.country) for t in extract_trips(text, "2024-10-22")]
+    assert got == [("Mahmoud Abbas", "RU"), ("Abdel Fattah el-Sisi", "RU")]
