@@ -100,3 +100,17 @@ def test_guests_include_list_after_a_gathering_without_travellers():
             "Palestinian President Mahmoud Abbas and Egyptian President Abdel Fattah el-Sisi.")
     got = [(t.person, t.country) for t in extract_trips(text, "2024-10-22")]
     assert got == [("Mahmoud Abbas", "RU"), ("Abdel Fattah el-Sisi", "RU")]
+
+
+def test_a_place_ending_a_clause_is_not_the_next_persons_nationality():
+    text = ("Russia will deliver a message at the upcoming summit in Alaska, Foreign Minister Sergei Lavrov said "
+            "on Friday after arriving in Anchorage.")
+    got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
+    assert got == [("Sergei Lavrov", "US", "completed")]
+
+
+def test_will_be_joined_by_is_a_plan_of_the_people_joining():
+    text = ("Foreign Minister Sergei Lavrov arrived in Anchorage on Friday. He will be joined by Defence "
+            "Minister Andrei Belousov.")
+    got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
+    assert got == [("Sergei Lavrov", "US", "completed"), ("Andrei Belousov", "US", "planned")]

@@ -71,6 +71,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     def qualifier(i: int) -> str:
         """Nationality from a country/demonym right before token i ("Russian", "Russia's")."""
         for _pi, pj, h in places:
+            if pj == i and any(c in toks[i].gap for c in ",;:()"):
+                continue  # "... summit in Alaska, Foreign Minister X said": the place ends a clause
             if pj == i or (pj == i - 1 and words[i - 1] == "s"):
                 return _place_code(h.value)
             if words[i - 1: i] == ["then"] and pj == i - 1:
@@ -193,7 +195,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         nj = ni + len(name)
         ent = doc.entity_for_name(name, text[name[0].start:name[-1].end], nat)
         a = i
-        while a > 0 and any(pj == a and pi == a - 1 for pi, pj, _ in places):
+        while a > 0 and not any(c in toks[a].gap for c in ",;:()") and \
+                any(pj == a and pi == a - 1 for pi, pj, _ in places):
             a -= 1
         out.append(Mention(a, nj, ent, text[toks[a].start:toks[nj - 1].end], "role"))
         taken.update(range(a, nj))
@@ -410,6 +413,7 @@ def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                                  event.name if event is not None else "", [(s.a, s.b)]))
 
 
+_WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
 _ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
 
 
@@ -428,11 +432,13 @@ def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                  and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
     if trip is None:
         return
+    status, spans = trip.status, list(trip.spans)
+    if status not in FUTURE and any(x in _WILL for x in words[max(0, n - 4):n]):
+        status, spans = "planned", []  # "He will be joined by X": X's journey is still ahead
     for m in ms:
         ent = m.entity
         if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead.entity:
             continue
         if ent.nationality == trip.code or (ent.pid and ent.pid == lead.entity.pid):
             continue
-        _add(doc, _Draft(ent, m.text, trip.code, trip.city, list(trip.spans), trip.status, trip.event,
-                         [(s.a, s.b)]))
+        _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
