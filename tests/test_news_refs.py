@@ -114,3 +114,15 @@ def test_will_be_joined_by_is_a_plan_of_the_people_joining():
             "Minister Andrei Belousov.")
     got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
     assert got == [("Sergei Lavrov", "US", "completed"), ("Andrei Belousov", "US", "planned")]
+
+
+def test_a_place_naming_a_topic_is_not_a_destination():
+    got = trips("Benjamin Netanyahu will not attend the summit on ending the Gaza war in Egypt.", "2025-10-12")
+    assert [(c, st) for _, c, _, st in got] == [("EG", "cancelled")]
+    text = "Talks between Vladimir Putin and Chinese President Xi Jinping will address the Russia-Ukraine conflict."
+    assert trips(text, "2025-10-12") == []
+
+
+def test_a_hyphenated_city_is_still_a_place():
+    got = trips("Vladimir Putin's plane touched down at Helsinki-Vantaa airport on Monday.", "2018-07-16")
+    assert [c for _, c, _, _ in got] == ["FI"]
