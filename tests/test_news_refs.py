@@ -126,3 +126,12 @@ def test_a_place_naming_a_topic_is_not_a_destination():
 def test_a_hyphenated_city_is_still_a_place():
     got = trips("Vladimir Putin's plane touched down at Helsinki-Vantaa airport on Monday.", "2018-07-16")
     assert [c for _, c, _, _ in got] == ["FI"]
+
+
+def test_during_a_visit_takes_the_tense_of_the_main_verb():
+    said = extract_trips("Foreign Minister Gideon Saar said on Wednesday during a visit to Rome that the talks "
+                         "went well.", "2025-10-12")
+    assert [(t.person, t.country, t.status) for t in said] == [("Gideon Saar", "IT", "completed")]
+    says = extract_trips("Foreign Minister Gideon Saar says during a visit to Rome that talks are going well.",
+                         "2025-10-12")
+    assert [(t.country, t.status) for t in says] == [("IT", "ongoing")]
