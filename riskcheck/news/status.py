@@ -142,6 +142,10 @@ def merge_status(doc: _Doc, d: _Draft, new: _Draft) -> None:
     elif new.status == "cancelled" and d.status in ("completed", "ongoing") and new.spans and \
             doc.pub is not None and new.spans[0][1] <= doc.pub.end:
         pass  # "arrived in X on Monday ... skipped Tuesday's forum": a part of a trip made, not the trip
+    elif new.status == "cancelled" and d.status == "ongoing" and not new.spans:
+        pass  # "his current visit to X ... was to attend an event there, but the event was cancelled": a part
+    elif new.status == "ongoing" and d.status == "cancelled":
+        d.status = "ongoing"  # told the other way round, or called off and then made after all: he is there
     elif _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
         d.status = new.status
         d.weak = new.weak
