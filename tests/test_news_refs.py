@@ -77,3 +77,61 @@ def test_a_demonym_before_a_trip_noun_is_not_a_destination():
 def test_a_bare_trip_noun_does_not_take_the_place_of_its_clause():
     text = "Benjamin Netanyahu, now in the United States, had planned to continue his trip."
     assert ("US", "planned") not in {(c, st) for _, c, _, st in trips(text, "2025-09-27")}
+
+
+def test_people_accompanying_a_traveller_share_the_trip():
+    text = ("Omar al-Bashir began a visit to Saudi Arabia on Tuesday. He was accompanied by Foreign Minister "
+            "Ali Karti and Presidential Affairs Minister Salah Wansi.")
+    got = [(t.person, t.person_id, t.country, t.start, t.status) for t in extract_trips(text, "2015-05-20")]
+    assert got == [
+        ("Omar Hassan Ahmad Al Bashir", "omar-al-bashir", "SA", "2015-05-19", "ongoing"),
+        ("Ali Karti", "", "SA", "2015-05-19", "ongoing"),
+        ("Salah Wansi", "", "SA", "2015-05-19", "ongoing"),
+    ]
+
+
+def test_accompanied_without_a_trip_just_reported_adds_nothing():
+    text = "Omar al-Bashir spoke in Khartoum. He was accompanied by Foreign Minister Ali Karti."
+    assert extract_trips(text, "2015-05-20") == []
+
+
+def test_guests_include_list_after_a_gathering_without_travellers():
+    text = ("Leaders from 30 countries are attending the summit in Kazan. High-profile guests include "
+            "Palestinian President Mahmoud Abbas and Egyptian President Abdel Fattah el-Sisi.")
+    got = [(t.person, t.country) for t in extract_trips(text, "2024-10-22")]
+    assert got == [("Mahmoud Abbas", "RU"), ("Abdel Fattah el-Sisi", "RU")]
+
+
+def test_a_place_ending_a_clause_is_not_the_next_persons_nationality():
+    text = ("Russia will deliver a message at the upcoming summit in Alaska, Foreign Minister Sergei Lavrov said "
+            "on Friday after arriving in Anchorage.")
+    got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
+    assert got == [("Sergei Lavrov", "US", "completed")]
+
+
+def test_will_be_joined_by_is_a_plan_of_the_people_joining():
+    text = ("Foreign Minister Sergei Lavrov arrived in Anchorage on Friday. He will be joined by Defence "
+            "Minister Andrei Belousov.")
+    got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
+    assert got == [("Sergei Lavrov", "US", "completed"), ("Andrei Belousov", "US", "planned")]
+
+
+def test_a_place_naming_a_topic_is_not_a_destination():
+    got = trips("Benjamin Netanyahu will not attend the summit on ending the Gaza war in Egypt.", "2025-10-12")
+    assert [(c, st) for _, c, _, st in got] == [("EG", "cancelled")]
+    text = "Talks between Vladimir Putin and Chinese President Xi Jinping will address the Russia-Ukraine conflict."
+    assert trips(text, "2025-10-12") == []
+
+
+def test_a_hyphenated_city_is_still_a_place():
+    got = trips("Vladimir Putin's plane touched down at Helsinki-Vantaa airport on Monday.", "2018-07-16")
+    assert [c for _, c, _, _ in got] == ["FI"]
+
+
+def test_during_a_visit_takes_the_tense_of_the_main_verb():
+    said = extract_trips("Foreign Minister Gideon Saar said on Wednesday during a visit to Rome that the talks "
+                         "went well.", "2025-10-12")
+    assert [(t.person, t.country, t.status) for t in said] == [("Gideon Saar", "IT", "completed")]
+    says = extract_trips("Foreign Minister Gideon Saar says during a visit to Rome that talks are going well.",
+                         "2025-10-12")
+    assert [(t.country, t.status) for t in says] == [("IT", "ongoing")]

@@ -8,6 +8,7 @@ import bisect
 from functools import cache
 
 from .assemble import _add
+from .destinations import _modifier_place
 from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue
 from .status import parse_status
@@ -37,7 +38,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     words, toks = s.words, s.toks
     role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
     dests = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
-             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace"))]
+             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace")) and not _modifier_place(s, p)]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words):

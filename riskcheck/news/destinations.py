@@ -26,6 +26,10 @@ _ORG_HEADS = frozenset({"cooperation", "organisation", "organization", "airways"
 
 _SAYS = frozenset({"says", "said", "say", "warns", "warned", "tells", "told"})  # "joins X, says war in Y ..."
 
+_TOPIC_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "issue", "question", "dispute", "ceasefire",
+                          "truce", "peace", "border", "relations", "ties", "policy", "sanctions", "deal",
+                          "file", "problem", "settlement", "invasion", "offensive", "front", "frontline"})
+
 
 def _modifier_place(s: _Sentence, p: Place) -> bool:
     """A place that only qualifies a noun: "Russia-led", "US-backed", "Shanghai Cooperation Organisation",
@@ -37,6 +41,13 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
         return True
     if nxt.gap == " " and not nxt.cap and s.words[p.j] in _GROUP_NOUNS:
         return True  # "Russian and US delegations", "US officials"
+    pair = [q for q in s._places or () if q.kind in ("country", "territory")] if p.kind in ("country", "territory") \
+        else []
+    if (nxt.gap == "-" and any(q.i == p.j for q in pair)) or \
+            (p.i > 0 and s.toks[p.i].gap == "-" and any(q.j == p.i for q in pair)):
+        return True  # "the Russia-Ukraine conflict", "the India-Russia summit": a pair names a relation
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _TOPIC_NOUNS:
+        return True  # "the Russia-Ukraine conflict", "the summit on ending the Gaza war in Egypt": a topic
     if s.words[p.j] == "of" and p.j + 1 < len(s.toks) and s.toks[p.j + 1].cap and p.kind == "city" \
             and s.words[p.j + 1] != "the" and not any(q.i == p.j + 1 for q in s._places or ()):
         return True  # "the Commonwealth of Independent States": a name that starts with a place, not a place

@@ -37,6 +37,7 @@ from .refs import (
     _attendance,
     _cheap_subject,
     _date_back_reference,
+    _entourage,
     _surname_subject,
     _two_met,
     mentions,
@@ -143,6 +144,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _two_met(doc, s)
         if doc.context is not None:
             _attendance(doc, s, k, ms)
+        if "by" in s.words and doc.drafts:
+            _entourage(doc, s, k, ms)
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
                 rec = doc.recent

@@ -71,6 +71,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     def qualifier(i: int) -> str:
         """Nationality from a country/demonym right before token i ("Russian", "Russia's")."""
         for _pi, pj, h in places:
+            if pj == i and any(c in toks[i].gap for c in ",;:()"):
+                continue  # "... summit in Alaska, Foreign Minister X said": the place ends a clause
             if pj == i or (pj == i - 1 and words[i - 1] == "s"):
                 return _place_code(h.value)
             if words[i - 1: i] == ["then"] and pj == i - 1:
@@ -193,7 +195,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         nj = ni + len(name)
         ent = doc.entity_for_name(name, text[name[0].start:name[-1].end], nat)
         a = i
-        while a > 0 and any(pj == a and pi == a - 1 for pi, pj, _ in places):
+        while a > 0 and not any(c in toks[a].gap for c in ",;:()") and \
+                any(pj == a and pi == a - 1 for pi, pj, _ in places):
             a -= 1
         out.append(Mention(a, nj, ent, text[toks[a].start:toks[nj - 1].end], "role"))
         taken.update(range(a, nj))
@@ -388,8 +391,11 @@ def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     ctx, status = doc.context, doc.context_status
     if ctx is None or status is None or k - ctx[0] > 2 or len(words) < 3:
         return
-    opens = (words[0] in _LIST_OPENERS and any(x in _INCLUDE for x in words[1:4])) or \
-        (words[0] == "among" and words[1] in ("them", "those", "the", "others"))
+    opener = next((n for n in range(min(3, len(words))) if words[n] in _LIST_OPENERS), None)
+    opens = (opener is not None and any(x in _INCLUDE for x in words[opener + 1:opener + 4])
+             and not any(m.i < opener + 1 and m.entity is not None for m in ms)) or \
+        (words[0] == "among" and words[1] in ("them", "those", "the", "others"))  # "High-profile guests include"
+
     if not opens:
         return
     future = status in FUTURE
@@ -405,3 +411,34 @@ def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             if dest.code != ent.nationality:
                 _add(doc, _Draft(ent, m.text, dest.code, dest.city, list(spans), status,
                                  event.name if event is not None else "", [(s.a, s.b)]))
+
+
+_WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
+_ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
+
+
+def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "He was accompanied by foreign minister X, Y and Z", "Bashir, joined by his defence minister X, ...":
+    the people named after "accompanied by" travel with the person before it, on the trip just reported for
+    them (the last two sentences)."""
+    words = s.words
+    n = next((n for n in range(len(words) - 1) if (words[n], words[n + 1]) in _ACCOMPANY), None)
+    if n is None:
+        return
+    lead = next((m for m in reversed(ms) if m.j <= n and n - m.j <= 4 and m.entity is not None), None)
+    if lead is None or lead.entity is None:
+        return
+    trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
+                 and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
+    if trip is None:
+        return
+    status, spans = trip.status, list(trip.spans)
+    if status not in FUTURE and any(x in _WILL for x in words[max(0, n - 4):n]):
+        status, spans = "planned", []  # "He will be joined by X": X's journey is still ahead
+    for m in ms:
+        ent = m.entity
+        if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead.entity:
+            continue
+        if ent.nationality == trip.code or (ent.pid and ent.pid == lead.entity.pid):
+            continue
+        _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))

@@ -18,6 +18,8 @@ _MODALS = frozenset({"will", "would", "to", "may", "might", "could", "shall", "c
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")  # "Kim's 2019 trip to Vladivostok"
 _WHO_FILL = frozenset({"has", "had", "have", "was", "is", "will", "would", "also", "then", "later", "last",
                        "recently", "previously", "once", "again", "first", "never", "not", "already"})
+_SAID = frozenset({"said", "told", "stated", "announced", "declared", "remarked", "noted", "added"})
+_SAYS_NOW = frozenset({"says", "tells", "states", "announces", "declares", "adds"})
 _FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
 
 
@@ -167,6 +169,13 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
                     if trav is not None and words[lead] in _LEAD_PAST:
                         lead_past = "ongoing" if words[lead] in ("boarded", "took") and \
                             any(x in vehicle for x in words[lead + 1:ti + 1]) else "completed"
+                    elif trav is not None and words[lead] in ("during", "on"):
+                        # "X said on Wednesday during a visit to Rome": the visit of a past main verb was made
+                        main = words[trav.j:lead]
+                        if any(x in _SAID for x in main):
+                            lead_past = "completed"
+                        elif any(x in _SAYS_NOW for x in main):
+                            lead_past = "ongoing"
             if trav is None:
                 # "His only trip abroad was an April visit to X": the possessor of the subject
                 cop = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] in ("was", "were")), None)
