@@ -240,6 +240,8 @@ def _worker_init(data_path: str | None, model: str | None) -> None:
     from .news import parse
     from .ruleset import load_ruleset
 
+    if "rs" in _WORKER:
+        return  # forked: the parent's rules, gazetteer and model are shared copy-on-write
     if model:
         parse.set_model(model)
     _WORKER["rs"] = load_ruleset(data_path)
@@ -261,17 +263,27 @@ def _extracted(items: Any, rs: Any, jobs: int, data_path: str | None, model: str
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     if method == "fork":
         from .news import parse
+        from .news.mentions import gazetteer
 
-        parse.nlp()  # load once before forking
+        parse.nlp()  # load once before forking, with the rules and their gazetteer
+        gazetteer(rs)
+        _WORKER["rs"] = rs
     with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(data_path, model)) as pool:
+        # two batches in flight at most: the workers extract the next batch while this process writes the
+        # verdicts of the previous one (memory stays bounded on any input size)
+        pending: tuple[list[Any], Any] | None = None
         batch: list[Any] = []
         for item in items:
             batch.append(item)
-            if len(batch) >= 64 * jobs:
-                yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
-                batch = []
-        if batch:
-            yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
+            if len(batch) >= 32 * jobs:
+                running = pool.map_async(_worker_run, batch, chunksize=4)
+                if pending is not None:
+                    yield from zip(pending[0], pending[1].get(), strict=True)
+                pending, batch = (batch, running), []
+        last = (batch, pool.map_async(_worker_run, batch, chunksize=4)) if batch else None
+        for done in (pending, last):
+            if done is not None:
+                yield from zip(done[0], done[1].get(), strict=True)
 
 
 def _summary(n_read: int, skipped: list[tuple[str, str]], by_status: Counter[str], by_obligation: Counter[str],

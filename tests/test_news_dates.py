@@ -113,3 +113,13 @@ def test_the_year_of_a_count_of_visits_is_not_the_visit_date() -> None:
     assert _trips(text, "2025-07-09") == [("US", "2025-07-07", "day", "completed")]
     # the year stays the date when nothing is counted
     assert _trips("Benjamin Netanyahu visited Hungary this year.", "2025-07-09")[0][1:3] == ("2025-01-01", "year")
+
+
+def test_undated_past_trips_stay_undated() -> None:
+    lead = "The region is tense. Talks stalled. Aid groups are worried. "
+    for text in ("Vladimir Putin has visited Turkey several times in the past.",
+                 "Vladimir Putin has repeatedly visited Turkey.", "Vladimir Putin previously visited Turkey."):
+        assert _trips(lead + text, "2025-11-24") == [("TR", "", "unknown", "completed")], text
+    # an arrival told with no date is the current trip: the month of the report
+    assert _trips(lead + "Vladimir Putin arrived in Turkey.", "2025-11-24") == [
+        ("TR", "2025-11-01", "month", "completed")]

@@ -60,3 +60,13 @@ def test_repair_only_inserts_spaces_and_blanking_keeps_length(text: str) -> None
     repaired = repair_glued(text)
     assert repaired.replace(" ", "") == text.replace(" ", "")
     assert len(blank_stamps(text, None)) == len(text)
+
+
+def test_a_published_line_without_a_colon_dates_an_article_with_no_header() -> None:
+    raw = "Bashir lands in Djibouti\nPublished May 12, 2016\nOmar al-Bashir arrived in Djibouti on Thursday.\n"
+    (art,) = list(read_bytes("a.txt", raw.encode()))
+    assert art.published == DateSpan.day(date(2016, 5, 12)) and art.basis == "date_line"  # type: ignore[union-attr]
+    assert _trips(raw) == [("omar-al-bashir", "DJ", "2016-05-12", "completed")]
+    # prose that starts with the word is not a date line
+    (art,) = list(read_bytes("b.txt", b"Published in 2015, the report named Omar al-Bashir.\n"))
+    assert art.published is None  # type: ignore[union-attr]

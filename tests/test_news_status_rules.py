@@ -58,3 +58,26 @@ def test_status_rules(text: str, expected: tuple[str, str, str, str]) -> None:
 def test_a_later_sentence_cancels_the_plan_it_points_back_to(text: str,
                                                               expected: tuple[str, str, str, str]) -> None:
     assert rows(text, "2024-11-25") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Yoav Gallant is currently visiting the United States for talks. Gallant was scheduled to attend an event in "
+    "Washington, but the event was cancelled after protests.",
+    "Yoav Gallant was scheduled to attend an event in Washington, but the event was cancelled after protests. "
+    "Gallant is currently visiting the United States for talks.",
+])
+def test_an_event_called_off_during_a_visit_does_not_cancel_the_visit(text: str) -> None:
+    assert rows(text, "2024-12-11") == [("yoav-gallant", "US", "2024-12", "ongoing")]
+
+
+def test_a_visit_called_off_is_still_cancelled() -> None:
+    assert rows("Yoav Gallant called off his visit to the United States.", "2024-12-11") == [
+        ("yoav-gallant", "US", "", "cancelled")]
+
+
+def test_a_timetable_present_with_a_weekday_looks_ahead() -> None:
+    # published on a Monday: "begins on Tuesday" is tomorrow; "ended on Tuesday" was last week
+    assert rows("On Tuesday, the state visit of Vladimir Putin to Kyrgyzstan begins.", "2025-11-24") == [
+        ("vladimir-putin", "KG", "2025-11", "planned")]
+    assert rows("On Tuesday, the state visit of Vladimir Putin to Kyrgyzstan ended.", "2025-11-24") == [
+        ("vladimir-putin", "KG", "2025-11", "completed")]

@@ -29,7 +29,9 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
 _HEADER = re.compile(r"\s{0,4}date (\d{4}-\d{2}(?:-\d{2})?)\b")
-_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated)[ \t]{0,4}:[ \t]{0,8}([^\n]{4,60})$")
+# "Date: 25 July 2023", "Published: ...", and without a colon "Published June 13, 2015", "Posted on 3 May 2019"
+_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated|posted|first published)"
+                        r"(?:[ \t]{0,4}:|[ \t]+on\b|(?=[ \t]+\d|[ \t]+[a-z]{3}))[ \t]{0,8}([^\n]{4,60})$")
 _DATELINE_MDY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \(")
 _DATELINE_CITY = re.compile(r"[A-Z][A-Za-z.'\- ]{1,40}, ([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))? ?\(")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")

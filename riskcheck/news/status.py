@@ -20,6 +20,7 @@ from .tripdates import _pick_date
 _STATUS_RANK = {"virtual": 0, "cancelled": 1, "ongoing": 2, "completed": 3, "planned": 4, "invited": 5,
                 "speculative": 6}
 _OPEN = frozenset({"invited", "speculative"})
+_SCHEDULE = frozenset({"begins", "starts", "opens", "kicks", "commences"})  # a timetable's present tense
 _PAST_CANCEL = frozenset({"skipped", "missed", "blocked", "stayed", "boycotted", "snubbed", "shunned"})
 
 
@@ -28,6 +29,8 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
     """Status of "X's visit to Y" when no cue in the sentence says it: the trip's own date against the
     publication date, else the tense of the sentence ("... has drawn criticism", "... ended", "after ...")."""
     dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
+    if dexpr is not None and doc.pub is not None and dexpr.kind == "weekday" and _SCHEDULE.intersection(s.words):
+        return "planned"  # "On Tuesday, the state visit to X begins": a timetable's present looks ahead
     if dexpr is not None and doc.pub is not None:
         spans = ndates.resolve(dexpr, doc.pub, False)
         if spans:
@@ -142,6 +145,10 @@ def merge_status(doc: _Doc, d: _Draft, new: _Draft) -> None:
     elif new.status == "cancelled" and d.status in ("completed", "ongoing") and new.spans and \
             doc.pub is not None and new.spans[0][1] <= doc.pub.end:
         pass  # "arrived in X on Monday ... skipped Tuesday's forum": a part of a trip made, not the trip
+    elif new.status == "cancelled" and d.status == "ongoing" and not new.spans:
+        pass  # "his current visit to X ... was to attend an event there, but the event was cancelled": a part
+    elif new.status == "ongoing" and d.status == "cancelled":
+        d.status = "ongoing"  # told the other way round, or called off and then made after all: he is there
     elif _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
         d.status = new.status
         d.weak = new.weak

@@ -12,7 +12,8 @@ from .dates import DateExpr
 from .document import _LIST_AND, Entity, Place, _Doc, _Sentence
 from .modality import FUTURE, Cue
 
-_EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously"})
+_EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously", "past", "times", "occasions",
+                      "repeatedly", "formerly"})  # "has visited X several times in the past": no current trip
 _SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
 LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
 
