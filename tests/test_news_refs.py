@@ -141,3 +141,19 @@ def test_the_visit_of_a_person_to_a_place():
     got = trips("The visit of Vladimir Putin to Mongolia drew protests.", "2024-09-05")
     assert [(c, st) for _, c, _, st in got] == [("MN", "completed")]
     assert trips("The visit of the delegation to Mongolia was short.", "2024-09-05") == []
+
+
+def test_ordinal_visits_named_by_year_are_earlier_trips():
+    text = ("Vladimir Putin will begin a state visit to Kyrgyzstan today. This will be Putin's third state visit "
+            "to Kyrgyzstan: the first took place during his initial term in 2000, and the second during his "
+            "previous term in 2019.")
+    got = trips(text, "2025-11-25")
+    assert [(c, y, st) for _, c, y, st in got] == \
+        [("KG", "2025", "planned"), ("KG", "2000", "completed"), ("KG", "2019", "completed")]
+
+
+def test_years_since_his_last_trip_dates_the_earlier_trip():
+    text = ("Russian President Vladimir Putin arrived in New Delhi on Thursday evening. Putin's arrival marks "
+            "the end of four years since his last trip.")
+    got = trips(text, "2025-12-05")
+    assert [(c, y, st) for _, c, y, st in got] == [("IN", "2025", "completed"), ("IN", "2021", "completed")]

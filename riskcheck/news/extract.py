@@ -43,7 +43,7 @@ from .refs import (
     mentions,
 )
 from .sentences import split
-from .shapes import _first_since, _meeting_between
+from .shapes import _first_since, _meeting_between, _ordinal_visits, _years_since_last
 from .status import later_cancel
 from .triggers import _trips_in
 
@@ -140,6 +140,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _meeting_between(doc, s, ms)
         if "since" in s.words and "first" in s.words:
             _first_since(doc, s, ms)
+        if "first" in s.words and ("second" in s.words or "third" in s.words):
+            _ordinal_visits(doc, s, ms)
+        if "years" in s.words and "last" in s.words:
+            _years_since_last(doc, s, ms)
         if "two" in s.words and "trigger" in cats:
             _two_met(doc, s)
         if doc.context is not None:

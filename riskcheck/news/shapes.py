@@ -120,3 +120,63 @@ def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: i
             break
     if spans and dest.code != ent.nationality:
         _add(doc, _Draft(ent, trav.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_VISIT_NOUNS = frozenset({"visit", "trip"})
+
+
+def _ordinal_visits(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "This will be X's third state visit to Y: the first took place in 2000, and the second in 2019": each
+    earlier visit named by its ordinal and year is a completed trip of X to Y."""
+    words = s.words
+    head = next((n for n in range(len(words) - 2) if words[n] in _ORDINALS and words[n] != "first" and (
+        words[n + 1] in _VISIT_NOUNS or (words[n + 1] in ("state", "official") and words[n + 2] in _VISIT_NOUNS))),
+        None)
+    if head is None:
+        return
+    owner = next((m for m in reversed(ms) if m.j <= head and head - m.j <= 2 and m.entity is not None
+                  and (m.possessive or m.kind == "pronoun")), None)
+    to = next((n for n in range(head + 1, min(len(words), head + 5)) if words[n] == "to"), None)
+    if owner is None or owner.entity is None or to is None:
+        return
+    dest = next((p for p in doc.places(s) if p.i == to + 1 and p.kind in ("country", "capital", "city")), None)
+    if dest is None or dest.code == owner.entity.nationality:
+        return
+    limit = _ORDINALS[words[head]]
+    for n in range(dest.j, len(words)):
+        if words[n] not in _ORDINALS or _ORDINALS[words[n]] >= limit or words[n - 1] != "the":
+            continue
+        d = next((d for d in s.dates if n < d.i <= n + 12 and d.kind == "abs" and len(d.years) == 1
+                  and not any(words[x] in _ORDINALS for x in range(n + 1, d.i))), None)
+        if d is None:
+            continue
+        spans = ndates.resolve(d, doc.pub, False)[:1]
+        if spans:
+            _add(doc, _Draft(owner.entity, owner.text, dest.code, dest.city, spans, "completed", "",
+                             [(s.a, s.b)], earlier=True))
+
+
+def _years_since_last(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X's arrival in Y marks the end of four years since his last trip", "X returns to Y five years after his
+    last visit": the last trip there was that many years before the report (year precision)."""
+    words = s.words
+    if doc.pub is None or not doc.drafts:
+        return
+    n = next((n for n in range(2, len(words) - 3) if words[n] in ("since", "after") and words[n + 1] in (
+        "his", "her") and words[n + 2] in ("last", "previous") and words[n + 3] in _VISIT_NOUNS), None)
+    if n is None or words[n - 1] != "years":
+        return
+    num_w = words[n - 2]
+    num = ndates._NUMWORDS.get(num_w) or (int(num_w) if num_w.isdigit() else 0)
+    if not 0 < num < 60:
+        return
+    last = doc.drafts[-1]
+    if (s.a, s.b) not in last.sentences and not (last.sentences and s.a - last.sentences[-1][1] < 600):
+        return
+    who = next((m for m in ms if m.entity is last.entity), None)
+    if who is None and not any(m.kind == "pronoun" or m.possessive for m in ms):
+        return
+    y = doc.pub.start.year - num
+    _add(doc, _Draft(last.entity, last.mention, last.code, last.city, [(date(y, 1, 1), date(y, 12, 31), "year")],
+                     "completed", "", [(s.a, s.b)], earlier=True))
