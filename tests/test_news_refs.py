@@ -135,3 +135,9 @@ def test_during_a_visit_takes_the_tense_of_the_main_verb():
     says = extract_trips("Foreign Minister Gideon Saar says during a visit to Rome that talks are going well.",
                          "2025-10-12")
     assert [(t.country, t.status) for t in says] == [("IT", "ongoing")]
+
+
+def test_the_visit_of_a_person_to_a_place():
+    got = trips("The visit of Vladimir Putin to Mongolia drew protests.", "2024-09-05")
+    assert [(c, st) for _, c, _, st in got] == [("MN", "completed")]
+    assert trips("The visit of the delegation to Mongolia was short.", "2024-09-05") == []

@@ -20,6 +20,7 @@ _WHO_FILL = frozenset({"has", "had", "have", "was", "is", "will", "would", "also
                        "recently", "previously", "once", "again", "first", "never", "not", "already"})
 _SAID = frozenset({"said", "told", "stated", "announced", "declared", "remarked", "noted", "added"})
 _SAYS_NOW = frozenset({"says", "tells", "states", "announces", "declares", "adds"})
+_OF_NOUNS = frozenset({"visit of", "visits of", "trip of", "arrival of"})
 _FOLLOWED = ("followed", "by")  # "X's trip to A, followed by a stopover in B": B is a leg of the same journey
 
 
@@ -149,8 +150,10 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
         if form == "noun":
             trav = poss
             if trav is None and tj + 1 < len(words):
-                trav = next((m for m in ms if m.entity is not None and words[m.i - 1: m.i] == ["by"]
-                             and 0 <= m.i - tj <= 4 and words[tj] != "to"), None)
+                # "a trip by Y to Z", "the visit of Y to Z"
+                trav = next((m for m in ms if m.entity is not None and (words[m.i - 1: m.i] == ["by"] or (
+                    words[m.i - 1: m.i] == ["of"] and th.key in _OF_NOUNS)) and 0 <= m.i - tj <= 4
+                    and words[tj] != "to"), None)
                 if trav is not None and trav.entity is not None:
                     # "X blocked a trip by Y to Z ... His last visit": the traveller is whom "his" means next
                     doc.last_subject, doc.last_subject_age = trav.entity, 0
