@@ -68,6 +68,10 @@ def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD or YYYY-MM) for every input; "
               "overrides dates found in the text.")
+@click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto", show_default=True,
+              help="What '-' (stdin) holds: text (one article, or several separated by a form feed, "
+                   "printf '\\f'), jsonl (one JSON object with 'text' a line), auto (jsonl when it starts "
+                   "with '{').")
 @click.option("--text-col", default="text", show_default=True, help="Text column of a CSV input.")
 @click.option("--format", "fmt", type=FORMAT_CHOICES, default="table", show_default=True)
 @click.option("-o", "--output", "out", metavar="PATH", help="Write to a file (atomically).")
@@ -92,7 +96,7 @@ def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
 def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None, text_col: str, fmt: str,
                  out: str | None, warrant_only: bool, report: str | None, jobs: int = 1, model: str | None = None,
                  group: str = "reports", db_path: str | None = None, engine: str = "local",
-                 scheduler: str | None = None, workers: int | None = None) -> None:
+                 scheduler: str | None = None, workers: int | None = None, stdin_format: str = "auto") -> None:
     """Read news text and list each trip it reports or plans, with the destination state's obligation.
 
     PATH may be a text file, a folder (read recursively), a JSON Lines file (``text``, optional
@@ -140,7 +144,7 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
         except InputError as exc:
             fail(str(exc))
     try:
-        items = iter_inputs(list(inputs), override=override, text_col=text_col)
+        items = iter_inputs(list(inputs), override=override, text_col=text_col, stdin_format=stdin_format)
         for item, trips in _extracted(items, rs, jobs, data_path, model):
             if not isinstance(item, Article):
                 skipped.append((item.source, item.reason))
@@ -214,6 +218,8 @@ def _worker_init(data_path: str | None, model: str | None) -> None:
     from .news import parse
     from .ruleset import load_ruleset
 
+    if "rs" in _WORKER:
+        return  # forked: the parent's rules, gazetteer and model are shared copy-on-write
     if model:
         parse.set_model(model)
     _WORKER["rs"] = load_ruleset(data_path)
@@ -235,17 +241,27 @@ def _extracted(items: Any, rs: Any, jobs: int, data_path: str | None, model: str
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     if method == "fork":
         from .news import parse
+        from .news.mentions import gazetteer
 
-        parse.nlp()  # load once before forking
+        parse.nlp()  # load once before forking, with the rules and their gazetteer
+        gazetteer(rs)
+        _WORKER["rs"] = rs
     with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(data_path, model)) as pool:
+        # two batches in flight at most: the workers extract the next batch while this process writes the
+        # verdicts of the previous one (memory stays bounded on any input size)
+        pending: tuple[list[Any], Any] | None = None
         batch: list[Any] = []
         for item in items:
             batch.append(item)
-            if len(batch) >= 64 * jobs:
-                yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
-                batch = []
-        if batch:
-            yield from zip(batch, pool.map(_worker_run, batch, chunksize=8), strict=True)
+            if len(batch) >= 32 * jobs:
+                running = pool.map_async(_worker_run, batch, chunksize=4)
+                if pending is not None:
+                    yield from zip(pending[0], pending[1].get(), strict=True)
+                pending, batch = (batch, running), []
+        last = (batch, pool.map_async(_worker_run, batch, chunksize=4)) if batch else None
+        for done in (pending, last):
+            if done is not None:
+                yield from zip(done[0], done[1].get(), strict=True)
 
 
 def _summary(n_read: int, skipped: list[tuple[str, str]], by_status: Counter[str], by_obligation: Counter[str],

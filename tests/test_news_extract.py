@@ -181,10 +181,13 @@ FILLER = "The region is tense. Talks stalled. Aid groups are worried. "
 
 
 def test_undated_current_trip_gets_the_report_month_but_not_a_past_one():
-    assert rows(FILLER + "Later in the day Omar al-Bashir landed in Djibouti.", "2016-05-20") == [
+    assert rows(FILLER + "Meanwhile Omar al-Bashir landed in Djibouti.", "2016-05-20") == [
         ("omar-al-bashir", "DJ", "2016-05-01", "month", "completed")]
+    # "later in the day" is the day of the story: the publication day when no other trip is discussed
+    assert rows(FILLER + "Later in the day Omar al-Bashir landed in Djibouti.", "2016-05-20") == [
+        ("omar-al-bashir", "DJ", "2016-05-20", "day", "completed")]
     # "last", "previous", "first ... since": an earlier trip with no date stays undated
-    assert rows(FILLER + "Later in the day, recalling the last time Omar al-Bashir visited Djibouti, officials smiled.",
+    assert rows(FILLER + "Meanwhile, recalling the last time Omar al-Bashir visited Djibouti, officials smiled.",
                 "2016-05-20")[0][2:4] == ("", "unknown")
 
 

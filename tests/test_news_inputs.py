@@ -55,3 +55,39 @@ def test_jsonl_on_stdin() -> None:
                              input="\n".join(json.dumps(x) for x in lines) + "\n")
     assert res.exit_code == 0, res.stderr
     assert [r["source"] for r in csv.DictReader(io.StringIO(res.stdout))] == ["one", "two"]
+
+
+def test_empty_and_wrongly_encoded_files_are_skipped_one_line_each(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2024-08-01 Vladimir Putin will visit Mongolia in September.\n")
+    (tmp_path / "b.txt").write_text("   \n\n")
+    (tmp_path / "c.txt").write_bytes("Le président est arrivé à Oulan-Bator.".encode("latin-1"))
+    (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    res = CliRunner().invoke(cli, ["news", str(tmp_path), "--format", "csv"])
+    assert res.exit_code == 0, res.stderr
+    assert [r["country"] for r in csv.DictReader(io.StringIO(res.stdout))] == ["MN"]
+    skipped = [line for line in res.stderr.splitlines() if "skipped " in line and ":" in line]
+    assert sorted(line.split("skipped ")[1].split(":")[0].rsplit("/", 1)[-1] for line in skipped) == [
+        "b.txt", "c.txt", "d.png"]
+    assert "empty" in res.stderr and "not UTF-8" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_stdin_format_jsonl_keeps_going_past_a_bad_line() -> None:
+    lines = [json.dumps({"id": "one", "published": "2024-08-01",
+                         "text": "Vladimir Putin will visit Mongolia in September."}),
+             "this line is not JSON",
+             json.dumps({"id": "two", "published": "2024-12-01",
+                         "text": "Netanyahu will travel to Hungary in January 2025."})]
+    res = CliRunner().invoke(cli, ["news", "-", "--stdin-format", "jsonl", "--format", "csv"],
+                             input="\n".join(lines) + "\n")
+    assert res.exit_code == 0, res.stderr
+    assert [r["source"] for r in csv.DictReader(io.StringIO(res.stdout))] == ["one", "two"]
+    assert "stdin:2: not a JSON object" in res.stderr
+
+
+def test_stdin_format_text_reads_a_brace_as_prose() -> None:
+    text = '{draft} Vladimir Putin will visit Mongolia in September.\f Netanyahu will travel to Hungary in 2025.'
+    res = CliRunner().invoke(cli, ["news", "-", "--stdin-format", "text", "--published", "2024-08-01",
+                                   "--format", "csv"], input=text)
+    assert res.exit_code == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [(r["source"], r["country"]) for r in rows] == [("stdin:1", "MN"), ("stdin:2", "HU")]

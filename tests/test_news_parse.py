@@ -87,3 +87,18 @@ def test_a_condition_is_speculative_not_a_visit():
     text = ("Omar al-Bashir attended talks in Cairo in May. Kenyan judges said the state must arrest Omar "
             "al-Bashir if he lands at the airport in Nairobi.")
     assert not any(c == "KE" and st == "completed" for _, c, st in got(text))
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Benjamin Netanyahu ventured to Hungary on Monday.", "HU"),  # a verb only the parse knows
+    ("Vladimir Putin flew out for Ankara on Monday.", "TR"),
+    ("Benjamin Netanyahu was photographed in Budapest on Monday.", "HU"),
+    ("Omar al-Bashir showed up in Kampala on Monday.", "UG"),
+])
+def test_sentence_without_a_rule_trigger_is_parsed(text: str, country: str):
+    assert {(c, st) for _, c, st in got(text)} == {(country, "completed")}
+    assert got(text, parse=False) == set()  # the rules alone do not read these
+
+
+def test_return_home_is_no_trip():
+    assert got("Vladimir Putin returned to Moscow on Monday.") == set()

@@ -3,6 +3,11 @@
 The grammar works on a sentence's tokens (bounded look-ahead, so linear time). An expression is kept
 unresolved (:class:`DateExpr`) until the trip's tense is known: "in January" in a November article is
 next January for a planned trip and last January for a completed one.
+
+Expressions anchored to the story rather than to the report ("earlier in the day", "the next day",
+"a few days earlier", "two weeks later"; kind ``anchor`` in ``tables/dates.csv`` and the ``N units
+earlier/later`` grammar) resolve against the date of the trip under discussion when the caller knows it
+(``anchor=``), else against the publication day ("earlier" only: "later" needs a trip to be later than).
 """
 
 from __future__ import annotations
@@ -24,10 +29,14 @@ _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 LOWER_OK: set[str] = set()  # month and weekday names written in lower case (French)
 
 
-def _tables() -> tuple[dict[str, int], dict[str, int], dict[tuple[str, ...], tuple[str, int]], dict[str, tuple[int, int]]]:
+_Rel = dict[tuple[str, ...], tuple[str, int]]
+
+
+def _tables() -> tuple[dict[str, int], dict[str, int], _Rel, dict[str, tuple[int, int]], _Rel]:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
-    rel: dict[tuple[str, ...], tuple[str, int]] = {}
+    rel: _Rel = {}
+    anchored: _Rel = {}
     seasons: dict[str, tuple[int, int]] = {}
     for row in tables.load("dates"):
         kind, value, phrase = row["kind"], row["value"], row["phrase"]
@@ -37,17 +46,20 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[tuple[str, ...], tup
             months[phrase] = int(value)
         elif kind in ("weekday", "weekday_lc"):
             weekdays[phrase] = int(value)
-        elif kind == "rel":
+        elif kind in ("rel", "anchor"):
             unit, _, n = value.partition(":")
-            rel[tuple(phrase.split())] = (unit, int(n))
+            (rel if kind == "rel" else anchored)[tuple(phrase.split())] = (unit, int(n))
         elif kind == "season":
             a, _, b = value.partition("-")
             seasons[phrase] = (int(a), int(b))
-    return months, weekdays, rel, seasons
+    return months, weekdays, rel, seasons, anchored
 
 
-MONTHS, WEEKDAYS, REL, SEASONS = _tables()
-_REL_MAX = max((len(k) for k in REL), default=1)
+MONTHS, WEEKDAYS, REL, SEASONS, ANCHORED = _tables()
+_REL_MAX = max((len(k) for k in (*REL, *ANCHORED)), default=1)
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+          "year": "year", "years": "year"}
+_VAGUE = frozenset({"few", "several", "couple"})  # "a few days later", "several weeks earlier"
 
 
 @dataclass(slots=True)
@@ -67,7 +79,7 @@ class DateExpr:
 
     i: int
     j: int
-    kind: str  # abs | weekday | rel | ago | season
+    kind: str  # abs | weekday | rel | ago | season | anchor
     years: tuple[int, ...] = ()
     month: int = 0
     day: int = 0
@@ -109,7 +121,8 @@ def _is_month(toks: list[Tok], i: int) -> int:
     return m
 
 
-_STARTERS = frozenset({k[0] for k in REL} | set(MONTHS) | set(WEEKDAYS) | set(_NUMWORDS) | {"last", "next", "this"})
+_STARTERS = frozenset({k[0] for k in (*REL, *ANCHORED)} | set(MONTHS) | set(WEEKDAYS) | set(_NUMWORDS) | _VAGUE
+                      | set(_UNITS) | {"last", "next", "this"})
 
 
 _ANAPHORIC = frozenset({"that", "previous", "following"})
@@ -151,12 +164,37 @@ def find(toks: list[Tok]) -> list[DateExpr]:
 
 def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
     w = toks[i].word
-    # relative phrases: "this week", "next month", "last year's"
+    # relative phrases: "this week", "next month", "last year's"; anchored ones: "the next day"
     for k in range(min(_REL_MAX, n - i), 0, -1):
         key = tuple(t.word for t in toks[i : i + k])
         if key in REL:
             unit, off = REL[key]
             return DateExpr(i, i + k, "rel", unit=unit, n=off)
+        if key in ANCHORED:
+            unit, off = ANCHORED[key]
+            return DateExpr(i, i + k, "anchor", unit=unit, n=off)
+    # "two days later", "a few days earlier", "weeks later", "three months before": counted from the trip
+    # under discussion (numbers up to 99; "a few"/"several" is a vague span)
+    k = i
+    num = 0
+    vague = False
+    if w in ("a", "an") and k + 1 < n and toks[k + 1].word in _VAGUE:
+        k, vague = k + 2, True
+    elif w in _VAGUE:
+        k, vague = k + 1, True
+    elif (num := _NUMWORDS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)):
+        k += 1
+    elif w in _UNITS and w.endswith("s"):
+        vague = True  # "days later"
+    if (num or vague) and k + 1 < n and toks[k].word in _UNITS and toks[k + 1].word in ("earlier", "later") \
+            and not toks[k + 1].gap.strip():
+        sign = -1 if toks[k + 1].word == "earlier" else 1
+        unit = _UNITS[toks[k].word]
+        if vague:
+            return DateExpr(i, k + 2, "anchor", unit=unit + "s", n=sign)
+        if unit in ("week", "month", "year") and sign < 0:
+            return DateExpr(i, k + 2, "ago", unit=unit, n=num, extra={"anchored": "1"})
+        return DateExpr(i, k + 2, "anchor", unit=unit, n=sign * num)
     # "last November", "next January", "last fall", "this summer"
     if w in ("last", "next", "this") and i + 1 < n:
         m = MONTHS.get(toks[i + 1].word, 0) if toks[i + 1].cap else 0
@@ -167,7 +205,7 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
             return DateExpr(i, i + 2, "season", season=s, extra={"dir": w})
     # "five years ago", "3 years ago", "a year ago"
     # "N months after" ("the visit came three months after he travelled") reads as "N months ago"
-    if i + 2 < n and toks[i + 2].word in ("ago", "earlier", "after") and not toks[i + 2].gap.strip() and \
+    if i + 2 < n and toks[i + 2].word in ("ago", "after") and not toks[i + 2].gap.strip() and \
             toks[i + 1].word in ("year", "years", "month", "months", "week", "weeks"):
         num = _NUMWORDS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)
         if num:
@@ -241,18 +279,58 @@ def _month_span(y: int, m: int) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
-def resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date, date, str]]:
+def resolve(e: DateExpr, pub: DateSpan | None, future: bool, *, anchor: date | None = None,
+            nearest: bool = False) -> list[tuple[date, date, str]]:
     """Spans ``(start, end, precision)`` for ``e``; empty when it cannot be resolved (no publication date).
 
-    ``future`` says whether the trip lies ahead of the report (planned, invited, ...) or behind it.
+    ``future`` says whether the trip lies ahead of the report (planned, invited, ...) or behind it;
+    ``nearest`` takes a year-less month in whichever year puts it closest to the report (a plan called off:
+    "was to visit in August but ..." may lie on either side). ``anchor`` is the start of the trip under
+    discussion, for expressions counted from it ("the next day", "two weeks later", "a few days earlier").
     """
     try:
-        return _resolve(e, pub, future)
+        if e.kind == "anchor" or (e.kind == "ago" and e.extra.get("anchored")):
+            return _anchored(e, pub, anchor)
+        return _resolve(e, pub, future, nearest)
     except (ValueError, OverflowError):
         return []
 
 
-def _resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date, date, str]]:
+def _anchored(e: DateExpr, pub: DateSpan | None, anchor: date | None) -> list[tuple[date, date, str]]:
+    if anchor is None:
+        if (e.kind == "anchor" and e.n > 0 and e.unit != "day") or pub is None:
+            return []  # "two weeks later" with no trip to count from
+        if pub.precision != "day" and e.kind == "anchor":
+            return [(pub.start, pub.end, pub.precision)]
+        anchor = pub.start
+    if e.kind == "ago":  # "three months earlier", "a year earlier"
+        return _resolve(DateExpr(e.i, e.j, "ago", unit=e.unit, n=e.n), DateSpan.day(anchor), False, False)
+    if e.unit == "day":
+        d = anchor + timedelta(days=e.n)
+        return [(d, d, "day")]
+    if e.unit in ("days", "weeks"):  # "a few days earlier", "weeks later": a vague span on that side
+        reach = 6 if e.unit == "days" else 41
+        lo, hi = (anchor - timedelta(days=reach), anchor - timedelta(days=1)) if e.n < 0 else \
+            (anchor + timedelta(days=1), anchor + timedelta(days=reach))
+        return [(lo, hi, "range")]
+    if e.unit == "week":
+        d = anchor + timedelta(weeks=e.n)
+        return [(d, d + timedelta(days=6), "week")]
+    if e.unit == "month":
+        y, m = anchor.year, anchor.month + e.n
+        while m < 1:
+            y, m = y - 1, m + 12
+        while m > 12:
+            y, m = y + 1, m - 12
+        a, b = _month_span(y, m)
+        return [(a, b, "month")]
+    if e.unit == "year":
+        y = anchor.year + e.n
+        return [(date(y, 1, 1), date(y, 12, 31), "year")]
+    return []  # "months later", "years earlier": too vague to date
+
+
+def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> list[tuple[date, date, str]]:
     ref = pub.start if pub is not None else None
     day_pub = pub is not None and pub.precision == "day"
     if e.kind == "abs":
@@ -272,6 +350,10 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool) -> list[tuple[date
                 y -= 1
             elif direction == "next" and e.month <= ref.month:
                 y += 1
+            elif not direction and nearest:
+                # the month nearest the report, a later one on a tie when the text looks ahead
+                y = min((ref.year - 1, ref.year, ref.year + 1),
+                        key=lambda yy: (abs((yy - ref.year) * 12 + e.month - ref.month), (yy > ref.year) != fwd))
             elif not direction:
                 if fwd and e.month < ref.month:
                     y += 1

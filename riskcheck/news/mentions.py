@@ -24,7 +24,7 @@ from . import tables
 # Folding
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """``str.translate`` table computed lazily: each character folds to exactly one character."""
 
     def __missing__(self, code: int) -> str:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 STATUSES = ("planned", "ongoing", "completed", "cancelled", "virtual", "invited", "speculative")
 FUTURE = frozenset({"planned", "cancelled", "virtual", "invited", "speculative"})
 BEFORE_WINDOW = 8  # tokens before a trigger in which a modal cue governs it
+# a negation with one of these between it and the trigger negates another verb: "was not arrested during his
+# visit", "did not speak throughout the trip" (the visit happened)
+SCOPE_BREAK = frozenset({"during", "throughout", "while", "despite", "amid", "amidst"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +44,17 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     lead = words[max(c0, ti - 5):ti]
     if form != "noun" and any(w in ("if", "unless") for w in lead):
         return "speculative"  # "must arrest him if he lands in X": a condition, not a journey
-    if form == "pres" and any(w in ("when", "once") for w in lead[-3:]):
-        return "planned"  # "when he arrives in X" (future)
+    if form == "pres" and any(w in ("when", "once", "whenever") for w in words[max(0, ti - 3):ti]) and \
+            not any(c.status in ("completed", "ongoing") and c.strength >= 4 for c in before):
+        return "planned"  # "when he arrives in X", "once he lands in Y" (future; the clause may start at "when")
     if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
         return "cancelled"
     # a cancellation later in the sentence ("... but decided to cancel the plan") ends a plan, not a visit
     late_cancel = any(c.status == "cancelled" and c.scope != "before" and c.i >= c1 for c in cues)
     if any(c.status == "none" and ti - c.j <= 3 for c in before):
         before = [c for c in before if c.status != "neg"]
+    # "was not arrested during his visit": that negation is another verb's
+    before = [c for c in before if not (c.status == "neg" and SCOPE_BREAK.intersection(words[c.j:ti]))]
     negated = any(c.status == "neg" and ti - c.j <= 4 for c in before)
     aux = words[max(0, ti - 2) : ti]
     # the trigger's own tense

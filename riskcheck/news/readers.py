@@ -13,6 +13,7 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +29,9 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
 _HEADER = re.compile(r"\s{0,4}date (\d{4}-\d{2}(?:-\d{2})?)\b")
-_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated)[ \t]{0,4}:[ \t]{0,8}([^\n]{4,60})$")
+# "Date: 25 July 2023", "Published: ...", and without a colon "Published June 13, 2015", "Posted on 3 May 2019"
+_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated|posted|first published)"
+                        r"(?:[ \t]{0,4}:|[ \t]+on\b|(?=[ \t]+\d|[ \t]+[a-z]{3}))[ \t]{0,8}([^\n]{4,60})$")
 _DATELINE_MDY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \(")
 _DATELINE_CITY = re.compile(r"[A-Z][A-Za-z.'\- ]{1,40}, ([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))? ?\(")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
@@ -92,8 +95,8 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             pass
     head = text[:2000]
     m = _DATE_LINE.search(head)
-    if m and (span := parse_loose_date(m[1])):
-        return text, span, "date_line"
+    if m and (loose := parse_loose_date(m[1])):
+        return text, loose, "date_line"
     first = text[:400]
     m = _DATELINE_MDY.search(first)
     if m and (mo := _MONTHS.get(m[1].lower())):
@@ -142,6 +145,116 @@ def _year_near(text: str, month: int, day: int) -> int:
     return years.pop() if len(years) == 1 else 0
 
 
+_MONTH_RX = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?")
+# a dateline's date: "MOSCOW, November 25. /TASS/.", "Tel Aviv [Israel], January 28 (ANI):", "LONDON, July 25
+# (Reuters) -"; and "November 4, 2018 (KHARTOUM) -" (the date first)
+_DATELINE_DATE = re.compile(
+    r"(?m)^[ \t]{0,8}[A-Z][A-Za-z.'\- ]{1,40}(?:[ \t]?\[[^\]\n]{1,30}\])?,[ \t]{0,3}"
+    r"(" + _MONTH_RX + r"[ \t]\d{1,2}(?:,?[ \t]\d{4})?\.?)(?=[ \t]{0,3}(?:\(|/|[-–—:]))"
+    r"|^[ \t]{0,8}(" + _MONTH_RX + r"[ \t]\d{1,2},?[ \t]\d{4})(?=[ \t]{0,3}\([A-Z][A-Za-z .'\-]{1,40}\)[ \t]{0,3}[-–—:])")
+_STAMP_WORDS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a", "m", "p", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "ist", "kst", "jst", "msk", "pst", "pdt", "updated", "published", "posted", "last", "modified", "on", "at", "date", "dated", "time", "local"])
+_LINE = re.compile(r"[^\n]*")
+_STAMP_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+
+def blank_stamps(text: str, published: DateSpan | None = None) -> str:
+    """``text`` with page stamps blanked (same length, so offsets still hold): lines that are only a date and
+    time ("Tuesday, September 17, 2024", "2011-06-28 10:06", "06:44 GMT 06.07.2025 (Updated: ...)"), and the
+    date of a dateline ("MOSCOW, July 25 (Reuters) -") unless it is the publication day itself (which the lead's
+    undated news then keeps). A crawl date or a stale stamp is never the date of a trip."""
+    out = list(text)
+    changed = False
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if not line.strip() or len(line) > 90 or not any(c.isdigit() for c in line):
+            continue
+        toks = _STAMP_TOKEN.findall(line)
+        if toks and all(t.isdigit() or t.lower() in _STAMP_WORDS for t in toks) and \
+                (_YEARS.search(line) or any(t.lower() in _MONTHS for t in toks)):
+            out[m.start():m.end()] = " " * len(line)
+            changed = True
+    for m in _DATELINE_DATE.finditer(text, 0, 3000):
+        g = 1 if m.group(1) else 2
+        if published is not None and _same_day(m.group(g), published):
+            continue
+        out[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
+        changed = True
+    return "".join(out) if changed else text
+
+
+def _same_day(stamp: str, published: DateSpan) -> bool:
+    """True when a dateline's "Month D[, YYYY]" names a day of ``published``."""
+    m = re.match(r"([A-Za-z]+)\.? (\d{1,2})(?:,? (\d{4}))?", stamp)
+    if not m or not (mo := _MONTHS.get(m[1].lower())):
+        return False
+    years = [int(m[3])] if m[3] else [published.start.year, published.end.year]
+    for y in years:
+        try:
+            if published.start <= date(y, mo, int(m[2])) <= published.end:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+# words that scraping glues to the name before them ("Kazakhstanwhere", "Orbanin Budapest"); not "is"/"as"/"an"
+# (Israelis, Malian)
+_GLUE = ("where", "which", "who", "when", "while", "in", "to", "and", "on", "for", "with", "at", "from", "after",
+         "before", "during", "was", "has", "had", "will", "said", "the", "this", "last", "next")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]{2,40}\b")
+_GLUED_AFTER = re.compile(r"\b[A-Z][a-z]{5,45}\b")
+_GLUED_BEFORE = re.compile(r"\b([a-z]{2,40}|[A-Z][a-z]{2,40})([A-Z][a-z]{2,40})\b")
+_KNOWN_PLACES: set[str] = set()
+
+
+def _known_places() -> set[str]:
+    """Single-word country, territory and capital names, lower case (loaded once)."""
+    if not _KNOWN_PLACES:
+        from ..places import place_names
+
+        _KNOWN_PLACES.update(k for k, names in place_names().items() if " " not in k and len(k) >= 4
+                             and any(pn.kind in ("country", "territory", "capital") for pn in names))
+        _KNOWN_PLACES.add("")  # loaded, even if the data has no names
+    return _KNOWN_PLACES
+
+
+def repair_glued(text: str) -> str:
+    """Spaces back between a known name and a word scraping glued to it: "Kazakhstanwhere" -> "Kazakhstan
+    where", "Orbanin Budapest" -> "Orban in Budapest", "visitedKazakhstan" -> "visited Kazakhstan".
+
+    A name is known when it is a country, territory or capital, or stands alone as a capitalised word elsewhere
+    in the same text; a glued form that itself stands alone elsewhere is left as it is. (The text grows by one
+    character per repair: offsets refer to the text as read.)
+    """
+    if not any(c.isupper() for c in text[1:]):
+        return text
+    counts = Counter(_CAP_WORD.findall(text))
+    words = set(counts)
+    places = _known_places()
+
+    def known(w: str) -> bool:
+        return w in words or w.lower() in places
+
+    def after(m: re.Match[str]) -> str:
+        w = m.group()
+        if counts[w] > 1:
+            return w  # it stands alone more than once: a word of its own
+        for g in _GLUE:
+            stem = w[: -len(g)]
+            if w.endswith(g) and len(stem) >= 4 and known(stem) and w.lower() not in places:
+                return f"{stem} {g}"
+        return w
+
+    def before(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if known(right) and (left.islower() or known(left)) and m.group().lower() not in places:
+            return f"{left} {right}"
+        return m.group()
+
+    return _GLUED_BEFORE.sub(before, _GLUED_AFTER.sub(after, text))
+
+
 def decode(data: bytes) -> str | None:
     """Text of ``data`` (UTF-8, or UTF-16 with a BOM); None for binary or undecodable bytes."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -160,6 +273,8 @@ def decode(data: bytes) -> str | None:
 def _article(source: str, text: str, published: DateSpan | None, override: DateSpan | None,
              basis: str = "field") -> Article:
     body, found, how = header_date(text)
+    pub = override if override is not None else published if published is not None else found
+    body = repair_glued(blank_stamps(body, pub))
     if override is not None:
         return Article(source, body, override, "option")
     if published is not None:
@@ -184,9 +299,10 @@ def _kind(path: str, data: bytes) -> str:
 
 
 def read_bytes(source: str, data: bytes, *, override: DateSpan | None = None,
-               text_col: str = "text") -> Iterator[Article | Skipped]:
-    """Articles in one input's bytes, by kind (extension first, then content)."""
-    kind = _kind(source, data)
+               text_col: str = "text", kind: str | None = None) -> Iterator[Article | Skipped]:
+    """Articles in one input's bytes, by ``kind`` (feed, jsonl, csv, text; default: by extension, then
+    content)."""
+    kind = kind or _kind(source, data)
     if kind == "feed":
         yield from _feed(source, data, override)
         return
@@ -291,8 +407,13 @@ def _feed(source: str, data: bytes, override: DateSpan | None) -> Iterator[Artic
         yield _article(src, body, pub, override)
 
 
+#: what ``-`` (stdin) holds: ``auto`` (JSON Lines when it starts with ``{``, else text), ``text`` (one article,
+#: or several separated by :data:`ARTICLE_SEPARATOR`), ``jsonl`` (one JSON object with ``text`` a line)
+STDIN_FORMATS = ("auto", "text", "jsonl")
+
+
 def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col: str = "text",
-                stdin: io.BufferedIOBase | None = None) -> Iterator[Article | Skipped]:
+                stdin: io.BufferedIOBase | None = None, stdin_format: str = "auto") -> Iterator[Article | Skipped]:
     """Articles from files, folders (recursively, sorted, hidden files skipped) and ``-`` (stdin).
 
     Raises :class:`InputError` for a path that does not exist.
@@ -301,13 +422,19 @@ def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col:
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()
-            if ARTICLE_SEPARATOR in data and _kind("-", data) == "text":
+            if stdin_format == "jsonl":
+                yield from _stdin_jsonl(data, override)
+                continue
+            kind = "text" if stdin_format == "text" else _kind("-", data)
+            if ARTICLE_SEPARATOR in data and kind == "text":
                 # several articles on stdin, separated by form feeds (printf '\f')
                 parts = [part for part in data.split(ARTICLE_SEPARATOR) if part.strip()]
                 for n, part in enumerate(parts, 1):
-                    yield from read_bytes(f"stdin:{n}", part, override=override, text_col=text_col)
+                    yield from read_bytes(f"stdin:{n}", part, override=override, text_col=text_col,
+                                          kind="text" if stdin_format == "text" else None)
                 continue
-            yield from read_bytes("-", data, override=override, text_col=text_col)
+            yield from read_bytes("-", data, override=override, text_col=text_col,
+                                  kind="text" if stdin_format == "text" else None)
             continue
         path = Path(p)
         if path.is_dir():
@@ -319,6 +446,16 @@ def iter_inputs(paths: list[str], *, override: DateSpan | None = None, text_col:
             yield from _file(path, override, text_col)
         else:
             raise InputError(f"{p}: no such file or folder")
+
+
+def _stdin_jsonl(data: bytes, override: DateSpan | None) -> Iterator[Article | Skipped]:
+    text = decode(data)
+    if text is None:
+        yield Skipped("stdin", "binary or not UTF-8 text")
+    elif not text.strip():
+        yield Skipped("stdin", "empty")
+    else:
+        yield from _jsonl("stdin", text, override)
 
 
 def _file(path: Path, override: DateSpan | None, text_col: str) -> Iterator[Article | Skipped]:

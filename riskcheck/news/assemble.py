@@ -1,0 +1,101 @@
+"""Trip assembly: drafts of one journey merge (same person and country, compatible dates) and become
+:class:`~.document.Trip` records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .document import Trip, _Doc, _Draft
+from .modality import FUTURE
+from .status import _OPEN, merge_status
+
+_PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
+
+
+def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]) -> bool:
+    if not a or not b:
+        return True
+    (s1, e1, _), (s2, e2, _) = a[0], b[0]
+    return s1.toordinal() <= e2.toordinal() + 7 and s2.toordinal() <= e1.toordinal() + 7
+
+
+def _add(doc: _Doc, new: _Draft) -> None:
+    same_key = doc.by_key.setdefault((new.entity.key, new.code), [])
+    cands = [d for d in same_key if _compatible(d.spans, new.spans)]
+    if not new.spans and new.status not in FUTURE and doc.pub is not None:
+        # an undated visit that happened is not the one planned for after the report
+        cands = [d for d in cands if not (d.status in FUTURE and d.spans and d.spans[0][0] > doc.pub.end)]
+    if doc.pub is not None:
+        # a visit that ended before the report is not the one invited or mooted now
+        def past(d: _Draft) -> bool:
+            return d.status == "completed" and bool(d.spans) and d.spans[0][1] < doc.pub.start  # type: ignore[union-attr]
+        def long_past(d: _Draft) -> bool:
+            return past(d) and d.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30  # type: ignore[union-attr]
+        if new.status in _OPEN:
+            cands = [d for d in cands if not past(d)]
+        elif past(new):
+            cands = [d for d in cands if d.status not in _OPEN]
+        # "X will not travel to Y" and "X's last visit to Y was in 2020": two trips, not one
+        if new.status in FUTURE and not new.spans:
+            cands = [d for d in cands if not long_past(d)]
+        elif long_past(new):
+            cands = [d for d in cands if not (d.status in FUTURE and not d.spans)]
+    if not cands:
+        doc.drafts.append(new)
+        same_key.append(new)
+        return
+    group = (new.status in FUTURE)
+    same = [d for d in cands if (d.status in FUTURE) == group]
+    if not new.spans:
+        d = (same or cands)[0]
+    else:
+        dated = [d for d in cands if d.spans]
+        d = (dated or same or cands)[0]
+    if new.spans and (not d.spans or _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]]):
+        d.spans = new.spans
+    was_future = d.status in FUTURE
+    merge_status(doc, d, new)
+    if new.city and not d.city:
+        d.city = new.city
+    if new.event and not d.event:
+        d.event = new.event
+    if was_future:
+        d.recent = new.recent
+    elif new.status not in FUTURE:  # a plan merged into a visit says nothing of when the visit was
+        d.recent = d.recent and new.recent
+    for sp in new.sentences:
+        if sp not in d.sentences and len(d.sentences) < 3:
+            d.sentences.append(sp)
+
+
+def _finish(doc: _Doc, d: _Draft) -> Trip:
+    text = doc.text
+    sents = sorted(d.sentences)
+    evidence = " | ".join(text[a:b] for a, b in sents)
+    spans = d.spans
+    if not spans and d.recent and doc.pub is not None and d.status in ("completed", "ongoing"):
+        # a trip reported as current with no date of its own: the month of the report
+        p = doc.pub.start
+        nxt = date(p.year + (p.month == 12), p.month % 12 + 1, 1)
+        spans = [(date(p.year, p.month, 1), date.fromordinal(nxt.toordinal() - 1), "month")]
+    if spans:
+        start, end, precision = spans[0]
+        s_iso, e_iso = start.isoformat(), end.isoformat()
+    else:
+        s_iso = e_iso = ""
+        precision = "unknown"
+    return Trip(
+        person_id=d.entity.pid,
+        person=d.entity.name,
+        mention=d.mention,
+        country=d.code,
+        city=d.city,
+        start=s_iso,
+        end=e_iso,
+        precision=precision,
+        status=d.status,
+        event=d.event,
+        evidence=evidence,
+        span=(sents[0][0], sents[-1][1]),
+    )

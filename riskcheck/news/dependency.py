@@ -1,0 +1,97 @@
+"""Trips read off the dependency parse (:mod:`.parse`) in sentences where the rules left a wanted person and
+a place unpaired.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from .assemble import _add
+from .destinations import _modifier_place
+from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
+from .modality import FUTURE, Cue
+from .status import parse_status
+from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for
+
+PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
+
+
+def _parser() -> object | None:
+    """The parse's entry point when it can run (spaCy itself loads on the first sentence that needs it)."""
+    from .parse import available, nlp
+
+    if not available():
+        return None
+
+    def parse_text(text: str) -> object:
+        model = nlp()
+        return model(text) if model is not None else None
+
+    return parse_text
+
+
+def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
+    """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
+    from .parse import links, trigger_words
+
+    words, toks = s.words, s.toks
+    role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
+    dests = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
+             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace")) and not _modifier_place(s, p)]
+    if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
+        return
+    if not any(x in trigger_words() for x in words):
+        return  # no travel word: nothing for the parse to find
+    here = (s.a, s.b)
+    if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
+           for m in ms if m.entity is not None and m.entity.pid for p in dests if p.code != m.entity.nationality):
+        return  # the rules read every pair of a wanted person and a place in this sentence already
+    doc.parse_budget -= 1
+    base = s.a
+    spacy_doc = nlp(doc.text[s.a:s.b])  # type: ignore[operator]
+    if spacy_doc is None:
+        return  # the model failed to load: the rules alone
+    by_char = {(toks[p.i].start - base, toks[p.j - 1].end - base): p for p in dests}
+    speech = doc.w.get("speech", set())
+    boundary = doc.w.get("clause", set())
+    cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")
+            if not (h.key == "may" and toks[i].cap and any(d.i <= i < d.j for d in s.dates))]
+
+    def tok_at(char: int) -> int:
+        return max(0, bisect.bisect_right(s.starts, char + base) - 1)
+
+    def mention_at(char: int) -> Mention | None:
+        n = tok_at(char)
+        return next((m for m in ms if m.i <= n < m.j and m.entity is not None), None)
+
+    for link in links(spacy_doc, list(by_char)):
+        who = mention_at(link.traveller)
+        place = by_char[link.dest]
+        if who is None or who.entity is None or place.code == who.entity.nationality:
+            continue
+        if any((s.a, s.b) in d.sentences for d in doc.by_key.get((who.entity.key, place.code), [])):
+            continue  # the rules read this trip in this sentence already (with their finer status cues)
+        ti = tok_at(link.verb)
+        tj = ti + 1
+        clause = _clause(s, ti, tj, boundary)
+        status = parse_status(doc, s, link, ti, tj, cues, clause, place.j)
+        if status is None:
+            continue
+        future = status in FUTURE
+        dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
+        spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
+        if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
+                and link.form in ("past", "ing"):
+            spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
+        recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words)
+        _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status, "", [(s.a, s.b)],
+                         recent=recent))
+
+
+@cache
+def _parse_words() -> frozenset[str]:
+    """Inflected travel words the parse reads (``tables/parse_triggers.csv``), folded."""
+    from .parse import trigger_words
+
+    return frozenset(trigger_words())

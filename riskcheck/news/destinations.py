@@ -1,0 +1,311 @@
+"""Destinations of a travel trigger: the first valid place after it and the places listed with it; places
+that only qualify a noun ("Russia-led", "US officials") are not destinations.
+"""
+
+from __future__ import annotations
+
+from .dates import DateExpr
+from .document import _LIST_AND, _PLACE_KIND_RANK, Event, Mention, Place, _Doc, _Sentence
+from .gatherings import _current_event, _indefinite, _series_tokens
+from .mentions import Hit
+
+_MEET_PREP = frozenset({"in", "at"})
+_LIST_FILL = frozenset({"and", "et", "then", "again", "also", "in", "en", "to", "au", "aux", "a", "at", "the", "le",
+                        "la", "les", "l", "his", "her", "its", "sa", "son", "ses", "on", "visit", "visits", "trip",
+                        "trips", "visite", "s"})
+_SUBORD = frozenset({"since", "because"})
+_COMPOUND_TAIL = frozenset({"led", "backed", "based", "born", "brokered", "sponsored", "funded", "made", "owned",
+                            "run", "hosted", "organised", "organized", "allied", "aligned", "friendly", "bound"})
+_GROUP_NOUNS = frozenset({"delegation", "delegations", "officials", "official", "counterpart", "counterparts",
+                          "forces", "troops", "envoy", "envoys", "side", "team", "authorities", "diplomats",
+                          "negotiators", "lawmakers", "media", "troop", "military", "intelligence"})
+_ORG_HEADS = frozenset({"cooperation", "organisation", "organization", "airways", "airlines", "university",
+                        "post", "times", "daily", "accord", "accords", "agreement", "protocol", "declaration",
+                        "statute", "convention", "group", "institute", "exchange", "stock", "bank"})
+
+
+_SAYS = frozenset({"says", "said", "say", "warns", "warned", "tells", "told"})  # "joins X, says war in Y ..."
+
+_TOPIC_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "issue", "question", "dispute", "ceasefire",
+                          "truce", "peace", "border", "relations", "ties", "policy", "sanctions", "deal",
+                          "file", "problem", "settlement", "invasion", "offensive", "front", "frontline"})
+
+
+def _modifier_place(s: _Sentence, p: Place) -> bool:
+    """A place that only qualifies a noun: "Russia-led", "US-backed", "Shanghai Cooperation Organisation",
+    "the Rome Statute"."""
+    if p.j >= len(s.toks):
+        return False
+    nxt = s.toks[p.j]
+    if nxt.gap == "-" and s.words[p.j] in _COMPOUND_TAIL:
+        return True
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _GROUP_NOUNS:
+        return True  # "Russian and US delegations", "US officials"
+    pair = [q for q in s._places or () if q.kind in ("country", "territory")] if p.kind in ("country", "territory") \
+        else []
+    if (nxt.gap == "-" and any(q.i == p.j for q in pair)) or \
+            (p.i > 0 and s.toks[p.i].gap == "-" and any(q.j == p.i for q in pair)):
+        return True  # "the Russia-Ukraine conflict", "the India-Russia summit": a pair names a relation
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _TOPIC_NOUNS:
+        return True  # "the Russia-Ukraine conflict", "the summit on ending the Gaza war in Egypt": a topic
+    if s.words[p.j] == "of" and p.j + 1 < len(s.toks) and s.toks[p.j + 1].cap and p.kind == "city" \
+            and s.words[p.j + 1] != "the" and not any(q.i == p.j + 1 for q in s._places or ()):
+        return True  # "the Commonwealth of Independent States": a name that starts with a place, not a place
+    return nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS
+
+
+def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
+                  role_spans: list[tuple[int, int]], boundary: set[str],
+                  prep: frozenset[str] | None = None) -> list[Place]:
+    """Places after a trigger: the first valid one, and any listed with it ("X and then Y", "Hanoi, Vietnam").
+
+    With ``prep``, only a place right after one of those words (or "in the") counts ("met Putin in Sochi").
+    """
+    words = s.words
+    speech = doc.w.get("speech", set())
+    dests: list[Place] = []
+    origin = -1  # end of a list of origins ("leaders from A, B and C"): none of them is a destination
+    for p in places:
+        if p.i < tj or p.i > lim:
+            continue
+        if p.i > 0 and words[p.i - 1] == "from" or (origin >= 0 and p.i - origin <= 2 and all(
+                x in ("and", "or") for x in words[origin:p.i])):
+            origin = p.j
+            continue
+        if prep is not None and not (p.i > 0 and (words[p.i - 1] in prep or
+                                                   (p.i > 1 and words[p.i - 1] == "the" and words[p.i - 2] in prep))):
+            continue
+        if any(b in words[tj:p.i] for b in boundary) or any(x in _SUBORD for x in words[tj:p.i]) or \
+                any(x in _SAYS for x in words[tj:p.i]):
+            break  # "a frequent visitor since Sudan joined the war in Yemen": another clause's place
+        if _modifier_place(s, p):
+            continue  # "Russia-led meetings", "the Shanghai Cooperation Organisation": no destination
+        if p.demonym and p.kind not in _PLACE_KIND_RANK:
+            q = demonym_capital(doc, s, p)
+            if q is None:
+                continue
+            p = q
+        if not is_destination(s, p, speech, role_spans):
+            if strict:
+                break
+            continue
+        dests.append(p)
+        last = p
+        for q in places:
+            if q.i < last.j:
+                continue
+            between = words[last.j:q.i]
+            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between)
+            if not listed and q.i - last.j <= 9 and any(x in _LIST_AND for x in between):
+                # "to Kenya in 2010 and to Nigeria in 2013", "the 2022 gathering in Bali and the 2023 summit
+                # in New Delhi": each place with its own date
+                dated = [d for d in s.dates if last.j <= d.i and d.j <= q.i]
+                covered = {n for d in dated for n in range(d.i, d.j)}
+                events = doc.w.get("event", ())
+                listed = bool(dated) and all(n in covered or words[n] in _LIST_FILL or words[n] in events
+                                             for n in range(last.j, q.i))
+            if listed and is_destination(s, q, speech, role_spans) and q.kind in _PLACE_KIND_RANK:
+                if q.code == dests[-1].code:
+                    if not dests[-1].city and q.city:
+                        dests[-1] = q
+                else:
+                    dests.append(q)
+                last = q
+            else:
+                break
+        break
+    return dests
+
+
+def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tuple[int, int]]) -> bool:
+    """Whether place ``p`` can be where someone travels: a country/territory/capital/city that is not the
+    subject of a reporting verb ("Moscow said"), a way through ("Turkish airspace", "the Strait of ..."), or the
+    qualifier of a person ("Nepal Prime Minister ...", spans in ``role_spans``)."""
+    words = s.words
+    if p.kind == "government" or p.kind not in _PLACE_KIND_RANK:
+        return False
+    if p.j < len(words) and (words[p.j] in speech or (p.j + 1 < len(words) and words[p.j] in (
+            "has", "had", "have", "also") and words[p.j + 1] in speech)):
+        return False
+    if p.i > 0 and words[p.i - 1] in ("from", "airspace", "strait", "straits"):
+        return False  # "through the Strait of Gibraltar", "Turkish airspace": a way, not a stop
+    if p.i > 1 and words[p.i - 1] == "of" and words[p.i - 2] in ("strait", "straits", "airspace", "gulf"):
+        return False
+    # a qualifier of a person ("Nepal Prime Minister ...")
+    return not any(a <= p.i < b for a, b in role_spans)
+
+
+def demonym_capital(doc: _Doc, s: _Sentence, p: Place) -> Place | None:
+    """ "the Russian capital", "the Chinese city of Tianjin": the place a demonym names, or None."""
+    words = s.words
+    places = doc.places(s)
+    if p.j < len(words) and words[p.j] == "capital":
+        city = doc.g.capitals.get(p.code, "")
+        nxt = next((q for q in places if q.i == p.j + 1 and q.code == p.code), None)
+        return Place(p.i, nxt.j if nxt else p.j + 1, p.code, "capital", nxt.city if nxt else city,
+                     p.text)
+    if p.j + 1 < len(words) and words[p.j] == "city" and words[p.j + 1] == "of":
+        return next((q for q in places if q.i == p.j + 2 and q.code == p.code), None)
+    return None
+
+
+def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], triggers: list[tuple[int, int, Hit]],
+                         ti: int, tj: int, form: str, role: str, window: int, role_spans: list[tuple[int, int]]
+                         ) -> tuple[list[Place], Mention | None, Event | None, DateExpr | None] | None:
+    """Where the trigger at ``[ti, tj)`` of sentence ``k`` goes: ``(destinations, traveller already known,
+    event attended, date of the context)``, or None when it reports no trip.
+
+    The places after the trigger (:func:`_destinations`, up to the next coordinated trigger); for "attend" with
+    no place, the event the article is about or the place of a recent sentence that had no traveller
+    (``doc.context``); a place the sentence opens with ("In Minsk, X ...", "At the summit in Y, ..."); for
+    "where", the place before it; for "returned", the place of the trip just reported; for "also arrived",
+    where the last trip went.
+    """
+    words, toks = s.words, s.toks
+    w = doc.w
+    places = doc.places(s)
+    speech = w.get("speech", set())
+    boundary = w.get("clause", set())
+    dests: list[Place] = []
+    pre_trav: Mention | None = None
+    used_event: Event | None = None
+    ctx_date: DateExpr | None = None
+    if role == "where":
+        # "flew in from Brunei, where he spent two days": the place before "where" was a stop of its own
+        p0 = next((p for p in places if p.j == ti and "," in toks[ti].gap and p.kind in _PLACE_KIND_RANK), None)
+        if p0 is None:
+            return None
+        dests = [p0]
+        pre_trav = next((m for m in ms if ti <= m.i < tj and m.entity is not None), None)
+    elif role == "again":
+        # "went to Beijing in 2016 and returned in May 2017": another trip to the place just reported
+        if any(tj <= p.i <= tj + 4 for p in places):
+            return None
+        prev = next((d for d in reversed(doc.drafts) if d.status == "completed" and d.sentences and
+                     d.sentences[-1] == (s.a, s.b)), None)
+        if prev is None or not any(d.i >= tj and d.i - tj <= 2 for d in s.dates):
+            return None
+        dests = [Place(tj, tj, prev.code, "city", prev.city, "")]
+        pre_trav = next((m for m in reversed(ms) if m.j <= ti and m.entity is prev.entity), None)
+    elif role not in ("host", "led_by"):
+        # a place after a coordinated verb of its own is that verb's ("took part by video in 2021 and
+        # skipped the summit in Lima")
+        lim = tj + (window if role != "be" else 2)
+        if role in ("meet", "attend") and "sidelines" in words[tj:lim]:
+            # "met in July on the sidelines of the Shanghai Cooperation Organisation summit in Astana":
+            # the place comes after the (long) name of the gathering
+            lim = max(lim, words.index("sidelines", tj) + 10)
+        lim = min([lim] + [t0 - 1 for t0, _, _ in triggers if tj < t0 and words[t0 - 1] in _LIST_AND])
+        dests = _destinations(doc, s, places, tj, lim, role == "be",
+                              role_spans, boundary, _MEET_PREP if role == "meet" else None)
+        if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
+            dests = []  # "left the capital Naypyidaw": the traveller's own capital
+        bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
+        ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
+        # a named series ("attend SPIEF", "travel to the G20 summit") is an event too
+        ev_words += [i for i, _, _ in _series_tokens(doc, s, k) if tj <= i < tj + 6 and i not in ev_words]
+        named = bool(ev_words) and not all(_indefinite(s, i) for i in ev_words)
+        if not dests and (role == "attend" and (bare or named or any(x in w.get("event", ()) for x in words[tj:tj + 6])
+                                                and not ev_words) or role == "go" and named):
+            ev = _current_event(doc, k)
+            if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
+                ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
+            if ev is not None and ev.sent < k and doc.context is not None and ev.sent < doc.context[0] \
+                    and k - doc.context[0] <= 2 and ev_words and ev.noun.split()[-1] not in words[tj:tj + 6]:
+                ev = None  # "will attend the event": the gathering of the sentences just before, not one long ago
+            if ev is not None:
+                dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
+                used_event = ev
+            elif doc.context is not None and k - doc.context[0] <= 2:
+                dests = list(doc.context[1])
+                ctx_date = doc.context[2]
+        if not dests and len(words) > 2 and words[0] == "in" and role in ("attend", "go"):
+            p0 = next((p for p in places if p.i == 1 and is_destination(s, p, speech, role_spans)), None)
+            if p0 is not None and p0.j < len(toks) and "," in toks[p0.j].gap:
+                dests = [p0]
+        if not dests and len(words) > 3 and words[0] in ("at", "during") and role in ("attend", "go", "meet"):
+            # "At last year's summit in Samarkand, X and Y met": the event the sentence opens with
+            events = w.get("event", ())
+            p0 = next((p for p in places if 2 <= p.i <= 10 and p.j <= ti and words[p.i - 1] in ("in", "at")
+                       and is_destination(s, p, speech, role_spans) and p.j < len(toks)
+                       and "," in toks[p.j].gap), None)
+            if p0 is not None and any(x in events for x in words[1:p0.i]) and \
+                    not any("," in toks[n].gap for n in range(1, p0.j)):
+                dests = [p0]
+        if not dests and role in ("go", "attend", "meet"):
+            dests = _listed_after(doc, s, places, tj, role_spans, boundary)
+        if not dests and role == "go" and not (words[ti - 1:ti] == ["to"] and any(
+                x in ("first", "second", "third", "last", "only") for x in words[max(0, ti - 8):ti])):
+            # (not "the first sitting prime minister to visit the country": a past trip of its own)
+            dests = _pointing_back(doc, s, places, ti, tj)
+        if not dests and role == "go" and form in ("past", "pres") and "also" in words[max(0, ti - 2):ti] \
+                and (tj >= len(words) or words[tj] not in ("to", "in", "at", "for", "from")) and doc.drafts:
+            # "X also arrived on Saturday": where the trip just reported went
+            last = doc.drafts[-1]
+            if last.status in ("completed", "ongoing") and last.sentences and \
+                    s.a - last.sentences[-1][1] < 1500:
+                dests = [Place(tj, tj, last.code, "city", last.city, "")]
+    return dests, pre_trav, used_event, ctx_date
+
+
+_INCLUDING = frozenset({"including", "notably", "among"})
+_PLACE_NOUNS = frozenset({"countries", "nations", "states", "capitals", "cities", "places", "destinations",
+                          "trips", "visits", "abroad", "member", "members"})
+
+
+def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], tj: int, role_spans: list[tuple[int, int]],
+                  boundary: set[str]) -> list[Place]:
+    """ "has visited several countries, including A, B and C", "travelled abroad this year to countries such as
+    A and B": the places listed after "including" / "such as", however far the list runs."""
+    words = s.words
+    for n in range(tj, min(len(words), tj + 14)):
+        if words[n] in boundary:
+            return []
+        start = n + 1 if words[n] in _INCLUDING else n + 2 if words[n:n + 2] == ["such", "as"] else -1
+        if start < 0:
+            continue
+        if not any(x in _PLACE_NOUNS for x in words[tj:n]):
+            return []
+        return _destinations(doc, s, places, start, start + 1, False, role_spans, boundary)
+    return []
+
+
+def _pointing_back(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int) -> list[Place]:
+    """ "He last visited the country in 2006": the country of the trip just reported; "South Africa did not
+    arrest him when he visited in 2015": the country the sentence is about."""
+    words = s.words
+    if words[tj:tj + 2] == ["the", "country"] and doc.drafts:
+        last = doc.drafts[-1]
+        if last.sentences and s.a - last.sentences[-1][1] < 1500:
+            return [Place(tj, tj + 2, last.code, "country", "", "")]
+        return []
+    bare = tj >= len(words) or "," in s.toks[tj].gap or (
+        words[tj] in ("in", "on", "last") and any(d.i in (tj, tj + 1) for d in s.dates))
+    if not bare or not any(x in ("when", "while", "during") for x in words[max(0, ti - 4):ti]):
+        return []
+    subject = [p for p in places if p.i <= 1 and p.kind in ("country", "territory") and not p.demonym]
+    if len(subject) == 1 and not any(p.kind in _PLACE_KIND_RANK and p.i > subject[0].j for p in places if p.j <= ti):
+        return subject
+    return []
+
+
+_TRIP_HEADS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey", "stopover", "stay"})
+_COMPOUND_DET = frozenset({"a", "an", "the", "his", "her", "their", "its", "s", "this", "that", "last", "first",
+                           "recent", "planned", "upcoming", "next", "previous", "surprise", "brief", "two", "three",
+                           "day", "week", "long", "state", "official", "historic", "controversial"})
+
+
+def compound_place(s: _Sentence, places: list[Place], ti: int, role_spans: list[tuple[int, int]]) -> Place | None:
+    """The destination of "a Mongolia visit", "his India trip", "Putin's 2019 Japan tour": a country or city
+    written right before a trip noun, after a determiner, possessive or trip adjective."""
+    words, toks = s.words, s.toks
+    if ti >= len(words) or words[ti] not in _TRIP_HEADS or toks[ti].gap != " ":
+        return None
+    p = next((p for p in places if p.j == ti), None)
+    if p is None or p.demonym or p.kind not in ("country", "territory", "capital", "city"):
+        return None
+    if p.i == 0 or not (words[p.i - 1] in _COMPOUND_DET or words[p.i - 1].isdigit()):
+        return None
+    if any(a <= p.i < b for a, b in role_spans):
+        return None
+    return p

@@ -1,0 +1,322 @@
+"""Per-text state of the news pipeline: the sentence (tokens and phrase-table hits located by token), the
+document (people and events met so far, drafts of trips), and the records they hold (Trip, Entity, Mention,
+Place, Event, _Draft).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..dates import DateSpan
+from ..places import PlaceName
+from ..ruleset import Ruleset
+from . import dates as ndates
+from .dates import DateExpr, Tok
+from .mentions import Gazetteer, Hit
+
+_GAP_TOKEN = re.compile(r"([\W_]*)([^\W_]+)")  # the characters before a token, and the token
+_LIST_AND = frozenset({"and", "et"})
+_PLACE_KIND_RANK = {"country": 0, "territory": 1, "capital": 2, "city": 3}
+_NAME_LINKS = frozenset({"bin", "al", "el", "ibn", "abu", "de", "da", "van", "von", "der", "du", "la"})
+_NAME_STOP = frozenset({"the", "a", "an", "in", "on", "at", "to", "of", "and", "for", "with", "from", "by", "as",
+                        "will", "said", "says", "has", "had", "is", "was", "who", "which", "that", "this", "it",
+                        "his", "her", "their", "its", "report", "reports", "summit", "visit", "jr"})
+_POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "official", "recent", "previous",
+                              "latest", "next", "second", "third", "fourth", "two", "day", "working", "foreign",
+                              "diplomatic", "surprise", "historic", "rare", "brief", "overseas", "only", "four",
+                              "five", "three", "week", "long", "weeklong", "landmark", "controversial",
+                              "derniere", "premiere", "precedente", "prochaine", "seule"})
+_INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
+                          "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
+_BUILDING_PREP = frozenset({"at", "to", "into", "inside"})  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
+PARSE_BUDGET = 200  # sentences parsed per text at most (keeps hostile input linear and fast)
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    """One trip reported in a text.
+
+    ``start``/``end`` are ISO dates (or ``""`` when unknown) at ``precision`` (day, week, month, year, range,
+    unknown); ``span`` the character offsets of ``evidence`` in the text.
+    """
+
+    person_id: str
+    person: str
+    mention: str
+    country: str
+    city: str
+    start: str
+    end: str
+    precision: str
+    status: str
+    event: str
+    evidence: str
+    span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str
+    name: str
+    pid: str = ""
+    nationality: str = ""
+
+
+@dataclass(slots=True)
+class Mention:
+    i: int
+    j: int
+    entity: Entity | None
+    text: str
+    kind: str  # name | title | role | surname | pronoun
+    obj: bool = False
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class Place:
+    i: int
+    j: int
+    code: str
+    kind: str  # country | territory | capital | city | demonym | government
+    city: str
+    text: str
+    demonym: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    sent: int
+    noun: str
+    name: str
+    code: str
+    city: str
+    date: DateExpr | None
+    span: tuple[_dt.date, _dt.date, str] | None = None  # the edition's own dates, from data/events.csv
+    series: str = ""  # the event series id (riskcheck.events), when the mention names one
+
+
+@dataclass(slots=True)
+class _Draft:
+    entity: Entity
+    mention: str
+    code: str
+    city: str
+    spans: list[tuple[date, date, str]]
+    status: str
+    event: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    weak: bool = False  # "X heads to Y" (a headline's present): on the way, or a plan the article dates
+    recent: bool = False  # undated, completed or ongoing, no "last"/"previous"/"first ... since" cue: a current trip
+    after_all: bool = False  # "... but eventually reached X": made despite a delay reported in the same sentence
+    earlier: bool = False  # inferred from "first visit ... since/in N years": no leg of the current journey
+
+
+class _Sentence:
+    """Tokens of one sentence and the hits inside it, located by token index."""
+
+    def __init__(self, text: str, folded: str, a: int, b: int, hits: list[Hit]) -> None:
+        self.a, self.b, self.text = a, b, text
+        # one match per token with the characters before it: (gap, word)
+        spans = [(m.span(2), m.group(1)) for m in _GAP_TOKEN.finditer(text, a, b)]
+        toks = [Tok(s, e, folded[s:e], text[s].isupper(), gap) for (s, e), gap in spans]
+        self.toks = toks
+        self.words = [t.word for t in toks]
+        starts = self.starts = [t.start for t in toks]
+        self.hits: dict[str, list[tuple[int, int, Hit]]] = {}
+        if hits:
+            n = len(toks)
+            for h in hits:
+                i = bisect.bisect_left(starts, h.start)
+                if i >= n or starts[i] != h.start:
+                    continue
+                j = bisect.bisect_left(starts, h.end, i)
+                if toks[j - 1].end != h.end:
+                    continue
+                self.hits.setdefault(h.cat, []).append((i, j, h))
+        self._dates: list[DateExpr] | None = None
+        self._places: list[Place] | None = None
+        self._longest: dict[str, list[tuple[int, int, Hit]]] = {}
+
+    @property
+    def dates(self) -> list[DateExpr]:
+        if self._dates is None:
+            self._dates = ndates.find(self.toks)
+        return self._dates
+
+    def get(self, cat: str, longest: bool = True) -> list[tuple[int, int, Hit]]:
+        items = self.hits.get(cat, [])
+        if not longest or len(items) < 2:
+            return items
+        cached = self._longest.get(cat)
+        if cached is not None:
+            return cached
+        out: list[tuple[int, int, Hit]] = []
+        self._longest[cat] = out
+        last = -1
+        for item in sorted(items, key=lambda t: (t[0], -t[1])):
+            if item[0] >= last:
+                out.append(item)
+                last = item[1]
+        return out
+
+
+class _Doc:
+    def __init__(self, text: str, pub: DateSpan | None, rs: Ruleset, g: Gazetteer) -> None:
+        self.text, self.pub, self.rs, self.g = text, pub, rs, g
+        self.titles = self.titles_at(pub.start if pub else date.today())
+        self.known_surnames: dict[str, str] = {}  # last word of a wanted person's name seen in full -> id
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, Entity] = {}
+        self.role_holders: dict[str, Entity] = {}  # role word -> the person last named with it
+        self.role_all: dict[str, list[Entity]] = {}  # role word -> everyone named with it
+        self.counts: dict[str, int] = {}  # entity key -> mentions so far (salience)
+        self.last_subject: Entity | None = None
+        self.recent: list[Entity] = []  # the last few people named, latest last ("the two leaders met")
+        self.last_subject_age = 99
+        self.events: list[Event] = []
+        self.event_sents: list[int] = []
+        self.events_at: dict[int, list[Event]] = {}
+        self.events_by_code: dict[str, list[Event]] = {}
+        self.series_at: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> event-series spans
+        self.by_key: dict[tuple[str, str], list[_Draft]] = {}
+        self.drafts: list[_Draft] = []
+        self.context: tuple[int, list[Place], DateExpr | None] | None = None  # a trip with no traveller yet
+        self.context_status: str | None = None
+        self.context_event: Event | None = None
+        self.w = g.words
+        self.parse_budget = PARSE_BUDGET
+
+    def titles_at(self, day: date) -> dict[str, str]:
+        """Title phrase -> person_id for titles held on ``day`` (cached per day on the gazetteer)."""
+        from ..people import titles_on
+
+        g = self.g
+        titles = g.titles_cache.get(day)
+        if titles is None:
+            titles = {" ".join(k.replace("'", " ").split()): v for k, v in titles_on(day, self.rs).items()}
+            if len(g.titles_cache) > 4096:
+                g.titles_cache.clear()
+            g.titles_cache[day] = titles
+        return titles
+
+    def title_holder(self, s: _Sentence, key: str) -> str:
+        """Who holds title ``key``: on the publication day, else on the day of the sentence's own full date
+        ("On 12 May 2016 the Sudanese leader was in Kampala" in a later or undated article)."""
+        pid = self.titles.get(key)
+        if pid:
+            return pid
+        for d in s.dates:
+            if d.kind == "abs" and d.years and d.month:
+                try:
+                    day = date(d.years[0], d.month, d.day or 1)
+                except ValueError:
+                    continue
+                return self.titles_at(day).get(key, "")
+        return ""
+
+    # ---- people (who is who: :mod:`.refs` resolves mentions) ------------------------------------------------------------------------------------
+
+    def entity_for_pid(self, pid: str) -> Entity:
+        key = "id:" + pid
+        e = self.entities.get(key)
+        if e is None:
+            person = self.rs.people.get(pid)
+            e = Entity(key, person.name if person else pid, pid, person.nationality if person else "")
+            self.entities[key] = e
+        return e
+
+    def entity_for_name(self, tokens: list[Tok], text: str, nationality: str) -> Entity:
+        words = [t.word for t in tokens]
+        last = words[-1]
+        known = self.surnames.get(last)
+        if known is not None and (known.name.split()[0].lower()[:1] == words[0][:1] or len(words) == 1):
+            if nationality and not known.nationality:
+                known.nationality = nationality
+            return known
+        key = "name:" + " ".join(words)
+        e = self.entities.get(key)
+        if e is None:
+            e = Entity(key, text, "", nationality)
+            self.entities[key] = e
+        self.surnames.setdefault(last, e)
+        if len(tokens) == 2 and len(words[0]) > 3 and words[0] not in self.known_surnames \
+                and tokens[1].gap == " " and words[0] not in self.w.get("honorific", ()):
+            # "President Prabowo Subianto" ... "Prabowo said": some are called by their first name
+            self.surnames.setdefault(words[0], e)
+        if len(tokens) == 3 and tokens[2].gap == "-" and tokens[0].cap:
+            # "Kim Jong-un", "Choe Son-hui": a Korean name, family name first
+            self.surnames.setdefault(words[0], e)
+        return e
+
+    # ---- places ------------------------------------------------------------------------------------
+
+    def places(self, s: _Sentence) -> list[Place]:
+        """The sentence's places (computed once per sentence; callers do not modify the list)."""
+        if s._places is not None:
+            return s._places
+        out: list[Place] = []
+        s._places = out
+        toks = s.toks
+        for i, j, h in s.get("place"):
+            t = toks[i]
+            if not t.cap and not (s.words[i] == "the" and j > i + 1 and toks[i + 1].cap):
+                continue
+            if h.key == "us" and self.text[t.start:t.end] != "US":
+                continue  # the pronoun
+            if j < len(s.words) and s.words[j] in _INSTRUMENTS and toks[j].cap:
+                continue  # "the Rome Statute", "the Minsk agreements": a text named after a city, not a place
+            names = h.value
+            kinds = {pn.kind for pn in names}
+            best = _best_place(names)
+            if best is None:
+                continue
+            demonym = "demonym" in kinds
+            kind, city = best.kind, best.city
+            if kind == "government" and i > 0 and s.words[i - 1] in _BUILDING_PREP:
+                # "talks at the White House": the seat of government is a place in its capital (a bare
+                # "the Kremlin said" stays a metonym)
+                kind, city = "capital", self.g.capitals.get(best.code, "")
+            out.append(Place(i, j, best.code, kind, city, self.text[t.start:toks[j - 1].end], demonym))
+        return out
+
+
+def _best_place(names: Sequence[PlaceName]) -> PlaceName | None:
+    geo = [pn for pn in names if pn.kind in _PLACE_KIND_RANK]
+    if geo:
+        return min(geo, key=lambda pn: _PLACE_KIND_RANK[pn.kind])
+    return names[0] if names else None
+
+
+_HARD_BEFORE = re.compile(r"[;:—–(]| - ")
+_HARD_AFTER = re.compile(r"[;:—–()]| - ")
+
+
+def _clause(s: _Sentence, ti: int, tj: int, boundary: set[str]) -> tuple[int, int]:
+    """Token range of the clause around ``[ti, tj)``: up to a clause word or hard punctuation (40 tokens max)."""
+    toks, words = s.toks, s.words
+    a = ti
+    while a > 0 and ti - a < 40:
+        gap = toks[a].gap
+        if words[a - 1] in boundary or (gap != " " and _HARD_BEFORE.search(gap)):
+            break
+        a -= 1
+    b = tj
+    n = len(toks)
+    while b < n and b - tj < 40:
+        gap = toks[b].gap
+        if words[b] in boundary or (gap != " " and _HARD_AFTER.search(gap)):
+            break
+        b += 1
+    return a, b
+
+
+def _place_code(names: Sequence[PlaceName]) -> str:
+    """The country code of the best reading of a place hit ("" when none)."""
+    best = _best_place(names)
+    return best.code if best is not None else ""

@@ -1,0 +1,444 @@
+"""References across the article: who each mention in a sentence is (names, titles, roles, surnames, pronouns),
+the salient subject carried from sentence to sentence, "the two leaders" and "the visit" pointing back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from . import dates as ndates
+from .assemble import _add
+from .dates import Tok
+from .document import (
+    _NAME_LINKS,
+    _NAME_STOP,
+    _PLACE_KIND_RANK,
+    Entity,
+    Mention,
+    _clause,
+    _Doc,
+    _Draft,
+    _place_code,
+    _Sentence,
+)
+from .gatherings import event_spans
+from .mentions import Hit
+from .modality import FUTURE
+from .tripdates import _date_ok, _pick_date, resolve_for
+
+
+def _hold(doc: _Doc, role_word: str, ent: Entity) -> None:
+    doc.role_holders[role_word] = ent
+    holders = doc.role_all.setdefault(role_word, [])
+    if ent in holders:
+        holders.remove(ent)
+    holders.append(ent)
+
+
+def _salient_holder(doc: _Doc, role_word: str, nat: str) -> Entity | None:
+    """ "the president": of the people named with that role (of that nationality), the one the article
+    is most about; the last named on a tie."""
+    cands = [e for e in doc.role_all.get(role_word, ()) if not nat or nat == e.nationality]
+    if not cands:
+        return None
+    return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
+
+
+def _salient_national(doc: _Doc, nat: str) -> Entity | None:
+    """The person of that nationality the article names most (the last named on a tie)."""
+    cands = [e for e in doc.entities.values() if e.nationality == nat and doc.counts.get(e.key, 0)]
+    if not cands:
+        return None
+    return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
+
+
+def _other_given_name(doc: _Doc, s: _Sentence, i: int, role_toks: set[int], honorific: Collection[str]) -> bool:
+    """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
+    t, p = s.toks[i], s.toks[i - 1]
+    w = p.word
+    if not p.cap or t.gap != " " or (i - 1) in role_toks or w in honorific or w in _NAME_STOP \
+            or w in _NAME_LINKS or w in ndates.MONTHS or w in ndates.WEEKDAYS or w.isdigit() or len(w) < 2:
+        return False
+    return not (w in doc.w.get("starter", ()) or w in doc.w.get("clause", ()) or w in doc.w.get("speech", ()))
+
+
+def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
+    toks, words = s.toks, s.words
+    text = doc.text
+    taken: set[int] = set()
+    out: list[Mention] = []
+
+    def qualifier(i: int) -> str:
+        """Nationality from a country/demonym right before token i ("Russian", "Russia's")."""
+        for _pi, pj, h in places:
+            if pj == i and any(c in toks[i].gap for c in ",;:()"):
+                continue  # "... summit in Alaska, Foreign Minister X said": the place ends a clause
+            if pj == i or (pj == i - 1 and words[i - 1] == "s"):
+                return _place_code(h.value)
+            if words[i - 1: i] == ["then"] and pj == i - 1:
+                return _place_code(h.value)
+        return ""
+
+    places = s.get("place")
+    persons = s.get("person")
+    role_toks: set[int] = set()
+    if any(j == i + 1 for i, j, _ in persons):
+        role_toks = {n for i, j, _ in s.get("role") for n in range(i, j)} | \
+            {n for i, j, _ in s.get("title") for n in range(i, j)} | {n for i, j, _ in places for n in range(i, j)}
+    honorific = doc.w.get("honorific", ())
+    for i, j, h in persons:
+        if not any(t.cap for t in toks[i:j]):
+            continue
+        if j == i + 1 and i > 0 and _other_given_name(doc, s, i, role_toks, honorific):
+            # "Sara Duterte", "Yair Netanyahu": a wanted surname with someone else's given name
+            if i - 1 not in taken:
+                ent = doc.entity_for_name(toks[i - 1:j], text[toks[i - 1].start:toks[i].end], "")
+                out.append(Mention(i - 1, j, ent, text[toks[i - 1].start:toks[i].end], "name"))
+                taken.update(range(i - 1, j))
+            continue
+        out.append(Mention(i, j, doc.entity_for_pid(h.value), text[toks[i].start:toks[j - 1].end], "name"))
+        taken.update(range(i, j))
+    for i, j, h in s.get("title"):
+        if taken.intersection(range(i, j)):
+            continue
+        pid = doc.title_holder(s, h.value)
+        if not pid:
+            continue
+        # "Russian President Vladimir Putin": the title runs into a name
+        nxt = next((m for m in out if m.i in (j, j + 1) and m.kind == "name"), None)
+        if nxt is not None:
+            if nxt.entity and nxt.entity.pid == pid:
+                nxt.i = i
+                nxt.text = text[toks[i].start:toks[nxt.j - 1].end]
+                taken.update(range(i, j))
+            continue
+        if j < len(toks) and toks[j].cap and words[j] not in _NAME_STOP and toks[j].gap == " ":
+            continue  # "Russian President Dmitry Medvedev": someone else holding a similar title
+        a = i - 1 if i > 0 and words[i - 1] == "the" else i
+        out.append(Mention(a, j, doc.entity_for_pid(pid), text[toks[a].start:toks[j - 1].end], "title"))
+        taken.update(range(a, j))
+    for i, j, h_role in s.get("role"):
+        role_word = h_role.value.lower()
+        if taken.intersection(range(i, j)):
+            holder = next((m for m in out if m.i <= i and j <= m.j and m.entity is not None), None)
+            if holder is not None:  # "Israeli Prime Minister Benjamin Netanyahu"
+                _hold(doc, role_word, holder.entity)  # type: ignore[arg-type]
+            continue
+        k = j
+        nat = qualifier(i)
+        if k + 1 < len(toks) and words[k] == "of":
+            for pi, pj, h in places:
+                if pi == k + 1:
+                    nat = nat or _place_code(h.value)
+                    k = pj
+                    break
+        # skip honorifics and one comma: "the Minister of National Defence, Lt. Gen. Awad ..."
+        steps = 0
+        while k < len(toks) and steps < 4 and (words[k] in doc.w.get("honorific", ()) or
+                                               (words[k] == "senior" and toks[k].cap)):
+            k += 1
+            steps += 1
+        name: list[Tok] = []
+        ni = k
+        while k < len(toks) and len(name) < 5:
+            t = toks[k]
+            if name and not (t.gap in (" ", "-", "- ") or (t.gap == " " and t.word in _NAME_LINKS)
+                             or (t.gap == ". " and len(name[-1].word) == 1)):  # "S. Jaishankar": an initial
+                break
+            if not name and t.gap.strip() not in ("", ","):
+                break
+            if k in taken:
+                break
+            if t.cap and t.word not in _NAME_STOP and t.word not in ndates.MONTHS and \
+                    t.word not in ndates.WEEKDAYS and not t.word.isdigit() or name and t.word in _NAME_LINKS \
+                    or name and t.gap == "-" and t.word.isalpha():  # "Kim Jong-un"
+                if not name:
+                    ni = k
+                name.append(t)
+            else:
+                break
+            k += 1
+        while name and name[-1].word in _NAME_LINKS:
+            name.pop()
+        named = next((m for m in out if m.i == k and m.entity is not None), None) if k in taken else None
+        if named is not None:  # "Prime Minister Benjamin Netanyahu": the name was found as a person
+            _hold(doc, role_word, named.entity)  # type: ignore[arg-type]
+            continue
+        if not name and i > 1 and nat and words[i - 1] != "the" and \
+                (role_word in _GENERIC_ROLES or role_word == "counterpart") and \
+                not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
+            # "his Russian counterpart", "Sudan's president", "the Sudanese president": the person of
+            # that country the article has named (the holder of that role first)
+            held = (_salient_holder(doc, role_word, nat) if role_word != "counterpart" else None) or \
+                (_salient_national(doc, nat) if role_word in _HEAD_ROLES else None)
+            a = next((pi for pi, pj, _ in places if pj in (i, i - 1)), i)
+            if a > 0 and words[a - 1] in ("the", "his", "her", "their", "its"):
+                a -= 1
+            if held is not None and not taken.intersection(range(a, j)):
+                out.append(Mention(a, j, held, text[toks[a].start:toks[j - 1].end], "title"))
+                taken.update(range(a, j))
+            continue
+        if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
+            # "the prime minister": the holder of that role last named in the article
+            held = _salient_holder(doc, role_word, nat)
+            if held is not None and \
+                    not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
+                out.append(Mention(i - 1, j, held, text[toks[i - 1].start:toks[j - 1].end], "title"))
+                taken.update(range(i - 1, j))
+            continue
+        if len(name) < 2:
+            continue
+        if len(name) == 2 and any(pi <= ni < pj for pi, pj, _ in places):
+            # "President Xi" fine, but "Prime Minister Paetongtarn" is not a place; a name that starts
+            # with a place ("Foreign Ministry") is not a person
+            continue
+        nj = ni + len(name)
+        ent = doc.entity_for_name(name, text[name[0].start:name[-1].end], nat)
+        a = i
+        while a > 0 and not any(c in toks[a].gap for c in ",;:()") and \
+                any(pj == a and pi == a - 1 for pi, pj, _ in places):
+            a -= 1
+        out.append(Mention(a, nj, ent, text[toks[a].start:toks[nj - 1].end], "role"))
+        taken.update(range(a, nj))
+        _hold(doc, role_word, ent)
+    # surnames of wanted people named in full somewhere in the article ("Bashir" after "Omar al-Bashir"),
+    # unless another first name precedes it ("Sara Duterte")
+    if doc.known_surnames:
+        role_toks = {n for i, j, _ in s.get("role") for n in range(i, j)}
+        known = doc.known_surnames
+        for k in [k for k, w in enumerate(words) if w in known]:
+            t = toks[k]
+            if k in taken or not t.cap:
+                continue
+            known_pid = known.get(t.word)
+            if known_pid is None:
+                continue
+            if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
+                    and words[k - 1] not in doc.w.get("honorific", ()) and (k - 1) not in taken \
+                    and (k - 1) not in role_toks:
+                continue
+            out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
+            taken.add(k)
+    # surnames of officials named earlier in the article
+    if doc.surnames:
+        surnames = doc.surnames
+        for k in [k for k, w in enumerate(words) if w in surnames]:
+            t = toks[k]
+            if k in taken or not t.cap:
+                continue
+            sur_ent = doc.surnames.get(t.word)
+            if sur_ent is not None:
+                out.append(Mention(k, k + 1, sur_ent, t.word and text[t.start:t.end], "surname"))
+                taken.add(k)
+    for i, j, h in s.get("word", longest=False):
+        if h.value == "pronoun" and i not in taken:
+            out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
+    out.sort(key=lambda m: m.i)
+    for m in out:
+        if m.entity is not None:
+            doc.counts[m.entity.key] = doc.counts.get(m.entity.key, 0) + 1
+    obj = doc.w.get("objmark", set())
+    verb_at = {i for i, _, h in s.get("trigger") if h.value[0] != "noun"}
+    for m in out:
+        # "met with the Kyrgyz President X": the object marker before the article
+        before = m.i - 2 if m.i >= 2 and words[m.i - 1] == "the" and words[m.i - 2] != "and" else m.i - 1
+        m.obj = m.i > 0 and words[before] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
+            and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and (
+                words[m.j] in _CLAUSE_VERBS or ("," in s.toks[m.i - 1].gap and (  # ", and X flew to": a clause
+                    m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))
+                or (m.i >= 2 and toks[m.i - 2].cap and not any(t < m.i for t in verb_at) and (
+                    # "Erdogan and Putin last met in Astana": the second of a subject pair of names
+                    m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))))
+        # "... will be represented and UN chief X will participate": the subject of a clause of its own
+        m.possessive = m.j < len(words) and words[m.j] == "s" and toks[m.j].gap in ("'", "’", "`")
+    # pronouns: the nearest earlier person in the sentence, else the last sentence's subject
+    first_subject: Entity | None = None
+    for m in out:
+        if m.kind == "pronoun":
+            prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"]
+            if prev:
+                # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
+                subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
+                m.entity = (subj or prev)[-1].entity
+                if words[m.i] in ("he", "she") and prev[-1].obj:
+                    # "he flew to A for talks with B, and in May he visited C": the subject again, not B
+                    subj = [p for p in out if p.j <= m.i and p.entity is not None and not p.obj]
+                    if subj:
+                        m.entity = subj[-1].entity
+            elif doc.last_subject is not None and doc.last_subject_age <= 3:
+                m.entity = doc.last_subject
+        if first_subject is None and m.entity is not None and not m.obj:
+            first_subject = m.entity
+    if first_subject is not None:
+        doc.last_subject, doc.last_subject_age = first_subject, 0
+    else:
+        doc.last_subject_age += 1
+    return out
+_POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+_PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women"})
+
+
+def _two_met(doc: _Doc, s: _Sentence) -> None:
+    """ "The two leaders met in Samarkand, Uzbekistan, in September 2022": the two travellers or wanted people
+    among the (at most three) people named just before met there; each of known other nationality travelled."""
+    words = s.words
+    for n in range(len(words) - 2):
+        if words[n] != "two" or words[n + 1] not in _PAIR_NOUNS or (n > 0 and words[n - 1] != "the"):
+            continue
+        mi = next((x for x in range(n + 2, min(len(words), n + 6)) if words[x] == "met"), None)
+        if mi is None or any(x not in ("also", "last", "have", "had", "first", "most", "recently", "previously")
+                             for x in words[n + 2:mi]):
+            continue
+        # the two travellers or wanted people among the last named (not a spokesman quoted in between)
+        travellers = {d.entity.key for d in doc.drafts[-8:]}
+        pair = [e for e in doc.recent if e.key in travellers or e.pid]
+        if len(pair) != 2 or len(doc.recent) > 3:
+            return  # fewer or more candidates, or many people named lately: not sure who "the two" are
+        # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
+        place = next((p for p in doc.places(s) if mi < p.i <= mi + 16 and p.kind in _PLACE_KIND_RANK
+                      and (words[p.i - 1] in ("in", "at") or (p.kind == "country" and p.i > 1 and words[p.i - 2] == "in"
+                                                              and s.toks[p.i - 1].cap))), None)
+        if place is None:
+            return
+        clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
+        dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
+        spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
+        for ent in pair:
+            if ent.nationality and ent.nationality != place.code:
+                _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
+                                 earlier=True))
+        return
+
+
+_TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
+_TRIP_STARTS = tuple("the " + x for x in _TRIP_NOUNS)
+
+
+def _date_back_reference(doc: _Doc, s: _Sentence) -> None:
+    """'X has put off a planned visit to Y. The visit, which had been pencilled in for December, ...': a
+    sentence that opens on the trip just reported and gives no place of its own dates that trip."""
+    words = s.words
+    if len(words) < 3 or words[0] != "the" or words[1] not in _TRIP_NOUNS or not doc.drafts:
+        return
+    last = doc.drafts[-1]
+    coarse = [sp for sp in last.spans if sp[2] == "year"]
+    if (last.spans and len(coarse) != len(last.spans)) or len(coarse) > 1 or not last.sentences or \
+            s.a - last.sentences[-1][1] > 400:
+        return
+    speech = doc.w.get("speech", set())
+    for d in s.dates:
+        if d.kind in ("abs", "weekday") and d.i > 0 and words[d.i - 1] in ("for", "in", "on") and \
+                _date_ok(words, d, speech) and d.i <= 16:
+            spans = ndates.resolve(d, doc.pub, last.status in FUTURE)
+            if spans and (not coarse or coarse[0][0] <= spans[0][0] <= coarse[0][1]):
+                last.spans = spans[:1]  # a month within the year already known refines it
+                last.sentences.append((s.a, s.b))
+            return
+
+
+def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
+    """The salient person of a sentence with no trip in it, from its first person or title hit."""
+    for h in hits:
+        if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end]):
+            ent = doc.entity_for_pid(h.value)
+            doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
+            doc.last_subject, doc.last_subject_age = ent, 0
+            return
+        if h.cat == "title" and (pid := doc.titles.get(h.value)):
+            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
+            return
+    doc.last_subject_age += 1
+
+
+def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
+    """A sentence that names a wanted person only by surname ("M. Poutine", "Bashir") makes them salient."""
+    if not doc.known_surnames:
+        return False
+    for w in folded[a:b].split():
+        pid = doc.known_surnames.get(w)
+        if pid is not None:
+            ent = doc.entity_for_pid(pid)
+            doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
+            doc.last_subject, doc.last_subject_age = ent, 0
+            return True
+    return False
+
+
+# roles that name one person in an article ("the prime minister"); not "the spokesman", "the general"
+_GENERIC_ROLES = frozenset({"president", "vice president", "prime minister", "deputy prime minister", "premier",
+                            "foreign minister", "defence minister", "defense minister", "chancellor",
+                            "supreme leader", "king", "queen", "crown prince", "emir", "secretary general",
+                            "un secretary general", "secretary of state", "chief adviser"})
+_HEAD_ROLES = frozenset({"counterpart", "president", "leader"})  # "Sudan's president": its named head
+
+
+# "..., and Putin last flew to China": an adverb between a clause's subject and its verb
+_SUBJ_ADVERBS = frozenset({"last", "also", "then", "later", "first", "again", "recently", "himself", "herself",
+                           "briefly", "previously", "once"})
+_CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
+
+
+_LIST_OPENERS = frozenset({"they", "those", "these", "attendees", "guests", "participants", "invitees", "others",
+                           "leaders", "delegates", "dignitaries"})
+_INCLUDE = frozenset({"include", "included", "includes", "including"})
+
+
+def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "Leaders of 20 countries will attend the summit. They include X, Y and Z.", "Among those attending were
+    X and Y": each person listed joins the trip of the sentence before that had no traveller of its own
+    (``doc.context``), with its status and date."""
+    words = s.words
+    ctx, status = doc.context, doc.context_status
+    if ctx is None or status is None or k - ctx[0] > 2 or len(words) < 3:
+        return
+    opener = next((n for n in range(min(3, len(words))) if words[n] in _LIST_OPENERS), None)
+    opens = (opener is not None and any(x in _INCLUDE for x in words[opener + 1:opener + 4])
+             and not any(m.i < opener + 1 and m.entity is not None for m in ms)) or \
+        (words[0] == "among" and words[1] in ("them", "those", "the", "others"))  # "High-profile guests include"
+
+    if not opens:
+        return
+    future = status in FUTURE
+    spans = resolve_for(doc, ctx[2], status, future)[:1] if ctx[2] is not None else []
+    event = doc.context_event
+    if not spans and event is not None:
+        spans = event_spans(event, doc.pub, future)
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.kind == "pronoun" or m.possessive:
+            continue
+        for dest in ctx[1]:
+            if dest.code != ent.nationality:
+                _add(doc, _Draft(ent, m.text, dest.code, dest.city, list(spans), status,
+                                 event.name if event is not None else "", [(s.a, s.b)]))
+
+
+_WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
+_ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
+
+
+def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "He was accompanied by foreign minister X, Y and Z", "Bashir, joined by his defence minister X, ...":
+    the people named after "accompanied by" travel with the person before it, on the trip just reported for
+    them (the last two sentences)."""
+    words = s.words
+    n = next((n for n in range(len(words) - 1) if (words[n], words[n + 1]) in _ACCOMPANY), None)
+    if n is None:
+        return
+    lead = next((m for m in reversed(ms) if m.j <= n and n - m.j <= 4 and m.entity is not None), None)
+    if lead is None or lead.entity is None:
+        return
+    trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
+                 and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
+    if trip is None:
+        return
+    status, spans = trip.status, list(trip.spans)
+    if status not in FUTURE and any(x in _WILL for x in words[max(0, n - 4):n]):
+        status, spans = "planned", []  # "He will be joined by X": X's journey is still ahead
+    for m in ms:
+        ent = m.entity
+        if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead.entity:
+            continue
+        if ent.nationality == trip.code or (ent.pid and ent.pid == lead.entity.pid):
+            continue
+        _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))

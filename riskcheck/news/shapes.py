@@ -1,0 +1,182 @@
+"""Sentence shapes that report trips without a plain trigger reading: "a summit between X and Y in Z",
+"X's first visit since 2017", "first visit to X in 24 years".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import dates as ndates
+from .assemble import _add
+from .dates import DateExpr
+from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence
+from .modality import FUTURE, Cue, status_of
+from .status import _noun_status
+from .tripdates import _pick_date, resolve_for
+
+_MEETING_NOUNS = frozenset({"summit", "meeting", "talks"})
+
+
+def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """'a summit between X and Y in Budapest': both named people go to the meeting place (neither of
+    its country), with the status the sentence gives the meeting."""
+    words = s.words
+    for i, j, h in s.get("word", longest=False):
+        if h.value != "event" or h.key not in _MEETING_NOUNS or j >= len(words) or words[j] != "between":
+            continue
+        people = [m for m in ms if j < m.i <= j + 12 and m.entity is not None][:2]
+        if not people:
+            continue
+        # the span after "between" is two names joined by "and" (one may be unknown: "Donald Trump")
+        after = people[-1].j
+        while after < len(words) and after - j < 14 and (s.toks[after].cap or (
+                words[after] == "and" and after + 1 < len(words) and s.toks[after + 1].cap)):
+            after += 1
+        between = range(j + 1, after)
+        if words[j + 1:after].count("and") != 1 or \
+                not all(s.toks[n].cap or words[n] in ("and", "s") for n in between):
+            continue
+        place = next((p for p in doc.places(s) if after < p.i <= after + 2 and words[p.i - 1] in ("in", "at")
+                      and p.kind in _PLACE_KIND_RANK), None)
+        if place is None:
+            # "in the Hungarian capital": the capital of that country
+            place = next((p for p in doc.places(s) if after + 2 <= p.i <= after + 3 and p.demonym
+                          and words[p.i - 2:p.i] in (["in", "the"], ["at", "the"])
+                          and words[p.j:p.j + 1] == ["capital"]), None)
+            if place is not None:
+                place = Place(place.i, place.j + 1, place.code, "capital", doc.g.capitals.get(place.code, ""),
+                              place.text)
+        if place is None:
+            continue
+        cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
+        clause = _clause(s, i, place.j, doc.w.get("clause", set()))
+        status = status_of("noun", "go", words, i, j, cues, clause) or \
+            _noun_status(doc, s, s.dates, i, j, place.j, doc.w.get("speech", set()), clause)
+        if status is None:
+            continue
+        dexpr = _pick_date(s, s.dates, i, place.j, doc.w.get("speech", set()), clause)
+        spans = resolve_for(doc, dexpr, status, status in FUTURE)[:1] if dexpr is not None else []
+        for m in people:
+            ent = m.entity
+            if ent is None or ent.nationality == place.code:
+                continue
+            _add(doc, _Draft(ent, m.text, place.code, place.city, spans, status, "", [(s.a, s.b)]))
+
+
+_FIRST_NOUNS = frozenset({"visit", "trip", "to"})
+
+
+def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X's first visit since 2017", "would be X's first to Y since 2017", "a trip to Y would be X's first since
+    January 2020", "X's first trip to Y since a brief visit to Z in December 2021": an earlier, completed trip."""
+    words = s.words
+    spans_of = [(m.i, m.j) for m in ms]
+    places = [p for p in doc.places(s) if p.kind in ("country", "capital", "city", "territory")
+              and not any(a <= p.i < b for a, b in spans_of)]
+    for m in ms:
+        ent = m.entity
+        if ent is None:
+            continue
+        n = m.j + (m.j < len(words) and words[m.j] == "s")
+        if n >= len(words) or words[n] != "first" or (n + 1 < len(words) and words[n + 1] not in _FIRST_NOUNS
+                                                      and words[n + 1] != "since"):
+            continue
+        si = next((x for x in range(n + 1, min(len(words), n + 7)) if words[x] == "since"), None)
+        if si is None:
+            continue
+        d = next((d for d in s.dates if d.i == si + 1), None)
+        if d is None:  # "since a brief visit to New Delhi in December 2021"
+            d = next((d for d in s.dates if si + 1 < d.i <= si + 10
+                      and any(x in ("visit", "trip") for x in words[si + 1:d.i])), None)
+        if d is None:
+            continue
+        dest = next((p for p in places if n < p.i < si), None)
+        if dest is None:  # "a trip to Turkey would be X's first since", "Vietnam is preparing ... for X's first visit"
+            dest = next((p for p in reversed(places) if p.j <= m.i and (p.i == 0 or words[p.i - 1] == "to")), None)
+        if dest is None or dest.code == ent.nationality:
+            continue
+        spans = ndates.resolve(d, doc.pub, False)[:1]
+        if spans:
+            _add(doc, _Draft(ent, m.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
+
+
+def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, ent: Entity,
+                  trav: Mention, dest: Place) -> None:
+    words = s.words
+    if "first" not in words[max(0, ti - 3):ti]:
+        return
+    spans: list[tuple[date, date, str]] = []
+    for n in range(tj, min(len(words), tj + 8)):
+        if words[n] == "since":
+            d = next((d for d in found if d.i == n + 1), None)
+            if d is not None:
+                spans = ndates.resolve(d, doc.pub, False)[:1]
+            break
+        if words[n] == "in" and n + 2 < len(words) and words[n + 2] == "years" and doc.pub is not None:
+            num = ndates._NUMWORDS.get(words[n + 1]) or (int(words[n + 1]) if words[n + 1].isdigit() else 0)
+            if num and num < 200:
+                y = doc.pub.start.year - num
+                spans = [(date(y, 1, 1), date(y, 12, 31), "year")]
+            break
+    if spans and dest.code != ent.nationality:
+        _add(doc, _Draft(ent, trav.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_VISIT_NOUNS = frozenset({"visit", "trip"})
+
+
+def _ordinal_visits(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "This will be X's third state visit to Y: the first took place in 2000, and the second in 2019": each
+    earlier visit named by its ordinal and year is a completed trip of X to Y."""
+    words = s.words
+    head = next((n for n in range(len(words) - 2) if words[n] in _ORDINALS and words[n] != "first" and (
+        words[n + 1] in _VISIT_NOUNS or (words[n + 1] in ("state", "official") and words[n + 2] in _VISIT_NOUNS))),
+        None)
+    if head is None:
+        return
+    owner = next((m for m in reversed(ms) if m.j <= head and head - m.j <= 2 and m.entity is not None
+                  and (m.possessive or m.kind == "pronoun")), None)
+    to = next((n for n in range(head + 1, min(len(words), head + 5)) if words[n] == "to"), None)
+    if owner is None or owner.entity is None or to is None:
+        return
+    dest = next((p for p in doc.places(s) if p.i == to + 1 and p.kind in ("country", "capital", "city")), None)
+    if dest is None or dest.code == owner.entity.nationality:
+        return
+    limit = _ORDINALS[words[head]]
+    for n in range(dest.j, len(words)):
+        if words[n] not in _ORDINALS or _ORDINALS[words[n]] >= limit or words[n - 1] != "the":
+            continue
+        d = next((d for d in s.dates if n < d.i <= n + 12 and d.kind == "abs" and len(d.years) == 1
+                  and not any(words[x] in _ORDINALS for x in range(n + 1, d.i))), None)
+        if d is None:
+            continue
+        spans = ndates.resolve(d, doc.pub, False)[:1]
+        if spans:
+            _add(doc, _Draft(owner.entity, owner.text, dest.code, dest.city, spans, "completed", "",
+                             [(s.a, s.b)], earlier=True))
+
+
+def _years_since_last(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X's arrival in Y marks the end of four years since his last trip", "X returns to Y five years after his
+    last visit": the last trip there was that many years before the report (year precision)."""
+    words = s.words
+    if doc.pub is None or not doc.drafts:
+        return
+    n = next((n for n in range(2, len(words) - 3) if words[n] in ("since", "after") and words[n + 1] in (
+        "his", "her") and words[n + 2] in ("last", "previous") and words[n + 3] in _VISIT_NOUNS), None)
+    if n is None or words[n - 1] != "years":
+        return
+    num_w = words[n - 2]
+    num = ndates._NUMWORDS.get(num_w) or (int(num_w) if num_w.isdigit() else 0)
+    if not 0 < num < 60:
+        return
+    last = doc.drafts[-1]
+    if (s.a, s.b) not in last.sentences and not (last.sentences and s.a - last.sentences[-1][1] < 600):
+        return
+    who = next((m for m in ms if m.entity is last.entity), None)
+    if who is None and not any(m.kind == "pronoun" or m.possessive for m in ms):
+        return
+    y = doc.pub.start.year - num
+    _add(doc, _Draft(last.entity, last.mention, last.code, last.city, [(date(y, 1, 1), date(y, 12, 31), "year")],
+                     "completed", "", [(s.a, s.b)], earlier=True))

@@ -1,0 +1,215 @@
+"""Status rules of the extractor, in one place: how a trip's status is read in a sentence (on top of the cue
+lexicon in :mod:`.modality`, whose :func:`~.modality.status_of` ranks virtual > cancelled > own tense >
+speculative > planned > invited), the status of a noun trigger without a cue, and how statuses combine when
+mentions of one journey merge (:data:`_STATUS_RANK`: a later "the visit was called off" cancels a plan).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import dates as ndates
+from .dates import DateExpr
+from .document import _POSSESSIVE_SKIP, _Doc, _Draft, _Sentence
+from .mentions import Hit
+from .modality import FUTURE, Cue, status_of
+from .parse import Link
+from .tripdates import _pick_date
+
+_STATUS_RANK = {"virtual": 0, "cancelled": 1, "ongoing": 2, "completed": 3, "planned": 4, "invited": 5,
+                "speculative": 6}
+_OPEN = frozenset({"invited", "speculative"})
+_SCHEDULE = frozenset({"begins", "starts", "opens", "kicks", "commences"})  # a timetable's present tense
+_PAST_CANCEL = frozenset({"skipped", "missed", "blocked", "stayed", "boycotted", "snubbed", "shunned"})
+
+
+def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, dj: int, speech: set[str],
+                 clause: tuple[int, int]) -> str | None:
+    """Status of "X's visit to Y" when no cue in the sentence says it: the trip's own date against the
+    publication date, else the tense of the sentence ("... has drawn criticism", "... ended", "after ...")."""
+    dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
+    if dexpr is not None and doc.pub is not None and dexpr.kind == "weekday" and _SCHEDULE.intersection(s.words):
+        return "planned"  # "On Tuesday, the state visit to X begins": a timetable's present looks ahead
+    if dexpr is not None and doc.pub is not None:
+        spans = ndates.resolve(dexpr, doc.pub, False)
+        if spans:
+            if spans[0][1] < doc.pub.start:
+                return "completed"
+            if spans[0][0] > doc.pub.end:
+                return "planned"
+            return "completed"
+    words = s.words
+    past = doc.w.get("pasttense", set())
+    for n in range(dj, len(words)):
+        x = words[n]
+        if x in past or (len(x) > 4 and x.endswith("ed") and words[n - 1] not in ("be", "been", "being", "to")):
+            return "completed"
+    return None
+_AFTER_ALL = frozenset({"eventually", "finally", "ultimately"})
+_NOT_TAKEN = (("rather", "than"), ("instead", "of"))
+
+
+def _not_taken(words: list[str], ti: int) -> bool:
+    """True for a trigger right after "rather than" / "instead of" (a journey not made)."""
+    return ti >= 2 and (words[ti - 2], words[ti - 1]) in _NOT_TAKEN
+_HEADS = frozenset({"heads to", "heads for"})
+_LEAD_PAST = frozenset({"held", "made", "paid", "began", "started", "concluded", "ended", "undertook", "boarded", "took",
+                        "completed", "wrapped"})
+_AFTER = frozenset({"after", "following", "apres"})
+_AFTER_FILL = frozenset({"a", "an", "the", "his", "her", "their", "its", "day", "days", "week", "weeks", "long",
+                         "s", "un", "une", "son", "sa"})
+_SEQUEL = frozenset({"before", "then"})  # "..., before going on to B", "and then fly to B"
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+
+
+def _after_trip(words: list[str], ti: int, cues: list[Cue]) -> bool:
+    """ "after a four-day stay in X", "following his visit to X": a trip already over, unless the sentence
+    speaks of the future before it ("will fly on after his visit to X")."""
+    a = next((n for n in range(ti - 1, max(-1, ti - 6), -1) if words[n] in _AFTER), None)
+    if a is None or not all(x in _AFTER_FILL or x in _POSSESSIVE_SKIP or x.isdigit() or x in ndates._NUMWORDS
+                            for x in words[a + 1:ti]):
+        return False
+    if any(x in ("planned", "upcoming", "next", "prochaine") for x in words[a + 1:ti]):
+        return False
+    return not any(c.j <= a and c.status in ("planned", "speculative", "invited") and c.strength >= 4
+                   and words[c.i] not in _PAST_AUX for c in cues)
+
+
+def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: int, cues: list[Cue],
+                   own_cues: list[Cue], clause: tuple[int, int], lead_past: str, dest_j: int, last_since: bool,
+                   key: str, sent_status: dict[str, tuple[str, int]], done_here: dict[str, str]) -> str | None:
+    """Status of the trip a trigger at ``[ti, tj)`` reports for the person ``key``; None when the text denies it.
+
+    The cue lexicon first (:func:`~.modality.status_of` over ``own_cues``, the cues this trigger owns), then:
+    a trip "after a four-day stay in X" is over; a verb of undertaking ("paid a visit") gives its tense to the
+    noun (``lead_past``); a noun trigger without a cue takes its date against the publication
+    (:func:`_noun_status`); "has not been to X since 2019" is a completed trip; a sequel leg ("before going on to
+    B") shares the tense of the first; "arrived in X to attend" is the purpose of a completed trip; "left for"
+    is a trip under way. ``sent_status``/``done_here`` carry the statuses already read in this sentence.
+    """
+    words = s.words
+    status = status_of(form, role, words, ti, tj, own_cues, clause)
+    if form in ("base", "noun") and role in ("go", "be", "attend") and status in (None, "planned") and \
+            _after_trip(words, ti, cues):
+        status = "completed"  # "was due in Washington after a four-day stay in Hungary"
+    if status is None and lead_past:
+        status = lead_past
+    if status is None and form == "noun" and not any(clause[0] <= c.i and c.j <= clause[1] for c in cues):
+        # cues of another clause ("since the warrant was issued: his visit to X ...") say nothing of this one
+        status = _noun_status(doc, s, s.dates, ti, tj, dest_j, doc.w.get("speech", set()), clause)
+    if last_since:
+        status = "completed"
+    if status is None and key in sent_status and form == "base":
+        # "will fly to A on Tuesday, before going on to B": a sequel leg shares the tense of the first
+        prev_status, prev_j = sent_status[key]
+        if prev_j <= ti and any(x in _SEQUEL for x in words[prev_j:ti]):
+            status = prev_status
+    if status is None:
+        return None
+    if status in ("planned", "completed"):
+        sent_status[key] = (status, tj)
+    if status == "planned" and form == "base" and ti > 0 and words[ti - 1] == "to" and \
+            key in done_here and not any(c.status == "planned" and c.strength >= 4 and c.j <= ti
+                                         and ti - c.j <= 4 for c in cues):
+        status = done_here[key]  # "arrived in X to attend": the purpose of a completed trip
+    if status in ("completed", "ongoing"):
+        done_here[key] = status
+    if role == "leave" and status == "planned":
+        status = "ongoing"
+    return status
+
+
+def looks_ahead(status: str, form: str, words: list[str], cues: list[Cue], clause: tuple[int, int], tj: int) -> bool:
+    """Whether a trip's relative date points after the publication ("on Monday" = next Monday): a plan does,
+    but not a trip already skipped ("In October, X skipped a trip to Y") or attended by video in the past."""
+    if status == "cancelled" and any(words[c.i] in _PAST_CANCEL and clause[0] <= c.i < tj for c in cues):
+        return False
+    if status == "virtual" and form == "past":
+        return False  # "In August he addressed the summit by video": the August before the report
+    return status in FUTURE
+
+
+def merge_status(doc: _Doc, d: _Draft, new: _Draft) -> None:
+    """The status of journey ``d`` once mention ``new`` of it merges in: the strongest by :data:`_STATUS_RANK`
+    ("the visit was called off" cancels a plan, "arrived" completes it), except that "X heads to Y" becomes a
+    plan when a later mention dates it, a trip cancelled then "eventually" made was made, and a skipped event
+    reported after an arrival cancels a part of the trip, not the trip."""
+    if d.weak and new.status == "planned":
+        d.status, d.weak = "planned", False  # "X heads to Y" + "X will arrive in Y on Thursday": a plan
+    elif new.weak and d.status == "planned":
+        pass
+    elif new.after_all and d.status == "cancelled" and new.sentences[0] in d.sentences:
+        d.status = new.status
+        d.spans = new.spans or d.spans  # the date it was made, not the date it was due
+    elif new.status == "cancelled" and d.status in ("completed", "ongoing") and new.spans and \
+            doc.pub is not None and new.spans[0][1] <= doc.pub.end:
+        pass  # "arrived in X on Monday ... skipped Tuesday's forum": a part of a trip made, not the trip
+    elif new.status == "cancelled" and d.status == "ongoing" and not new.spans:
+        pass  # "his current visit to X ... was to attend an event there, but the event was cancelled": a part
+    elif new.status == "ongoing" and d.status == "cancelled":
+        d.status = "ongoing"  # told the other way round, or called off and then made after all: he is there
+    elif _STATUS_RANK[new.status] < _STATUS_RANK[d.status]:
+        d.status = new.status
+        d.weak = new.weak
+
+
+def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: list[Cue], clause: tuple[int, int],
+                 dest_j: int) -> str | None:
+    """Status of a trip read off the dependency parse (trigger's governing verb at token ``ti``): the cue
+    lexicon, a noun's date against the publication, else the verb's own tense; a negated visit is no trip;
+    "if/unless he lands in X" is speculative, "when he arrives in X" planned. None: no trip."""
+    words = s.words
+    status = status_of(link.form, "go", words, ti, tj, cues, clause)
+    if status is None and link.form == "noun":
+        status = _noun_status(doc, s, s.dates, ti, tj, dest_j, doc.w.get("speech", set()), clause)
+    if status is None:
+        if link.negated:
+            return None
+        status = {"past": "completed", "pres": "completed", "ing": "ongoing"}.get(link.form)
+        if status is None:
+            return None
+    if link.negated and status in ("completed", "ongoing"):
+        return None
+    if link.mark in ("if", "unless", "whether", "should", "whenever"):
+        status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
+    elif link.mark in ("when", "once") and link.form in ("pres", "base"):
+        status = "planned"  # "when he arrives in X" (future)
+    return status
+
+
+_BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
+                        r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?)\b")
+_NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
+_IT_CANCEL = re.compile(r"\b(?:but|however)\s+(?:it|that)\b")
+
+
+def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
+    """ "X was scheduled to visit Y in October. However, Z delayed the trip." / "... The visit never happened.":
+    a sentence with a cancellation cue, a trip noun pointing back and no place of its own cancels the plan
+    reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
+    it (a plan called off may lie on either side)."""
+    cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
+               and not _NEGATED.search(folded, max(a, h.start - 16), h.start)]
+    if not cancels or any(h.cat == "place" for h in hits):
+        return
+    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b)):
+        return
+    d = next((d for d in reversed(doc.drafts[-6:]) if d.status in FUTURE and d.status not in ("virtual", "cancelled")
+              and any(sp in previous for sp in d.sentences)), None)
+    if d is None:
+        return
+    d.status = "cancelled"
+    d.spans = [_nearest(sp, doc) for sp in d.spans]
+
+
+def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
+    """A month or day read ahead of the report by more than half a year moves back a year."""
+    start, end, precision = span
+    pub = doc.pub
+    if pub is None or precision not in ("month", "day", "range") or (start - pub.end).days <= 183:
+        return span
+    try:
+        return start.replace(year=start.year - 1), end.replace(year=end.year - 1), precision
+    except ValueError:  # 29 February
+        return span

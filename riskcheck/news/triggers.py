@@ -1,0 +1,204 @@
+"""The trigger reading: each travel trigger of a sentence linked to its traveller, destinations, status and
+date (the rule-based core of the extractor).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .assemble import _add
+from .destinations import compound_place, is_destination, trigger_destinations
+from .document import (
+    Mention,
+    Place,
+    _clause,
+    _Doc,
+    _Draft,
+    _Sentence,
+)
+from .gatherings import trip_event, with_event_dates
+from .modality import FUTURE, Cue, status_of
+from .shapes import _earlier_trip
+from .status import (
+    _AFTER_ALL,
+    _HEADS,
+    _not_taken,
+    looks_ahead,
+    trigger_status,
+)
+from .travellers import (
+    _MODALS,
+    _coordinated,
+    traveller,
+)
+from .tripdates import (
+    _EARLIER,
+    _NOT_SINCE,
+    _SHORT_UNITS,
+    _last_since,
+    _pick_date,
+    _spans_per_dest,
+    fallback_spans,
+    resolve_for,
+    trip_spans,
+)
+
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    words, toks = s.words, s.toks
+    w = doc.w
+    places = doc.places(s)
+    cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")
+            if not (h.key == "may" and s.toks[i].cap and any(d.i <= i < d.j for d in s.dates))]  # "In May 2019"
+    cues += [Cue(ti - 1, ti, "planned", 2, "before") for ti, _, _ in s.get("trigger") if ti > 0 and words[ti - 1] == "to"]
+    found = s.dates
+    speech = w.get("speech", set())
+    role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
+    boundary = w.get("clause", set())
+    triggers = s.get("trigger")
+    {i for i, _, _ in triggers}
+
+    def valid_dest(p: Place) -> bool:
+        return is_destination(s, p, speech, role_spans)
+
+    role_starts = {i for i, _, _ in s.get("role")}  # "the former president's daughter" is no earlier trip
+    done_here: dict[str, str] = {}
+    sent_status: dict[str, tuple[str, int]] = {}
+    # a virtual cue belongs to the trigger nearest to it ("took part by video in 2020 and skipped the 2022
+    # summit in Bali": the skipped one is not virtual)
+    virtual_owner: dict[Cue, int] = {}
+    if len(triggers) > 1:
+        # neither a host ("hosted by India") nor a journey not taken ("rather than travel") joins by video
+        owners = [t for t in triggers if t[2].value[1] != "host" and not _not_taken(words, t[0])] or triggers
+        for c in cues:
+            if c.status == "virtual":
+                # a trigger of the cue's own clause first ("addressed it remotely, while Y flew to Z")
+                virtual_owner[c] = min(owners, key=lambda t: (any(x in boundary for x in (
+                                                                    words[t[1]:c.i] if c.i >= t[1] else words[c.j:t[0]])),
+                                                                c.i - t[1] if c.i >= t[1] else
+                                                                (t[0] - c.j) if c.j <= t[0] else 0,
+                                                                t[0] > c.i))[0]
+    for ti, tj, th in triggers:
+        form, role, window = th.value
+        if _not_taken(words, ti):
+            continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
+        if form == "past" and role in ("attend", "go") and words[tj:tj + 1] == ["by"] and ti > 0 and \
+                (words[ti - 1] in _BE or "," in toks[ti].gap):
+            continue  # "the summit, attended by leaders from A and B", "was visited by X": a passive
+        if form == "noun" and ti > 0:
+            # "will also stop in X", "to stop in X": a noun trigger used as a verb after a modal
+            prev = words[ti - 1] if words[ti - 1] != "also" or ti < 2 else words[ti - 2]
+            if prev in _MODALS:
+                form = "base"
+        clause = _clause(s, ti, tj, boundary)
+        # ---- destinations (:mod:`.destinations`; before the traveller: a destination without one still sets
+        # the context)
+        found_dests = trigger_destinations(doc, s, k, ms, triggers, ti, tj, form, role, window, role_spans)
+        if found_dests is None:
+            continue
+        dests, pre_trav, used_event, ctx_date = found_dests
+        head = -1
+        if not dests and role == "go" and form in ("base", "noun", "pres"):
+            compound = compound_place(s, places, ti, role_spans)
+            if compound is not None:  # "a Mongolia visit", "his India trip": a noun after its destination
+                dests, form, head = [compound], "noun", compound.i
+        # ---- traveller (:mod:`.travellers`)
+        trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places, head)
+        if skip:
+            continue
+        if role != "host" and dests and trav is None:
+            doc.context = (k, dests, _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause))
+            # what "They include X, Y and Z" in the next sentences joins (:func:`.refs._attendance`)
+            doc.context_status = status_of(form, role, words, ti, tj, cues, clause) or \
+                {"past": "completed", "pres": "completed"}.get(form)
+            doc.context_event = used_event
+        if trav is None or trav.entity is None:
+            continue
+        ent = trav.entity
+        plan_spans: list[tuple[date, date, str]] | None = None
+        if not dests and role == "attend" and form == "base" and any(c.status == "virtual" and clause[0] <= c.i < clause[1]
+                                                  and virtual_owner.get(c, ti) == ti for c in cues):
+            # "... but he would take part by video link instead": the trip this person had planned
+            plan = next((d for d in reversed(doc.drafts) if d.entity is ent and d.status in FUTURE), None)
+            if plan is not None:
+                dests = [Place(tj, tj, plan.code, "city", plan.city, "")]
+                plan_spans = plan.spans
+        if role == "host":
+            before = [p for p in places if p.j <= ti and ti - p.j <= 8 and valid_dest(p)]
+            after = [p for p in places if trav.j <= p.i <= trav.j + 4 and valid_dest(p)
+                     and words[p.i - 1] in ("in", "to", "at")]
+            if after:
+                dests = after[:1]
+            elif before and not [m for m in ms if before[-1].j <= m.i < ti and m.entity is not None]:
+                dests = before[-1:]
+                # "Kenya and Chad both received X": every host of a list
+                for p in reversed(before[:-1]):
+                    if all(x in ("and", "both") for x in words[p.j:dests[0].i]) and \
+                            sum(toks[n].gap.count(",") for n in range(p.j, dests[0].i + 1)) <= 1:
+                        dests.insert(0, p)
+                    else:
+                        break
+            else:
+                host = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None), None)
+                if host is not None and host.entity and host.entity.nationality:
+                    dests = [Place(host.i, host.j, host.entity.nationality, "country", "", "")]
+        if role == "led_by" and doc.context is not None and k - doc.context[0] <= 2:
+            dests, ctx_date = list(doc.context[1]), doc.context[2]
+        if not dests and form == "noun" and trav is poss and poss is not None and window > 0:
+            # "Vietnam is preparing ... for Putin's first visit": the place the clause is about
+            dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)][-1:]
+        if role == "leave" and (words[tj:tj + 2] == ["the", "capital"] or
+                                any(p.code == ent.nationality for p in dests)):
+            done_here[ent.key] = "ongoing"  # "left the capital on Sunday to attend ...": on the way
+        if dests and role == "meet" and all(p.code == ent.nationality for p in dests):
+            # "Putin and Trump last met in Anchorage": the host is one of the pair, the other travelled
+            alt = next((m for m in _coordinated(s, ms, trav) if m.entity is not None
+                        and m.entity.nationality != dests[0].code), None)
+            if alt is not None and alt.entity is not None:
+                trav, ent = alt, alt.entity
+        dests = [p for p in dests if p.code != ent.nationality]
+        if not dests:
+            continue
+        # "first visit since 2017", "first visit to X in 24 years": an earlier trip
+        _earlier_trip(doc, s, found, ti, tj, ent, trav, dests[0])
+        # "has not been to X since October 2019": the last trip there, then
+        last_since = _last_since(doc, s, found, ti, tj) if th.key in _NOT_SINCE else None
+        if th.key in ("been to", "been back to") and last_since is None:
+            continue
+        # ---- status (every rule in :mod:`.status`)
+        status = trigger_status(doc, s, form, role, ti, tj, cues, [c for c in cues if virtual_owner.get(c, ti) == ti],
+                                clause, lead_past, dests[-1].j, last_since is not None, ent.key, sent_status,
+                                done_here)
+        if status is None:
+            continue
+        # ---- date (:mod:`.tripdates`) and event (:mod:`.gatherings`)
+        future = looks_ahead(status, form, words, cues, clause, tj)
+        spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
+        event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
+        if not spans and event is not None and event.span is None and event.date is not None:
+            spans = resolve_for(doc, event.date, status, future)[:1]
+        elif event is not None:
+            spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
+        if not spans:
+            spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
+        ev_name = event.name if event is not None else ""
+        own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
+        recent = not spans and status in ("completed", "ongoing") and not any(
+            c.status == "completed" and c.strength >= 4 for c in cues) and \
+            not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
+                    not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))
+        weak = th.key in _HEADS and status == "ongoing" and not spans
+        # "the trip was delayed ..., but he eventually reached X": the journey was made after all
+        after_all = status in ("completed", "ongoing") and any(x in _AFTER_ALL for x in words[max(0, ti - 3):ti])
+        others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
+        for who in [trav, *others]:
+            if who.entity is None:
+                continue
+            for n_dest, dest in enumerate(dests):
+                if who is not trav and dest.code == who.entity.nationality:
+                    continue
+                for span in (own_spans[n_dest] if own_spans else spans) or [None]:  # type: ignore[list-item]
+                    _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
+                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all))

@@ -1,0 +1,202 @@
+"""Which date expression of a sentence is a trip's date (never the date of a report), dates per listed
+destination, and dates implied by "not been to X since", "before his arrest".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import dates as ndates
+from .dates import DateExpr
+from .document import _LIST_AND, Entity, Place, _Doc, _Sentence
+from .modality import FUTURE, Cue
+
+_EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously", "past", "times", "occasions",
+                      "repeatedly", "formerly"})  # "has visited X several times in the past": no current trip
+_SHORT_UNITS = frozenset({"day", "days", "hour", "hours"})  # "only days earlier": still the current trip
+LEAD_SENTENCES = 3  # undated arrivals in the first sentences happened on the publication day
+
+
+_ARREST = re.compile(r"\b(?:arrest|detain)", re.I)
+
+
+def _before_arrest(doc: _Doc, words: list[str], ent: Entity) -> tuple[date, date, str] | None:
+    """The month of this person's arrest reported earlier, when the sentence says "before his arrest"."""
+    n = next((n for n, x in enumerate(words) if x == "before" and n + 2 < len(words) and
+              words[n + 1] in ("his", "her", "their", "the") and words[n + 2] in ("arrest", "detention")), None)
+    if n is None:
+        return None
+    for d in reversed(doc.drafts):
+        if d.entity is ent and d.spans and d.sentences and d.status == "completed" and \
+                _ARREST.search(doc.text, d.sentences[0][0], d.sentences[0][1]):
+            a = d.spans[0][0]
+            return (a.replace(day=1), ndates._month_span(a.year, a.month)[1], "month")
+    return None
+_DATE_CHAIN = frozenset({"and", "et", "again", "in", "en", "also", "then", "once", "more"})
+_STOPS = frozenset({"stop in", "stopover in", "made a stopover in"})
+
+
+def _spans_per_dest(doc: _Doc, s: _Sentence, found: list[DateExpr], dests: list[Place], tj: int,
+                    clause: tuple[int, int], future: bool) -> list[list[tuple[date, date, str]]] | None:
+    """Each listed destination's own date ("to Kenya in 2010 and to Nigeria in 2013"): the date between the
+    "and" before it and the "and" after it. None unless every destination has exactly one, and they differ."""
+    words = s.words
+    cuts = [tj]
+    for a, b in zip(dests, dests[1:], strict=False):
+        conj = next((n for n in range(a.j, b.i) if words[n] in _LIST_AND), None)
+        if conj is None:
+            return None
+        cuts.append(conj)
+    cuts.append(max(clause[1], dests[-1].j))
+    out: list[list[tuple[date, date, str]]] = []
+    for n in range(len(dests)):
+        inside = [d for d in found if cuts[n] <= d.i and d.j <= cuts[n + 1]]
+        if len(inside) != 1:
+            return None
+        out.append(ndates.resolve(inside[0], doc.pub, future))
+    if any(not x for x in out) or len({x[0] for x in out}) < len(out):
+        return None
+    return out
+
+
+def _date_ok(words: list[str], d: DateExpr, speech: set[str]) -> bool:
+    """False for the date of a report ("said on Tuesday", "reported in June") or of a "since" clause."""
+    pre = words[max(0, d.i - 3):d.i]
+    return not (any(x in speech for x in pre) or "since" in words[max(0, d.i - 2):d.i])
+
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                       "tenth", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "only"})
+_COUNTED = frozenset({"visit", "visits", "trip", "trips", "time", "meeting", "journey", "tour", "foray"})
+
+
+def _count_scope(words: list[str], d: DateExpr) -> bool:
+    """ "his third visit this year", "the second time in 2025", "his first trip abroad this year": a year that
+    scopes a count of trips, not the date of this one."""
+    if not ((d.kind == "rel" and d.unit == "year") or (d.kind == "abs" and d.years and not d.month)):
+        return False
+    pre = words[max(0, d.i - 5):d.i]
+    return any(x in _ORDINALS for x in pre) and any(x in _COUNTED for x in pre)
+
+
+def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: set[str],
+               clause: tuple[int, int]) -> DateExpr | None:
+    words = s.words
+    best: tuple[int, DateExpr] | None = None
+    excluded_end = -1
+    for d in found:
+        if _count_scope(words, d):
+            continue
+        pre = words[max(0, d.i - 3):d.i]
+        reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
+        if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
+            # "has been to X several times since 2015, most recently in May": the date of the latest trip
+            return d
+        if reported or "since" in words[max(0, d.i - 2):d.i] or d.i == excluded_end or \
+                (d.i == excluded_end + 0) or "since" in words[min(tj, d.i):max(ti, d.i)]:
+            excluded_end = d.j
+            continue
+        if d.i >= tj:
+            dist = d.i - tj
+        elif d.j <= ti:
+            dist = ti - d.j + 3
+        else:
+            dist = 0
+        if dist > 20:
+            continue
+        if not (clause[0] <= d.i and d.j <= clause[1]):
+            dist += 10
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+_NOT_SINCE = frozenset({"been to", "been back to", "set foot in", "visited", "travelled to", "traveled to",
+                        "returned to", "was in", "been in"})
+
+
+def _last_since(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int
+                ) -> list[tuple[date, date, str]] | None:
+    """ "X has not been to Y since October 2019", "has never returned to Y since 2015": the spans of that
+    last trip, or None."""
+    words = s.words
+    if not any(x in ("not", "never", "n") for x in words[max(0, ti - 3):ti]):
+        return None
+    n = next((n for n in range(tj, min(len(words), tj + 8)) if words[n] == "since"), None)
+    if n is None:
+        return None
+    d = next((d for d in found if d.i == n + 1), None)
+    if d is None or d.kind != "abs" or not d.years:
+        return None
+    spans = ndates.resolve(d, doc.pub, False)[:1]
+    return spans or None
+
+
+def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int], status: str,
+               future: bool, ctx_date: DateExpr | None, plan_spans: list[tuple[date, date, str]] | None,
+               last_since: list[tuple[date, date, str]] | None) -> list[tuple[date, date, str]]:
+    """The dates of the trip a trigger at ``[ti, tj)`` reports (its destinations end at ``dest_j``): the
+    sentence's date nearest the trigger that is no report's date (not the date of an invitation before "was
+    invited"), else the date of the context sentence (``ctx_date``), the planned trip's (``plan_spans``) or the
+    last trip's ("not been to X since", ``last_since``); a list of dates ("in 2019 and again last year") gives
+    one span each."""
+    words, found = s.words, s.dates
+    speech = doc.w.get("speech", set())
+    dexpr = _pick_date(s, found, ti, max(tj, dest_j), speech, clause)
+    if dexpr is not None and status == "invited" and dexpr.i < ti:
+        dexpr = None  # "In March, X was invited to visit": the date of the invitation
+    if dexpr is None and ctx_date is not None:
+        dexpr = ctx_date
+    spans: list[tuple[date, date, str]] = []
+    if plan_spans is not None:
+        dexpr = None
+        spans = list(plan_spans)
+    if last_since is not None:
+        dexpr = None
+        spans = last_since
+    if dexpr is not None:
+        spans = resolve_for(doc, dexpr, status, future)
+        # "visited Russia twice, in 2019 and again last year": one trip per date of a list
+        last_d = dexpr
+        for d in found:
+            if d.i >= last_d.j and 0 < d.i - last_d.j <= 3 and \
+                    all(x in _DATE_CHAIN for x in words[last_d.j:d.i]) and \
+                    any(x in _LIST_AND for x in words[last_d.j:d.i]) and len(spans) < 6:
+                spans += [sp for sp in ndates.resolve(d, doc.pub, future)[:1] if sp not in spans]
+                last_d = d
+    return spans
+
+
+def _anchor(doc: _Doc) -> date | None:
+    """The start of the trip under discussion: the latest dated trip the article has reported so far."""
+    for d in reversed(doc.drafts[-8:]):
+        if d.spans and d.spans[0][2] == "day":  # (a vague "few days earlier" is no anchor of its own)
+            return d.spans[0][0]
+    return None
+
+
+def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool) -> list[tuple[date, date, str]]:
+    """Spans of a trip's date expression: a plan called off takes the month nearest the report (it may lie on
+    either side: "was to attend in August, but ..."), and "the next day", "a few days earlier" count from the
+    trip under discussion (:func:`_anchor`)."""
+    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc), nearest=status == "cancelled")
+
+
+def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,
+                   ent: Entity, cues: list[Cue]) -> list[tuple[date, date, str]]:
+    """Dates of a trip whose sentence gives none: a stop's trip ("may add a stop in X"), the month of an arrest
+    ("before his arrest"), or the publication day for an arrival told in the lead sentences."""
+    if trigger in _STOPS:
+        # "may add a stop in X": a leg of the trip last reported for this person, on its dates
+        leg = next((d for d in reversed(doc.drafts) if d.entity is ent and (d.status in FUTURE) == future
+                    and not d.earlier), None)
+        if leg is not None and leg.spans:
+            return leg.spans[:1]
+    if status == "completed" and (arrest := _before_arrest(doc, s.words, ent)) is not None:
+        return [arrest]  # "had travelled through X before his arrest": the month of the arrest
+    if status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
+            and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
+                                                    if c.j <= ti):
+        return [(doc.pub.start, doc.pub.end, doc.pub.precision)]
+    return []
