@@ -207,6 +207,30 @@ def warrant_row_counts(w: Warrant, day: date) -> bool:
     return _near(day, w.issued, w.public)
 
 
+def confidence_change_dates(rs: Ruleset, person_id: str, code: str | None = None) -> set[date]:
+    """Days on which an answer's confidence can change although its status does not.
+
+    They are the edges of the :data:`DATE_DOUBT_DAYS` windows around the doubted dates of the person's
+    warrants and (with ``code``) of the state's treaty record, and the effective dates of unconfirmed
+    withdrawal notices: engines that reuse one answer across a stretch of days split stretches there too.
+    """
+    doubted: list[date | None] = []
+    for w in rs.warrants.get(person_id, []):
+        if w.confidence != "high":
+            doubted += [w.issued, w.public]
+    out: set[date] = set()
+    if code is not None:
+        sov = rs.sovereign_of(code)
+        state = rs.states.get(sov)
+        if state is not None and state.confidence != "high":
+            doubted += [state.deposited, state.entry_into_force, state.deposit_withdrawn]
+        out |= {w.effective for w in rs.withdrawals.get(sov, []) if w.unconfirmed and w.effective is not None}
+    for d in doubted:
+        if d is not None:
+            out |= {d - timedelta(days=DATE_DOUBT_DAYS), d + timedelta(days=DATE_DOUBT_DAYS + 1)}
+    return out
+
+
 def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, st: StateStatus | None,
           basis_row: OtherBasis | None = None) -> _Day:
     """``ans`` with the confidence of the weakest recorded fact it rests on (on that day, not any fact

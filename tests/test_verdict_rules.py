@@ -140,10 +140,10 @@ def test_of_declarations_limited_in_time_the_one_covering_later_crimes_is_cited(
     finally:
         clear_cache()
     assert "its art. 12(3) declaration (Second declaration) binds it" in v.explanation
-    # the instrument the answer rests on has medium confidence: so has the answer
+    # the instrument the answer rests on has medium confidence: so has the answer (the doubt about the
+    # warrant's issue date is more than a year away and cannot change it)
     assert (v.confidence, v.confidence_note) == (
-        "medium", "warrant p-one-1 is recorded with medium confidence; the article_12_3 record (Second declaration) "
-                  "has medium confidence")
+        "medium", "the article_12_3 record (Second declaration) has medium confidence")
 
 
 def test_a_referral_without_a_recorded_instrument_or_situation_name(world):
@@ -172,8 +172,7 @@ def test_a_dependency_answers_for_its_sovereign_from_the_rule_in_force(world):
         "Teeland is a territory of the Netherlands where the Statute applies since 2006-10-01. "
         "The Netherlands has been a State Party since 2002-07-01 and is obliged")
     # the rule the answer rests on was recorded with medium confidence
-    assert answer(v)[3:] == ("medium", "warrant p-one-1 is recorded with medium confidence; the Statute's "
-                                       "application to Teeland is recorded with medium confidence")
+    assert answer(v)[3:] == ("medium", "the Statute's application to Teeland is recorded with medium confidence")
     v = evaluate("p-one", "UU", "2021-06-01", world)  # a rule without a start date
     assert v.explanation.startswith("Uland is a territory of the Netherlands where the Statute applies. The ")
 
@@ -193,21 +192,40 @@ def test_article_127_2_counts_from_the_warrant_when_the_situation_has_no_opening
 def test_a_warrant_counts_from_the_day_it_is_issued(world):
     before = evaluate("p-one", "NL", "2020-01-09", world)
     on = evaluate("p-one", "NL", "2020-01-10", world)
-    assert answer(before) == ("not_yet_issued", "no", "warrant_not_yet_issued", "high", "")
-    assert answer(on) == ("outstanding", "yes", "state_party", "medium",
-                          "warrant p-one-1 is recorded with medium confidence")
+    doubt = "warrant p-one-1 is recorded with medium confidence (issued 2020-01-10, public 2020-01-10)"
+    # the issue date itself is in doubt: answers near it, on either side, are medium
+    assert answer(before) == ("not_yet_issued", "no", "warrant_not_yet_issued", "medium", doubt)
+    assert answer(on) == ("outstanding", "yes", "state_party", "medium", doubt)
+    # more than DATE_DOUBT_DAYS later the doubt cannot change the answer
+    assert answer(evaluate("p-one", "NL", "2021-02-01", world)) == ("outstanding", "yes", "state_party", "high", "")
 
 
-def test_a_state_recorded_with_medium_confidence(world):
-    v = evaluate("p-two", "CC", "2022-01-01", world)
-    assert answer(v) == ("outstanding", "yes", "state_party", "medium",
-                         "Cetaland's treaty dates are recorded with medium confidence")
+def test_a_state_recorded_with_medium_confidence(tmp_path):
+    folder = tmp_path / "late"
+    folder.mkdir()
+    for name, text in WORLD.items():
+        (folder / name).write_text(text)
+    # Cetaland (medium: ratification date from a secondary source) joins in 2021 instead
+    states = WORLD["states.csv"].replace("CC,Cetaland,un_member,1999-01-01,,2000-01-01,ratification,,2002-07-01",
+                                         "CC,Cetaland,un_member,1999-01-01,,2021-04-01,ratification,,2021-07-01")
+    (folder / "states.csv").write_text(states)
+    try:
+        rs = load_ruleset(folder)
+        near = evaluate("p-two", "CC", "2022-01-01", rs)
+        far = evaluate("p-two", "CC", "2023-01-01", rs)
+    finally:
+        clear_cache()
+    assert answer(near) == ("outstanding", "yes", "state_party", "medium",
+                            "Cetaland's treaty dates are recorded with medium confidence")
+    # a doubt about a 2021 treaty date cannot change an answer more than a year later
+    assert answer(far) == ("outstanding", "yes", "state_party", "high", "")
 
 
 def test_an_unverified_withdrawal_due_by_then_lowers_confidence_but_is_not_applied(world):
     before = evaluate("p-two", "CC", "2024-01-09", world)
     after = evaluate("p-two", "CC", "2024-01-10", world)
-    assert (before.confidence, after.obligation, after.basis) == ("medium", "yes", "state_party")
+    # the day before, nothing doubtful bears on the answer (Cetaland's doubted dates are 20 years away)
+    assert (before.confidence, after.obligation, after.basis) == ("high", "yes", "state_party")
     assert (after.confidence, after.confidence_note) == (
         "low", "a reported withdrawal notice of Cetaland (notified 2023-01-10, effective 2024-01-10) could not be "
                "verified and is not applied")
@@ -220,7 +238,8 @@ def test_a_withdrawal_notice_and_its_revocation_known_with_medium_confidence(wor
                          "with medium confidence (secondary sources)")
     v = evaluate("p-one", "FF", "2020-02-01", world)  # pending, not revoked
     assert answer(v) == ("outstanding", "yes", "state_party_withdrawing", "medium",
-                         "warrant p-one-1 is recorded with medium confidence; Filand's withdrawal notice of "
+                         "warrant p-one-1 is recorded with medium confidence (issued 2020-01-10, public 2020-01-10); "
+                         "Filand's withdrawal notice of "
                          "2019-03-01 are known with medium confidence (secondary sources)")
 
 
@@ -279,7 +298,8 @@ def test_a_reported_death_before_the_warrant_and_the_courts_own_end(world):
         "not end it: the warrant stood until the Court's own decision.")
     assert ("Person Four was reported killed on 2019-12-31, before the warrant was issued on 2020-02-01; the Court "
             "ended the warrant on 2021-01-01 (terminated). The answer follows the Court's record.") in v.context
-    assert (v.confidence, v.confidence_note) == ("medium", "warrant p-four-1 is recorded with medium confidence")
+    # the doubt recorded about the warrant concerns its issue date, 16 months before: it cannot change this answer
+    assert (v.confidence, v.confidence_note) == ("high", "")
 
 
 def test_a_reported_death_the_court_has_not_acted_on(world):

@@ -19,7 +19,7 @@ from ..dates import PRECISIONS, DateSpan, parse_date
 from ..errors import DateError, RiskcheckError
 from ..output import neutralise
 from ..ruleset import Ruleset
-from ..verdict import evaluate, unresolved
+from ..verdict import confidence_change_dates, evaluate, unresolved
 
 #: caches are dropped (between chunks) when one grows past this many entries: bounded memory
 CACHE_LIMIT = 100_000
@@ -484,6 +484,15 @@ class _Engine:
             return exc
         return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
 
+    def _person_dates(self, person_id: str) -> set[date]:
+        """Days on which an answer about the person can change in every territory (status or confidence)."""
+        return set(self.rs.warrant_change_dates(person_id)) | confidence_change_dates(self.rs, person_id)
+
+    def _pair_dates(self, person_id: str, code: str) -> set[date]:
+        """Days on which an answer about the person in the territory can change (status or confidence)."""
+        return (set(self.rs.change_dates(code)) | set(self.rs.warrant_change_dates(person_id))
+                | confidence_change_dates(self.rs, person_id, code))
+
     def _bounds(self, key: tuple[str, ...], dates: Callable[[], set[date]]) -> list[date]:
         b = self.pieces.get(key)
         if b is None:
@@ -510,14 +519,13 @@ class _Engine:
         day = span.start == span.end
         if not day:  # a longer span that straddles a change gets its own answer
             try:
-                bounds = self._bounds((person_id, code), lambda: set(self.rs.change_dates(code))
-                                      | set(self.rs.warrant_change_dates(person_id)))
+                bounds = self._bounds((person_id, code), lambda: self._pair_dates(person_id, code))
             except RiskcheckError as exc:
                 return exc
             if bisect.bisect_right(bounds, span.start) != bisect.bisect_right(bounds, span.end):
                 return self._evaluate(person_id, code, span)
         # shared across territories?
-        pb = self._bounds((person_id,), lambda: set(self.rs.warrant_change_dates(person_id)))
+        pb = self._bounds((person_id,), lambda: self._person_dates(person_id))
         ka = (person_id, bisect.bisect_right(pb, span.start), span.precision)
         sa = self.shared.get(ka)
         if sa is not None and sa[0] == "template":
@@ -527,8 +535,7 @@ class _Engine:
         # the same territory, same stretch?
         if day:
             try:
-                bounds = self._bounds((person_id, code), lambda: set(self.rs.change_dates(code))
-                                      | set(self.rs.warrant_change_dates(person_id)))
+                bounds = self._bounds((person_id, code), lambda: self._pair_dates(person_id, code))
             except RiskcheckError as exc:
                 return exc
         i = bisect.bisect_right(bounds, span.start)
@@ -717,7 +724,7 @@ class _Engine:
         pair_g, pair_first = _group([p, cd])
         pairs = [(self.pids.items[int(p[r])], self.codes.items[int(cd[r])]) for r in pair_first]
         def both(k: tuple[str, ...]) -> Callable[[], set[date]]:
-            return lambda: set(self.rs.change_dates(k[1])) | set(self.rs.warrant_change_dates(k[0]))
+            return lambda: self._pair_dates(k[0], k[1])
 
         try:
             i0 = self._stretch_index(pairs, pair_g, s0, both)
@@ -726,7 +733,7 @@ class _Engine:
             return
         inside = i0 == i1
         def own(k: tuple[str, ...]) -> Callable[[], set[date]]:
-            return lambda: set(self.rs.warrant_change_dates(k[0]))
+            return lambda: self._person_dates(k[0])
 
         j = self._stretch_index(pids, p, s0, own)
         for level in ("shared", "pair"):
