@@ -275,6 +275,16 @@ def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
 # Resolution
 
 
+def _calendar_shift(ref: date, unit: str, n: int) -> list[tuple[date, date, str]]:
+    """The calendar month or year ``n`` months or years from ``ref``'s ("next month", "last year")."""
+    if unit == "month":
+        y, m0 = divmod(ref.year * 12 + ref.month - 1 + n, 12)
+        a, b = _month_span(y, m0 + 1)
+        return [(a, b, "month")]
+    y = ref.year + n
+    return [(date(y, 1, 1), date(y, 12, 31), "year")]
+
+
 def _month_span(y: int, m: int) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
@@ -316,17 +326,8 @@ def _anchored(e: DateExpr, pub: DateSpan | None, anchor: date | None) -> list[tu
     if e.unit == "week":
         d = anchor + timedelta(weeks=e.n)
         return [(d, d + timedelta(days=6), "week")]
-    if e.unit == "month":
-        y, m = anchor.year, anchor.month + e.n
-        while m < 1:
-            y, m = y - 1, m + 12
-        while m > 12:
-            y, m = y + 1, m - 12
-        a, b = _month_span(y, m)
-        return [(a, b, "month")]
-    if e.unit == "year":
-        y = anchor.year + e.n
-        return [(date(y, 1, 1), date(y, 12, 31), "year")]
+    if e.unit in ("month", "year"):
+        return _calendar_shift(anchor, e.unit, e.n)
     return []  # "months later", "years earlier": too vague to date
 
 
@@ -393,17 +394,8 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
                 return [(pub.start, pub.end, pub.precision)]
             saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5, weeks=e.n)
             return [(saturday, saturday + timedelta(days=1), "range")]
-        if e.unit == "month":
-            y, m = ref.year, ref.month + e.n
-            while m < 1:
-                y, m = y - 1, m + 12
-            while m > 12:
-                y, m = y + 1, m - 12
-            a, b = _month_span(y, m)
-            return [(a, b, "month")]
-        if e.unit == "year":
-            y = ref.year + e.n
-            return [(date(y, 1, 1), date(y, 12, 31), "year")]
+        if e.unit in ("month", "year"):
+            return _calendar_shift(ref, e.unit, e.n)
     if e.kind == "ago":
         if e.unit == "week":
             if not day_pub:
