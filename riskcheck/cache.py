@@ -14,6 +14,9 @@ writing the cache (a corrupt or unreadable file, a read-only folder) falls back 
 CSV files: the cache can only make loading faster, never change an answer. ``RISKCHECK_CACHE=0``
 turns it off.
 
+The city table (``riskcheck/tables/cities.csv``, thousands of rows) has entries of its own, keyed the same
+way by its content (:func:`load_table`), read only by a query that is not a country's name.
+
 The cache folder is trusted as the user's own (it holds pickles, as ``__pycache__`` holds bytecode).
 """
 
@@ -24,15 +27,17 @@ import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from .ruleset import Ruleset
 
-__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_cached", "KEEP"]
+__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_cached", "load_table", "KEEP"]
+
+T = TypeVar("T")
 
 #: bumped when the layout of a cache entry changes
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: cache entries kept (the newest); older ones are deleted after a write
 KEEP = 8
 _HERE = Path(__file__).resolve().parent
@@ -55,6 +60,12 @@ def cache_dir() -> Path | None:
 
 def cache_key(data: Path, files: tuple[str, ...]) -> str:
     """The hash naming the cache entry of data folder ``data`` (its ``files``), for this riskcheck and Python."""
+    return _digest(str(data), ((data, files), (_HERE / "tables", _TABLES)))
+
+
+def _digest(label: str, inputs: tuple[tuple[Path, tuple[str, ...]], ...]) -> str:
+    """A hash of ``label``, the content of the ``inputs`` files (folder, names), riskcheck's modules whose
+    objects are stored, riskcheck's version and the Python version."""
     from . import __version__
 
     try:  # the C module alone: importing hashlib also loads OpenSSL, a few ms on every query
@@ -62,8 +73,8 @@ def cache_key(data: Path, files: tuple[str, ...]) -> str:
     except ImportError:  # pragma: no cover - another Python implementation
         from hashlib import blake2b
     h = blake2b(digest_size=20)
-    h.update(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0{data}\0".encode())
-    for folder, names in ((data, files), (_HERE / "tables", _TABLES), (_HERE, _SOURCES)):
+    h.update(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0{label}\0".encode())
+    for folder, names in (*inputs, (_HERE, _SOURCES)):
         for name in names:
             h.update(name.encode() + b"\0")
             try:
@@ -84,47 +95,22 @@ def _read(path: Path) -> dict[str, Any] | None:
     return got if isinstance(got, dict) and got.get("format") == CACHE_FORMAT else None
 
 
-def _reducer(cls: type, names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    def reduce(obj: Any) -> tuple[Any, ...]:
-        return (cls, tuple(getattr(obj, k) for k in names))
-
-    return reduce
-
-
-def _dispatch_table() -> dict[type, Any]:
-    """Record classes of the ruleset pickled as constructor calls (faster to load than the generic
-    ``__setstate__`` of frozen slotted dataclasses)."""
-    import copyreg
-    import dataclasses
-
-    from . import ruleset
-
-    table: dict[type, Any] = dict(copyreg.dispatch_table)
-    for cls in vars(ruleset).values():
-        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)) or cls is ruleset.Ruleset:
-            continue
-        fields = dataclasses.fields(cls)
-        if all(f.init for f in fields):
-            table[cls] = _reducer(cls, tuple(f.name for f in fields))
-    return table
-
-
 def _write(folder: Path, path: Path, entry: dict[str, Any]) -> None:
-    """Write ``entry`` to ``path`` atomically; prune old entries. Failures are ignored (it is a cache)."""
+    """Write ``entry`` to ``path`` atomically; prune old entries of its kind (the name's prefix). Failures are
+    ignored (it is a cache)."""
     import contextlib
     import tempfile
 
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ruleset-", suffix=".tmp", dir=folder)
+        kind = path.name.partition("-")[0]
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as f:
-            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = _dispatch_table()
-            pickler.dump(entry)
+            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
-        entries = sorted(folder.glob("ruleset-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -139,7 +125,7 @@ def _write(folder: Path, path: Path, entry: dict[str, Any]) -> None:
 def _warm(rs: Ruleset) -> dict[str, Any]:
     """Build the indexes a query uses (stored with the ruleset) and return the module-level tables.
 
-    (The city table is not stored: unpickling its many small objects is no faster than reading its CSV.)
+    (The city table has an entry of its own, read only by a query that names a city: :func:`load_table`.)
     """
     from . import people, places
 
@@ -180,3 +166,26 @@ def load_cached(data: Path, files: tuple[str, ...], build: Callable[[Path], Rule
         return rs
     _write(folder, path, {"format": CACHE_FORMAT, "ruleset": rs, "tables": tables})
     return rs
+
+
+def load_table(name: str, source: Path, build: Callable[[], T]) -> T:
+    """A table built from the file ``source`` alone by ``build`` (a function of riskcheck's modules in
+    ``_SOURCES``): from the cache when an entry for exactly this content exists, else built (then stored).
+
+    ``name`` names the kind of table (entries ``NAME-KEY.pickle``); ``build`` must return plain data
+    (tuples, dicts, strings, numbers), which unpickles fastest."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        key = _digest(name, ((source.parent, (source.name,)),))
+    except OSError:  # pragma: no cover - the package's own files unreadable
+        return build()
+    path = folder / f"{name}-{key}.pickle"
+    entry = _read(path)
+    if entry is not None and entry.get("name") == name:
+        value: T = entry["value"]
+        return value
+    value = build()
+    _write(folder, path, {"format": CACHE_FORMAT, "name": name, "value": value})
+    return value

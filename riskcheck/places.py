@@ -237,30 +237,72 @@ class _City:
         self.capital = capital
 
 
-class _Cities:
-    def __init__(self, path: Path = CITIES_CSV) -> None:
-        self.primary: dict[str, list[_City]] = {}
-        self.alternate: dict[str, list[_City]] = {}
-        with path.open(newline="", encoding="utf-8") as f:
-            reader = csv.reader(f)
-            col = {name: i for i, name in enumerate(next(reader))}
-            i_name, i_code, i_pop, i_cap = col["name"], col["code"], col["population"], col["capital"]
-            i_keys, i_alt = col["keys"], col["alt_keys"]
-            for row in reader:
-                city = _City(row[i_name], row[i_code], int(row[i_pop] or 0), row[i_cap] == "1")
+#: the city table as plain data (what the cache stores): names, codes, populations, capital flags (one
+#: entry a city), then primary and alternate keys -> city numbers, capitals first, then by population
+_CityTable = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[bool, ...],
+                   dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]
+
+
+def _read_city_table(path: Path = CITIES_CSV) -> _CityTable:
+    """Parse the city table (riskcheck/tables/cities.csv)."""
+    names: list[str] = []
+    codes: list[str] = []
+    pops: list[int] = []
+    caps: list[bool] = []
+    keys: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        col = {name: i for i, name in enumerate(next(reader))}
+        i_name, i_code, i_pop, i_cap = col["name"], col["code"], col["population"], col["capital"]
+        for row in reader:
+            n = len(names)
+            names.append(row[i_name])
+            codes.append(row[i_code])
+            pops.append(int(row[i_pop] or 0))
+            caps.append(row[i_cap] == "1")
+            for d, i_keys in zip(keys, (col["keys"], col["alt_keys"]), strict=True):
                 for k in row[i_keys].split("|"):
                     if k:
-                        self.primary.setdefault(k, []).append(city)
-                for k in row[i_alt].split("|"):
-                    if k:
-                        self.alternate.setdefault(k, []).append(city)
-        order = lambda c: (not c.capital, -c.population)  # noqa: E731
-        for d in (self.primary, self.alternate):
-            for lst in d.values():
-                lst.sort(key=order)
+                        d.setdefault(k, []).append(n)
+    primary, alternate = ({k: tuple(sorted(ns, key=lambda n: (not caps[n], -pops[n]))) for k, ns in d.items()}
+                          for d in keys)
+    return tuple(names), tuple(codes), tuple(pops), tuple(caps), primary, alternate
+
+
+class _Cities:
+    """The city table: lookup key -> cities of that name, capitals first, then by population."""
+
+    def __init__(self, table: _CityTable) -> None:
+        self._names, self._codes, self._pops, self._caps, self._primary, self._alternate = table
+        self._made: dict[int, _City] = {}
+        self._full: tuple[dict[str, list[_City]], dict[str, list[_City]]] | None = None
+
+    def _city(self, n: int) -> _City:
+        c = self._made.get(n)
+        if c is None:
+            c = self._made[n] = _City(self._names[n], self._codes[n], self._pops[n], self._caps[n])
+        return c
 
     def get(self, key: str) -> list[_City]:
-        return self.primary.get(key) or self.alternate.get(key) or []
+        return [self._city(n) for n in self._primary.get(key) or self._alternate.get(key) or ()]
+
+    def _lists(self) -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
+        if self._full is None:
+            self._full = (self._objects(self._primary), self._objects(self._alternate))
+        return self._full
+
+    def _objects(self, keys: dict[str, tuple[int, ...]]) -> dict[str, list[_City]]:
+        return {k: [self._city(n) for n in ns] for k, ns in keys.items()}
+
+    @property
+    def primary(self) -> dict[str, list[_City]]:
+        """Every primary key (a city's own names) -> its cities."""
+        return self._lists()[0]
+
+    @property
+    def alternate(self) -> dict[str, list[_City]]:
+        """Every alternate key (other languages' names) -> its cities."""
+        return self._lists()[1]
 
 
 _CITIES: _Cities | None = None
@@ -271,7 +313,9 @@ def _cities() -> _Cities:
     if _CITIES is None:
         with _LOCK:
             if _CITIES is None:
-                _CITIES = _Cities()
+                from .cache import load_table  # parsed once, then read from the versioned cache
+
+                _CITIES = _Cities(load_table("cities", CITIES_CSV, _read_city_table))
     return _CITIES
 
 

@@ -6,14 +6,13 @@ imports pandas: the single-query path must stay fast.
 
 from __future__ import annotations
 
-import csv
 import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import NamedTuple, TypeVar, cast
 
 from .errors import DataError
 
@@ -50,6 +49,8 @@ FILES = (
 
 def read_rows(path: Path) -> list[dict[str, str]]:
     """Read a data CSV as a list of dicts of stripped strings; each dict gets ``_line``."""
+    import csv  # only when building from the CSV files (a query reads the prebuilt cache)
+
     try:
         with path.open(newline="", encoding="utf-8-sig") as f:
             reader = csv.DictReader(f)
@@ -87,11 +88,12 @@ def _sources(value: str) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------------------------------
-# Records
+# Records: immutable NamedTuples (attributes, equality, hashing and repr as frozen dataclasses had). Every
+# query creates these classes at start-up: a dataclass compiles its methods then (~0.8 ms a class), a
+# NamedTuple takes a fifth of that, and unpickles (riskcheck/cache.py) without a Python-level __init__.
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(NamedTuple):
     code: str
     name: str
     kind: str
@@ -107,8 +109,7 @@ class State:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Withdrawal:
+class Withdrawal(NamedTuple):
     code: str
     announced: date | None
     notified: date | None
@@ -141,8 +142,7 @@ class Withdrawal:
         return self.effective
 
 
-@dataclass(frozen=True, slots=True)
-class TerritoryRule:
+class TerritoryRule(NamedTuple):
     code: str
     name: str
     sovereign: str
@@ -158,8 +158,7 @@ class TerritoryRule:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
+class Situation(NamedTuple):
     situation: str
     name: str
     country: str
@@ -169,8 +168,7 @@ class Situation:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class OtherBasis:
+class OtherBasis(NamedTuple):
     code: str
     basis: str  # unsc_referral | article_12_3
     situation: str
@@ -188,8 +186,7 @@ class OtherBasis:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     person_id: str
     name: str
     nationality: str
@@ -198,8 +195,7 @@ class Person:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class WarrantEvent:
+class WarrantEvent(NamedTuple):
     warrant_id: str
     date: date | None
     event: str
@@ -208,8 +204,7 @@ class WarrantEvent:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Warrant:
+class Warrant(NamedTuple):
     warrant_id: str
     person_id: str
     situation: str
@@ -249,16 +244,14 @@ class Warrant:
         return "outstanding"
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
+class Alias(NamedTuple):
     person_id: str
     alias: str
     kind: str
     lang: str
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     person_id: str
     title: str
     start: date | None
@@ -268,8 +261,7 @@ class Title:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class NonCompliance:
+class NonCompliance(NamedTuple):
     code: str
     person_id: str
     visit: str
@@ -280,8 +272,7 @@ class NonCompliance:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceAlias:
+class PlaceAlias(NamedTuple):
     alias: str
     code: str
     kind: str
@@ -292,8 +283,7 @@ class PlaceAlias:
 # Answers
 
 
-@dataclass(frozen=True, slots=True)
-class StateStatus:
+class StateStatus(NamedTuple):
     """What the Rome Statute meant for one state or territory on one day.
 
     ``status`` is one of ``party``, ``party_withdrawing`` (notice given, not yet effective),
@@ -316,8 +306,7 @@ class StateStatus:
         return self.status in ("party", "party_withdrawing")
 
 
-@dataclass(frozen=True, slots=True)
-class WarrantStatus:
+class WarrantStatus(NamedTuple):
     person_id: str
     name: str
     day: date

@@ -106,3 +106,34 @@ def test_old_entries_are_pruned(data, monkeypatch):
         clear_cache()
         load_ruleset(data)
     assert len(_entries(data)) == 2
+
+
+def test_the_city_table_is_read_from_its_own_entry(data, monkeypatch):
+    from riskcheck import places
+
+    rs = load_ruleset(data)
+    monkeypatch.setattr(places, "_CITIES", None)
+    first = places.resolve_place("Ulaanbaatar", rs)
+    assert (first.code, first.city) == ("MN", "Ulaanbaatar")
+    assert len(sorted((data.parent / "cache").glob("cities-*.pickle"))) == 1
+    monkeypatch.setattr(places, "_CITIES", None)
+    monkeypatch.setattr(places, "_read_city_table", _fail_build)
+    assert places.resolve_place("Ulaanbaatar", rs) == first
+    assert places.resolve_place("Victoria", rs) == places.resolve_place("Victoria", rs)
+
+
+def test_a_table_entry_follows_its_file(data, tmp_path):
+    """load_table: keyed by the file's content, so an edited file is read again (never a stale table)."""
+    src = tmp_path / "table.txt"
+    src.write_text("one", encoding="utf-8")
+    reads: list[str] = []
+
+    def build() -> str:
+        reads.append(src.read_text(encoding="utf-8"))
+        return reads[-1]
+
+    assert cache.load_table("demo", src, build) == "one"
+    assert cache.load_table("demo", src, build) == "one" and reads == ["one"]  # the second from the cache
+    src.write_text("two", encoding="utf-8")
+    assert cache.load_table("demo", src, build) == "two" and reads == ["one", "two"]
+    assert len(sorted((data.parent / "cache").glob("demo-*.pickle"))) == 2
