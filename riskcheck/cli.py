@@ -367,6 +367,11 @@ def check(person: str, place: str | None, when: str | None, fmt: str, out: str |
 
 def _write_text(text: str, out: str | None) -> None:
     """Write ``text`` to stdout or atomically to ``out``."""
+    if out is None or out == "-":  # as atomic_output does, without importing riskcheck.output (and json, csv)
+        with writing(out):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        return
     from .output import atomic_output
 
     with writing(out), atomic_output(out) as stream:
@@ -375,6 +380,15 @@ def _write_text(text: str, out: str | None) -> None:
 
 def _width() -> int:
     """The terminal's width ($COLUMNS wins); text is not wrapped when stdout is not a terminal."""
+    import os
+
+    if not os.environ.get("COLUMNS", "").isdigit():
+        try:
+            tty = sys.stdout.isatty()
+        except (AttributeError, ValueError, OSError):  # pragma: no cover - closed or unusual stdout
+            tty = False
+        if not tty:  # what terminal_width() says then, without importing riskcheck.output
+            return 10**6
     from .output import terminal_width
 
     return terminal_width() or 10**6

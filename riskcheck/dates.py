@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -56,6 +55,8 @@ def _one(text: str, field: str) -> DateSpan:
             d = date(int(m[1]), int(m[2]), int(m[3]))
             return DateSpan(d, d, "day")
         if m := _MONTH.fullmatch(t):
+            import calendar  # only for a month (a millisecond at every start otherwise)
+
             y, mo = int(m[1]), int(m[2])
             last = calendar.monthrange(y, mo)[1]
             return DateSpan(date(y, mo, 1), date(y, mo, last), "month")
@@ -64,7 +65,7 @@ def _one(text: str, field: str) -> DateSpan:
             if y < 1:
                 raise ValueError
             return DateSpan(date(y, 1, 1), date(y, 12, 31), "year")
-    except (ValueError, calendar.IllegalMonthError):
+    except ValueError:  # calendar.IllegalMonthError is a ValueError
         raise DateError(f"invalid {field} {text!r}: no such date") from None
     raise DateError(f"invalid {field} {text!r}: use YYYY-MM-DD, YYYY-MM, YYYY or START..END")
 

@@ -7,7 +7,6 @@ typed first. Basis codes are documented in :data:`BASES`.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
@@ -79,6 +78,8 @@ class Verdict:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The verdict as a JSON object (``indent`` as for :func:`json.dumps`)."""
+        import json  # not at import: a single query's table output does not need it
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -100,3 +101,17 @@ def test_check_path_does_not_import_heavy_modules():
             " 'dateparser', 'pycountry') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_single_query_imports_only_what_it_answers_with():
+    """Start-up time: a check printed as text (ruleset cache warm) imports neither json, csv, string, calendar nor
+    riskcheck.output, and the city table stays unread for a country."""
+    code = ("import sys\nsys.argv = ['riskcheck', 'check', 'Putin', 'South Africa', '--date', '2023-08-22']\n"
+            "from riskcheck import cli, places\ntry:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('json', 'csv', 'string', 'calendar', 'riskcheck.output') if m in sys.modules),"
+            " places._CITIES is None, file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # (explicit: readline may set it in C's environ)
+    for _ in range(2):  # the first run may build the ruleset cache (that reads the CSV files)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert "obligation to arrest: YES" in out.stdout
+    assert out.stderr.strip().splitlines()[-1] == "[] True", out.stderr
