@@ -336,9 +336,21 @@ class Ruleset:
     non_compliance: list[NonCompliance] = field(default_factory=list)
     places: list[PlaceAlias] = field(default_factory=list)
     checked: date | None = None  # the latest `checked` date in the data
-    raw: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
+    _raw: dict[str, list[dict[str, str]]] | None = field(default=None, repr=False)
     _memo: dict[tuple[str, object, object], object] = field(default_factory=dict, repr=False)
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @property
+    def raw(self) -> dict[str, list[dict[str, str]]]:
+        """The rows of every data file as read (:func:`read_rows`), by file name. A ruleset from the cache
+        reads them again when asked (the cache entry is keyed by these files' content)."""
+        if self._raw is None:
+            self._raw = {name: read_rows(self.path / name) for name in FILES}
+        return self._raw
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (riskcheck/cache.py) without the raw rows: a query does not need them."""
+        return {**self.__dict__, "_raw": None}
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """An index built from this ruleset once (e.g. the resolvers' name tables), kept with it.
@@ -569,7 +581,7 @@ class Ruleset:
 
 def _build(path: Path) -> Ruleset:
     raw = {name: read_rows(path / name) for name in FILES}
-    rs = Ruleset(path=path, raw=raw)
+    rs = Ruleset(path=path, _raw=raw)
     checked: list[date] = []
 
     def chk(row: dict[str, str]) -> date | None:

@@ -137,3 +137,12 @@ def test_a_table_entry_follows_its_file(data, tmp_path):
     src.write_text("two", encoding="utf-8")
     assert cache.load_table("demo", src, build) == "two" and reads == ["one", "two"]
     assert len(sorted((data.parent / "cache").glob("demo-*.pickle"))) == 2
+
+
+def test_raw_rows_are_read_again_from_the_files(data):
+    """The entry leaves out the raw rows (a query does not need them); `data info` still gets every row."""
+    built = load_ruleset(data).raw
+    assert built["states.csv"]
+    clear_cache()
+    rs = load_ruleset(data)
+    assert rs._raw is None and rs.raw == built
