@@ -22,8 +22,8 @@ The cache folder is trusted as the user's own (it holds pickles, as ``__pycache_
 
 from __future__ import annotations
 
+import gc
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -85,13 +85,22 @@ def _digest(label: str, inputs: tuple[tuple[Path, tuple[str, ...]], ...]) -> str
 
 
 def _read(path: Path) -> dict[str, Any] | None:
+    try:  # the C module alone: pickle.py costs every query another millisecond (writing uses it)
+        from _pickle import load
+    except ImportError:  # pragma: no cover - another Python implementation
+        from pickle import load
+    enabled = gc.isenabled()
+    gc.disable()  # thousands of new objects, none of them garbage: no collector passes while they arrive
     try:
         with path.open("rb") as f:
-            got = pickle.load(f)
+            got = load(f)
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a corrupt or outdated entry: rebuild from the CSV files
         return None
+    finally:
+        if enabled:
+            gc.enable()
     return got if isinstance(got, dict) and got.get("format") == CACHE_FORMAT else None
 
 
@@ -99,6 +108,7 @@ def _write(folder: Path, path: Path, entry: dict[str, Any]) -> None:
     """Write ``entry`` to ``path`` atomically; prune old entries of its kind (the name's prefix). Failures are
     ignored (it is a cache)."""
     import contextlib
+    import pickle
     import tempfile
 
     tmp = None
