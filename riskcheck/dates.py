@@ -1,7 +1,6 @@
 """Dates as users type them: a day, a month, a year or a range, as a closed span of days."""
 
-from __future__ import annotations
-
+# (No ``from __future__ import annotations``: a dataclass compiles string annotations at every start.)
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -41,7 +40,7 @@ class DateSpan:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     @classmethod
-    def day(cls, d: date) -> DateSpan:
+    def day(cls, d: date) -> "DateSpan":
         return cls(d, d, "day")
 
     def contains(self, d: date) -> bool:

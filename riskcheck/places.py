@@ -236,14 +236,16 @@ class _City:
 
 
 #: the city table as plain data (what the cache stores): names, codes, populations, capital flags (one
-#: entry a city), then primary and alternate keys -> city numbers, capitals first, then by population
+#: entry a city), then primary keys -> city numbers, capitals first, then by population, and the alternate keys
+#: likewise, pickled apart: twice as many, and read only when a name is not a primary one
 _CityTable = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[bool, ...],
-                   dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]
+                   dict[str, tuple[int, ...]], bytes]
 
 
 def _read_city_table(path: Path = CITIES_CSV) -> _CityTable:
     """Parse the city table (riskcheck/tables/cities.csv)."""
     import csv  # (a query reads the city table from the cache)
+    import pickle
 
     names: list[str] = []
     codes: list[str] = []
@@ -266,14 +268,15 @@ def _read_city_table(path: Path = CITIES_CSV) -> _CityTable:
                         d.setdefault(k, []).append(n)
     primary, alternate = ({k: tuple(sorted(ns, key=lambda n: (not caps[n], -pops[n]))) for k, ns in d.items()}
                           for d in keys)
-    return tuple(names), tuple(codes), tuple(pops), tuple(caps), primary, alternate
+    return tuple(names), tuple(codes), tuple(pops), tuple(caps), primary, pickle.dumps(alternate, protocol=5)
 
 
 class _Cities:
     """The city table: lookup key -> cities of that name, capitals first, then by population."""
 
     def __init__(self, table: _CityTable) -> None:
-        self._names, self._codes, self._pops, self._caps, self._primary, self._alternate = table
+        self._names, self._codes, self._pops, self._caps, self._primary, self._packed = table
+        self._alt: dict[str, tuple[int, ...]] | None = None
         self._made: dict[int, _City] = {}
         self._full: tuple[dict[str, list[_City]], dict[str, list[_City]]] | None = None
 
@@ -282,6 +285,14 @@ class _Cities:
         if c is None:
             c = self._made[n] = _City(self._names[n], self._codes[n], self._pops[n], self._caps[n])
         return c
+
+    @property
+    def _alternate(self) -> dict[str, tuple[int, ...]]:
+        if self._alt is None:
+            import pickle
+
+            self._alt = pickle.loads(self._packed)
+        return self._alt
 
     def get(self, key: str) -> list[_City]:
         return [self._city(n) for n in self._primary.get(key) or self._alternate.get(key) or ()]

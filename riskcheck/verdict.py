@@ -4,8 +4,7 @@
 typed first. Basis codes are documented in :data:`BASES`.
 """
 
-from __future__ import annotations
-
+# (No ``from __future__ import annotations``: a dataclass compiles string annotations at every start.)
 import functools
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
