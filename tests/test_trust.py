@@ -195,7 +195,8 @@ def test_item2_batch_never_says_no_warrant_for_a_close_name(tmp_path):
 
 
 def _name_tokens() -> list[tuple[str, list[str]]]:
-    from riskcheck.people import _PARTICLES, _name_parts
+    from riskcheck.people import _PARTICLES
+    from riskcheck.people_index import _name_parts
 
     out = []
     for pid, p in sorted(load_ruleset().people.items()):
