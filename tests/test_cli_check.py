@@ -104,11 +104,12 @@ def test_check_path_does_not_import_heavy_modules():
 
 
 def test_single_query_imports_only_what_it_answers_with():
-    """Start-up time: a check printed as text (ruleset cache warm) imports neither json, csv, string, calendar nor
-    riskcheck.output, and the city table stays unread for a country."""
+    """Start-up time: a check printed as text (ruleset cache warm) imports neither json, csv, string, calendar,
+    riskcheck.output nor the index builders, and the city table stays unread for a country."""
     code = ("import sys\nsys.argv = ['riskcheck', 'check', 'Putin', 'South Africa', '--date', '2023-08-22']\n"
             "from riskcheck import cli, places\ntry:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('json', 'csv', 'string', 'calendar', 'riskcheck.output', 'riskcheck.people_index')"
+            "print(sorted(m for m in ('json', 'csv', 'string', 'calendar', 'riskcheck.output', 'riskcheck.people_index',"
+            " 'riskcheck.ruleset_build')"
             " if m in sys.modules),"
             " places._CITIES is None, file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # (explicit: readline may set it in C's environ)
