@@ -220,13 +220,27 @@ def _warn_stale(rs: Any, verdicts: list[Any]) -> None:
 _MARK = {"yes": "YES", "no": "no", "residual": "RESIDUAL", "unknown": "UNKNOWN"}
 
 
-def _render_verdict(v: Any, width: int = 80) -> str:
-    """One verdict as indented text, every paragraph wrapped to ``width`` (nothing cut)."""
+#: textwrap's whitespace, which it turns into spaces
+_SPACES = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``text`` wrapped to ``width`` as textwrap does (``first``/``rest`` indents, words never broken)."""
+    flat = text.expandtabs().translate(_SPACES).rstrip(" ")
+    if len(first) + len(flat) <= width and flat.replace(" ", "").isprintable():
+        # one line (always, when not wrapped), no Unicode spaces: textwrap's answer, without importing it
+        return [first + flat] if flat else [first.rstrip()]
     import textwrap
 
+    return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+
+
+def _render_verdict(v: Any, width: int = 80) -> str:
+    """One verdict as indented text, every paragraph wrapped to ``width`` (nothing cut)."""
+
     def para(text: str, first: str, rest: str) -> list[str]:
-        return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
-                             break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+        return _wrap(text, width, first, rest)
 
     where_ = v.country_name + (f" ({v.city})" if v.city else "")
     lines = [f"{v.person or '?'} in {where_} [{v.country}] on {v.date}"]

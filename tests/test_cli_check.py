@@ -11,6 +11,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from riskcheck.cli import cli
 from riskcheck.ruleset import load_ruleset
@@ -105,11 +107,11 @@ def test_check_path_does_not_import_heavy_modules():
 
 def test_single_query_imports_only_what_it_answers_with():
     """Start-up time: a check printed as text (ruleset cache warm) imports neither json, csv, string, calendar,
-    riskcheck.output nor the index builders, and the city table stays unread for a country."""
+    textwrap, riskcheck.output nor the index builders, and the city table stays unread for a country."""
     code = ("import sys\nsys.argv = ['riskcheck', 'check', 'Putin', 'South Africa', '--date', '2023-08-22']\n"
             "from riskcheck import cli, places\ntry:\n    cli.main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('json', 'csv', 'string', 'calendar', 'riskcheck.output', 'riskcheck.people_index',"
-            " 'riskcheck.ruleset_build')"
+            " 'riskcheck.ruleset_build', 'textwrap')"
             " if m in sys.modules),"
             " places._CITIES is None, file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # (explicit: readline may set it in C's environ)
@@ -117,3 +119,18 @@ def test_single_query_imports_only_what_it_answers_with():
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert "obligation to arrest: YES" in out.stdout
     assert out.stderr.strip().splitlines()[-1] == "[] True", out.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c-.\u00a0\u2003é\x85")), max_size=40),
+                      st.text(max_size=40)),
+       first=st.sampled_from(["  ", "    - ", "", " x "]), width=st.one_of(st.integers(5, 60), st.just(10**6)))
+def test_one_line_paragraphs_read_as_textwrap_writes_them(text, first, width):
+    """The renderer skips textwrap (a start-up cost) for a paragraph on one line: same lines as textwrap gives."""
+    import textwrap
+
+    from riskcheck.cli import _wrap
+
+    assert _wrap(text, width, first, "  ") == (textwrap.wrap(
+        text, width=width, initial_indent=first, subsequent_indent="  ", break_long_words=False,
+        break_on_hyphens=False) or [first.rstrip()])
