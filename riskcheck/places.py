@@ -119,63 +119,19 @@ class _Entry:
         self.note = note
 
 
-def _iso_rows() -> list[tuple[str, str, str, str, str, str]]:
-    """ISO 3166-1 rows: the prebuilt table (riskcheck/tables/countries.csv), else pycountry itself."""
-    import csv  # (a query reads the ISO table from the ruleset cache)
-
-    if COUNTRIES_CSV.is_file():
-        with COUNTRIES_CSV.open(newline="", encoding="utf-8") as f:
-            rows = list(csv.reader(f))[1:]
-        return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows if len(r) >= 6]
-    import pycountry  # pragma: no cover - only without the prebuilt table
-
-    return [(c.alpha_2, c.alpha_3, c.numeric, c.name, getattr(c, "official_name", "") or "",  # pragma: no cover
-             getattr(c, "common_name", "") or "") for c in pycountry.countries]
-
-
 class _Iso:
-    def __init__(self) -> None:
-        self.alpha2: dict[str, str] = {}  # code -> ISO name
-        self.alpha3: dict[str, str] = dict(ALPHA3_EXTRA)
-        self.numeric: dict[str, str] = {}
-        self.common: dict[str, str] = {}
-        self.names: dict[str, list[tuple[str, int]]] = {}  # key -> [(code, rank)]
-        for a2, a3, num, name, official, common in _iso_rows():
-            self.alpha2[a2] = name
-            self.alpha3[a3] = a2
-            self.numeric[num] = a2
-            if common:
-                self.common[a2] = common
-            for v in (name, official, common):
-                if not v:
-                    continue
-                self._add(v, a2, 1)
-                # "Korea, Republic of" -> "Republic of Korea", "Korea"; "Holy See (Vatican City State)" -> "Holy See"
-                base = re.sub(r"\s*\(.*?\)\s*", " ", v).strip()
-                if base != v:
-                    self._add(base, a2, 2)
-                if "," in base:
-                    head, _, tail = base.partition(",")
-                    tail = tail.strip()
-                    self._add(head, a2, 2)
-                    if tail.lower().endswith((" of", " of the")):
-                        self._add(f"{tail} {head}", a2, 2)
-        for a2, name in EXTRA_CODES.items():
-            self.alpha2.setdefault(a2, name)
-            self._add(name, a2, 1)
+    """ISO 3166-1 names and codes (built by riskcheck/places_build.py; stored in the ruleset cache)."""
 
-    def _add(self, name: str, code: str, rank: int) -> None:
-        k = normalize(name)
-        if not k:
-            return
-        lst = self.names.setdefault(k, [])
-        for i, (c, r) in enumerate(lst):
-            if c == code:
-                if rank < r:
-                    lst[i] = (code, rank)
-                return
-        lst.append((code, rank))
-        lst.sort(key=lambda cr: cr[1])
+    alpha2: dict[str, str]  # code -> ISO name
+    alpha3: dict[str, str]
+    numeric: dict[str, str]
+    common: dict[str, str]
+    names: dict[str, list[tuple[str, int]]]  # key -> [(code, rank)]
+
+    def __init__(self) -> None:
+        from .places_build import fill_iso
+
+        fill_iso(self)
 
 
 _ISO: _Iso | None = None
@@ -243,32 +199,10 @@ _CityTable = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[bool
 
 
 def _read_city_table(path: Path = CITIES_CSV) -> _CityTable:
-    """Parse the city table (riskcheck/tables/cities.csv)."""
-    import csv  # (a query reads the city table from the cache)
-    import pickle
+    """Parse the city table (riskcheck/places_build.py; a query reads it from the cache)."""
+    from .places_build import read_city_table
 
-    names: list[str] = []
-    codes: list[str] = []
-    pops: list[int] = []
-    caps: list[bool] = []
-    keys: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        col = {name: i for i, name in enumerate(next(reader))}
-        i_name, i_code, i_pop, i_cap = col["name"], col["code"], col["population"], col["capital"]
-        for row in reader:
-            n = len(names)
-            names.append(row[i_name])
-            codes.append(row[i_code])
-            pops.append(int(row[i_pop] or 0))
-            caps.append(row[i_cap] == "1")
-            for d, i_keys in zip(keys, (col["keys"], col["alt_keys"]), strict=True):
-                for k in row[i_keys].split("|"):
-                    if k:
-                        d.setdefault(k, []).append(n)
-    primary, alternate = ({k: tuple(sorted(ns, key=lambda n: (not caps[n], -pops[n]))) for k, ns in d.items()}
-                          for d in keys)
-    return tuple(names), tuple(codes), tuple(pops), tuple(caps), primary, pickle.dumps(alternate, protocol=5)
+    return read_city_table(path)
 
 
 class _Cities:
@@ -335,51 +269,17 @@ def _cities() -> _Cities:
 
 
 class _Index:
+    """A ruleset's country-level names (built by riskcheck/places_build.py; stored in the ruleset cache)."""
+
+    rs: Ruleset
+    pool: tuple[list[str], dict[str, str]] | None  # "did you mean" keys, built on demand
+    names: dict[str, list[_Entry]]  # country-level: kind country/territory (+ city rows of places)
+    other: dict[str, list[_Entry]]  # demonym / government
+
     def __init__(self, rs: Ruleset) -> None:
-        self.rs = rs
-        self.pool: tuple[list[str], dict[str, str]] | None = None  # "did you mean" keys, built on demand
-        iso = _iso()
-        self.names: dict[str, list[_Entry]] = {}  # country-level: kind country/territory (+ city rows of places)
-        self.other: dict[str, list[_Entry]] = {}  # demonym / government
-        for p in rs.places:
-            code = p.code.upper()
-            kind = (p.kind or "country").lower()
-            if not is_valid_code(code, rs) or not p.alias.strip():
-                continue
-            e = _Entry(code, kind, p.alias.strip(), p.alias.strip() if kind == "city" else "", 0, note=p.note)
-            target = self.other if kind in ("demonym", "government") else self.names
-            for k in self._keys(p.alias):
-                lst = target.setdefault(k, [])
-                if not any(x.code == code and x.kind == kind and x.rank == 0 for x in lst):
-                    lst.append(e)
-        for code in rs.codes():
-            name = rs.name_of(code)
-            if name and name != code:
-                self._add(name, _Entry(code, "country", name, "", 1))
-        for k, iso_codes in iso.names.items():
-            for code, rank in iso_codes:
-                self._add_key(k, _Entry(code, "country", iso.alpha2[code], "", rank))
-        for entries in self.names.values():
-            entries.sort(key=lambda e: e.rank)  # stable: places.csv rows keep their file order
+        from .places_build import fill_index
 
-    @staticmethod
-    def _keys(alias: str) -> list[str]:
-        k = normalize(alias)
-        out = [k]
-        for v in (strip_leading_the(k), compact_initials(k), saint_variant(k), k.replace("'", "")):
-            if v and v not in out:
-                out.append(v)
-        return out
-
-    def _add(self, name: str, e: _Entry) -> None:
-        for k in self._keys(name):
-            self._add_key(k, e)
-
-    def _add_key(self, k: str, e: _Entry) -> None:
-        lst = self.names.setdefault(k, [])
-        if any(x.code == e.code and x.kind == e.kind for x in lst):
-            return
-        lst.append(e)
+        fill_index(self, rs)
 
     def kind_of(self, code: str) -> str:
         if code in self.rs.territories:

@@ -111,7 +111,7 @@ def test_single_query_imports_only_what_it_answers_with():
     code = ("import sys\nsys.argv = ['riskcheck', 'check', 'Putin', 'South Africa', '--date', '2023-08-22']\n"
             "from riskcheck import cli, places\ntry:\n    cli.main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('json', 'csv', 'string', 'calendar', 'riskcheck.output', 'riskcheck.people_index',"
-            " 'riskcheck.ruleset_build', 'textwrap')"
+            " 'riskcheck.ruleset_build', 'riskcheck.places_build', 'textwrap')"
             " if m in sys.modules),"
             " places._CITIES is None, file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # (explicit: readline may set it in C's environ)
