@@ -32,6 +32,7 @@ MEMO_BYTES = 12 << 20
 # rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
 _RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 1200, 2500, 700, 200
 _MEMO_BYTES = 400
+_MEMO_KEY_BYTES = 64  # a key of a _KeyMemo: up to 7 int64 parts and the id
 
 _OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
 
@@ -109,6 +110,49 @@ def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     first = np.full(int(codes.max()) + 1, n, dtype=np.int64)
     np.minimum.at(first, codes, np.arange(n, dtype=np.int64))
     return codes, first
+
+
+class _KeyMemo:
+    """Row keys (tuples of non-negative ints, one array per part) already answered -> answer id, looked up
+    for a whole chunk at once (the chunk's Python then runs only for keys not seen before)."""
+
+    def __init__(self) -> None:
+        self.parts: list[np.ndarray] = []
+        self.ids = np.zeros(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def clear(self) -> None:
+        self.parts, self.ids = [], np.zeros(0, dtype=np.int64)
+
+    def lookup(self, parts: Sequence[np.ndarray]) -> np.ndarray:
+        """Per key (row of ``parts``): its stored id, or -1."""
+        n = len(parts[0])
+        out = np.full(n, -1, dtype=np.int64)
+        if not len(self.ids) or not n:
+            return out
+        radix = [max(int(k.max()), int(q.max())) + 1 for k, q in zip(self.parts, parts, strict=True)]
+        if math.prod(radix) >= 2 ** 62:  # pragma: no cover - astronomically many distinct values
+            return out
+        known, query = np.zeros(len(self.ids), dtype=np.int64), np.zeros(n, dtype=np.int64)
+        for k, q, r in zip(self.parts, parts, radix, strict=True):
+            known = known * r + k
+            query = query * r + q
+        order = np.argsort(known, kind="stable")
+        pos = np.minimum(np.searchsorted(known[order], query), len(order) - 1)
+        hit = known[order][pos] == query
+        out[hit] = self.ids[order[pos[hit]]]
+        return out
+
+    def store(self, parts: Sequence[np.ndarray], ids: np.ndarray) -> None:
+        """Remember ``ids`` for the keys in ``parts`` (ids < 0: nothing to remember)."""
+        keep = ids >= 0
+        if not keep.any():
+            return
+        new = [np.asarray(p, dtype=np.int64)[keep] for p in parts]
+        self.parts = [np.concatenate([o, q]) for o, q in zip(self.parts, new, strict=True)] if self.parts else new
+        self.ids = np.concatenate([self.ids, ids[keep]])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -213,10 +257,12 @@ class _Table:
         return arr
 
     def series(self, name: str, render: Callable[[Any], Any]) -> pl.Series:
-        """:meth:`array` as a polars String Series (rebuilt when the table has grown)."""
+        """:meth:`array` as a polars String Series (extended when the table has grown)."""
         got = self._series.get(name)
-        if got is None or len(got) != len(self.items):
-            got = self._series[name] = pl.Series(name, self.array(name, render).tolist(), dtype=pl.String)
+        n = 0 if got is None else len(got)
+        if got is None or n != len(self.items):
+            new = pl.Series(name, self.array(name, render)[n:].tolist(), dtype=pl.String)
+            got = self._series[name] = new if got is None else pl.concat([got, new], rechunk=True)
         return got
 
     def __len__(self) -> int:
@@ -311,12 +357,18 @@ class _Engine:
         self.codes = _Table()
         self.notes = _Table()
         self.notes.add("", "")
+        # (person id, code) pairs of the tables above, numbered, with their change dates (see _pair_numbers)
+        self._pair_of = np.full((0, 0), -1, dtype=np.int64)
+        self._pair_bounds = np.zeros(0, dtype=np.int64)
+        self._pair_start = np.zeros(1, dtype=np.int64)
         self.reset_answers()
 
     def reset_answers(self) -> None:
         """Forget the answers per row key (they grow with distinct rows), keeping resolved values and templates."""
         self.tails = _Table()  # distinct answers (by content)
         self.tail_keys: dict[tuple[int, ...], int] = {}  # (kind, person, place, date, note) -> answer
+        self.row_memo = _KeyMemo()  # the same, for whole chunks
+        self.stretch_memo = {"shared": _KeyMemo(), "pair": _KeyMemo()}  # the groups of _stretches answered
         self.everywhere_keys: dict[tuple[int, ...], int] = {}  # (person, date, note) -> answer in every territory
         self._template_tails: dict[tuple[Any, ...], int] = {}
         self._template_keep: list[_Answer] = []
@@ -345,7 +397,8 @@ class _Engine:
                 self.templates.clear()
                 self.shared.clear()
             answers = (_TAIL_BYTES * len(self.tails) + _VERDICT_BYTES * len(self.verdicts)
-                       + _KEY_BYTES * (len(self.tail_keys) + len(self.everywhere_keys)))
+                       + _KEY_BYTES * (len(self.tail_keys) + len(self.everywhere_keys))
+                       + _MEMO_KEY_BYTES * (len(self.row_memo) + sum(len(m) for m in self.stretch_memo.values())))
             if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > limit \
                     or answers > budget:
                 self.reset_answers()
@@ -479,7 +532,7 @@ class _Engine:
 
     def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
         try:
-            v = evaluate(person_id, code, span, self.rs)
+            v = evaluate(person_id, code, span, self.rs, context=False)  # (context notes: not shown)
         except RiskcheckError as exc:
             return exc
         return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
@@ -651,9 +704,13 @@ class _Engine:
         rest = np.nonzero(row_t < 0)[0]
         if len(rest):
             g, first = _group([flag[rest], a[rest], b[rest], dd[rest], c[rest]])
-            keys = zip(flag[rest][first].tolist(), a[rest][first].tolist(), b[rest][first].tolist(),
-                       dd[rest][first].tolist(), c[rest][first].tolist(), strict=True)
-            tail_ids = np.array([self._tail_for(k) for k in keys], dtype=np.int64)
+            parts = [x[rest][first] for x in (flag, a, b, dd, c)]
+            tail_ids = self.row_memo.lookup(parts)
+            miss = np.nonzero(tail_ids < 0)[0]
+            if len(miss):
+                keys = zip(*(x[miss].tolist() for x in parts), strict=True)
+                tail_ids[miss] = got = np.array([self._tail_for(k) for k in keys], dtype=np.int64)
+                self.row_memo.store([x[miss] for x in parts], got)
             row_t[rest] = tail_ids[g]
         return _Rows(row_p, row_l, row_d, row_t)
 
@@ -721,16 +778,12 @@ class _Engine:
         pids = [(self.pids.items[i],) for i in range(len(self.pids))]
         pids[0] = ("",)  # (no record: not in mask)
         # person-and-territory stretches (also: does a longer span straddle a change?)
-        pair_g, pair_first = _group([p, cd])
-        pairs = [(self.pids.items[int(p[r])], self.codes.items[int(cd[r])]) for r in pair_first]
-        def both(k: tuple[str, ...]) -> Callable[[], set[date]]:
-            return lambda: self._pair_dates(k[0], k[1])
-
         try:
-            i0 = self._stretch_index(pairs, pair_g, s0, both)
-            i1 = self._stretch_index(pairs, pair_g, s1, both)
+            num = self._pair_numbers(p, cd)
         except RiskcheckError:
             return
+        i0 = np.searchsorted(self._pair_bounds, (num << 32) + s0, side="right") - self._pair_start[num]
+        i1 = np.searchsorted(self._pair_bounds, (num << 32) + s1, side="right") - self._pair_start[num]
         inside = i0 == i1
         def own(k: tuple[str, ...]) -> Callable[[], set[date]]:
             return lambda: self._person_dates(k[0])
@@ -744,33 +797,76 @@ class _Engine:
             if level == "pair":
                 cols += [cd[todo], i0[todo]]
             g, first = _group(cols)
-            order = np.argsort(g, kind="stable")
-            bounds = np.searchsorted(g[order], np.arange(len(first) + 1))
-            ids = np.full(len(first), -1, dtype=np.int64)
-            for k, r in enumerate(first.tolist()):
-                pid = self.pids.items[int(p[todo[r]])]
-                prec_name = PRECISIONS[int(pr[todo[r]])]
-                key: tuple[Any, ...] = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
-                                        else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
-                table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
+            # groups answered in an earlier chunk: by lookup; the others one by one
+            parts = [c[first] for c in cols]
+            memo = self.stretch_memo[level]
+            ids = memo.lookup(parts)
+            miss = np.nonzero(ids < 0)[0]
+            if len(miss):
+                order = np.argsort(g, kind="stable")
+                bounds = np.searchsorted(g[order], np.arange(len(first) + 1))
+                for k in miss.tolist():
+                    ids[k] = self._group_template(level, todo[order[bounds[k]: bounds[k + 1]]], rows, p, j, pr, nt,
+                                                  df, cd, i0, vp, vc, row_d, note)
+                memo.store([x[miss] for x in parts], ids[miss])
+            row_t[rows[todo]] = ids[g]
+
+    def _group_template(self, level: str, members: np.ndarray, rows: np.ndarray, p: np.ndarray, j: np.ndarray,
+                        pr: np.ndarray, nt: np.ndarray, df: np.ndarray, cd: np.ndarray, i0: np.ndarray,
+                        vp: np.ndarray, vc: np.ndarray, row_d: np.ndarray, note: np.ndarray) -> int:
+        """The answer id of one group of :meth:`_stretches` (``members``: its rows, as positions in ``rows``)
+        from its template, warmed up by evaluating a few of its rows if needed; -1 if it has none."""
+        r = int(members[0])
+        pid = self.pids.items[int(p[r])]
+        prec_name = PRECISIONS[int(pr[r])]
+        key: tuple[Any, ...] = ((pid, int(j[r]), prec_name) if level == "shared"
+                                else (pid, self.codes.items[int(cd[r])], int(i0[r]), prec_name))
+        table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
+        state = table.get(key)
+        if state is None or state[0] != "template":
+            if state is not None and state[0] == "no":
+                return -1
+            if len(members) < 8:
+                return -1  # a small group: the general path is as cheap
+            for m in members[:8].tolist():  # warm up: evaluate a few rows of the group
+                row = rows[m]
+                self._tail_for((0, int(vp[row]), int(vc[row]) + 1, int(row_d[row]), int(note[row])))
                 state = table.get(key)
-                if state is None or state[0] != "template":
-                    if state is not None and state[0] == "no":
-                        continue
-                    members = order[bounds[k]: bounds[k + 1]]
-                    if len(members) < 8:
-                        continue  # a small group: the general path is as cheap
-                    for m in members[:8].tolist():  # warm up: evaluate a few rows of the group
-                        row = rows[todo[m]]
-                        self._tail_for((0, int(vp[row]), int(vc[row]) + 1, int(row_d[row]), int(note[row])))
-                        state = table.get(key)
-                        if state is not None and state[0] in ("template", "no"):
-                            break
-                    if state is None or state[0] != "template":
-                        continue
-                ids[k] = self._template_tail(state[2], state[1], int(nt[todo[r]]), bool(df[todo[r]]))
-            got = ids[g]
-            row_t[rows[todo]] = got
+                if state is not None and state[0] in ("template", "no"):
+                    break
+            if state is None or state[0] != "template":
+                return -1
+        return self._template_tail(state[2], state[1], int(nt[r]), bool(df[r]))
+
+    def _pair_numbers(self, p: np.ndarray, cd: np.ndarray) -> np.ndarray:
+        """Per row, the number of its (person id, code) pair, whose change dates (as ordinals) are
+        ``_pair_bounds[_pair_start[k]:_pair_start[k + 1]]`` (each plus ``k << 32``: one sorted array).
+        Pairs are numbered as first seen, across chunks."""
+        shape = (len(self.pids), len(self.codes))
+        if self._pair_of.shape != shape:
+            grown = np.full(shape, -1, dtype=np.int64)
+            grown[: self._pair_of.shape[0], : self._pair_of.shape[1]] = self._pair_of
+            self._pair_of = grown
+        num: np.ndarray = self._pair_of[p, cd]
+        new = np.nonzero(num < 0)[0]
+        if not len(new):
+            return num
+        _, first = _group([p[new], cd[new]])
+        base = len(self._pair_start) - 1
+        parts: list[np.ndarray] = []
+        for k, r in enumerate(new[first].tolist()):
+            pid, code = key = (self.pids.items[int(p[r])], self.codes.items[int(cd[r])])
+            o = self._ordinals.get(key)
+            if o is None:
+                dates = self._bounds(key, lambda: self._pair_dates(pid, code))  # noqa: B023 - called at once
+                o = self._ordinals[key] = np.array([d.toordinal() for d in dates], dtype=np.int64)
+            parts.append(o + ((base + k) << 32))
+        self._pair_bounds = np.concatenate([self._pair_bounds, *parts])
+        self._pair_start = np.concatenate([self._pair_start, self._pair_start[-1]
+                                           + np.cumsum([len(o) for o in parts], dtype=np.int64)])
+        self._pair_of[p[new[first]], cd[new[first]]] = base + np.arange(len(parts), dtype=np.int64)
+        got: np.ndarray = self._pair_of[p, cd]
+        return got
 
     def _template_tail(self, v: _Answer, span: DateSpan, note: int, defaulted: bool) -> int:
         """The answer id for template ``v`` (computed for ``span``), parametric in the start date if it quotes it."""
@@ -845,11 +941,18 @@ class _Engine:
         head = self._series(self.persons, "csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
         ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
         out = [head.gather(rows.person), ctry.gather(rows.place)]
-        if not any(t.param for t in self.tails.items):
+        if not self.tails.array("param", lambda t: t.param).any():
             tail = self._series(self.tails, "csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
             return [*out, tail.gather(rows.tail)]
-        pre = self._series(self.tails, "csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
-        post = self._series(self.tails, "csv_post_" + tag, lambda t: _split_param(t, raw)[1])
+        posts: dict[int, str] = {}  # rendered with the first part, taken by the second
+
+        def first(t: _Tail) -> str:
+            a, posts[id(t)] = _split_param(t, raw)
+            return a
+
+        pre = self._series(self.tails, "csv_pre_" + tag, first)
+        post = self._series(self.tails, "csv_post_" + tag,
+                            lambda t: posts.pop(id(t)) if id(t) in posts else _split_param(t, raw)[1])
         param = self._series(self.tails, "param_s", lambda t: "1" if t.param else "")
         iso = self._series(self.dates, "iso", lambda d: d.span.start.isoformat() if d.span else "")
         mid = pl.select(pl.when(pl.lit(param.gather(rows.tail)) == "1").then(pl.lit(iso.gather(rows.date)))
