@@ -342,6 +342,7 @@ class _Engine:
         self.latest: date | None = None  # the latest day any row asked about (for the stale-data note)
         self._joined: dict[tuple[str, ...], str] = {}
         self.pieces: dict[tuple[str, ...], list[date]] = {}
+        self._dates_of: dict[tuple[str, ...], set[date]] = {}  # (person id,) or ("", code): change dates
         self._ordinals: dict[tuple[str, ...], np.ndarray] = {}
         self.templates: dict[tuple[str, str, int, str], tuple[Any, ...]] = {}
         self.shared: dict[tuple[str, int, str], tuple[Any, ...]] = {}
@@ -539,12 +540,26 @@ class _Engine:
 
     def _person_dates(self, person_id: str) -> set[date]:
         """Days on which an answer about the person can change in every territory (status or confidence)."""
-        return set(self.rs.warrant_change_dates(person_id)) | confidence_change_dates(self.rs, person_id)
+        got = self._dates_of.get((person_id,))
+        if got is None:
+            got = self._dates_of[(person_id,)] = (set(self.rs.warrant_change_dates(person_id))
+                                                  | confidence_change_dates(self.rs, person_id))
+        return set(got)
+
+    def _code_dates(self, code: str) -> set[date]:
+        """Days on which an answer about anyone in the territory can change: the territory's own part of
+        :meth:`_pair_dates` (with no person, whose part is :meth:`_person_dates`)."""
+        got = self._dates_of.get(("", code))
+        if got is None:
+            got = self._dates_of[("", code)] = (set(self.rs.change_dates(code))
+                                                | confidence_change_dates(self.rs, "", code))
+        return got
 
     def _pair_dates(self, person_id: str, code: str) -> set[date]:
-        """Days on which an answer about the person in the territory can change (status or confidence)."""
-        return (set(self.rs.change_dates(code)) | set(self.rs.warrant_change_dates(person_id))
-                | confidence_change_dates(self.rs, person_id, code))
+        """Days on which an answer about the person in the territory can change (status or confidence): the
+        person's and the territory's (``confidence_change_dates`` is the union of a part for each; checked
+        in tests/test_batch_engine.py)."""
+        return self._person_dates(person_id) | self._code_dates(code)
 
     def _bounds(self, key: tuple[str, ...], dates: Callable[[], set[date]]) -> list[date]:
         b = self.pieces.get(key)
@@ -838,6 +853,16 @@ class _Engine:
                 return -1
         return self._template_tail(state[2], state[1], int(nt[r]), bool(df[r]))
 
+    def _ordinals_of(self, person_id: str, code: str) -> np.ndarray:
+        """:meth:`_person_dates` (with the day projection starts) or :meth:`_code_dates` as ordinals."""
+        key = (person_id, code)
+        got = self._ordinals.get(key)
+        if got is None:
+            dates = self._code_dates(code) if not person_id else self._bounds((person_id,), lambda: self._person_dates(
+                person_id))
+            got = self._ordinals[key] = np.array(sorted(d.toordinal() for d in dates), dtype=np.int64)
+        return got
+
     def _pair_numbers(self, p: np.ndarray, cd: np.ndarray) -> np.ndarray:
         """Per row, the number of its (person id, code) pair, whose change dates (as ordinals) are
         ``_pair_bounds[_pair_start[k]:_pair_start[k + 1]]`` (each plus ``k << 32``: one sorted array).
@@ -854,17 +879,15 @@ class _Engine:
         _, first = _group([p[new], cd[new]])
         base = len(self._pair_start) - 1
         parts: list[np.ndarray] = []
-        for k, r in enumerate(new[first].tolist()):
-            pid, code = key = (self.pids.items[int(p[r])], self.codes.items[int(cd[r])])
-            o = self._ordinals.get(key)
-            if o is None:
-                dates = self._bounds(key, lambda: self._pair_dates(pid, code))  # noqa: B023 - called at once
-                o = self._ordinals[key] = np.array([d.toordinal() for d in dates], dtype=np.int64)
-            parts.append(o + ((base + k) << 32))
-        self._pair_bounds = np.concatenate([self._pair_bounds, *parts])
-        self._pair_start = np.concatenate([self._pair_start, self._pair_start[-1]
-                                           + np.cumsum([len(o) for o in parts], dtype=np.int64)])
-        self._pair_of[p[new[first]], cd[new[first]]] = base + np.arange(len(parts), dtype=np.int64)
+        for k, r in enumerate(new[first].tolist()):  # the union of the person's and the territory's dates
+            key = np.int64(base + k) << 32
+            parts += [self._ordinals_of(self.pids.items[int(p[r])], "") + key,
+                      self._ordinals_of("", self.codes.items[int(cd[r])]) + key]
+        added = np.unique(np.concatenate(parts))
+        self._pair_bounds = np.concatenate([self._pair_bounds, added])
+        self._pair_start = np.concatenate([self._pair_start, self._pair_start[-1] + np.cumsum(
+            np.bincount((added >> 32) - base, minlength=len(first)), dtype=np.int64)])
+        self._pair_of[p[new[first]], cd[new[first]]] = base + np.arange(len(first), dtype=np.int64)
         got: np.ndarray = self._pair_of[p, cd]
         return got
 
