@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from ..dates import PRECISIONS, DateSpan, parse_date
+from ..dates import DateSpan, parse_date
 from ..errors import DateError, RiskcheckError
 from ..output import neutralise
 from ..ruleset import Ruleset
@@ -575,8 +575,9 @@ class _Engine:
 
         The engine's answer for a person in a territory can change only on the dates it checks for
         changes (``change_dates`` of the territory, ``warrant_change_dates`` of the person) and when
-        the data's check date is passed (projection). Within such a stretch, answers to spans of one
-        precision differ at most in the dates they quote ("On 2019-05-01 no warrant existed yet").
+        the data's check date is passed (projection). Within such a stretch, a longer span is answered
+        as its first day, and answers to days differ at most in the date they quote ("On 2019-05-01 no
+        warrant existed yet").
         So: an answer that quotes none of its span's dates holds for the whole stretch; one that does
         is reused, with the dates swapped, once two spans agree on it. And while a person's warrant has
         not been issued or has ended, the answer does not depend on the territory at all: once three
@@ -592,6 +593,12 @@ class _Engine:
                 return exc
             if bisect.bisect_right(bounds, span.start) != bisect.bisect_right(bounds, span.end):
                 return self._evaluate(person_id, code, span)
+            # nothing changes within the span: the verdict engine answers it as its first day (the only date it
+            # quotes), so it shares that day's templates (checked against direct evaluation in
+            # tests/test_batch_engine.py) -- but not across territories (elsewhere it may straddle a change)
+            v = self._piecewise(person_id, code, DateSpan.day(span.start))
+            self.everywhere = False
+            return v
         # shared across territories?
         pb = self._bounds((person_id,), lambda: self._person_dates(person_id))
         ka = (person_id, bisect.bisect_right(pb, span.start), span.precision)
@@ -784,11 +791,9 @@ class _Engine:
             return
         start = self.dates.array("start", lambda d: d.span.start.toordinal() if d.span else 0).astype(np.int64)
         end = self.dates.array("end", lambda d: d.span.end.toordinal() if d.span else 0).astype(np.int64)
-        precs = {p: i for i, p in enumerate(PRECISIONS)}
-        prec = self.dates.array("prec", lambda d: precs.get(d.span.precision, 0) if d.span else 0).astype(np.int64)
         default = self.dates.array("defaulted", lambda d: d.defaulted).astype(bool).astype(np.int64)
         rd = row_d[rows]
-        s0, s1, pr, df = start[rd], end[rd], prec[rd], default[rd]
+        s0, s1, df = start[rd], end[rd], default[rd]
         p, cd, nt = vp[rows], vc[rows], note[rows]
         pids = [(self.pids.items[i],) for i in range(len(self.pids))]
         pids[0] = ("",)  # (no record: not in mask)
@@ -808,7 +813,7 @@ class _Engine:
             todo = np.nonzero(inside & (row_t[rows] < 0))[0]
             if len(todo) < 64:
                 return
-            cols = [p[todo], j[todo], pr[todo], nt[todo], df[todo]]
+            cols = [p[todo], j[todo], nt[todo], df[todo]]  # (a span inside a stretch: as its first day)
             if level == "pair":
                 cols += [cd[todo], i0[todo]]
             g, first = _group(cols)
@@ -821,21 +826,20 @@ class _Engine:
                 order = np.argsort(g, kind="stable")
                 bounds = np.searchsorted(g[order], np.arange(len(first) + 1))
                 for k in miss.tolist():
-                    ids[k] = self._group_template(level, todo[order[bounds[k]: bounds[k + 1]]], rows, p, j, pr, nt,
-                                                  df, cd, i0, vp, vc, row_d, note)
+                    ids[k] = self._group_template(level, todo[order[bounds[k]: bounds[k + 1]]], rows, p, j, nt, df,
+                                                  cd, i0, vp, vc, row_d, note)
                 memo.store([x[miss] for x in parts], ids[miss])
             row_t[rows[todo]] = ids[g]
 
     def _group_template(self, level: str, members: np.ndarray, rows: np.ndarray, p: np.ndarray, j: np.ndarray,
-                        pr: np.ndarray, nt: np.ndarray, df: np.ndarray, cd: np.ndarray, i0: np.ndarray,
+                        nt: np.ndarray, df: np.ndarray, cd: np.ndarray, i0: np.ndarray,
                         vp: np.ndarray, vc: np.ndarray, row_d: np.ndarray, note: np.ndarray) -> int:
         """The answer id of one group of :meth:`_stretches` (``members``: its rows, as positions in ``rows``)
         from its template, warmed up by evaluating a few of its rows if needed; -1 if it has none."""
         r = int(members[0])
         pid = self.pids.items[int(p[r])]
-        prec_name = PRECISIONS[int(pr[r])]
-        key: tuple[Any, ...] = ((pid, int(j[r]), prec_name) if level == "shared"
-                                else (pid, self.codes.items[int(cd[r])], int(i0[r]), prec_name))
+        key: tuple[Any, ...] = ((pid, int(j[r]), "day") if level == "shared"
+                                else (pid, self.codes.items[int(cd[r])], int(i0[r]), "day"))
         table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
         state = table.get(key)
         if state is None or state[0] != "template":
