@@ -298,9 +298,30 @@ def _csv_fields(values: Sequence[str], raw: bool) -> str:
     return "".join("," + _csv_cell(v if raw else neutralise(v)) for v in values)
 
 
+#: rendered CSV text of an answer's cells that repeat across answers (warrant to confidence; sources), bounded
+_RENDERED: dict[tuple[Any, ...], str] = {}
+
+
+def _csv_repeated(values: tuple[str, ...], raw: bool) -> str:
+    """:func:`_csv_fields` of cells that many answers share, rendered once."""
+    key = (values, raw)
+    got = _RENDERED.get(key)
+    if got is None:
+        if len(_RENDERED) > 4096:
+            _RENDERED.clear()
+        got = _RENDERED[key] = _csv_fields(values, raw)
+    return got
+
+
+def _tail_csv(t: _Tail, raw: bool) -> str:
+    """``_csv_fields(t.fields(), raw)``, the repeated cells rendered once."""
+    return (_csv_repeated((t.warrant, t.obligation, t.basis, t.confidence), raw) + _csv_fields((t.explanation,), raw)
+            + _csv_repeated((t.sources,), raw) + (_csv_fields((t.issue,), raw) if t.issue else ","))
+
+
 def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
     """A tail's CSV text in two parts around the date slot of a parametric answer ("" after otherwise)."""
-    frag = _csv_fields(t.fields(), raw) + "\n"
+    frag = _tail_csv(t, raw) + "\n"
     if not t.param:
         return frag, ""
     pre, _, post = frag.partition(_MARK)
@@ -946,19 +967,6 @@ class _Engine:
         out[7] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
         return out
 
-    def fragments(self, rows: _Rows, raw: bool) -> list[np.ndarray]:
-        """The added cells as pre-rendered CSV text per row, in pieces to concatenate (the last ends the line)."""
-        tag = "raw" if raw else "safe"
-        head = self.persons.array("csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
-        ctry = self.places.array("csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
-        tail = self.tails.array("csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
-        out = [head[rows.person], ctry[rows.place]]
-        if not any(t.param for t in self.tails.items):
-            return [*out, tail[rows.tail]]
-        pre = self.tails.array("csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
-        post = self.tails.array("csv_post_" + tag, lambda t: _split_param(t, raw)[1])
-        return [*out, pre[rows.tail], rows.mid(self), post[rows.tail]]
-
     def _series(self, table: _Table, name: str, render: Callable[[Any], Any]) -> pl.Series:
         return table.series(name, render)
 
@@ -969,7 +977,7 @@ class _Engine:
         ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
         out = [head.gather(rows.person), ctry.gather(rows.place)]
         if not self.tails.array("param", lambda t: t.param).any():
-            tail = self._series(self.tails, "csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
+            tail = self._series(self.tails, "csv_" + tag, lambda t: _tail_csv(t, raw) + "\n")
             return [*out, tail.gather(rows.tail)]
         posts: dict[int, str] = {}  # rendered with the first part, taken by the second
 
