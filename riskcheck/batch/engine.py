@@ -90,6 +90,41 @@ def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
     return codes, texts
 
 
+def _take(values: Any, rows: np.ndarray) -> Any:
+    """The cells of a column (polars or pandas Series, list or array) at positions ``rows``."""
+    if isinstance(values, pl.Series):
+        return values.gather(rows)
+    if hasattr(values, "iloc"):
+        return values.iloc[rows]
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = list(values)
+    return arr[rows]
+
+
+class _Known:
+    """Distinct texts of a polars text column already resolved, with their entry ids: a chunk's rows get
+    theirs by one join, and only texts not seen before are resolved (in Python)."""
+
+    def __init__(self) -> None:
+        self.frame = pl.DataFrame(schema={"v": pl.String, "i": pl.Int64})
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def ids(self, values: pl.Series, resolve: Callable[[str], int]) -> np.ndarray:
+        """Per row of ``values``: the id of its text (``resolve(text)``, missing cells as "")."""
+        col = values.alias("v").to_frame()
+        got = col.join(self.frame, on="v", how="left", maintain_order="left", nulls_equal=True).get_column("i")
+        if got.null_count():
+            new = col.filter(got.is_null()).unique(maintain_order=True).get_column("v").to_list()
+            add = pl.DataFrame({"v": new, "i": [resolve("" if t is None else t) for t in new]},
+                               schema={"v": pl.String, "i": pl.Int64})
+            self.frame = pl.concat([self.frame, add], rechunk=True)
+            got = col.join(self.frame, on="v", how="left", maintain_order="left", nulls_equal=True).get_column("i")
+        out: np.ndarray = np.array(got.to_numpy(), dtype=np.int64)  # (writable)
+        return out
+
+
 def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Group rows by the tuple of non-negative ints in ``arrays``: (group id per row, first row of each group)."""
     n = len(arrays[0])
@@ -379,6 +414,7 @@ class _Engine:
         self.codes = _Table()
         self.notes = _Table()
         self.notes.add("", "")
+        self.known_persons, self.known_places, self.known_dates = _Known(), _Known(), _Known()
         # (person id, code) pairs of the tables above, numbered, with their change dates (see _pair_numbers)
         self._pair_of = np.full((0, 0), -1, dtype=np.int64)
         self._pair_bounds = np.zeros(0, dtype=np.int64)
@@ -696,41 +732,39 @@ class _Engine:
         n = len(person)
         zeros = np.zeros(n, dtype=np.int64)
         # dates (with the optional end column)
-        d_codes, d_texts = _factorize(when) if when is not None else (zeros, [""])
         if end is not None:
+            d_codes, d_texts = _factorize(when) if when is not None else (zeros, [""])
             e_codes, e_texts = _factorize(end)
             g, first = _group([d_codes, e_codes])
             ids = np.array([self._date(d_texts[d_codes[r]], e_texts[e_codes[r]]) for r in first], dtype=np.int64)
             row_d = ids[g]
+        elif when is None:
+            row_d = np.full(n, self._date("", ""), dtype=np.int64)
         else:
-            ids = np.array([self._date(t, "") for t in d_texts], dtype=np.int64)
-            row_d = ids[d_codes] if n else zeros
+            row_d = self._ids(self.known_dates, when, lambda t: self._date(t, ""))
         # persons (resolved on the start day of the row's span: titles are dated)
-        p_codes, p_texts = _factorize(person)
-        # a name that cannot be a title resolves the same on every date: once; others per period
-        fixed = np.array([self._person(t, self.today) if not self._may_be_title(t) else -1 for t in p_texts],
-                         dtype=np.int64)
-        row_p = fixed[p_codes] if n else zeros
+        # a name that cannot be a title resolves the same on every date: once; others (-1) per period
+        row_p = self._ids(self.known_persons, person,
+                          lambda t: self._person(t, self.today) if not self._may_be_title(t) else -1)
         dated = row_p < 0
         if dated.any():
             rows = np.nonzero(dated)[0]
+            p_codes, p_texts = _factorize(_take(person, rows))
             buckets = np.array([self._bucket(self._day(de)) for de in self.dates.items], dtype=np.int64)
-            pc, dc = p_codes[rows], row_d[rows]
-            g, first = _group([pc, buckets[dc]])
-            ids = np.array([self._person(p_texts[pc[r]], self._day(self.dates.items[dc[r]])) for r in first],
+            dc = row_d[rows]
+            g, first = _group([p_codes, buckets[dc]])
+            ids = np.array([self._person(p_texts[p_codes[r]], self._day(self.dates.items[dc[r]])) for r in first],
                            dtype=np.int64)
             row_p[rows] = ids[g]
         # places
-        l_codes, l_texts = _factorize(place)
-        ids = np.array([self._place(t) for t in l_texts], dtype=np.int64)
-        row_l = ids[l_codes] if n else zeros
+        row_l = self._ids(self.known_places, place, self._place)
         # per-entry properties as arrays
-        p_issue = np.array([bool(e.issue) for e in self.persons.items], dtype=bool)
-        p_vp = np.array([self._index(self.pids, e.person_id) for e in self.persons.items], dtype=np.int64)
-        l_issue = np.array([bool(e.issue) for e in self.places.items], dtype=bool)
-        l_vc = np.array([self._index(self.codes, e.code) if e.code else 0 for e in self.places.items], dtype=np.int64)
-        l_note = np.array([self._index(self.notes, e.note) for e in self.places.items], dtype=np.int64)
-        d_issue = np.array([bool(e.issue) for e in self.dates.items], dtype=bool)
+        p_issue = self.persons.array("issue", lambda e: bool(e.issue)).astype(bool)
+        p_vp = self.persons.array("vp", lambda e: self._index(self.pids, e.person_id)).astype(np.int64)
+        l_issue = self.places.array("issue", lambda e: bool(e.issue)).astype(bool)
+        l_vc = self.places.array("vc", lambda e: self._index(self.codes, e.code) if e.code else 0).astype(np.int64)
+        l_note = self.places.array("note", lambda e: self._index(self.notes, e.note)).astype(np.int64)
+        d_issue = self.dates.array("issue", lambda e: bool(e.issue)).astype(bool)
         # the verdict key: (person id, code, date) for good rows -- no-record people share one per date --
         # and (person, place, date) entries for rows with an issue
         bad = p_issue[row_p] | l_issue[row_l] | d_issue[row_d]
@@ -756,6 +790,16 @@ class _Engine:
                 self.row_memo.store([x[miss] for x in parts], got)
             row_t[rest] = tail_ids[g]
         return _Rows(row_p, row_l, row_d, row_t)
+
+    def _ids(self, known: _Known, values: Any, resolve: Callable[[str], int]) -> np.ndarray:
+        """Per row of the column ``values``: ``resolve(text)`` of its text, computed once per distinct text
+        (across chunks: remembered in ``known`` for polars text columns)."""
+        if isinstance(values, pl.Series) and values.dtype == pl.String:
+            return known.ids(values, resolve)
+        codes, texts = _factorize(values)
+        ids = np.array([resolve(t) for t in texts], dtype=np.int64)
+        out: np.ndarray = ids[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+        return out
 
     def _tail_for(self, key: tuple[int, int, int, int, int]) -> int:
         """The answer id for a row key (kind, person, place, date, note), computed once."""
