@@ -26,9 +26,9 @@ CACHE_LIMIT = 100_000
 #: ... or past about this many bytes (estimated per entry below): memory does not grow with the input
 CACHE_BYTES = 24 << 20
 #: ... and the stretch templates (which grow slowly with the input's distinct keys) past this many
-TEMPLATE_BYTES = 16 << 20
+TEMPLATE_BYTES = 12 << 20
 #: ... and the ruleset's memo of lookups past this many
-MEMO_BYTES = 12 << 20
+MEMO_BYTES = 6 << 20
 # rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
 _RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 1200, 2500, 700, 200
 _MEMO_BYTES = 400
