@@ -265,6 +265,8 @@ def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, s
         facts.append((basis_row.confidence, f"the {basis_row.basis} record ({basis_row.instrument}) has "
                                             f"{basis_row.confidence} confidence"))
     conf, what = _weakest(facts)
+    if conf == ans.confidence and what == ans.weakest:
+        return ans
     return replace(ans, confidence=conf, weakest=what)
 
 
@@ -484,12 +486,13 @@ def _clip(text: str, n: int = 240) -> str:
 
 
 def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | None = None,
-             ruleset: Ruleset | None = None, *, person_label: str = "") -> Verdict:
+             ruleset: Ruleset | None = None, *, person_label: str = "", context: bool = True) -> Verdict:
     """The verdict for a resolved person id (or None: no warrant record) in territory ``code`` over ``span``.
 
     Pure but for the stale-data note (which compares the data's checked date with today). When the
     obligation changes inside the span, the verdict is ``unknown`` with basis ``date_straddles_change``, naming the change and its date; when only
     the reason changes (``no`` before and after a warrant is issued), the obligation stands.
+    ``context=False`` leaves the context notes out (for callers that do not show them: batch).
 
     >>> evaluate("vladimir-putin", "MN", "2024-09-03").obligation
     'yes'
@@ -535,7 +538,7 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
     if projection:
         explanation += (f" (Projection: the data was last checked on {checked}; later changes are not "
                         "reflected.)")
-    context = _context(rs, person_id, code, span, result, st_now)
+    notes_ctx = _context(rs, person_id, code, span, result, st_now) if context else ()
     sources = result.sources + ((f"data checked {checked}",) if checked else ())
     return Verdict(
         person_id=person_id or "",
@@ -551,7 +554,7 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
         basis=result.basis,
         explanation=explanation,
         sources=sources,
-        context=context,
+        context=notes_ctx,
         warrant_ended_how=result.ended_how,
         checked=checked.isoformat() if checked else "",
         projection=projection,

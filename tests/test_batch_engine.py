@@ -8,6 +8,7 @@ people with no warrant record, and reuses answers within stretches where nothing
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -146,3 +147,27 @@ def test_no_record_answers_shared_per_projection_side_match_direct_evaluation():
     for span in spans:
         assert engine._verdict(None, engine.any_code, span) == _direct(None, engine.any_code, span, rs), str(span)
     assert set(engine._no_record_answers) == {False, True}
+
+
+@pytest.mark.parametrize("which", ["fixture", "bundled"])
+def test_pair_change_dates_are_the_persons_and_the_territorys(which):
+    """The engine splits stretches at a person's and a territory's change dates computed apart; their union
+    must be every date on which an answer about the pair can change (as the verdict engine defines them)."""
+    from riskcheck.verdict import confidence_change_dates
+
+    rs = load_ruleset_mini() if which == "fixture" else load_ruleset()
+    engine = _Engine(rs)
+    for pid in sorted(rs.people):
+        for code in rs.codes():
+            want = (set(rs.change_dates(code)) | set(rs.warrant_change_dates(pid))
+                    | confidence_change_dates(rs, pid, code))
+            assert engine._pair_dates(pid, code) == want, (pid, code)
+
+
+def test_evaluate_without_context_differs_only_in_context():
+    rs = load_ruleset_mini()
+    for pid in [*sorted(rs.people), None]:
+        for code in rs.codes():
+            for span in ("2015-06-14", "2023-03", "2024", "2023-03-01..2023-03-31"):
+                full = evaluate(pid, code, span, rs)
+                assert evaluate(pid, code, span, rs, context=False) == replace(full, context=())

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from ..dates import PRECISIONS, DateSpan, parse_date
+from ..dates import DateSpan, parse_date
 from ..errors import DateError, RiskcheckError
 from ..output import neutralise
 from ..ruleset import Ruleset
@@ -26,12 +26,13 @@ CACHE_LIMIT = 100_000
 #: ... or past about this many bytes (estimated per entry below): memory does not grow with the input
 CACHE_BYTES = 24 << 20
 #: ... and the stretch templates (which grow slowly with the input's distinct keys) past this many
-TEMPLATE_BYTES = 16 << 20
+TEMPLATE_BYTES = 12 << 20
 #: ... and the ruleset's memo of lookups past this many
-MEMO_BYTES = 12 << 20
+MEMO_BYTES = 6 << 20
 # rough estimates of the bytes one cache entry holds (its strings and rendered cells); not measured exactly
 _RESOLVED_BYTES, _TEMPLATE_BYTES, _TAIL_BYTES, _VERDICT_BYTES, _KEY_BYTES = 600, 1200, 2500, 700, 200
 _MEMO_BYTES = 400
+_MEMO_KEY_BYTES = 64  # a key of a _KeyMemo: up to 7 int64 parts and the id
 
 _OBLIGATION_CODE = {"yes": 0, "no": 1, "residual": 2, "unknown": 3}
 
@@ -89,6 +90,41 @@ def _factorize(values: Any) -> tuple[np.ndarray, list[str]]:
     return codes, texts
 
 
+def _take(values: Any, rows: np.ndarray) -> Any:
+    """The cells of a column (polars or pandas Series, list or array) at positions ``rows``."""
+    if isinstance(values, pl.Series):
+        return values.gather(rows)
+    if hasattr(values, "iloc"):
+        return values.iloc[rows]
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = list(values)
+    return arr[rows]
+
+
+class _Known:
+    """Distinct texts of a polars text column already resolved, with their entry ids: a chunk's rows get
+    theirs by one join, and only texts not seen before are resolved (in Python)."""
+
+    def __init__(self) -> None:
+        self.frame = pl.DataFrame(schema={"v": pl.String, "i": pl.Int64})
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def ids(self, values: pl.Series, resolve: Callable[[str], int]) -> np.ndarray:
+        """Per row of ``values``: the id of its text (``resolve(text)``, missing cells as "")."""
+        col = values.alias("v").to_frame()
+        got = col.join(self.frame, on="v", how="left", maintain_order="left", nulls_equal=True).get_column("i")
+        if got.null_count():
+            new = col.filter(got.is_null()).unique(maintain_order=True).get_column("v").to_list()
+            add = pl.DataFrame({"v": new, "i": [resolve("" if t is None else t) for t in new]},
+                               schema={"v": pl.String, "i": pl.Int64})
+            self.frame = pl.concat([self.frame, add], rechunk=True)
+            got = col.join(self.frame, on="v", how="left", maintain_order="left", nulls_equal=True).get_column("i")
+        out: np.ndarray = np.array(got.to_numpy(), dtype=np.int64)  # (writable)
+        return out
+
+
 def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Group rows by the tuple of non-negative ints in ``arrays``: (group id per row, first row of each group)."""
     n = len(arrays[0])
@@ -109,6 +145,49 @@ def _group(arrays: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     first = np.full(int(codes.max()) + 1, n, dtype=np.int64)
     np.minimum.at(first, codes, np.arange(n, dtype=np.int64))
     return codes, first
+
+
+class _KeyMemo:
+    """Row keys (tuples of non-negative ints, one array per part) already answered -> answer id, looked up
+    for a whole chunk at once (the chunk's Python then runs only for keys not seen before)."""
+
+    def __init__(self) -> None:
+        self.parts: list[np.ndarray] = []
+        self.ids = np.zeros(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def clear(self) -> None:
+        self.parts, self.ids = [], np.zeros(0, dtype=np.int64)
+
+    def lookup(self, parts: Sequence[np.ndarray]) -> np.ndarray:
+        """Per key (row of ``parts``): its stored id, or -1."""
+        n = len(parts[0])
+        out = np.full(n, -1, dtype=np.int64)
+        if not len(self.ids) or not n:
+            return out
+        radix = [max(int(k.max()), int(q.max())) + 1 for k, q in zip(self.parts, parts, strict=True)]
+        if math.prod(radix) >= 2 ** 62:  # pragma: no cover - astronomically many distinct values
+            return out
+        known, query = np.zeros(len(self.ids), dtype=np.int64), np.zeros(n, dtype=np.int64)
+        for k, q, r in zip(self.parts, parts, radix, strict=True):
+            known = known * r + k
+            query = query * r + q
+        order = np.argsort(known, kind="stable")
+        pos = np.minimum(np.searchsorted(known[order], query), len(order) - 1)
+        hit = known[order][pos] == query
+        out[hit] = self.ids[order[pos[hit]]]
+        return out
+
+    def store(self, parts: Sequence[np.ndarray], ids: np.ndarray) -> None:
+        """Remember ``ids`` for the keys in ``parts`` (ids < 0: nothing to remember)."""
+        keep = ids >= 0
+        if not keep.any():
+            return
+        new = [np.asarray(p, dtype=np.int64)[keep] for p in parts]
+        self.parts = [np.concatenate([o, q]) for o, q in zip(self.parts, new, strict=True)] if self.parts else new
+        self.ids = np.concatenate([self.ids, ids[keep]])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -213,10 +292,12 @@ class _Table:
         return arr
 
     def series(self, name: str, render: Callable[[Any], Any]) -> pl.Series:
-        """:meth:`array` as a polars String Series (rebuilt when the table has grown)."""
+        """:meth:`array` as a polars String Series (extended when the table has grown)."""
         got = self._series.get(name)
-        if got is None or len(got) != len(self.items):
-            got = self._series[name] = pl.Series(name, self.array(name, render).tolist(), dtype=pl.String)
+        n = 0 if got is None else len(got)
+        if got is None or n != len(self.items):
+            new = pl.Series(name, self.array(name, render)[n:].tolist(), dtype=pl.String)
+            got = self._series[name] = new if got is None else pl.concat([got, new], rechunk=True)
         return got
 
     def __len__(self) -> int:
@@ -252,9 +333,30 @@ def _csv_fields(values: Sequence[str], raw: bool) -> str:
     return "".join("," + _csv_cell(v if raw else neutralise(v)) for v in values)
 
 
+#: rendered CSV text of an answer's cells that repeat across answers (warrant to confidence; sources), bounded
+_RENDERED: dict[tuple[Any, ...], str] = {}
+
+
+def _csv_repeated(values: tuple[str, ...], raw: bool) -> str:
+    """:func:`_csv_fields` of cells that many answers share, rendered once."""
+    key = (values, raw)
+    got = _RENDERED.get(key)
+    if got is None:
+        if len(_RENDERED) > 4096:
+            _RENDERED.clear()
+        got = _RENDERED[key] = _csv_fields(values, raw)
+    return got
+
+
+def _tail_csv(t: _Tail, raw: bool) -> str:
+    """``_csv_fields(t.fields(), raw)``, the repeated cells rendered once."""
+    return (_csv_repeated((t.warrant, t.obligation, t.basis, t.confidence), raw) + _csv_fields((t.explanation,), raw)
+            + _csv_repeated((t.sources,), raw) + (_csv_fields((t.issue,), raw) if t.issue else ","))
+
+
 def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
     """A tail's CSV text in two parts around the date slot of a parametric answer ("" after otherwise)."""
-    frag = _csv_fields(t.fields(), raw) + "\n"
+    frag = _tail_csv(t, raw) + "\n"
     if not t.param:
         return frag, ""
     pre, _, post = frag.partition(_MARK)
@@ -296,6 +398,7 @@ class _Engine:
         self.latest: date | None = None  # the latest day any row asked about (for the stale-data note)
         self._joined: dict[tuple[str, ...], str] = {}
         self.pieces: dict[tuple[str, ...], list[date]] = {}
+        self._dates_of: dict[tuple[str, ...], set[date]] = {}  # (person id,) or ("", code): change dates
         self._ordinals: dict[tuple[str, ...], np.ndarray] = {}
         self.templates: dict[tuple[str, str, int, str], tuple[Any, ...]] = {}
         self.shared: dict[tuple[str, int, str], tuple[Any, ...]] = {}
@@ -311,12 +414,19 @@ class _Engine:
         self.codes = _Table()
         self.notes = _Table()
         self.notes.add("", "")
+        self.known_persons, self.known_places, self.known_dates = _Known(), _Known(), _Known()
+        # (person id, code) pairs of the tables above, numbered, with their change dates (see _pair_numbers)
+        self._pair_of = np.full((0, 0), -1, dtype=np.int64)
+        self._pair_bounds = np.zeros(0, dtype=np.int64)
+        self._pair_start = np.zeros(1, dtype=np.int64)
         self.reset_answers()
 
     def reset_answers(self) -> None:
         """Forget the answers per row key (they grow with distinct rows), keeping resolved values and templates."""
         self.tails = _Table()  # distinct answers (by content)
         self.tail_keys: dict[tuple[int, ...], int] = {}  # (kind, person, place, date, note) -> answer
+        self.row_memo = _KeyMemo()  # the same, for whole chunks
+        self.stretch_memo = {"shared": _KeyMemo(), "pair": _KeyMemo()}  # the groups of _stretches answered
         self.everywhere_keys: dict[tuple[int, ...], int] = {}  # (person, date, note) -> answer in every territory
         self._template_tails: dict[tuple[Any, ...], int] = {}
         self._template_keep: list[_Answer] = []
@@ -345,7 +455,8 @@ class _Engine:
                 self.templates.clear()
                 self.shared.clear()
             answers = (_TAIL_BYTES * len(self.tails) + _VERDICT_BYTES * len(self.verdicts)
-                       + _KEY_BYTES * (len(self.tail_keys) + len(self.everywhere_keys)))
+                       + _KEY_BYTES * (len(self.tail_keys) + len(self.everywhere_keys))
+                       + _MEMO_KEY_BYTES * (len(self.row_memo) + sum(len(m) for m in self.stretch_memo.values())))
             if max(len(self.tails), len(self.tail_keys), len(self.verdicts), len(self.everywhere_keys)) > limit \
                     or answers > budget:
                 self.reset_answers()
@@ -479,19 +590,33 @@ class _Engine:
 
     def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
         try:
-            v = evaluate(person_id, code, span, self.rs)
+            v = evaluate(person_id, code, span, self.rs, context=False)  # (context notes: not shown)
         except RiskcheckError as exc:
             return exc
         return _Answer(v.warrant, v.obligation, v.basis, v.explanation, v.sources, v.confidence)
 
     def _person_dates(self, person_id: str) -> set[date]:
         """Days on which an answer about the person can change in every territory (status or confidence)."""
-        return set(self.rs.warrant_change_dates(person_id)) | confidence_change_dates(self.rs, person_id)
+        got = self._dates_of.get((person_id,))
+        if got is None:
+            got = self._dates_of[(person_id,)] = (set(self.rs.warrant_change_dates(person_id))
+                                                  | confidence_change_dates(self.rs, person_id))
+        return set(got)
+
+    def _code_dates(self, code: str) -> set[date]:
+        """Days on which an answer about anyone in the territory can change: the territory's own part of
+        :meth:`_pair_dates` (with no person, whose part is :meth:`_person_dates`)."""
+        got = self._dates_of.get(("", code))
+        if got is None:
+            got = self._dates_of[("", code)] = (set(self.rs.change_dates(code))
+                                                | confidence_change_dates(self.rs, "", code))
+        return got
 
     def _pair_dates(self, person_id: str, code: str) -> set[date]:
-        """Days on which an answer about the person in the territory can change (status or confidence)."""
-        return (set(self.rs.change_dates(code)) | set(self.rs.warrant_change_dates(person_id))
-                | confidence_change_dates(self.rs, person_id, code))
+        """Days on which an answer about the person in the territory can change (status or confidence): the
+        person's and the territory's (``confidence_change_dates`` is the union of a part for each; checked
+        in tests/test_batch_engine.py)."""
+        return self._person_dates(person_id) | self._code_dates(code)
 
     def _bounds(self, key: tuple[str, ...], dates: Callable[[], set[date]]) -> list[date]:
         b = self.pieces.get(key)
@@ -507,8 +632,9 @@ class _Engine:
 
         The engine's answer for a person in a territory can change only on the dates it checks for
         changes (``change_dates`` of the territory, ``warrant_change_dates`` of the person) and when
-        the data's check date is passed (projection). Within such a stretch, answers to spans of one
-        precision differ at most in the dates they quote ("On 2019-05-01 no warrant existed yet").
+        the data's check date is passed (projection). Within such a stretch, a longer span is answered
+        as its first day, and answers to days differ at most in the date they quote ("On 2019-05-01 no
+        warrant existed yet").
         So: an answer that quotes none of its span's dates holds for the whole stretch; one that does
         is reused, with the dates swapped, once two spans agree on it. And while a person's warrant has
         not been issued or has ended, the answer does not depend on the territory at all: once three
@@ -524,6 +650,12 @@ class _Engine:
                 return exc
             if bisect.bisect_right(bounds, span.start) != bisect.bisect_right(bounds, span.end):
                 return self._evaluate(person_id, code, span)
+            # nothing changes within the span: the verdict engine answers it as its first day (the only date it
+            # quotes), so it shares that day's templates (checked against direct evaluation in
+            # tests/test_batch_engine.py) -- but not across territories (elsewhere it may straddle a change)
+            v = self._piecewise(person_id, code, DateSpan.day(span.start))
+            self.everywhere = False
+            return v
         # shared across territories?
         pb = self._bounds((person_id,), lambda: self._person_dates(person_id))
         ka = (person_id, bisect.bisect_right(pb, span.start), span.precision)
@@ -600,41 +732,39 @@ class _Engine:
         n = len(person)
         zeros = np.zeros(n, dtype=np.int64)
         # dates (with the optional end column)
-        d_codes, d_texts = _factorize(when) if when is not None else (zeros, [""])
         if end is not None:
+            d_codes, d_texts = _factorize(when) if when is not None else (zeros, [""])
             e_codes, e_texts = _factorize(end)
             g, first = _group([d_codes, e_codes])
             ids = np.array([self._date(d_texts[d_codes[r]], e_texts[e_codes[r]]) for r in first], dtype=np.int64)
             row_d = ids[g]
+        elif when is None:
+            row_d = np.full(n, self._date("", ""), dtype=np.int64)
         else:
-            ids = np.array([self._date(t, "") for t in d_texts], dtype=np.int64)
-            row_d = ids[d_codes] if n else zeros
+            row_d = self._ids(self.known_dates, when, lambda t: self._date(t, ""))
         # persons (resolved on the start day of the row's span: titles are dated)
-        p_codes, p_texts = _factorize(person)
-        # a name that cannot be a title resolves the same on every date: once; others per period
-        fixed = np.array([self._person(t, self.today) if not self._may_be_title(t) else -1 for t in p_texts],
-                         dtype=np.int64)
-        row_p = fixed[p_codes] if n else zeros
+        # a name that cannot be a title resolves the same on every date: once; others (-1) per period
+        row_p = self._ids(self.known_persons, person,
+                          lambda t: self._person(t, self.today) if not self._may_be_title(t) else -1)
         dated = row_p < 0
         if dated.any():
             rows = np.nonzero(dated)[0]
+            p_codes, p_texts = _factorize(_take(person, rows))
             buckets = np.array([self._bucket(self._day(de)) for de in self.dates.items], dtype=np.int64)
-            pc, dc = p_codes[rows], row_d[rows]
-            g, first = _group([pc, buckets[dc]])
-            ids = np.array([self._person(p_texts[pc[r]], self._day(self.dates.items[dc[r]])) for r in first],
+            dc = row_d[rows]
+            g, first = _group([p_codes, buckets[dc]])
+            ids = np.array([self._person(p_texts[p_codes[r]], self._day(self.dates.items[dc[r]])) for r in first],
                            dtype=np.int64)
             row_p[rows] = ids[g]
         # places
-        l_codes, l_texts = _factorize(place)
-        ids = np.array([self._place(t) for t in l_texts], dtype=np.int64)
-        row_l = ids[l_codes] if n else zeros
+        row_l = self._ids(self.known_places, place, self._place)
         # per-entry properties as arrays
-        p_issue = np.array([bool(e.issue) for e in self.persons.items], dtype=bool)
-        p_vp = np.array([self._index(self.pids, e.person_id) for e in self.persons.items], dtype=np.int64)
-        l_issue = np.array([bool(e.issue) for e in self.places.items], dtype=bool)
-        l_vc = np.array([self._index(self.codes, e.code) if e.code else 0 for e in self.places.items], dtype=np.int64)
-        l_note = np.array([self._index(self.notes, e.note) for e in self.places.items], dtype=np.int64)
-        d_issue = np.array([bool(e.issue) for e in self.dates.items], dtype=bool)
+        p_issue = self.persons.array("issue", lambda e: bool(e.issue)).astype(bool)
+        p_vp = self.persons.array("vp", lambda e: self._index(self.pids, e.person_id)).astype(np.int64)
+        l_issue = self.places.array("issue", lambda e: bool(e.issue)).astype(bool)
+        l_vc = self.places.array("vc", lambda e: self._index(self.codes, e.code) if e.code else 0).astype(np.int64)
+        l_note = self.places.array("note", lambda e: self._index(self.notes, e.note)).astype(np.int64)
+        d_issue = self.dates.array("issue", lambda e: bool(e.issue)).astype(bool)
         # the verdict key: (person id, code, date) for good rows -- no-record people share one per date --
         # and (person, place, date) entries for rows with an issue
         bad = p_issue[row_p] | l_issue[row_l] | d_issue[row_d]
@@ -651,11 +781,25 @@ class _Engine:
         rest = np.nonzero(row_t < 0)[0]
         if len(rest):
             g, first = _group([flag[rest], a[rest], b[rest], dd[rest], c[rest]])
-            keys = zip(flag[rest][first].tolist(), a[rest][first].tolist(), b[rest][first].tolist(),
-                       dd[rest][first].tolist(), c[rest][first].tolist(), strict=True)
-            tail_ids = np.array([self._tail_for(k) for k in keys], dtype=np.int64)
+            parts = [x[rest][first] for x in (flag, a, b, dd, c)]
+            tail_ids = self.row_memo.lookup(parts)
+            miss = np.nonzero(tail_ids < 0)[0]
+            if len(miss):
+                keys = zip(*(x[miss].tolist() for x in parts), strict=True)
+                tail_ids[miss] = got = np.array([self._tail_for(k) for k in keys], dtype=np.int64)
+                self.row_memo.store([x[miss] for x in parts], got)
             row_t[rest] = tail_ids[g]
         return _Rows(row_p, row_l, row_d, row_t)
+
+    def _ids(self, known: _Known, values: Any, resolve: Callable[[str], int]) -> np.ndarray:
+        """Per row of the column ``values``: ``resolve(text)`` of its text, computed once per distinct text
+        (across chunks: remembered in ``known`` for polars text columns)."""
+        if isinstance(values, pl.Series) and values.dtype == pl.String:
+            return known.ids(values, resolve)
+        codes, texts = _factorize(values)
+        ids = np.array([resolve(t) for t in texts], dtype=np.int64)
+        out: np.ndarray = ids[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+        return out
 
     def _tail_for(self, key: tuple[int, int, int, int, int]) -> int:
         """The answer id for a row key (kind, person, place, date, note), computed once."""
@@ -712,25 +856,19 @@ class _Engine:
             return
         start = self.dates.array("start", lambda d: d.span.start.toordinal() if d.span else 0).astype(np.int64)
         end = self.dates.array("end", lambda d: d.span.end.toordinal() if d.span else 0).astype(np.int64)
-        precs = {p: i for i, p in enumerate(PRECISIONS)}
-        prec = self.dates.array("prec", lambda d: precs.get(d.span.precision, 0) if d.span else 0).astype(np.int64)
         default = self.dates.array("defaulted", lambda d: d.defaulted).astype(bool).astype(np.int64)
         rd = row_d[rows]
-        s0, s1, pr, df = start[rd], end[rd], prec[rd], default[rd]
+        s0, s1, df = start[rd], end[rd], default[rd]
         p, cd, nt = vp[rows], vc[rows], note[rows]
         pids = [(self.pids.items[i],) for i in range(len(self.pids))]
         pids[0] = ("",)  # (no record: not in mask)
         # person-and-territory stretches (also: does a longer span straddle a change?)
-        pair_g, pair_first = _group([p, cd])
-        pairs = [(self.pids.items[int(p[r])], self.codes.items[int(cd[r])]) for r in pair_first]
-        def both(k: tuple[str, ...]) -> Callable[[], set[date]]:
-            return lambda: self._pair_dates(k[0], k[1])
-
         try:
-            i0 = self._stretch_index(pairs, pair_g, s0, both)
-            i1 = self._stretch_index(pairs, pair_g, s1, both)
+            num = self._pair_numbers(p, cd)
         except RiskcheckError:
             return
+        i0 = np.searchsorted(self._pair_bounds, (num << 32) + s0, side="right") - self._pair_start[num]
+        i1 = np.searchsorted(self._pair_bounds, (num << 32) + s1, side="right") - self._pair_start[num]
         inside = i0 == i1
         def own(k: tuple[str, ...]) -> Callable[[], set[date]]:
             return lambda: self._person_dates(k[0])
@@ -740,37 +878,87 @@ class _Engine:
             todo = np.nonzero(inside & (row_t[rows] < 0))[0]
             if len(todo) < 64:
                 return
-            cols = [p[todo], j[todo], pr[todo], nt[todo], df[todo]]
+            cols = [p[todo], j[todo], nt[todo], df[todo]]  # (a span inside a stretch: as its first day)
             if level == "pair":
                 cols += [cd[todo], i0[todo]]
             g, first = _group(cols)
-            order = np.argsort(g, kind="stable")
-            bounds = np.searchsorted(g[order], np.arange(len(first) + 1))
-            ids = np.full(len(first), -1, dtype=np.int64)
-            for k, r in enumerate(first.tolist()):
-                pid = self.pids.items[int(p[todo[r]])]
-                prec_name = PRECISIONS[int(pr[todo[r]])]
-                key: tuple[Any, ...] = ((pid, int(j[todo[r]]), prec_name) if level == "shared"
-                                        else (pid, self.codes.items[int(cd[todo[r]])], int(i0[todo[r]]), prec_name))
-                table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
+            # groups answered in an earlier chunk: by lookup; the others one by one
+            parts = [c[first] for c in cols]
+            memo = self.stretch_memo[level]
+            ids = memo.lookup(parts)
+            miss = np.nonzero(ids < 0)[0]
+            if len(miss):
+                order = np.argsort(g, kind="stable")
+                bounds = np.searchsorted(g[order], np.arange(len(first) + 1))
+                for k in miss.tolist():
+                    ids[k] = self._group_template(level, todo[order[bounds[k]: bounds[k + 1]]], rows, p, j, nt, df,
+                                                  cd, i0, vp, vc, row_d, note)
+                memo.store([x[miss] for x in parts], ids[miss])
+            row_t[rows[todo]] = ids[g]
+
+    def _group_template(self, level: str, members: np.ndarray, rows: np.ndarray, p: np.ndarray, j: np.ndarray,
+                        nt: np.ndarray, df: np.ndarray, cd: np.ndarray, i0: np.ndarray,
+                        vp: np.ndarray, vc: np.ndarray, row_d: np.ndarray, note: np.ndarray) -> int:
+        """The answer id of one group of :meth:`_stretches` (``members``: its rows, as positions in ``rows``)
+        from its template, warmed up by evaluating a few of its rows if needed; -1 if it has none."""
+        r = int(members[0])
+        pid = self.pids.items[int(p[r])]
+        key: tuple[Any, ...] = ((pid, int(j[r]), "day") if level == "shared"
+                                else (pid, self.codes.items[int(cd[r])], int(i0[r]), "day"))
+        table: dict[Any, tuple[Any, ...]] = self.shared if level == "shared" else self.templates
+        state = table.get(key)
+        if state is None or state[0] != "template":
+            if state is not None and state[0] == "no":
+                return -1
+            if len(members) < 8:
+                return -1  # a small group: the general path is as cheap
+            for m in members[:8].tolist():  # warm up: evaluate a few rows of the group
+                row = rows[m]
+                self._tail_for((0, int(vp[row]), int(vc[row]) + 1, int(row_d[row]), int(note[row])))
                 state = table.get(key)
-                if state is None or state[0] != "template":
-                    if state is not None and state[0] == "no":
-                        continue
-                    members = order[bounds[k]: bounds[k + 1]]
-                    if len(members) < 8:
-                        continue  # a small group: the general path is as cheap
-                    for m in members[:8].tolist():  # warm up: evaluate a few rows of the group
-                        row = rows[todo[m]]
-                        self._tail_for((0, int(vp[row]), int(vc[row]) + 1, int(row_d[row]), int(note[row])))
-                        state = table.get(key)
-                        if state is not None and state[0] in ("template", "no"):
-                            break
-                    if state is None or state[0] != "template":
-                        continue
-                ids[k] = self._template_tail(state[2], state[1], int(nt[todo[r]]), bool(df[todo[r]]))
-            got = ids[g]
-            row_t[rows[todo]] = got
+                if state is not None and state[0] in ("template", "no"):
+                    break
+            if state is None or state[0] != "template":
+                return -1
+        return self._template_tail(state[2], state[1], int(nt[r]), bool(df[r]))
+
+    def _ordinals_of(self, person_id: str, code: str) -> np.ndarray:
+        """:meth:`_person_dates` (with the day projection starts) or :meth:`_code_dates` as ordinals."""
+        key = (person_id, code)
+        got = self._ordinals.get(key)
+        if got is None:
+            dates = self._code_dates(code) if not person_id else self._bounds((person_id,), lambda: self._person_dates(
+                person_id))
+            got = self._ordinals[key] = np.array(sorted(d.toordinal() for d in dates), dtype=np.int64)
+        return got
+
+    def _pair_numbers(self, p: np.ndarray, cd: np.ndarray) -> np.ndarray:
+        """Per row, the number of its (person id, code) pair, whose change dates (as ordinals) are
+        ``_pair_bounds[_pair_start[k]:_pair_start[k + 1]]`` (each plus ``k << 32``: one sorted array).
+        Pairs are numbered as first seen, across chunks."""
+        shape = (len(self.pids), len(self.codes))
+        if self._pair_of.shape != shape:
+            grown = np.full(shape, -1, dtype=np.int64)
+            grown[: self._pair_of.shape[0], : self._pair_of.shape[1]] = self._pair_of
+            self._pair_of = grown
+        num: np.ndarray = self._pair_of[p, cd]
+        new = np.nonzero(num < 0)[0]
+        if not len(new):
+            return num
+        _, first = _group([p[new], cd[new]])
+        base = len(self._pair_start) - 1
+        parts: list[np.ndarray] = []
+        for k, r in enumerate(new[first].tolist()):  # the union of the person's and the territory's dates
+            key = np.int64(base + k) << 32
+            parts += [self._ordinals_of(self.pids.items[int(p[r])], "") + key,
+                      self._ordinals_of("", self.codes.items[int(cd[r])]) + key]
+        added = np.unique(np.concatenate(parts))
+        self._pair_bounds = np.concatenate([self._pair_bounds, added])
+        self._pair_start = np.concatenate([self._pair_start, self._pair_start[-1] + np.cumsum(
+            np.bincount((added >> 32) - base, minlength=len(first)), dtype=np.int64)])
+        self._pair_of[p[new[first]], cd[new[first]]] = base + np.arange(len(first), dtype=np.int64)
+        got: np.ndarray = self._pair_of[p, cd]
+        return got
 
     def _template_tail(self, v: _Answer, span: DateSpan, note: int, defaulted: bool) -> int:
         """The answer id for template ``v`` (computed for ``span``), parametric in the start date if it quotes it."""
@@ -823,19 +1011,6 @@ class _Engine:
         out[7] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
         return out
 
-    def fragments(self, rows: _Rows, raw: bool) -> list[np.ndarray]:
-        """The added cells as pre-rendered CSV text per row, in pieces to concatenate (the last ends the line)."""
-        tag = "raw" if raw else "safe"
-        head = self.persons.array("csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
-        ctry = self.places.array("csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
-        tail = self.tails.array("csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
-        out = [head[rows.person], ctry[rows.place]]
-        if not any(t.param for t in self.tails.items):
-            return [*out, tail[rows.tail]]
-        pre = self.tails.array("csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
-        post = self.tails.array("csv_post_" + tag, lambda t: _split_param(t, raw)[1])
-        return [*out, pre[rows.tail], rows.mid(self), post[rows.tail]]
-
     def _series(self, table: _Table, name: str, render: Callable[[Any], Any]) -> pl.Series:
         return table.series(name, render)
 
@@ -845,11 +1020,18 @@ class _Engine:
         head = self._series(self.persons, "csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
         ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
         out = [head.gather(rows.person), ctry.gather(rows.place)]
-        if not any(t.param for t in self.tails.items):
-            tail = self._series(self.tails, "csv_" + tag, lambda t: _csv_fields(t.fields(), raw) + "\n")
+        if not self.tails.array("param", lambda t: t.param).any():
+            tail = self._series(self.tails, "csv_" + tag, lambda t: _tail_csv(t, raw) + "\n")
             return [*out, tail.gather(rows.tail)]
-        pre = self._series(self.tails, "csv_pre_" + tag, lambda t: _split_param(t, raw)[0])
-        post = self._series(self.tails, "csv_post_" + tag, lambda t: _split_param(t, raw)[1])
+        posts: dict[int, str] = {}  # rendered with the first part, taken by the second
+
+        def first(t: _Tail) -> str:
+            a, posts[id(t)] = _split_param(t, raw)
+            return a
+
+        pre = self._series(self.tails, "csv_pre_" + tag, first)
+        post = self._series(self.tails, "csv_post_" + tag,
+                            lambda t: posts.pop(id(t)) if id(t) in posts else _split_param(t, raw)[1])
         param = self._series(self.tails, "param_s", lambda t: "1" if t.param else "")
         iso = self._series(self.dates, "iso", lambda d: d.span.start.isoformat() if d.span else "")
         mid = pl.select(pl.when(pl.lit(param.gather(rows.tail)) == "1").then(pl.lit(iso.gather(rows.date)))
