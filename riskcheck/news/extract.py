@@ -49,6 +49,8 @@ from .triggers import _trips_in
 
 __all__ = ["Trip", "extract_trips"]
 
+_REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
+
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
         return None
@@ -123,7 +125,12 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         cats = cats_of[k]
         if "cue" in cats and doc.drafts and k:
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
-        if not (cats & interesting):
+        # "He traveled through A and B", "the dictator ventured to A": a pronoun or an epithet, a place and a
+        # travel word only the parse knows
+        referring = parse_words and "place" in cats and "word" in cats and \
+            any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) and \
+            not parse_words.isdisjoint(folded[a:b].split())
+        if not (cats & interesting) and not referring:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             if not _surname_subject(doc, folded, a, b):

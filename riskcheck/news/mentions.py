@@ -139,7 +139,7 @@ class Gazetteer:
         for row in tables.load("words"):
             # the other classes are tested on a sentence's words; keeping common words ("and", "by") out of
             # the automaton keeps the number of hits small
-            if row["category"] in ("pronoun", "event"):
+            if row["category"] in ("pronoun", "event", "epithet"):
                 add(normalize(row["phrase"]), "word", row["category"])
         for row in tables.load("dates"):
             add(normalize(row["phrase"]), "date", (row["kind"], row["value"]))

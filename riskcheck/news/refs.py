@@ -52,6 +52,16 @@ def _salient_national(doc: _Doc, nat: str) -> Entity | None:
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
 
 
+def _salient_wanted(doc: _Doc) -> Entity | None:
+    """The wanted person an epithet ("the dictator") points back to: the last sentence's subject when wanted,
+    else the wanted person the article names most; None when nobody wanted has been named."""
+    last = doc.last_subject
+    if last is not None and last.pid and doc.last_subject_age <= 3:
+        return last
+    cands = [e for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)]
+    return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0)) if cands else None
+
+
 def _other_given_name(doc: _Doc, s: _Sentence, i: int, role_toks: set[int], honorific: Collection[str]) -> bool:
     """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
     t, p = s.toks[i], s.toks[i - 1]
@@ -233,6 +243,14 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("word", longest=False):
         if h.value == "pronoun" and i not in taken:
             out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
+        elif h.value == "epithet" and i > 0 and words[i - 1] == "the" and not taken.intersection(range(i - 1, j)) \
+                and not (j < len(toks) and (toks[j].cap and toks[j].gap == " " or words[j] == "of")):
+            # "the dictator attended ...": the wanted person the article is about ("Sudanese dictator Omar
+            # Bashir", a name right after, is the name's own role)
+            wanted = _salient_wanted(doc)
+            if wanted is not None:
+                out.append(Mention(i - 1, j, wanted, text[toks[i - 1].start:toks[j - 1].end], "title"))
+                taken.update(range(i - 1, j))
     out.sort(key=lambda m: m.i)
     for m in out:
         if m.entity is not None:
