@@ -57,3 +57,33 @@ def test_epithet_of_another_country_is_someone_else():
 def test_epithet_without_a_wanted_person_is_nobody():
     text = "The weather was fine. Last month, the dictator attended an investment forum in Kenya."
     assert got(text) == set()
+
+
+# a place inside a longer phrase: a venue in a city, a seat of government
+
+
+def test_city_of_a_venue_inside_an_event():
+    text = ("Chinese President Xi Jinping shakes hands with Sudanese President Omar al-Bashir during a banquet "
+            "at the Friendship Palace of the Nation in Beijing on March 3, 2016.")
+    assert ("omar-al-bashir", "CN", "2016-03") in dated(text)
+
+
+def test_meeting_at_a_hotel_in_a_city():
+    text = "Omar al-Bashir met Kenyan ministers at a lakeside hotel in Nairobi on 2 May."
+    assert ("omar-al-bashir", "KE", "completed") in got(text)
+
+
+def test_caption_outside_a_seat_of_government():
+    text = ("President Donald Trump shakes hands with Israeli Prime Minister Benjamin Netanyahu outside the "
+            "White House on February 4, 2025.")
+    assert ("benjamin-netanyahu", "US", "2025-02") in dated(text, "2025-03-01")
+
+
+def test_venue_without_a_travel_word_is_no_trip():
+    text = "Omar al-Bashir criticised a ceremony at the Great Hall of the People in Beijing on Monday."
+    assert not any(c == "CN" for _, c, _ in got(text))
+
+
+def test_seat_of_government_as_speaker_is_no_trip():
+    text = "The White House said on Monday that Benjamin Netanyahu's remarks were unhelpful."
+    assert not any(c == "US" for _, c, _ in got(text))

@@ -41,6 +41,8 @@ _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", 
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
                    "july", "august", "september", "october", "november", "december", "weekend"})
+# prepositions that place something at a venue ("at the Great Hall ... in Beijing", "outside the White House")
+_VENUE_PREPS = frozenset({"at", "inside", "outside"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
@@ -187,9 +189,17 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
-            if gov.lemma_.lower() in _EVENTS and (gov.lemma_.lower(), "noun") not in rules() and \
+            during = gov.dep_ == "pobj" and gov.head.lower_ == "during"  # "during a banquet at X": an event
+            if (gov.lemma_.lower() in _EVENTS or during) and (gov.lemma_.lower(), "noun") not in rules() and \
                     prep in ("in", "at") and gov.dep_ in ("dobj", "pobj"):
                 pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
+                tok = gov
+                continue
+            if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and \
+                    gov.head.lower_ in _VENUE_PREPS and (gov.lemma_.lower(), "noun") not in rules():
+                # "a ceremony at the Great Hall of the People in Beijing", "at a hotel in Berlin": the city of
+                # the venue is the place of what happens there
+                pending = pending or prep
                 tok = gov
                 continue
             if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
@@ -197,6 +207,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                     pending = prep
                 tok = gov
                 continue
+            if prep == "during" and pending:
+                return gov, pending  # "shook hands with X during a ceremony in Y": the event's place
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, pending
