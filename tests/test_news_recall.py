@@ -87,3 +87,38 @@ def test_venue_without_a_travel_word_is_no_trip():
 def test_seat_of_government_as_speaker_is_no_trip():
     text = "The White House said on Monday that Benjamin Netanyahu's remarks were unhelpful."
     assert not any(c == "US" for _, c, _ in got(text))
+
+
+# plural references to the two people just named
+
+
+def test_they_met_points_back_to_the_two_named():
+    text = ("Omar al-Bashir and Vladimir Putin spoke by telephone on Tuesday. "
+            "They met in Ankara in 2019, according to the Kremlin.")
+    assert {("omar-al-bashir", "TR", "2019"), ("vladimir-putin", "TR", "2019")} <= \
+        {(p, c, d[:4]) for p, c, d in dated(text)}
+
+
+def test_they_after_a_dash_with_a_count():
+    text = ("Israeli Prime Minister Benjamin Netanyahu will see President Donald Trump again in January. "
+            "It will be a busy month — they have already met three times at the White House, most recently "
+            "on Oct. 2.")
+    assert ("benjamin-netanyahu", "US", "2024-10") in dated(text, "2024-12-01")
+
+
+def test_both_men_met():
+    text = ("Prime Minister Benjamin Netanyahu and President Donald Trump were criticised for the plan. "
+            "Both men met in Rome on 3 March.")
+    assert ("benjamin-netanyahu", "IT", "completed") in got(text)
+
+
+def test_they_reported_by_others_is_not_the_pair():
+    text = ("Omar al-Bashir and Vladimir Putin spoke by telephone on Tuesday. "
+            "Officials said they met reporters in Ankara afterwards.")
+    assert not any(c == "TR" for _, c, _ in got(text))
+
+
+def test_they_with_many_people_named_is_nobody():
+    text = ("Omar al-Bashir, Vladimir Putin, President William Ruto and Prime Minister Narendra Modi were "
+            "named in the report. They met in Ankara in 2019.")
+    assert not any(c == "TR" for _, c, _ in got(text))

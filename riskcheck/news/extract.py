@@ -38,6 +38,7 @@ from .refs import (
     _cheap_subject,
     _date_back_reference,
     _entourage,
+    _note_recent,
     _surname_subject,
     _two_met,
     mentions,
@@ -151,7 +152,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _ordinal_visits(doc, s, ms)
         if "years" in s.words and "last" in s.words:
             _years_since_last(doc, s, ms)
-        if "two" in s.words and "trigger" in cats:
+        if "trigger" in cats and ("two" in s.words or "they" in s.words or "both" in s.words):
             _two_met(doc, s)
         if doc.context is not None:
             _attendance(doc, s, k, ms)
@@ -159,12 +160,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _entourage(doc, s, k, ms)
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
-                rec = doc.recent
-                if m.entity in rec:
-                    rec.remove(m.entity)
-                rec.append(m.entity)
-                if len(rec) > 4:
-                    del rec[0]
+                _note_recent(doc, m.entity)
         if "trigger" in cats:
             n_before = len(doc.drafts)
             _trips_in(doc, s, k, ms)

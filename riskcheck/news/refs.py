@@ -294,22 +294,33 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
 _PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women"})
+_THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
+# words between "the two leaders"/"they" and "met"
+_MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recently", "previously", "already",
+                          "then", "both", "have also", "since"})
 
 
 def _two_met(doc: _Doc, s: _Sentence) -> None:
-    """ "The two leaders met in Samarkand, Uzbekistan, in September 2022": the two travellers or wanted people
-    among the (at most three) people named just before met there; each of known other nationality travelled."""
+    """ "The two leaders met in Samarkand, Uzbekistan, in September 2022", "both men met ...", "they have already
+    met twice at the White House": the two travellers or wanted people among the (at most three) people named
+    just before (or the only two named lately) met there; each of known other nationality travelled."""
     words = s.words
-    for n in range(len(words) - 2):
-        if words[n] != "two" or words[n + 1] not in _PAIR_NOUNS or (n > 0 and words[n - 1] != "the"):
+    for n in range(len(words) - 1):
+        w = words[n]
+        if words[n + 1] in _PAIR_NOUNS and (w == "both" or w == "two" and (n == 0 or words[n - 1] == "the")):
+            e = n + 2
+        elif w == "they" and (n == 0 or words[n - 1] in _THEY_OPENERS or any(c in s.toks[n].gap for c in ",;—–")):
+            e = n + 1  # "They met ...", "... — they have met": not "officials said they met"
+        else:
             continue
-        mi = next((x for x in range(n + 2, min(len(words), n + 6)) if words[x] == "met"), None)
-        if mi is None or any(x not in ("also", "last", "have", "had", "first", "most", "recently", "previously")
-                             for x in words[n + 2:mi]):
+        mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] == "met"), None)
+        if mi is None or any(x not in _MET_FILLERS for x in words[e:mi]):
             continue
         # the two travellers or wanted people among the last named (not a spokesman quoted in between)
         travellers = {d.entity.key for d in doc.drafts[-8:]}
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
+        if len(doc.recent) == 2:
+            pair = list(doc.recent)  # only two people named lately: "they" are those two
         if len(pair) != 2 or len(doc.recent) > 3:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
@@ -354,10 +365,23 @@ def _date_back_reference(doc: _Doc, s: _Sentence) -> None:
             return
 
 
+def _note_recent(doc: _Doc, ent: Entity) -> None:
+    """``ent`` was named just now (the last four people named are who "the two leaders" or "they" can be)."""
+    rec = doc.recent
+    if ent in rec:
+        rec.remove(ent)
+    rec.append(ent)
+    if len(rec) > 4:
+        del rec[0]
+
+
 def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     """The salient person of a sentence with no trip in it, from its first person or title hit."""
+    named = [h for h in hits if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end])]
+    for h in named:
+        _note_recent(doc, doc.entity_for_pid(h.value))  # "X and Y spoke. They met in Z in 2019."
     for h in hits:
-        if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end]):
+        if h in named:
             ent = doc.entity_for_pid(h.value)
             doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
             doc.last_subject, doc.last_subject_age = ent, 0
