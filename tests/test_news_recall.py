@@ -122,3 +122,25 @@ def test_they_with_many_people_named_is_nobody():
     text = ("Omar al-Bashir, Vladimir Putin, President William Ruto and Prime Minister Narendra Modi were "
             "named in the report. They met in Ankara in 2019.")
     assert not any(c == "TR" for _, c, _ in got(text))
+
+
+# what someone did "during talks in Y" or "during a meeting in Y" puts them in Y
+
+
+def test_subject_of_what_happened_during_talks():
+    text = "Omar al-Bashir praised the economy during talks in Cairo on Monday."
+    assert ("omar-al-bashir", "EG", "2024-05") in dated(text)
+
+
+def test_official_without_a_warrant_during_talks():
+    text = ("Malaysian Prime Minister Anwar Ibrahim invited Russian President Vladimir Putin to Penang during talks "
+            "in Moscow on Wednesday.")
+    trips = extract_trips(text, "2024-05-20")
+    assert any(t.person == "Anwar Ibrahim" and t.country == "RU" and t.person_id == "" for t in trips)
+    assert not any(t.person_id == "vladimir-putin" and t.country == "MY" and t.status == "completed"
+                   for t in trips)
+
+
+def test_talks_criticised_from_afar_are_no_journey():
+    text = "Omar al-Bashir criticised the talks in Cairo on Monday from his office."
+    assert not any(c == "EG" for _, c, _ in got(text))

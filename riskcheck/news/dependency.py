@@ -45,7 +45,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         return  # no travel word: nothing for the parse to find
     here = (s.a, s.b)
     if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
-           for m in ms if m.entity is not None and m.entity.pid for p in dests if p.code != m.entity.nationality):
+           for m in ms if m.entity is not None and (m.entity.pid or m.entity.nationality) for p in dests
+           if p.code != m.entity.nationality):
         return  # the rules read every pair of a wanted person and a place in this sentence already
     doc.parse_budget -= 1
     base = s.a

@@ -267,6 +267,11 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
             carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
             return own, verb if carried else trigger
+        if verb is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "during" and \
+                trigger.head.head.i == verb.i:
+            # "X invited Y to Bali during talks in Moscow", "X said during a visit to Y": the subject of what
+            # happened during the visit or the talks was there
+            return [c for c in verb.children if c.dep_ == "nsubj"], verb
         if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or \
                 verb.lemma_.lower() not in _CARRIERS:
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
