@@ -144,3 +144,18 @@ def test_official_without_a_warrant_during_talks():
 def test_talks_criticised_from_afar_are_no_journey():
     text = "Omar al-Bashir criticised the talks in Cairo on Monday from his office."
     assert not any(c == "EG" for _, c, _ in got(text))
+
+
+def test_partner_of_a_meeting_said_at():
+    text = ("Russian Security Council Secretary Nikolai Patrushev said at a meeting in Moscow with Turkish Foreign "
+            "Minister Hakan Fidan that trade would grow.")
+    trips = extract_trips(text, "2024-05-20")
+    assert any(t.person == "Hakan Fidan" and t.country == "RU" and t.status == "completed" for t in trips)
+
+
+def test_caption_of_leaders_posing_during_a_summit():
+    text = ("Kenyan President William Ruto, Ghanaian President John Mahama and Sudanese President Omar al-Bashir "
+            "pose for a photograph during the regional summit in Addis Ababa.")
+    trips = {(t.person, t.country) for t in extract_trips(text, "2024-05-20")}
+    assert {("William Ruto", "ET"), ("John Mahama", "ET")} <= trips
+    assert ("omar-al-bashir", "ET", "completed") in got(text)

@@ -267,11 +267,16 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
             carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
             return own, verb if carried else trigger
-        if verb is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "during" and \
-                trigger.head.head.i == verb.i:
-            # "X invited Y to Bali during talks in Moscow", "X said during a visit to Y": the subject of what
-            # happened during the visit or the talks was there
-            return [c for c in verb.children if c.dep_ == "nsubj"], verb
+        partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if "to" not in rule.preps else []
+        done = _finite(trigger.head) if trigger.dep_ == "pobj" else None
+        if done is not None and (trigger.head.lower_ == "during" or (
+                trigger.head.lower_ == "at" and "to" not in rule.preps)):
+            # "X invited Y to Bali during talks in Moscow", "X said at a meeting in Moscow with Y", "X, Y and Z pose
+            # for a photograph during the summit in Bangkok": who did it was there, and so was the partner
+            return [c for c in done.children if c.dep_ == "nsubj"] + partners, done
+        if partners and verb is not None:
+            return partners, verb  # "held a meeting in Moscow with X": the partner came
         if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or \
                 verb.lemma_.lower() not in _CARRIERS:
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
