@@ -159,3 +159,33 @@ def test_caption_of_leaders_posing_during_a_summit():
     trips = {(t.person, t.country) for t in extract_trips(text, "2024-05-20")}
     assert {("William Ruto", "ET"), ("John Mahama", "ET")} <= trips
     assert ("omar-al-bashir", "ET", "completed") in got(text)
+
+
+# lists closed by "together with" / "along with"; "with X in Y"; invitations to an event; a surname alone
+
+
+def test_list_closed_by_together_with():
+    text = ("Vladimir Putin gave an interview. Over the past year, he visited several friendly states, "
+            "together with Mongolia.")
+    assert ("vladimir-putin", "MN", "completed") in got(text)
+
+
+def test_with_someone_in_a_place():
+    text = "The phone call came on Tuesday, with Vladimir Putin in Tajikistan, where he had opened a factory."
+    assert ("vladimir-putin", "TJ", "completed") in got(text)
+
+
+def test_with_someone_at_home_is_no_trip():
+    text = "Kenyan President William Ruto agreed a deal with Vladimir Putin in Moscow on Tuesday."
+    assert not any(p == "vladimir-putin" and c == "RU" for p, c, _ in got(text))
+
+
+def test_invited_for_an_event_in_a_place():
+    text = "Omar al-Bashir is invited for the regional investment dialogue in Kampala, starting on 3 June."
+    assert ("omar-al-bashir", "UG", "invited") in got(text)
+
+
+def test_surname_alone_with_a_parse_only_verb():
+    text = ("Ugandan President Yoweri Museveni phoned his Sudanese counterpart Omar al-Bashir on Friday. "
+            "Bashir is invited for the regional investment dialogue in Kampala, starting on 3 June.")
+    assert ("omar-al-bashir", "UG", "invited") in got(text)

@@ -21,6 +21,7 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from ..dates import DateSpan, parse_date
@@ -51,6 +52,7 @@ from .triggers import _trips_in
 __all__ = ["Trip", "extract_trips"]
 
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
+_WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -126,11 +128,13 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         cats = cats_of[k]
         if "cue" in cats and doc.drafts and k:
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
-        # "He traveled through A and B", "the dictator ventured to A": a pronoun or an epithet, a place and a
-        # travel word only the parse knows
-        referring = parse_words and "place" in cats and "word" in cats and \
-            any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) and \
-            not parse_words.isdisjoint(folded[a:b].split())
+        # "He traveled through A and B", "the dictator ventured to A", "Bashir is invited for the forum in A": a
+        # pronoun, an epithet or a wanted person's surname, a place and a travel word only the parse knows
+        referring = False
+        if parse_words and "place" in cats and not (cats & interesting):
+            ws = folded[a:b].split()
+            referring = not parse_words.isdisjoint(ws) and (
+                any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) or not known.keys().isdisjoint(ws))
         if not (cats & interesting) and not referring:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
@@ -138,7 +142,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 doc.last_subject_age += 1
             continue
         if not (cats & {"trigger", "role"}) and k not in parsed and not (
-                parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())):
+                parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
+                parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
             _cheap_subject(doc, text, by_sent[k])
             continue

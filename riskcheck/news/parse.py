@@ -36,7 +36,7 @@ _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "i
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
-                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return"})
+                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee"})
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
@@ -202,6 +202,11 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or prep
                 tok = gov
                 continue
+            if prep == "with" and any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in head.children):
+                # "visited several countries, together with the UK": one of a list
+                if gov.pos_ == "VERB":
+                    return gov, pending
+                prep = "including"
             if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
                 if prep not in ("including", "as", "such", "of", "like", "with"):
                     pending = prep
@@ -329,6 +334,13 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         if found is None:
             continue
         gov, prep = found
+        if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "with" and \
+                gov.head.head.pos_ in ("VERB", "AUX"):
+            # "the call took place on Thursday, with X in Hungary": X was in Hungary when it happened
+            verb = gov.head.head
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
+            continue
         if gov.lemma_ == "be":
             # "his last trip abroad was in July to the US": the copula's subject is the trigger
             gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
