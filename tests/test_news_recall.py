@@ -189,3 +189,27 @@ def test_surname_alone_with_a_parse_only_verb():
     text = ("Ugandan President Yoweri Museveni phoned his Sudanese counterpart Omar al-Bashir on Friday. "
             "Bashir is invited for the regional investment dialogue in Kampala, starting on 3 June.")
     assert ("omar-al-bashir", "UG", "invited") in got(text)
+
+
+# a participle after a comma takes the tense of the verb it depends on
+
+
+def test_participle_after_a_perfect_is_a_visit_made():
+    text = ("The court was criticised on Monday. Since the warrant, Vladimir Putin has travelled abroad several "
+            "times, visiting Mongolia and Vietnam.")
+    assert {("vladimir-putin", "MN", "completed"), ("vladimir-putin", "VN", "completed")} <= got(text)
+
+
+def test_participle_after_a_past_verb_the_parse_reads():
+    text = "Vladimir Putin toured Central Asia in March, stopping in Tajikistan and Kyrgyzstan."
+    assert {("vladimir-putin", "TJ", "2024-03"), ("vladimir-putin", "KG", "2024-03")} <= dated(text)
+
+
+def test_participle_after_a_future_stays_a_plan():
+    text = "Vladimir Putin will travel abroad next month, visiting Mongolia and Vietnam."
+    assert ("vladimir-putin", "MN", "planned") in got(text)
+
+
+def test_participle_after_a_present_progressive_is_ongoing():
+    text = "Vladimir Putin is travelling abroad this week, visiting Mongolia and Vietnam."
+    assert ("vladimir-putin", "MN", "ongoing") in got(text)

@@ -207,7 +207,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 if gov.pos_ == "VERB":
                     return gov, pending
                 prep = "including"
-            if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
+            if gov.lemma_.lower() in _LIST_HEADS and not (gov.pos_ == "VERB" and (gov.lemma_.lower(), "verb") in rules()) \
+                    or prep in ("including", "as", "like"):  # ("stopping in A": the verb, not "stops in A")
                 if prep not in ("including", "as", "such", "of", "like", "with"):
                     pending = prep
                 tok = gov
@@ -357,6 +358,9 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         travellers, verb = _travellers(gov, rule)
         if not travellers:
             continue
+        if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
+                gov.head.pos_ in ("VERB", "AUX") and any(t.lower_ == "," for t in doc[gov.head.i:gov.i]):
+            verb = gov.head  # "toured the region in May, stopping in A and B": the tense of the main verb
         form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
         mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")
