@@ -213,3 +213,27 @@ def test_participle_after_a_future_stays_a_plan():
 def test_participle_after_a_present_progressive_is_ongoing():
     text = "Vladimir Putin is travelling abroad this week, visiting Mongolia and Vietnam."
     assert ("vladimir-putin", "MN", "ongoing") in got(text)
+
+
+# a meeting with no place of its own happens on the trip under way
+
+
+def test_meeting_on_the_trip_under_way():
+    text = ("Russian President Vladimir Putin will begin a state visit to Tajikistan today, which will last until "
+            "Thursday. Officials praised the ties. A meeting between Putin and Kazakh President Kassym-Jomart "
+            "Tokayev is scheduled for Wednesday.")
+    trips = extract_trips(text, "2024-05-20")
+    assert any(t.person.startswith("Kassym") and t.country == "TJ" and t.status == "planned"
+               and t.start == "2024-05-22" for t in trips)
+
+
+def test_meeting_long_past_is_not_on_the_trip():
+    text = ("Russian President Vladimir Putin will begin a state visit to Tajikistan today. The last meeting "
+            "between Putin and Kazakh President Kassym-Jomart Tokayev took place in 2019.")
+    assert not any(t.person.startswith("Kassym") for t in extract_trips(text, "2024-05-20"))
+
+
+def test_meeting_on_another_day_is_not_on_the_trip():
+    text = ("Russian President Vladimir Putin will visit Tajikistan on May 22. A meeting between Putin and "
+            "Kazakh President Kassym-Jomart Tokayev is scheduled for June 30.")
+    assert not any(t.person.startswith("Kassym") and t.country == "TJ" for t in extract_trips(text, "2024-05-20"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import dates as ndates
-from .assemble import _add
+from .assemble import _add, _compatible
 from .dates import DateExpr
 from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue, status_of
@@ -46,19 +46,34 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
             if place is not None:
                 place = Place(place.i, place.j + 1, place.code, "capital", doc.g.capitals.get(place.code, ""),
                               place.text)
+        host_trip = None
+        if place is None and not any(p.kind in _PLACE_KIND_RANK for p in doc.places(s)):
+            # "Putin will begin his state visit to Kyrgyzstan today. ... A meeting between Putin and X is scheduled
+            # for Wednesday": with no place of its own, the meeting is on the trip just reported for one of them
+            current = [d for d in doc.drafts if any(m.entity is d.entity for m in people) and d.sentences
+                       and d.sentences[-1][1] <= s.a and not d.earlier and d.status in ("planned", "ongoing")]
+            if len({d.code for d in current}) != 1:
+                continue  # no trip under way, or several: not sure where they meet
+            host_trip = current[-1]
+            place = Place(after, after, host_trip.code, "country", host_trip.city, "")
         if place is None:
             continue
         cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
-        clause = _clause(s, i, place.j, doc.w.get("clause", set()))
+        clause = _clause(s, i, max(place.j, after), doc.w.get("clause", set()))
         status = status_of("noun", "go", words, i, j, cues, clause) or \
             _noun_status(doc, s, s.dates, i, j, place.j, doc.w.get("speech", set()), clause)
-        if status is None:
+        if host_trip is not None:  # "... is scheduled for Wednesday": a cue after the meeting noun
+            ahead = [c for c in cues if c.status in FUTURE and clause[0] <= c.i < clause[1]]
+            status = max(ahead, key=lambda c: c.strength).status if ahead else None
+        if status is None or host_trip is not None and status not in FUTURE:
             continue
-        dexpr = _pick_date(s, s.dates, i, place.j, doc.w.get("speech", set()), clause)
+        dexpr = _pick_date(s, s.dates, i, max(place.j, after + 6), doc.w.get("speech", set()), clause)
         spans = resolve_for(doc, dexpr, status, status in FUTURE)[:1] if dexpr is not None else []
+        if host_trip is not None and spans and host_trip.spans and not _compatible(spans, host_trip.spans):
+            continue  # a meeting on another day than the trip: not on that trip
         for m in people:
             ent = m.entity
-            if ent is None or ent.nationality == place.code:
+            if ent is None or ent.nationality == place.code or host_trip is not None and ent is host_trip.entity:
                 continue
             _add(doc, _Draft(ent, m.text, place.code, place.city, spans, status, "", [(s.a, s.b)]))
 
