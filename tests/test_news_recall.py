@@ -237,3 +237,10 @@ def test_meeting_on_another_day_is_not_on_the_trip():
     text = ("Russian President Vladimir Putin will visit Tajikistan on May 22. A meeting between Putin and "
             "Kazakh President Kassym-Jomart Tokayev is scheduled for June 30.")
     assert not any(t.person.startswith("Kassym") and t.country == "TJ" for t in extract_trips(text, "2024-05-20"))
+
+
+def test_chief_of_staff_and_adviser_in_an_entourage():
+    text = ("Omar al-Bashir began a visit to Qatar on Monday. He was accompanied by chief of staff Hamid Karim "
+            "and adviser Nour Adam.")
+    trips = {(t.person, t.country) for t in extract_trips(text, "2024-05-20")}
+    assert {("Hamid Karim", "QA"), ("Nour Adam", "QA")} <= trips
