@@ -244,3 +244,31 @@ def test_chief_of_staff_and_adviser_in_an_entourage():
             "and adviser Nour Adam.")
     trips = {(t.person, t.country) for t in extract_trips(text, "2024-05-20")}
     assert {("Hamid Karim", "QA"), ("Nour Adam", "QA")} <= trips
+
+
+# a wanted person's surname alone, after a qualifier of their nationality
+
+
+def test_surname_after_nationality_and_role():
+    text = "Sudanese President Bashir landed in Nairobi on Monday for a regional summit."
+    assert ("omar-al-bashir", "KE", "completed") in got(text)
+
+
+def test_surname_after_possessive_country():
+    text = "Israel's Gallant flew to Washington on Sunday for talks at the Pentagon."
+    assert ("yoav-gallant", "US", "completed") in got(text)
+
+
+def test_surname_then_alone_in_later_sentences():
+    text = "Sudanese President Bashir landed in Nairobi on Monday. Bashir then flew to Kampala."
+    assert ("omar-al-bashir", "UG", "completed") in got(text)
+
+
+def test_surname_of_another_nationality_is_someone_else():
+    text = "Kenyan President Bashir landed in Paris on Monday."
+    assert got(text) == set()
+
+
+def test_surname_used_as_a_given_name_is_someone_else():
+    text = "Lebanese President Bashir Gemayel landed in Paris on Monday."
+    assert not any(p for p, _, _ in got(text))

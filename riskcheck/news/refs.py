@@ -229,6 +229,28 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 continue
             out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
             taken.add(k)
+    # a wanted person's surname after a qualifier of their nationality, across a role: "Sudanese President Bashir",
+    # "Sudan's Bashir", "Israeli Defence Minister Gallant" (the full name need not appear in the article)
+    qualified = doc.g.qualified_surnames
+    qual_toks: set[int] | None = None
+    for k in [k for k, w in enumerate(words) if w in qualified and k > 0]:
+        t = toks[k]
+        if k in taken or not t.cap or (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].gap == " "):
+            continue  # "President Bashir Gemayel": a given name
+        pid = qualified[words[k]]
+        person = doc.rs.people.get(pid)
+        if person is None or not person.nationality:
+            continue
+        if qual_toks is None:
+            qual_toks = {n for i, j, _ in s.get("role") for n in range(i, j)} | \
+                {n for i, j, _ in s.get("title") for n in range(i, j)}
+        q = next((pi for pi, pj, h in places if k - 5 <= pi and pj <= k and _place_code(h.value) == person.nationality
+                  and all(n in qual_toks or words[n] == "s" for n in range(pj, k))), None)
+        if q is None or taken.intersection(range(q, k)):
+            continue
+        out.append(Mention(q, k + 1, doc.entity_for_pid(pid), text[toks[q].start:t.end], "title"))
+        taken.update(range(q, k + 1))
+        doc.known_surnames.setdefault(words[k], pid)
     # surnames of officials named earlier in the article
     if doc.surnames:
         surnames = doc.surnames
