@@ -272,3 +272,28 @@ def test_surname_of_another_nationality_is_someone_else():
 def test_surname_used_as_a_given_name_is_someone_else():
     text = "Lebanese President Bashir Gemayel landed in Paris on Monday."
     assert not any(p for p, _, _ in got(text))
+
+
+# titles and epithets with a nationality or an adjective pointing back
+
+
+def test_premier_of_a_nationality_points_back():
+    text = "Benjamin Netanyahu spoke on Sunday. The Israeli premier flew to Budapest on Monday."
+    assert ("benjamin-netanyahu", "HU", "completed") in got(text)
+
+
+def test_head_of_state_of_a_nationality_points_back():
+    text = "Omar al-Bashir spoke on Sunday. The Sudanese head of state flew to Kigali on Monday."
+    assert ("omar-al-bashir", "RW", "completed") in got(text)
+
+
+def test_epithet_with_nationality_and_adjective():
+    text = "Omar al-Bashir spoke on Sunday. The ousted Sudanese strongman flew to Kigali on Monday."
+    text2 = "Omar al-Bashir spoke on Sunday. The ousted dictator flew to Kigali on Monday."
+    assert ("omar-al-bashir", "RW", "completed") in got(text)
+    assert ("omar-al-bashir", "RW", "completed") in got(text2)
+
+
+def test_epithet_of_another_nationality_is_someone_else():
+    text = "Omar al-Bashir spoke on Sunday. The Libyan strongman flew to Kigali on Monday."
+    assert not any(p == "omar-al-bashir" and c == "RW" for p, c, _ in got(text))

@@ -52,13 +52,15 @@ def _salient_national(doc: _Doc, nat: str) -> Entity | None:
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
 
 
-def _salient_wanted(doc: _Doc) -> Entity | None:
+def _salient_wanted(doc: _Doc, nat: str = "") -> Entity | None:
     """The wanted person an epithet ("the dictator") points back to: the last sentence's subject when wanted,
-    else the wanted person the article names most; None when nobody wanted has been named."""
+    else the wanted person the article names most (of nationality ``nat`` when given); None when nobody wanted
+    (of that nationality) has been named."""
     last = doc.last_subject
-    if last is not None and last.pid and doc.last_subject_age <= 3:
+    if last is not None and last.pid and doc.last_subject_age <= 3 and (not nat or last.nationality == nat):
         return last
-    cands = [e for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)]
+    cands = [e for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)
+             and (not nat or e.nationality == nat)]
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0)) if cands else None
 
 
@@ -188,13 +190,16 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 out.append(Mention(a, j, held, text[toks[a].start:toks[j - 1].end], "title"))
                 taken.update(range(a, j))
             continue
-        if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
+        det = i - 1
+        while det > 0 and words[det] in _TITLE_ADJ:
+            det -= 1  # "the ousted president", "the embattled prime minister"
+        if not name and i > 0 and words[det] == "the" and role_word in _GENERIC_ROLES:
             # "the prime minister": the holder of that role last named in the article
             held = _salient_holder(doc, role_word, nat)
-            if held is not None and \
+            if held is not None and not taken.intersection(range(det, j)) and \
                     not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
-                out.append(Mention(i - 1, j, held, text[toks[i - 1].start:toks[j - 1].end], "title"))
-                taken.update(range(i - 1, j))
+                out.append(Mention(det, j, held, text[toks[det].start:toks[j - 1].end], "title"))
+                taken.update(range(det, j))
             continue
         if len(name) < 2:
             continue
@@ -265,14 +270,23 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("word", longest=False):
         if h.value == "pronoun" and i not in taken:
             out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
-        elif h.value == "epithet" and i > 0 and words[i - 1] == "the" and not taken.intersection(range(i - 1, j)) \
-                and not (j < len(toks) and (toks[j].cap and toks[j].gap == " " or words[j] == "of")):
-            # "the dictator attended ...": the wanted person the article is about ("Sudanese dictator Omar
-            # Bashir", a name right after, is the name's own role)
-            wanted = _salient_wanted(doc)
+        elif h.value == "epithet" and i > 0 and not (j < len(toks) and (toks[j].cap and toks[j].gap == " "
+                                                                       or words[j] == "of")):
+            # "the dictator attended ...", "the Sudanese strongman", "the ousted autocrat": the wanted person the
+            # article is about, of that nationality when one is given ("Sudanese dictator Omar Bashir", a name
+            # right after, is the name's own role)
+            det, nat = i - 1, ""
+            for pi, pj, ph in places:
+                if pj == i and pi > 0:
+                    det, nat = pi - 1, _place_code(ph.value)
+            while det > 0 and words[det] in _TITLE_ADJ:
+                det -= 1
+            if words[det] != "the" or taken.intersection(range(det, j)):
+                continue
+            wanted = _salient_wanted(doc, nat)
             if wanted is not None:
-                out.append(Mention(i - 1, j, wanted, text[toks[i - 1].start:toks[j - 1].end], "title"))
-                taken.update(range(i - 1, j))
+                out.append(Mention(det, j, wanted, text[toks[det].start:toks[j - 1].end], "title"))
+                taken.update(range(det, j))
     out.sort(key=lambda m: m.i)
     for m in out:
         if m.entity is not None:
@@ -432,8 +446,13 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
 _GENERIC_ROLES = frozenset({"president", "vice president", "prime minister", "deputy prime minister", "premier",
                             "foreign minister", "defence minister", "defense minister", "chancellor",
                             "supreme leader", "king", "queen", "crown prince", "emir", "secretary general",
-                            "un secretary general", "secretary of state", "chief adviser"})
-_HEAD_ROLES = frozenset({"counterpart", "president", "leader"})  # "Sudan's president": its named head
+                            "un secretary general", "secretary of state", "chief adviser", "head of state"})
+_HEAD_ROLES = frozenset({"counterpart", "president", "leader", "premier", "prime minister", "head of state"})
+# "Sudan's president": its named head
+# adjectives between "the" and a title or an epithet ("the ousted president", "the wanted strongman")
+_TITLE_ADJ = frozenset({"former", "ousted", "deposed", "wanted", "indicted", "fugitive", "embattled", "veteran",
+                        "longtime", "long-time", "aging", "ageing", "ailing", "exiled", "jailed", "detained",
+                        "then"})
 
 
 # "..., and Putin last flew to China": an adverb between a clause's subject and its verb
