@@ -297,3 +297,22 @@ def test_epithet_with_nationality_and_adjective():
 def test_epithet_of_another_nationality_is_someone_else():
     text = "Omar al-Bashir spoke on Sunday. The Libyan strongman flew to Kigali on Monday."
     assert not any(p == "omar-al-bashir" and c == "RW" for p, c, _ in got(text))
+
+
+def test_partner_of_a_meeting_planned_on_the_trip():
+    text = ("Russian President Vladimir Putin will visit Tajikistan next week for a regional summit. "
+            "He is also scheduled to meet Azerbaijani President Ilham Aliyev.")
+    trips = extract_trips(text, "2025-07-01")
+    assert any(t.person == "Ilham Aliyev" and t.country == "TJ" and t.status == "planned" for t in trips)
+
+
+def test_host_met_on_the_trip_is_no_traveller():
+    text = ("Russian President Vladimir Putin will visit Tajikistan next week for a regional summit. "
+            "He will meet Tajik President Emomali Rahmon.")
+    assert not any(t.person == "Emomali Rahmon" for t in extract_trips(text, "2025-07-01"))
+
+
+def test_meeting_in_the_past_is_not_on_the_trip_ahead():
+    text = ("Russian President Vladimir Putin will visit Tajikistan next week. "
+            "Last year, Putin met Azerbaijani President Ilham Aliyev.")
+    assert not any(t.person == "Ilham Aliyev" for t in extract_trips(text, "2025-07-01"))

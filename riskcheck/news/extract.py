@@ -45,7 +45,7 @@ from .refs import (
     mentions,
 )
 from .sentences import split
-from .shapes import _first_since, _meeting_between, _ordinal_visits, _years_since_last
+from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
 from .status import later_cancel
 from .triggers import _trips_in
 
@@ -151,6 +151,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         ms = mentions(doc, s)
         if "between" in s.words:
             _meeting_between(doc, s, ms)
+        elif "trigger" in cats and doc.drafts:
+            _meeting_on_trip(doc, s, ms)
         if "since" in s.words and "first" in s.words:
             _first_since(doc, s, ms)
         if "first" in s.words and ("second" in s.words or "third" in s.words):

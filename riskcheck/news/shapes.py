@@ -195,3 +195,45 @@ def _years_since_last(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     y = doc.pub.start.year - num
     _add(doc, _Draft(last.entity, last.mention, last.code, last.city, [(date(y, 1, 1), date(y, 12, 31), "year")],
                      "completed", "", [(s.a, s.b)], earlier=True))
+
+
+def _meeting_on_trip(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "Putin will visit Tajikistan next week. He is also scheduled to meet Azerbaijani President Ilham Aliyev":
+    a meeting with no place of its own, on the one trip under way for its subject, brings the partner (of known
+    nationality, not the host's) to that country, with the meeting's own date when it has one."""
+    words = s.words
+    spans_of = [(m.i, m.j) for m in ms]
+    if any(p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in spans_of) for p in doc.places(s)):
+        return  # the meeting has a place of its own: the trigger reading places it
+    for ti, tj, th in s.get("trigger"):
+        form, role, _window = th.value
+        if role != "meet" or form not in ("base", "past"):
+            continue
+        subj = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and not m.obj), None)
+        if subj is None or subj.entity is None:
+            continue
+        current = [d for d in doc.drafts if d.entity is subj.entity and d.sentences and d.sentences[-1][1] <= s.a
+                   and not d.earlier and d.status in ("planned", "ongoing")]
+        if len({d.code for d in current}) != 1:
+            continue  # no trip under way, or several: not sure where they meet
+        trip = current[-1]
+        cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
+        clause = _clause(s, ti, tj, doc.w.get("clause", set()))
+        ahead = [c for c in cues if c.status in FUTURE and clause[0] <= c.i < clause[1]]
+        if form == "base" and ahead:
+            status = max(ahead, key=lambda c: c.strength).status
+        elif form == "past" and trip.status == "ongoing" and not ahead:
+            status = "completed"  # "... is in Dushanbe. On Monday he met X": X came to him
+        else:
+            continue
+        dexpr = _pick_date(s, s.dates, ti, min(len(words), tj + 10), doc.w.get("speech", set()), clause)
+        spans = resolve_for(doc, dexpr, status, status in FUTURE)[:1] if dexpr is not None else list(trip.spans)
+        if spans and trip.spans and not _compatible(spans, trip.spans):
+            continue  # a meeting on another day than the trip: not on that trip
+        for m in ms:
+            ent = m.entity
+            if m.i < tj or m.i > tj + 10 or ent is None or ent is subj.entity or not ent.nationality \
+                    or ent.nationality == trip.code or m.possessive:
+                continue
+            _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
+        return
