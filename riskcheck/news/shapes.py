@@ -17,6 +17,14 @@ from .tripdates import _pick_date, resolve_for
 _MEETING_NOUNS = frozenset({"summit", "meeting", "talks"})
 
 
+def _trip_under_way(doc: _Doc, s: _Sentence, people: list[Entity]) -> _Draft | None:
+    """The one planned or ongoing trip (not an earlier one) reported before sentence ``s`` for any of ``people``;
+    None when there is none or trips to several countries (then it is not sure where a meeting is)."""
+    current = [d for d in doc.drafts if any(e is d.entity for e in people) and d.sentences
+               and d.sentences[-1][1] <= s.a and not d.earlier and d.status in ("planned", "ongoing")]
+    return current[-1] if len({d.code for d in current}) == 1 else None
+
+
 def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """'a summit between X and Y in Budapest': both named people go to the meeting place (neither of
     its country), with the status the sentence gives the meeting."""
@@ -50,11 +58,9 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if place is None and not any(p.kind in _PLACE_KIND_RANK for p in doc.places(s)):
             # "Putin will begin his state visit to Kyrgyzstan today. ... A meeting between Putin and X is scheduled
             # for Wednesday": with no place of its own, the meeting is on the trip just reported for one of them
-            current = [d for d in doc.drafts if any(m.entity is d.entity for m in people) and d.sentences
-                       and d.sentences[-1][1] <= s.a and not d.earlier and d.status in ("planned", "ongoing")]
-            if len({d.code for d in current}) != 1:
-                continue  # no trip under way, or several: not sure where they meet
-            host_trip = current[-1]
+            host_trip = _trip_under_way(doc, s, [m.entity for m in people if m.entity is not None])
+            if host_trip is None:
+                continue
             place = Place(after, after, host_trip.code, "country", host_trip.city, "")
         if place is None:
             continue
@@ -212,11 +218,9 @@ def _meeting_on_trip(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         subj = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and not m.obj), None)
         if subj is None or subj.entity is None:
             continue
-        current = [d for d in doc.drafts if d.entity is subj.entity and d.sentences and d.sentences[-1][1] <= s.a
-                   and not d.earlier and d.status in ("planned", "ongoing")]
-        if len({d.code for d in current}) != 1:
-            continue  # no trip under way, or several: not sure where they meet
-        trip = current[-1]
+        trip = _trip_under_way(doc, s, [subj.entity])
+        if trip is None:
+            continue
         cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
         clause = _clause(s, ti, tj, doc.w.get("clause", set()))
         ahead = [c for c in cues if c.status in FUTURE and clause[0] <= c.i < clause[1]]
