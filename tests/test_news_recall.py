@@ -316,3 +316,8 @@ def test_meeting_in_the_past_is_not_on_the_trip_ahead():
     text = ("Russian President Vladimir Putin will visit Tajikistan next week. "
             "Last year, Putin met Azerbaijani President Ilham Aliyev.")
     assert not any(t.person == "Ilham Aliyev" for t in extract_trips(text, "2025-07-01"))
+
+
+def test_philippine_as_a_qualifier():
+    text = "Rodrigo Duterte spoke on Sunday. The former Philippine president flew to Hong Kong on Monday."
+    assert ("rodrigo-duterte", "HK", "completed") in got(text)
