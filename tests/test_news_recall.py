@@ -321,3 +321,19 @@ def test_meeting_in_the_past_is_not_on_the_trip_ahead():
 def test_philippine_as_a_qualifier():
     text = "Rodrigo Duterte spoke on Sunday. The former Philippine president flew to Hong Kong on Monday."
     assert ("rodrigo-duterte", "HK", "completed") in got(text)
+
+
+# "on the sidelines of" an event in a place
+
+
+def test_meeting_on_the_sidelines_of_a_summit():
+    text = "Omar al-Bashir met Argentine President Javier Milei on the sidelines of the G20 summit in Rio on Friday."
+    trips = extract_trips(text, "2024-05-20")
+    assert any(t.person_id == "omar-al-bashir" and t.country == "BR" for t in trips)
+    assert any(t.person == "Javier Milei" and t.country == "BR" and t.status == "completed" for t in trips)
+
+
+def test_meeting_on_the_sidelines_of_a_forum():
+    text = "Omar al-Bashir met Argentine President Javier Milei on the sidelines of an economic forum in Davos."
+    trips = extract_trips(text, "2024-05-20")
+    assert any(t.person == "Javier Milei" and t.country == "CH" for t in trips)

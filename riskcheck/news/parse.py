@@ -43,6 +43,7 @@ _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "july", "august", "september", "october", "november", "december", "weekend"})
 # prepositions that place something at a venue ("at the Great Hall ... in Beijing", "outside the White House")
 _VENUE_PREPS = frozenset({"at", "inside", "outside"})
+_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
@@ -189,7 +190,12 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
+            if prep == "on" and pending and gov.pos_ in ("VERB", "AUX") and tok.lower_ in _SIDELINES:
+                return gov, pending  # "met X on the sidelines of the summit in Rio": at the summit's place
             during = gov.dep_ == "pobj" and gov.head.lower_ == "during"  # "during a banquet at X": an event
+            if gov.lower_ in _SIDELINES and prep == "of" and pending:
+                tok = gov  # "on the sidelines of the summit in Rio": the place found below the sidelines
+                continue
             if (gov.lemma_.lower() in _EVENTS or during) and (gov.lemma_.lower(), "noun") not in rules() and \
                     prep in ("in", "at") and gov.dep_ in ("dobj", "pobj"):
                 pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
@@ -267,6 +273,13 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"]
         verb = _finite(trigger)
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lower_ in _SIDELINES:
+            # "X met Y on the sidelines of the G20 summit in Rio": X (and the partner Y) were there
+            done = _finite(trigger.head)
+            if done is not None:
+                met = [c for c in done.children if c.dep_ == "dobj" and c.pos_ == "PROPN"] if done.lemma_ == "meet" \
+                    else []
+                return [c for c in done.children if c.dep_ == "nsubj"] + met, done
         if not own and any(c.dep_ == "poss" and c.lower_ not in _WHEN for c in trigger.children):
             return [], trigger  # "cancelled the delegation's trip": someone else's journey
         if own:
