@@ -41,11 +41,12 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace")) and not _modifier_place(s, p)]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
-    if not any(x in trigger_words() for x in words):
-        return  # no travel word: nothing for the parse to find
+    if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words):
+        return  # no travel word (nor "with X in Y"): nothing for the parse to find
     here = (s.a, s.b)
     if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
-           for m in ms if m.entity is not None and m.entity.pid for p in dests if p.code != m.entity.nationality):
+           for m in ms if m.entity is not None and (m.entity.pid or m.entity.nationality) for p in dests
+           if p.code != m.entity.nationality):
         return  # the rules read every pair of a wanted person and a place in this sentence already
     doc.parse_budget -= 1
     base = s.a
@@ -78,6 +79,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         status = parse_status(doc, s, link, ti, tj, cues, clause, place.j)
         if status is None:
             continue
+        if status in ("completed", "ongoing") and words[tok_at(link.trigger)].startswith("invit"):
+            status = "invited"  # "X is invited for the dialogue in Y", "invited X for a forum in Y"
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []

@@ -33,7 +33,7 @@ _POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "
                               "derniere", "premiere", "precedente", "prochaine", "seule"})
 _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
-_BUILDING_PREP = frozenset({"at", "to", "into", "inside"})  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
+_BUILDING_PREP = frozenset({"at", "to", "into", "inside", "outside"})  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
 PARSE_BUDGET = 200  # sentences parsed per text at most (keeps hostile input linear and fast)
 
 

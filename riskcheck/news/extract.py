@@ -21,6 +21,7 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from ..dates import DateSpan, parse_date
@@ -38,16 +39,20 @@ from .refs import (
     _cheap_subject,
     _date_back_reference,
     _entourage,
+    _note_recent,
     _surname_subject,
     _two_met,
     mentions,
 )
 from .sentences import split
-from .shapes import _first_since, _meeting_between, _ordinal_visits, _years_since_last
+from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
 from .status import later_cancel
 from .triggers import _trips_in
 
 __all__ = ["Trip", "extract_trips"]
+
+_REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
+_WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -123,14 +128,22 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         cats = cats_of[k]
         if "cue" in cats and doc.drafts and k:
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
-        if not (cats & interesting):
+        # "He traveled through A and B", "the dictator ventured to A", "Bashir is invited for the forum in A": a
+        # pronoun, an epithet or a wanted person's surname, a place and a travel word only the parse knows
+        referring = False
+        if parse_words and "place" in cats and not (cats & interesting):
+            ws = folded[a:b].split()
+            referring = not parse_words.isdisjoint(ws) and (
+                any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) or not known.keys().isdisjoint(ws))
+        if not (cats & interesting) and not referring:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             if not _surname_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
         if not (cats & {"trigger", "role"}) and k not in parsed and not (
-                parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())):
+                parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
+                parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
             _cheap_subject(doc, text, by_sent[k])
             continue
@@ -138,13 +151,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         ms = mentions(doc, s)
         if "between" in s.words:
             _meeting_between(doc, s, ms)
+        elif "trigger" in cats and doc.drafts:
+            _meeting_on_trip(doc, s, ms)
         if "since" in s.words and "first" in s.words:
             _first_since(doc, s, ms)
         if "first" in s.words and ("second" in s.words or "third" in s.words):
             _ordinal_visits(doc, s, ms)
         if "years" in s.words and "last" in s.words:
             _years_since_last(doc, s, ms)
-        if "two" in s.words and "trigger" in cats:
+        if "trigger" in cats and ("two" in s.words or "they" in s.words or "both" in s.words):
             _two_met(doc, s)
         if doc.context is not None:
             _attendance(doc, s, k, ms)
@@ -152,12 +167,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _entourage(doc, s, k, ms)
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
-                rec = doc.recent
-                if m.entity in rec:
-                    rec.remove(m.entity)
-                rec.append(m.entity)
-                if len(rec) > 4:
-                    del rec[0]
+                _note_recent(doc, m.entity)
         if "trigger" in cats:
             n_before = len(doc.drafts)
             _trips_in(doc, s, k, ms)

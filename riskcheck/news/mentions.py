@@ -115,8 +115,15 @@ class Gazetteer:
             if key:
                 entries.setdefault(key, []).append((cat, value))
 
+        last_words: dict[str, set[str]] = {}
         for alias, pid in person_names(rs).items():
             add(alias, "person", pid)
+            parts = alias.replace("-", " ").split()
+            if len(parts) > 1 and len(parts[-1]) >= 4:
+                last_words.setdefault(parts[-1], set()).add(pid)
+        # "Sudanese President Bashir", "Israel's Gallant": the last word of a wanted person's name, read as that
+        # person only after a qualifier of their nationality (see refs.mentions)
+        self.qualified_surnames: dict[str, str] = {w: next(iter(p)) for w, p in last_words.items() if len(p) == 1}
         for t in rs.titles:
             add(normalize(t.title), "title", normalize(t.title).replace("'", " "))
         self.capitals: dict[str, str] = {}
@@ -139,7 +146,7 @@ class Gazetteer:
         for row in tables.load("words"):
             # the other classes are tested on a sentence's words; keeping common words ("and", "by") out of
             # the automaton keeps the number of hits small
-            if row["category"] in ("pronoun", "event"):
+            if row["category"] in ("pronoun", "event", "epithet"):
                 add(normalize(row["phrase"]), "word", row["category"])
         for row in tables.load("dates"):
             add(normalize(row["phrase"]), "date", (row["kind"], row["value"]))

@@ -36,11 +36,14 @@ _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "i
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
-                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return"})
+                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee"})
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
                    "july", "august", "september", "october", "november", "december", "weekend"})
+# prepositions that place something at a venue ("at the Great Hall ... in Beijing", "outside the White House")
+_VENUE_PREPS = frozenset({"at", "inside", "outside"})
+_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"xcomp", "acomp", "ccomp", "conj", "advcl", "relcl", "oprd"})
@@ -187,16 +190,37 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
-            if gov.lemma_.lower() in _EVENTS and (gov.lemma_.lower(), "noun") not in rules() and \
+            if prep == "on" and pending and gov.pos_ in ("VERB", "AUX") and tok.lower_ in _SIDELINES:
+                return gov, pending  # "met X on the sidelines of the summit in Rio": at the summit's place
+            during = gov.dep_ == "pobj" and gov.head.lower_ == "during"  # "during a banquet at X": an event
+            if gov.lower_ in _SIDELINES and prep == "of" and pending:
+                tok = gov  # "on the sidelines of the summit in Rio": the place found below the sidelines
+                continue
+            if (gov.lemma_.lower() in _EVENTS or during) and (gov.lemma_.lower(), "noun") not in rules() and \
                     prep in ("in", "at") and gov.dep_ in ("dobj", "pobj"):
                 pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
                 tok = gov
                 continue
-            if gov.lemma_.lower() in _LIST_HEADS or prep in ("including", "as", "like"):
+            if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and \
+                    gov.head.lower_ in _VENUE_PREPS and (gov.lemma_.lower(), "noun") not in rules():
+                # "a ceremony at the Great Hall of the People in Beijing", "at a hotel in Berlin": the city of
+                # the venue is the place of what happens there
+                pending = pending or prep
+                tok = gov
+                continue
+            if prep == "with" and any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in head.children):
+                # "visited several countries, together with the UK": one of a list
+                if gov.pos_ == "VERB":
+                    return gov, pending
+                prep = "including"
+            if gov.lemma_.lower() in _LIST_HEADS and not (gov.pos_ == "VERB" and (gov.lemma_.lower(), "verb") in rules()) \
+                    or prep in ("including", "as", "like"):  # ("stopping in A": the verb, not "stops in A")
                 if prep not in ("including", "as", "such", "of", "like", "with"):
                     pending = prep
                 tok = gov
                 continue
+            if prep == "during" and pending:
+                return gov, pending  # "shook hands with X during a ceremony in Y": the event's place
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, pending
@@ -249,12 +273,29 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"]
         verb = _finite(trigger)
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lower_ in _SIDELINES:
+            # "X met Y on the sidelines of the G20 summit in Rio": X (and the partner Y) were there
+            done = _finite(trigger.head)
+            if done is not None:
+                met = [c for c in done.children if c.dep_ == "dobj" and c.pos_ == "PROPN"] if done.lemma_ == "meet" \
+                    else []
+                return [c for c in done.children if c.dep_ == "nsubj"] + met, done
         if not own and any(c.dep_ == "poss" and c.lower_ not in _WHEN for c in trigger.children):
             return [], trigger  # "cancelled the delegation's trip": someone else's journey
         if own:
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
             carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
             return own, verb if carried else trigger
+        partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if "to" not in rule.preps else []
+        done = _finite(trigger.head) if trigger.dep_ == "pobj" else None
+        if done is not None and (trigger.head.lower_ == "during" or (
+                trigger.head.lower_ == "at" and "to" not in rule.preps)):
+            # "X invited Y to Bali during talks in Moscow", "X said at a meeting in Moscow with Y", "X, Y and Z pose
+            # for a photograph during the summit in Bangkok": who did it was there, and so was the partner
+            return [c for c in done.children if c.dep_ == "nsubj"] + partners, done
+        if partners and verb is not None:
+            return partners, verb  # "held a meeting in Moscow with X": the partner came
         if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or \
                 verb.lemma_.lower() not in _CARRIERS:
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
@@ -307,6 +348,13 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         if found is None:
             continue
         gov, prep = found
+        if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "with" and \
+                gov.head.head.pos_ in ("VERB", "AUX"):
+            # "the call took place on Thursday, with X in Hungary": X was in Hungary when it happened
+            verb = gov.head.head
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
+            continue
         if gov.lemma_ == "be":
             # "his last trip abroad was in July to the US": the copula's subject is the trigger
             gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
@@ -323,6 +371,9 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         travellers, verb = _travellers(gov, rule)
         if not travellers:
             continue
+        if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
+                gov.head.pos_ in ("VERB", "AUX") and any(t.lower_ == "," for t in doc[gov.head.i:gov.i]):
+            verb = gov.head  # "toured the region in May, stopping in A and B": the tense of the main verb
         form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
         mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")

@@ -52,6 +52,18 @@ def _salient_national(doc: _Doc, nat: str) -> Entity | None:
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
 
 
+def _salient_wanted(doc: _Doc, nat: str = "") -> Entity | None:
+    """The wanted person an epithet ("the dictator") points back to: the last sentence's subject when wanted,
+    else the wanted person the article names most (of nationality ``nat`` when given); None when nobody wanted
+    (of that nationality) has been named."""
+    last = doc.last_subject
+    if last is not None and last.pid and doc.last_subject_age <= 3 and (not nat or last.nationality == nat):
+        return last
+    cands = [e for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)
+             and (not nat or e.nationality == nat)]
+    return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0)) if cands else None
+
+
 def _other_given_name(doc: _Doc, s: _Sentence, i: int, role_toks: set[int], honorific: Collection[str]) -> bool:
     """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
     t, p = s.toks[i], s.toks[i - 1]
@@ -178,13 +190,16 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 out.append(Mention(a, j, held, text[toks[a].start:toks[j - 1].end], "title"))
                 taken.update(range(a, j))
             continue
-        if not name and i > 0 and words[i - 1] == "the" and role_word in _GENERIC_ROLES:
+        det = i - 1
+        while det > 0 and words[det] in _TITLE_ADJ:
+            det -= 1  # "the ousted president", "the embattled prime minister"
+        if not name and i > 0 and words[det] == "the" and role_word in _GENERIC_ROLES:
             # "the prime minister": the holder of that role last named in the article
             held = _salient_holder(doc, role_word, nat)
-            if held is not None and \
+            if held is not None and not taken.intersection(range(det, j)) and \
                     not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
-                out.append(Mention(i - 1, j, held, text[toks[i - 1].start:toks[j - 1].end], "title"))
-                taken.update(range(i - 1, j))
+                out.append(Mention(det, j, held, text[toks[det].start:toks[j - 1].end], "title"))
+                taken.update(range(det, j))
             continue
         if len(name) < 2:
             continue
@@ -219,6 +234,28 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 continue
             out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
             taken.add(k)
+    # a wanted person's surname after a qualifier of their nationality, across a role: "Sudanese President Bashir",
+    # "Sudan's Bashir", "Israeli Defence Minister Gallant" (the full name need not appear in the article)
+    qualified = doc.g.qualified_surnames
+    qual_toks: set[int] | None = None
+    for k in [k for k, w in enumerate(words) if w in qualified and k > 0]:
+        t = toks[k]
+        if k in taken or not t.cap or (k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].gap == " "):
+            continue  # "President Bashir Gemayel": a given name
+        pid = qualified[words[k]]
+        person = doc.rs.people.get(pid)
+        if person is None or not person.nationality:
+            continue
+        if qual_toks is None:
+            qual_toks = {n for i, j, _ in s.get("role") for n in range(i, j)} | \
+                {n for i, j, _ in s.get("title") for n in range(i, j)}
+        q = next((pi for pi, pj, h in places if k - 5 <= pi and pj <= k and _place_code(h.value) == person.nationality
+                  and all(n in qual_toks or words[n] == "s" for n in range(pj, k))), None)
+        if q is None or taken.intersection(range(q, k)):
+            continue
+        out.append(Mention(q, k + 1, doc.entity_for_pid(pid), text[toks[q].start:t.end], "title"))
+        taken.update(range(q, k + 1))
+        doc.known_surnames.setdefault(words[k], pid)
     # surnames of officials named earlier in the article
     if doc.surnames:
         surnames = doc.surnames
@@ -233,6 +270,23 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("word", longest=False):
         if h.value == "pronoun" and i not in taken:
             out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
+        elif h.value == "epithet" and i > 0 and not (j < len(toks) and (toks[j].cap and toks[j].gap == " "
+                                                                       or words[j] == "of")):
+            # "the dictator attended ...", "the Sudanese strongman", "the ousted autocrat": the wanted person the
+            # article is about, of that nationality when one is given ("Sudanese dictator Omar Bashir", a name
+            # right after, is the name's own role)
+            det, nat = i - 1, ""
+            for pi, pj, ph in places:
+                if pj == i and pi > 0:
+                    det, nat = pi - 1, _place_code(ph.value)
+            while det > 0 and words[det] in _TITLE_ADJ:
+                det -= 1
+            if words[det] != "the" or taken.intersection(range(det, j)):
+                continue
+            wanted = _salient_wanted(doc, nat)
+            if wanted is not None:
+                out.append(Mention(det, j, wanted, text[toks[det].start:toks[j - 1].end], "title"))
+                taken.update(range(det, j))
     out.sort(key=lambda m: m.i)
     for m in out:
         if m.entity is not None:
@@ -276,22 +330,33 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
 _PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women"})
+_THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
+# words between "the two leaders"/"they" and "met"
+_MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recently", "previously", "already",
+                          "then", "both", "have also", "since"})
 
 
 def _two_met(doc: _Doc, s: _Sentence) -> None:
-    """ "The two leaders met in Samarkand, Uzbekistan, in September 2022": the two travellers or wanted people
-    among the (at most three) people named just before met there; each of known other nationality travelled."""
+    """ "The two leaders met in Samarkand, Uzbekistan, in September 2022", "both men met ...", "they have already
+    met twice at the White House": the two travellers or wanted people among the (at most three) people named
+    just before (or the only two named lately) met there; each of known other nationality travelled."""
     words = s.words
-    for n in range(len(words) - 2):
-        if words[n] != "two" or words[n + 1] not in _PAIR_NOUNS or (n > 0 and words[n - 1] != "the"):
+    for n in range(len(words) - 1):
+        w = words[n]
+        if words[n + 1] in _PAIR_NOUNS and (w == "both" or w == "two" and (n == 0 or words[n - 1] == "the")):
+            e = n + 2
+        elif w == "they" and (n == 0 or words[n - 1] in _THEY_OPENERS or any(c in s.toks[n].gap for c in ",;—–")):
+            e = n + 1  # "They met ...", "... — they have met": not "officials said they met"
+        else:
             continue
-        mi = next((x for x in range(n + 2, min(len(words), n + 6)) if words[x] == "met"), None)
-        if mi is None or any(x not in ("also", "last", "have", "had", "first", "most", "recently", "previously")
-                             for x in words[n + 2:mi]):
+        mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] == "met"), None)
+        if mi is None or any(x not in _MET_FILLERS for x in words[e:mi]):
             continue
         # the two travellers or wanted people among the last named (not a spokesman quoted in between)
         travellers = {d.entity.key for d in doc.drafts[-8:]}
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
+        if len(doc.recent) == 2:
+            pair = list(doc.recent)  # only two people named lately: "they" are those two
         if len(pair) != 2 or len(doc.recent) > 3:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
@@ -336,10 +401,23 @@ def _date_back_reference(doc: _Doc, s: _Sentence) -> None:
             return
 
 
+def _note_recent(doc: _Doc, ent: Entity) -> None:
+    """``ent`` was named just now (the last four people named are who "the two leaders" or "they" can be)."""
+    rec = doc.recent
+    if ent in rec:
+        rec.remove(ent)
+    rec.append(ent)
+    if len(rec) > 4:
+        del rec[0]
+
+
 def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     """The salient person of a sentence with no trip in it, from its first person or title hit."""
+    named = [h for h in hits if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end])]
+    for h in named:
+        _note_recent(doc, doc.entity_for_pid(h.value))  # "X and Y spoke. They met in Z in 2019."
     for h in hits:
-        if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end]):
+        if h in named:
             ent = doc.entity_for_pid(h.value)
             doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
             doc.last_subject, doc.last_subject_age = ent, 0
@@ -368,8 +446,13 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
 _GENERIC_ROLES = frozenset({"president", "vice president", "prime minister", "deputy prime minister", "premier",
                             "foreign minister", "defence minister", "defense minister", "chancellor",
                             "supreme leader", "king", "queen", "crown prince", "emir", "secretary general",
-                            "un secretary general", "secretary of state", "chief adviser"})
-_HEAD_ROLES = frozenset({"counterpart", "president", "leader"})  # "Sudan's president": its named head
+                            "un secretary general", "secretary of state", "chief adviser", "head of state"})
+_HEAD_ROLES = frozenset({"counterpart", "president", "leader", "premier", "prime minister", "head of state"})
+# "Sudan's president": its named head
+# adjectives between "the" and a title or an epithet ("the ousted president", "the wanted strongman")
+_TITLE_ADJ = frozenset({"former", "ousted", "deposed", "wanted", "indicted", "fugitive", "embattled", "veteran",
+                        "longtime", "long-time", "aging", "ageing", "ailing", "exiled", "jailed", "detained",
+                        "then"})
 
 
 # "..., and Putin last flew to China": an adverb between a clause's subject and its verb

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import dates as ndates
-from .assemble import _add
+from .assemble import _add, _compatible
 from .dates import DateExpr
 from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue, status_of
@@ -15,6 +15,14 @@ from .status import _noun_status
 from .tripdates import _pick_date, resolve_for
 
 _MEETING_NOUNS = frozenset({"summit", "meeting", "talks"})
+
+
+def _trip_under_way(doc: _Doc, s: _Sentence, people: list[Entity]) -> _Draft | None:
+    """The one planned or ongoing trip (not an earlier one) reported before sentence ``s`` for any of ``people``;
+    None when there is none or trips to several countries (then it is not sure where a meeting is)."""
+    current = [d for d in doc.drafts if any(e is d.entity for e in people) and d.sentences
+               and d.sentences[-1][1] <= s.a and not d.earlier and d.status in ("planned", "ongoing")]
+    return current[-1] if len({d.code for d in current}) == 1 else None
 
 
 def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
@@ -46,19 +54,32 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
             if place is not None:
                 place = Place(place.i, place.j + 1, place.code, "capital", doc.g.capitals.get(place.code, ""),
                               place.text)
+        host_trip = None
+        if place is None and not any(p.kind in _PLACE_KIND_RANK for p in doc.places(s)):
+            # "Putin will begin his state visit to Kyrgyzstan today. ... A meeting between Putin and X is scheduled
+            # for Wednesday": with no place of its own, the meeting is on the trip just reported for one of them
+            host_trip = _trip_under_way(doc, s, [m.entity for m in people if m.entity is not None])
+            if host_trip is None:
+                continue
+            place = Place(after, after, host_trip.code, "country", host_trip.city, "")
         if place is None:
             continue
         cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
-        clause = _clause(s, i, place.j, doc.w.get("clause", set()))
+        clause = _clause(s, i, max(place.j, after), doc.w.get("clause", set()))
         status = status_of("noun", "go", words, i, j, cues, clause) or \
             _noun_status(doc, s, s.dates, i, j, place.j, doc.w.get("speech", set()), clause)
-        if status is None:
+        if host_trip is not None:  # "... is scheduled for Wednesday": a cue after the meeting noun
+            ahead = [c for c in cues if c.status in FUTURE and clause[0] <= c.i < clause[1]]
+            status = max(ahead, key=lambda c: c.strength).status if ahead else None
+        if status is None or host_trip is not None and status not in FUTURE:
             continue
-        dexpr = _pick_date(s, s.dates, i, place.j, doc.w.get("speech", set()), clause)
+        dexpr = _pick_date(s, s.dates, i, max(place.j, after + 6), doc.w.get("speech", set()), clause)
         spans = resolve_for(doc, dexpr, status, status in FUTURE)[:1] if dexpr is not None else []
+        if host_trip is not None and spans and host_trip.spans and not _compatible(spans, host_trip.spans):
+            continue  # a meeting on another day than the trip: not on that trip
         for m in people:
             ent = m.entity
-            if ent is None or ent.nationality == place.code:
+            if ent is None or ent.nationality == place.code or host_trip is not None and ent is host_trip.entity:
                 continue
             _add(doc, _Draft(ent, m.text, place.code, place.city, spans, status, "", [(s.a, s.b)]))
 
@@ -180,3 +201,43 @@ def _years_since_last(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     y = doc.pub.start.year - num
     _add(doc, _Draft(last.entity, last.mention, last.code, last.city, [(date(y, 1, 1), date(y, 12, 31), "year")],
                      "completed", "", [(s.a, s.b)], earlier=True))
+
+
+def _meeting_on_trip(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "Putin will visit Tajikistan next week. He is also scheduled to meet Azerbaijani President Ilham Aliyev":
+    a meeting with no place of its own, on the one trip under way for its subject, brings the partner (of known
+    nationality, not the host's) to that country, with the meeting's own date when it has one."""
+    words = s.words
+    spans_of = [(m.i, m.j) for m in ms]
+    if any(p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in spans_of) for p in doc.places(s)):
+        return  # the meeting has a place of its own: the trigger reading places it
+    for ti, tj, th in s.get("trigger"):
+        form, role, _window = th.value
+        if role != "meet" or form not in ("base", "past"):
+            continue
+        subj = next((m for m in reversed(ms) if m.j <= ti and m.entity is not None and not m.obj), None)
+        if subj is None or subj.entity is None:
+            continue
+        trip = _trip_under_way(doc, s, [subj.entity])
+        if trip is None:
+            continue
+        cues = [Cue(a, b, *hh.value) for a, b, hh in s.get("cue")]
+        clause = _clause(s, ti, tj, doc.w.get("clause", set()))
+        ahead = [c for c in cues if c.status in FUTURE and clause[0] <= c.i < clause[1]]
+        if form == "base" and ahead:
+            status = max(ahead, key=lambda c: c.strength).status
+        elif form == "past" and trip.status == "ongoing" and not ahead:
+            status = "completed"  # "... is in Dushanbe. On Monday he met X": X came to him
+        else:
+            continue
+        dexpr = _pick_date(s, s.dates, ti, min(len(words), tj + 10), doc.w.get("speech", set()), clause)
+        spans = resolve_for(doc, dexpr, status, status in FUTURE)[:1] if dexpr is not None else list(trip.spans)
+        if spans and trip.spans and not _compatible(spans, trip.spans):
+            continue  # a meeting on another day than the trip: not on that trip
+        for m in ms:
+            ent = m.entity
+            if m.i < tj or m.i > tj + 10 or ent is None or ent is subj.entity or not ent.nationality \
+                    or ent.nationality == trip.code or m.possessive:
+                continue
+            _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
+        return

@@ -92,6 +92,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             prev = words[ti - 1] if words[ti - 1] != "also" or ti < 2 else words[ti - 2]
             if prev in _MODALS:
                 form = "base"
+        if form == "ing" and ti > 1 and "," in toks[ti].gap:
+            # "has travelled abroad, visiting A and B": a participle after a comma takes the tense of the verb
+            # it depends on (the trigger before it in the sentence)
+            lead = next((t for t in reversed(triggers) if t[1] <= ti and t[2].value[0] in ("past", "base")
+                         and not any(x in boundary for x in words[t[1]:ti])), None)
+            if lead is not None:
+                form = lead[2].value[0]
         clause = _clause(s, ti, tj, boundary)
         # ---- destinations (:mod:`.destinations`; before the traveller: a destination without one still sets
         # the context)
