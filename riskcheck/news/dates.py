@@ -376,7 +376,10 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
         if not day_pub:
             return [(pub.start, pub.end, pub.precision)]
         delta = (e.weekday - ref.weekday()) % 7
-        d = ref + timedelta(days=delta) if future else ref - timedelta(days=(ref.weekday() - e.weekday) % 7)
+        back = (ref.weekday() - e.weekday) % 7
+        if nearest:
+            future = delta < back or (delta == back and future)  # the nearer of the two, either side
+        d = ref + timedelta(days=delta) if future else ref - timedelta(days=back)
         return [(d, d, "day")]
     if e.kind == "rel":
         if e.unit == "day":

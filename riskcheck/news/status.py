@@ -117,7 +117,26 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
         done_here[key] = status
     if role == "leave" and status == "planned":
         status = "ongoing"
+    if status == "ongoing" and form == "ing" and _progressive_ahead(doc, s, ti, tj, dest_j, clause):
+        status = "planned"
     return status
+
+
+_PRES_BE = frozenset({"is", "are", "am", "s", "re"})
+
+
+def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int]) -> bool:
+    """ "is travelling to X next week", "are visiting Y on Monday", "is heading to Z in July": a present
+    progressive whose own date lies after the report is an arrangement for the future (a plan), not a journey
+    under way."""
+    words = s.words
+    if not _PRES_BE.intersection(words[max(clause[0], ti - 3):ti]) or doc.pub is None:
+        return False
+    dexpr = _pick_date(s, s.dates, ti, max(tj, dest_j), doc.w.get("speech", set()), clause)
+    if dexpr is None or dexpr.kind == "anchor" or not (clause[0] <= dexpr.i and dexpr.j <= clause[1]):
+        return False
+    spans = ndates.resolve(dexpr, doc.pub, True)
+    return bool(spans) and spans[0][0] > doc.pub.end
 
 
 def looks_ahead(status: str, form: str, words: list[str], cues: list[Cue], clause: tuple[int, int], tj: int) -> bool:
@@ -171,6 +190,8 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
             return None
     if link.negated and status in ("completed", "ongoing"):
         return None
+    if status == "ongoing" and link.form == "ing" and _progressive_ahead(doc, s, ti, tj, dest_j, clause):
+        status = "planned"
     if link.mark in ("if", "unless", "whether", "should", "whenever"):
         status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
     elif link.mark in ("when", "once") and link.form in ("pres", "base"):

@@ -156,7 +156,7 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         dexpr = None
         spans = last_since
     if dexpr is not None:
-        spans = resolve_for(doc, dexpr, status, future)
+        spans = resolve_for(doc, dexpr, status, future, past_plan=status in FUTURE and told_as_past_plan(words, ti, clause[0]))
         # "visited Russia twice, in 2019 and again last year": one trip per date of a list
         last_d = dexpr
         for d in found:
@@ -176,11 +176,35 @@ def _anchor(doc: _Doc) -> date | None:
     return None
 
 
-def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool) -> list[tuple[date, date, str]]:
-    """Spans of a trip's date expression: a plan called off takes the month nearest the report (it may lie on
-    either side: "was to attend in August, but ..."), and "the next day", "a few days earlier" count from the
-    trip under discussion (:func:`_anchor`)."""
-    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc), nearest=status == "cancelled")
+def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_plan: bool = False
+                ) -> list[tuple[date, date, str]]:
+    """Spans of a trip's date expression: a plan called off, or a plan told in the past tense ("was due to
+    visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
+    side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
+    discussion (:func:`_anchor`)."""
+    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc), nearest=status == "cancelled" or past_plan)
+
+
+_PAST_FRAME = frozenset({"was", "were", "had"})
+_FRAME_FILL = frozenset({"been", "originally", "initially", "also", "then", "previously", "earlier", "not"})
+# the predicates of a plan: "was due to", "had been expected to", "was to", "had planned to", "was set for"
+_PLAN_PRED = frozenset({"due", "expected", "scheduled", "set", "supposed", "slated", "planned", "planning", "meant",
+                        "intended", "intending", "to", "going", "hoping", "poised", "tipped", "penciled", "pencilled"})
+
+
+def told_as_past_plan(words: list[str], ti: int, c0: int) -> bool:
+    """ "was due to visit", "had been expected to arrive", "was to attend", "had planned to travel": a plan
+    told in the past tense, whose date is seen from a moment before the report (so "in April" in a June
+    report is this April, and "on Friday" the nearest Friday), in the clause ``c0..ti`` before the trigger."""
+    for n in range(max(c0, ti - 7), ti):
+        if words[n] not in _PAST_FRAME:
+            continue
+        m = n + 1
+        while m < ti and words[m] in _FRAME_FILL:
+            m += 1
+        if m < ti and words[m] in _PLAN_PRED:
+            return True
+    return False
 
 
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,

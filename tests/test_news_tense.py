@@ -1,0 +1,70 @@
+"""Status and dates from tense, aspect and modality, by class (round 3): a plan told in the past tense, a
+present progressive with a future date, a "when" clause, a declined invitation, a denied report, a plan with a
+"but ... did not go", a hedged delay, undated earlier trips, seasons.
+
+Every sentence is written for these tests. The report date is Friday 20 November 2015 unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+PUB = "2015-11-20"  # a Friday
+
+
+def rows(text: str, published: str = PUB) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id, t.country, t.start, t.status) for t in extract_trips(text, published)]
+
+
+def months(text: str, published: str = PUB) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "was due to / was expected to / had been scheduled to": seen from before the report, so a month without a
+    # year is the nearest one, not next year's
+    ("Omar al-Bashir was due to visit Kenya in September.", ("omar-al-bashir", "KE", "2015-09", "planned")),
+    ("Omar al-Bashir had been expected to fly to Chad in October.", ("omar-al-bashir", "TD", "2015-10", "planned")),
+    ("Omar al-Bashir was to attend a forum in Egypt in August.", ("omar-al-bashir", "EG", "2015-08", "planned")),
+    # a plan told in the present still looks ahead
+    ("Omar al-Bashir is due to visit Kenya in September.", ("omar-al-bashir", "KE", "2016-09", "planned")),
+])
+def test_plan_told_in_the_past_takes_the_nearest_month(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert months(text) == [expected]
+
+
+def test_plan_told_in_the_past_takes_the_nearest_weekday() -> None:
+    # published on a Friday: "was due on Thursday" is yesterday, "will arrive on Thursday" next week
+    assert rows("Omar al-Bashir was due to arrive in Nairobi on Thursday.") == \
+        [("omar-al-bashir", "KE", "2015-11-19", "planned")]
+    assert rows("Omar al-Bashir will arrive in Nairobi on Thursday.") == \
+        [("omar-al-bashir", "KE", "2015-11-26", "planned")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a present progressive with a date after the report is an arrangement: a plan
+    ("Omar al-Bashir is travelling to Kenya next week.", ("omar-al-bashir", "KE", "2015-11-23", "planned")),
+    ("Omar al-Bashir is visiting Chad in December.", ("omar-al-bashir", "TD", "2015-12-01", "planned")),
+    ("Omar al-Bashir is flying to Egypt on Monday for talks.", ("omar-al-bashir", "EG", "2015-11-23", "planned")),
+    # ... but with today's date, or none, he is on his way or there
+    ("Omar al-Bashir is visiting Chad this week.", ("omar-al-bashir", "TD", "2015-11-16", "ongoing")),
+    ("Omar al-Bashir is visiting Chad today.", ("omar-al-bashir", "TD", "2015-11-20", "ongoing")),
+])
+def test_progressive_with_a_future_date_is_a_plan(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert rows(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "when" clause in the present, however long its subject, speaks of the future
+    ("When the Sudanese President Omar al-Bashir arrives in Nairobi, he will be met by the foreign minister.",
+     ("omar-al-bashir", "KE", "", "planned")),
+    ("Once the Sudanese leader Omar al-Bashir arrives in Chad, talks will begin.",
+     ("omar-al-bashir", "TD", "", "planned")),
+    # the past tense is a past arrival
+    ("When the Sudanese President Omar al-Bashir arrived in Nairobi, he was met by the foreign minister.",
+     ("omar-al-bashir", "KE", "2015-11-20", "completed")),
+])
+def test_when_clause_in_the_present_is_a_plan(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert rows(text) == [expected]
