@@ -68,3 +68,32 @@ def test_progressive_with_a_future_date_is_a_plan(text: str, expected: tuple[str
 ])
 def test_when_clause_in_the_present_is_a_plan(text: str, expected: tuple[str, str, str, str]) -> None:
     assert rows(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # improbable, or denied: speculation
+    ("Omar al-Bashir is unlikely to travel to Kenya for the summit.", ("omar-al-bashir", "KE", "", "speculative")),
+    ("Khartoum denied reports that Omar al-Bashir would visit Chad.", ("omar-al-bashir", "TD", "", "speculative")),
+    # an invitation turned down is a trip not made
+    ("Omar al-Bashir declined an invitation to visit Nigeria.", ("omar-al-bashir", "NG", "", "cancelled")),
+    ("Omar al-Bashir turned down an invitation to attend the forum in Egypt.",
+     ("omar-al-bashir", "EG", "", "cancelled")),
+    # a plan whose "but" clause negates the going
+    ("Omar al-Bashir was invited to Uganda but did not go.", ("omar-al-bashir", "UG", "", "cancelled")),
+    ("Omar al-Bashir had planned to attend the ceremony in Kenya but decided not to travel.",
+     ("omar-al-bashir", "KE", "", "cancelled")),
+    # ... not when the "but" clause negates something else or names another place
+    ("Omar al-Bashir will visit Kenya but will not meet the opposition.", ("omar-al-bashir", "KE", "", "planned")),
+])
+def test_cues_of_improbable_denied_and_declined_trips(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert rows(text) == [expected]
+
+
+def test_a_possible_delay_cancels_nothing() -> None:
+    assert months("Omar al-Bashir will visit Kenya next month. Officials said the visit could be postponed.") == \
+        [("omar-al-bashir", "KE", "2015-12", "planned")]
+    assert months("Omar al-Bashir's visit to Kenya next month may be delayed.") == \
+        [("omar-al-bashir", "KE", "2015-12", "speculative")]
+    # a delay that happened does cancel the plan, also told with "it"
+    assert months("Omar al-Bashir was scheduled to visit Kenya in October. He has postponed it.") == \
+        [("omar-al-bashir", "KE", "2015-10", "cancelled")]

@@ -11,7 +11,7 @@ from datetime import date
 
 from . import dates as ndates
 from .dates import DateExpr
-from .document import _POSSESSIVE_SKIP, _Doc, _Draft, _Sentence
+from .document import _POSSESSIVE_SKIP, Place, _Doc, _Draft, _Sentence
 from .mentions import Hit
 from .modality import FUTURE, Cue, status_of
 from .parse import Link
@@ -119,7 +119,26 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
         status = "ongoing"
     if status == "ongoing" and form == "ing" and _progressive_ahead(doc, s, ti, tj, dest_j, clause):
         status = "planned"
+    if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
+        status = "cancelled"
     return status
+
+
+# verbs of a journey made, as they follow a negation ("but did not go", "but decided not to travel")
+_MADE = frozenset({"go", "went", "travel", "travelled", "traveled", "attend", "attended", "come", "came", "visit",
+                   "visited", "make", "made", "show", "showed", "turn", "turned", "appear", "appeared", "happen",
+                   "happened", "materialise", "materialised", "materialize", "materialized", "take", "took", "fly",
+                   "flew", "leave", "left", "arrive", "arrived"})
+
+
+def _but_not_made(words: list[str], c1: int, cues: list[Cue], places: list[Place]) -> bool:
+    """ "was invited to X but did not go", "had planned to attend ... but decided not to travel": a plan whose
+    next clause, opened by "but", negates a verb of going and names no other place."""
+    if c1 >= len(words) or words[c1] not in ("but", "however"):
+        return False
+    if any(p.i > c1 for p in places):
+        return False
+    return any(c.status == "neg" and c1 < c.i <= c1 + 5 and _MADE.intersection(words[c.j:c.j + 3]) for c in cues)
 
 
 _PRES_BE = frozenset({"is", "are", "am", "s", "re"})
@@ -202,7 +221,9 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
 _BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
                         r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
-_IT_CANCEL = re.compile(r"\b(?:but|however)\s+(?:it|that)\b")
+_IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
+                        r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
+_HEDGE = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?$")  # "the visit could be postponed"
 
 
 def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
@@ -211,7 +232,8 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
     it (a plan called off may lie on either side)."""
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
-               and not _NEGATED.search(folded, max(a, h.start - 16), h.start)]
+               and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
+               and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
     if not cancels or any(h.cat == "place" for h in hits):
         return
     if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b)):
