@@ -97,3 +97,30 @@ def test_a_possible_delay_cancels_nothing() -> None:
     # a delay that happened does cancel the plan, also told with "it"
     assert months("Omar al-Bashir was scheduled to visit Kenya in October. He has postponed it.") == \
         [("omar-al-bashir", "KE", "2015-10", "cancelled")]
+
+
+@pytest.mark.parametrize("text", [
+    # trips before the story, undated by the text, stay undated (not the report's day, not another trip's date)
+    "Omar al-Bashir has travelled to Chad several times in the past.",
+    "Omar al-Bashir has previously visited Chad.",
+    "Omar al-Bashir once visited Chad.",
+    "Omar al-Bashir had visited Chad without being arrested.",
+    "Omar al-Bashir has visited Chad since the warrant was issued.",
+    "Omar al-Bashir, who has visited Chad on several occasions, arrived in Nigeria on Sunday.",
+    "Omar al-Bashir, who arrived in Nigeria on Sunday, has visited Chad twice.",
+])
+def test_earlier_trips_stay_undated(text: str) -> None:
+    assert [(t.country, t.start, t.status) for t in extract_trips(text, PUB) if t.country == "TD"] == \
+        [("TD", "", "completed")]
+
+
+def test_earlier_trips_keep_their_own_dates() -> None:
+    # "twice, in 2012 and again last year": the dates of the list are the trips' own
+    assert [(t.country, t.start[:4]) for t in
+            extract_trips("Omar al-Bashir has visited Chad twice, in 2012 and again last year.", PUB)] == \
+        [("TD", "2012"), ("TD", "2014")]
+    # an arrival told in the lead without a date is the report's day
+    assert rows("Omar al-Bashir has arrived in Chad for talks.") == [("omar-al-bashir", "TD", PUB, "completed")]
+    # reported speech shifts the tense back: "said that X had hosted him" is the trip of the story
+    assert months("The court said it regretted that Chad had hosted Omar al-Bashir.") == \
+        [("omar-al-bashir", "TD", "2015-11", "completed")]

@@ -133,6 +133,18 @@ def _last_since(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int
     return spans or None
 
 
+def _other_clause_date(s: _Sentence, ti: int, dest_j: int, d: DateExpr) -> bool:
+    """Whether date ``d`` lies beyond a comma after which (or before which) another travel verb takes it:
+    "X, who has been to Y twice, arrived in Z on Sunday"."""
+    toks = s.toks
+    others = [i for i, _, _ in s.get("trigger") if i != ti]
+    if d.i >= dest_j:
+        commas = [n for n in range(dest_j, d.i + 1) if "," in toks[n].gap]
+        return bool(commas) and any(commas[0] <= i <= d.i for i in others)
+    commas = [n for n in range(d.j, ti + 1) if "," in toks[n].gap]
+    return bool(commas) and any(i < commas[-1] for i in others)
+
+
 def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int], status: str,
                future: bool, ctx_date: DateExpr | None, plan_spans: list[tuple[date, date, str]] | None,
                last_since: list[tuple[date, date, str]] | None) -> list[tuple[date, date, str]]:
@@ -146,6 +158,9 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     dexpr = _pick_date(s, found, ti, max(tj, dest_j), speech, clause)
     if dexpr is not None and status == "invited" and dexpr.i < ti:
         dexpr = None  # "In March, X was invited to visit": the date of the invitation
+    if dexpr is not None and undated_earlier(words, ti) and (
+            not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) or _other_clause_date(s, ti, dest_j, dexpr)):
+        dexpr = None  # "X, who has visited Y several times, arrived in Z on Sunday": Z's date, not Y's
     if dexpr is None and ctx_date is not None:
         dexpr = ctx_date
     spans: list[tuple[date, date, str]] = []
@@ -207,6 +222,27 @@ def told_as_past_plan(words: list[str], ti: int, c0: int) -> bool:
     return False
 
 
+# "has visited X several times", "had previously been to Y", "once visited Z", "has travelled to A, B and C since
+# the warrant": trips before the story, undated unless the text dates them
+_BEFORE_STORY = frozenset({"previously", "once", "times", "occasions", "repeatedly", "formerly", "past", "often",
+                           "frequently", "regularly", "twice"})
+_PERFECT = frozenset({"has", "have", "had", "s", "ve", "d"})
+_REPORTED = frozenset({"that", "said", "says", "told", "tells", "added", "announced", "stated", "reported", "confirmed",
+                       "explained", "noted", "claimed", "insisted", "acknowledged", "according"})
+
+
+def undated_earlier(words: list[str], ti: int) -> bool:
+    """Whether the trip at ``ti`` is told as one (or several) before the story: a past perfect ("had visited"),
+    a frequency or "previously" ("has been to X several times", "once visited"), or a perfect with "since"
+    ("has visited A, B and C since 2009")."""
+    aux = words[max(0, ti - 3):ti]
+    if "had" in aux and not _REPORTED.intersection(words[:ti]):
+        return True  # (not "said that Uganda had hosted him": reported speech shifts the tense back)
+    if _BEFORE_STORY.intersection(words[max(0, ti - 4):ti + 12]):
+        return True
+    return bool(_PERFECT.intersection(aux)) and "since" in words[ti:ti + 15]
+
+
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,
                    ent: Entity, cues: list[Cue]) -> list[tuple[date, date, str]]:
     """Dates of a trip whose sentence gives none: a stop's trip ("may add a stop in X"), the month of an arrest
@@ -221,6 +257,6 @@ def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form:
         return [arrest]  # "had travelled through X before his arrest": the month of the arrest
     if status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
             and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
-                                                    if c.j <= ti):
+                                                    if c.j <= ti) and not undated_earlier(s.words, ti):
         return [(doc.pub.start, doc.pub.end, doc.pub.precision)]
     return []
