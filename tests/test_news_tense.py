@@ -124,3 +124,19 @@ def test_earlier_trips_keep_their_own_dates() -> None:
     # reported speech shifts the tense back: "said that X had hosted him" is the trip of the story
     assert months("The court said it regretted that Chad had hosted Omar al-Bashir.") == \
         [("omar-al-bashir", "TD", "2015-11", "completed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a simple present with a date that cannot be past is a timetable: a plan
+    ("Omar al-Bashir travels to Kenya next week for talks.", ("omar-al-bashir", "KE", "2015-11", "planned")),
+    ("Omar al-Bashir flies to Chad next month.", ("omar-al-bashir", "TD", "2015-12", "planned")),
+    # a trip still to come
+    ("Ahead of Omar al-Bashir's visit to Kenya, the court wrote to Nairobi.", ("omar-al-bashir", "KE", "", "planned")),
+    ("Omar al-Bashir was supposed to visit Chad in October.", ("omar-al-bashir", "TD", "2015-10", "planned")),
+    # unable to go: he will not go
+    ("Omar al-Bashir is unable to attend the summit in Kenya.", ("omar-al-bashir", "KE", "", "cancelled")),
+    # a past perfect of presence is before the story: undated
+    ("Omar al-Bashir had been in Chad for the summit.", ("omar-al-bashir", "TD", "", "completed")),
+])
+def test_timetables_and_trips_to_come(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert months(text) == [expected]

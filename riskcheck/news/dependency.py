@@ -82,7 +82,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
-                and link.form in ("past", "ing"):
+                and link.form in ("past", "ing") and not undated_earlier(words, ti):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words) and \
             not undated_earlier(words, ti)

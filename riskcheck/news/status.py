@@ -117,7 +117,8 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
         done_here[key] = status
     if role == "leave" and status == "planned":
         status = "ongoing"
-    if status == "ongoing" and form == "ing" and _progressive_ahead(doc, s, ti, tj, dest_j, clause):
+    if (status == "ongoing" and form == "ing" or status in ("completed", "ongoing") and form == "pres") and \
+            _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=form == "pres"):
         status = "planned"
     if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
         status = "cancelled"
@@ -144,15 +145,20 @@ def _but_not_made(words: list[str], c1: int, cues: list[Cue], places: list[Place
 _PRES_BE = frozenset({"is", "are", "am", "s", "re"})
 
 
-def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int]) -> bool:
+def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int],
+                       strict: bool = False) -> bool:
     """ "is travelling to X next week", "are visiting Y on Monday", "is heading to Z in July": a present
     progressive whose own date lies after the report is an arrangement for the future (a plan), not a journey
-    under way."""
+    under way. ``strict`` (a simple present, "travels to X next week"; a headline's present may also tell a
+    past arrival): only a date that cannot lie in the past ("next week", "tomorrow", "in June 2031") counts."""
     words = s.words
-    if not _PRES_BE.intersection(words[max(clause[0], ti - 3):ti]) or doc.pub is None:
+    if doc.pub is None or not strict and not _PRES_BE.intersection(words[max(clause[0], ti - 3):ti]):
         return False
     dexpr = _pick_date(s, s.dates, ti, max(tj, dest_j), doc.w.get("speech", set()), clause)
     if dexpr is None or dexpr.kind == "anchor" or not (clause[0] <= dexpr.i and dexpr.j <= clause[1]):
+        return False
+    if strict and not (dexpr.kind == "rel" and dexpr.n > 0 or dexpr.extra.get("dir") == "next" or
+                       dexpr.kind == "abs" and dexpr.years):
         return False
     spans = ndates.resolve(dexpr, doc.pub, True)
     return bool(spans) and spans[0][0] > doc.pub.end
@@ -209,7 +215,8 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
             return None
     if link.negated and status in ("completed", "ongoing"):
         return None
-    if status == "ongoing" and link.form == "ing" and _progressive_ahead(doc, s, ti, tj, dest_j, clause):
+    if (status == "ongoing" and link.form == "ing" or status in ("completed", "ongoing") and link.form == "pres") \
+            and _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=link.form == "pres"):
         status = "planned"
     if link.mark in ("if", "unless", "whether", "should", "whenever"):
         status = "speculative"  # "obliged to arrest him if he lands in the country": a condition

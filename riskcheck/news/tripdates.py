@@ -235,7 +235,7 @@ def undated_earlier(words: list[str], ti: int) -> bool:
     """Whether the trip at ``ti`` is told as one (or several) before the story: a past perfect ("had visited"),
     a frequency or "previously" ("has been to X several times", "once visited"), or a perfect with "since"
     ("has visited A, B and C since 2009")."""
-    aux = words[max(0, ti - 3):ti]
+    aux = words[max(0, ti - 3):ti + 1]  # (with the trigger's own first word: "had been in")
     if "had" in aux and not _REPORTED.intersection(words[:ti]):
         return True  # (not "said that Uganda had hosted him": reported speech shifts the tense back)
     if _BEFORE_STORY.intersection(words[max(0, ti - 4):ti + 12]):
