@@ -140,3 +140,13 @@ def test_earlier_trips_keep_their_own_dates() -> None:
 ])
 def test_timetables_and_trips_to_come(text: str, expected: tuple[str, str, str, str]) -> None:
     assert months(text) == [expected]
+
+
+def test_a_later_sentence_answers_the_invitation() -> None:
+    assert months("Kenya invited Omar al-Bashir to visit Nairobi. Al-Bashir accepted the invitation.") == \
+        [("omar-al-bashir", "KE", "", "planned")]
+    assert months("Omar al-Bashir was invited to attend the ceremony in Kenya. He will not go.") == \
+        [("omar-al-bashir", "KE", "", "cancelled")]
+    # a trip made is not undone by a later refusal of something else
+    assert months("Omar al-Bashir arrived in Kenya on Monday. He will not attend.") == \
+        [("omar-al-bashir", "KE", "2015-11", "completed")]

@@ -238,6 +238,8 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     a sentence with a cancellation cue, a trip noun pointing back and no place of its own cancels the plan
     reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
     it (a plan called off may lie on either side)."""
+    if not any(h.cat == "place" for h in hits):
+        _later_answer(doc, folded[a:b], previous)
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
                and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
                and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
@@ -263,3 +265,23 @@ def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
         return start.replace(year=start.year - 1), end.replace(year=end.year - 1), precision
     except ValueError:  # 29 February
         return span
+
+
+# "Netanyahu accepted the invitation." / "He will not go.": the answer to an invitation or a plan just reported
+_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w+\s+)?invitation\b")
+_WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
+                      r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b")
+
+
+def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> None:
+    """A sentence without a place that answers the invitation or plan of the sentence(s) before: "X accepted the
+    invitation" makes it a plan, "He will not go" cancels it."""
+    if _ACCEPTED.search(sentence):
+        want, new = ("invited",), "planned"
+    elif _WONT_GO.search(sentence):
+        want, new = ("planned", "invited", "speculative"), "cancelled"
+    else:
+        return
+    d = next((d for d in reversed(doc.drafts[-6:]) if any(sp in previous for sp in d.sentences)), None)
+    if d is not None and d.status in want:
+        d.status = new
