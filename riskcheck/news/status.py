@@ -276,6 +276,7 @@ _WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:(?:will|would|did|does|do|could|c
 def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> None:
     """A sentence without a place that answers the invitation or plan of the sentence(s) before: "X accepted the
     invitation" makes it a plan, "He will not go" cancels it."""
+    want: tuple[str, ...]
     if _ACCEPTED.search(sentence):
         want, new = ("invited",), "planned"
     elif _WONT_GO.search(sentence):
