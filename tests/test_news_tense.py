@@ -150,3 +150,22 @@ def test_a_later_sentence_answers_the_invitation() -> None:
     # a trip made is not undone by a later refusal of something else
     assert months("Omar al-Bashir arrived in Kenya on Monday. He will not attend.") == \
         [("omar-al-bashir", "KE", "2015-11", "completed")]
+
+
+@pytest.mark.parametrize(("text", "start", "precision"), [
+    # a season without "last/next": the latest begun for a trip made, the next not over for a plan
+    ("Omar al-Bashir travelled to Chad in the spring.", "2015-03-01", "range"),
+    ("Omar al-Bashir will travel to Chad in the spring.", "2016-03-01", "range"),
+    ("Omar al-Bashir travelled to Chad in the summer of 2012.", "2012-06-01", "range"),
+    ("Omar al-Bashir travelled to Chad during winter 2013.", "2013-12-01", "range"),
+    # "the end of the month", "the beginning of next year"
+    ("Omar al-Bashir will travel to Chad at the end of the month.", "2015-11-01", "month"),
+    ("Omar al-Bashir will travel to Chad at the beginning of next year.", "2016-01-01", "year"),
+])
+def test_seasons_and_ends_of_periods(text: str, start: str, precision: str) -> None:
+    assert [(t.start, t.precision) for t in extract_trips(text, PUB)] == [(start, precision)]
+
+
+def test_the_fall_of_a_regime_is_no_season() -> None:
+    assert [t.precision for t in extract_trips("Omar al-Bashir visited Libya after the fall of Gaddafi.", PUB)] != \
+        ["range"]

@@ -122,7 +122,8 @@ def _is_month(toks: list[Tok], i: int) -> int:
 
 
 _STARTERS = frozenset({k[0] for k in (*REL, *ANCHORED)} | set(MONTHS) | set(WEEKDAYS) | set(_NUMWORDS) | _VAGUE
-                      | set(_UNITS) | {"last", "next", "this"})
+                      | set(_UNITS) | set(SEASONS) | {"last", "next", "this", "the"})
+_SEASON_PREPS = frozenset({"in", "during", "over", "through", "until", "by"})
 
 
 _ANAPHORIC = frozenset({"that", "previous", "following"})
@@ -203,6 +204,20 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         s = SEASONS.get(toks[i + 1].word)
         if s:
             return DateExpr(i, i + 2, "season", season=s, extra={"dir": w})
+    # "in the spring", "during the summer of 2023", "winter 2022": a season, of a year or the nearest one
+    k = i + 1 if w == "the" else i
+    if k < n and toks[k].word in SEASONS and (w != "the" or i > 0 and toks[i - 1].word in _SEASON_PREPS):
+        season = SEASONS[toks[k].word]
+        j = k + 1
+        y = 0
+        if j + 1 < n and toks[j].word == "of" and (y := _year(toks[j + 1].word)):
+            j += 2
+        elif j < n and (y := _year(toks[j].word)):
+            j += 1
+        if y:
+            return DateExpr(i, j, "season", years=(y,), season=season)
+        if w == "the":
+            return DateExpr(i, j, "season", season=season, extra={"dir": ""})
     # "five years ago", "3 years ago", "a year ago"
     # "N months after" ("the visit came three months after he travelled") reads as "N months ago"
     if i + 2 < n and toks[i + 2].word in ("ago", "after") and not toks[i + 2].gap.strip() and \
@@ -370,6 +385,10 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
             return [(start, start, "day")]
         a, b = _month_span(y, e.month)
         return [(a, b, "month")]
+    if e.kind == "season" and e.years:  # "the summer of 2023"
+        m1, m2 = e.season
+        y = e.years[0]
+        return [(date(y, m1, 1), _month_span(y + 1 if m2 < m1 else y, m2)[1], "range")]
     if ref is None or pub is None:
         return []
     if e.kind == "weekday":
@@ -417,7 +436,17 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
         m1, m2 = e.season
         direction = e.extra.get("dir", "this")
         y = ref.year
-        if direction == "last":
+        if not direction:
+            # "in the summer": the latest one begun by the report for a trip made, else the next one not over
+            if future:
+                y2 = y + 1 if m2 < m1 else y
+                if _month_span(y2, m2)[1] < ref:
+                    y += 1
+                elif m2 < m1 and ref.month <= m2:
+                    y -= 1  # January, "in the winter": the winter begun last December
+            elif date(y, m1, 1) > ref:
+                y -= 1
+        elif direction == "last":
             # the latest such season that has ended before the report
             end_y = y if m2 >= m1 else y
             if _month_span(end_y, m2)[1] >= ref:
