@@ -169,3 +169,13 @@ def test_seasons_and_ends_of_periods(text: str, start: str, precision: str) -> N
 def test_the_fall_of_a_regime_is_no_season() -> None:
     assert [t.precision for t in extract_trips("Omar al-Bashir visited Libya after the fall of Gaddafi.", PUB)] != \
         ["range"]
+
+
+def test_counts_of_months_and_years_count_from_a_trip_dated_to_the_month() -> None:
+    text = "Omar al-Bashir visited Chad in March 2012. A month later, he travelled to Kenya."
+    assert [(t.country, t.start[:7]) for t in extract_trips(text, PUB)] == [("TD", "2012-03"), ("KE", "2012-04")]
+    text = "Omar al-Bashir visited Chad in 2012. The following year he travelled to Kenya."
+    assert [(t.country, t.start[:4]) for t in extract_trips(text, PUB)] == [("TD", "2012"), ("KE", "2013")]
+    # a week counted from a month cannot be dated: unresolved, not the report's day
+    text = "Omar al-Bashir visited Chad in March 2012. The following week he travelled to Kenya."
+    assert [(t.country, t.start) for t in extract_trips(text, PUB)] == [("TD", "2012-03-01"), ("KE", "")]

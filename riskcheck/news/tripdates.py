@@ -183,10 +183,16 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     return spans
 
 
-def _anchor(doc: _Doc) -> date | None:
-    """The start of the trip under discussion: the latest dated trip the article has reported so far."""
+_COARSE = {"month": ("day", "range", "week", "month"), "year": ("day", "range", "week", "month", "year")}
+
+
+def _anchor(doc: _Doc, unit: str = "day") -> date | None:
+    """The start of the trip under discussion: the latest dated trip the article has reported so far; a count
+    of months or years ("a month later", "the following year") may count from a trip dated to the month or
+    the year ("visited X in September 2024. A month later, ...")."""
+    ok = _COARSE.get(unit, ("day",))
     for d in reversed(doc.drafts[-8:]):
-        if d.spans and d.spans[0][2] == "day":  # (a vague "few days earlier" is no anchor of its own)
+        if d.spans and d.spans[0][2] in ok:  # (a vague "few days earlier" is no anchor of its own)
             return d.spans[0][0]
     return None
 
@@ -197,7 +203,7 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
     visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
     side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
     discussion (:func:`_anchor`)."""
-    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc), nearest=status == "cancelled" or past_plan)
+    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc, dexpr.unit), nearest=status == "cancelled" or past_plan)
 
 
 _PAST_FRAME = frozenset({"was", "were", "had"})
@@ -257,6 +263,7 @@ def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form:
         return [arrest]  # "had travelled through X before his arrest": the month of the arrest
     if status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
             and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
-                                                    if c.j <= ti) and not undated_earlier(s.words, ti):
+                                                    if c.j <= ti) and not undated_earlier(s.words, ti) \
+            and not any(d.kind == "anchor" for d in s.dates):  # ("the following week" unresolved: not today)
         return [(doc.pub.start, doc.pub.end, doc.pub.precision)]
     return []
