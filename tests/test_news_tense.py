@@ -179,3 +179,11 @@ def test_counts_of_months_and_years_count_from_a_trip_dated_to_the_month() -> No
     # a week counted from a month cannot be dated: unresolved, not the report's day
     text = "Omar al-Bashir visited Chad in March 2012. The following week he travelled to Kenya."
     assert [(t.country, t.start) for t in extract_trips(text, PUB)] == [("TD", "2012-03-01"), ("KE", "")]
+
+
+def test_a_present_progressive_on_the_destination_says_he_is_there() -> None:
+    text = "The envoy was due to meet Omar al-Bashir in Egypt, where both are attending the summit."
+    assert months(text) == [("omar-al-bashir", "EG", "2015-11", "ongoing")]
+    # a future one does not
+    assert months("Omar al-Bashir will travel to Egypt, where he will attend the summit.") == \
+        [("omar-al-bashir", "EG", "", "planned")]

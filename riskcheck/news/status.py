@@ -122,7 +122,19 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
         status = "planned"
     if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
         status = "cancelled"
+    if status == "planned" and _there_now(words, dest_j):
+        status = "ongoing"
     return status
+
+
+def _there_now(words: list[str], dest_j: int) -> bool:
+    """ "was due to meet X in Y, where both are attending the summit": a relative clause on the destination in
+    the present progressive says the traveller is there now."""
+    if words[dest_j:dest_j + 1] != ["where"]:
+        return False
+    tail = words[dest_j + 1:dest_j + 6]
+    return any(x in _PRES_BE and n + 1 < len(tail) and (tail[n + 1].endswith("ing") or tail[n + 1] == "currently")
+               for n, x in enumerate(tail))
 
 
 # verbs of a journey made, as they follow a negation ("but did not go", "but decided not to travel")
@@ -218,6 +230,8 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
     if (status == "ongoing" and link.form == "ing" or status in ("completed", "ongoing") and link.form == "pres") \
             and _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=link.form == "pres"):
         status = "planned"
+    if status == "planned" and _there_now(words, dest_j):
+        status = "ongoing"
     if link.mark in ("if", "unless", "whether", "should", "whenever"):
         status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
     elif link.mark in ("when", "once") and link.form in ("pres", "base"):
