@@ -187,3 +187,8 @@ def test_a_present_progressive_on_the_destination_says_he_is_there() -> None:
     # a future one does not
     assert months("Omar al-Bashir will travel to Egypt, where he will attend the summit.") == \
         [("omar-al-bashir", "EG", "", "planned")]
+
+
+def test_a_stay_since_a_day_starts_that_day() -> None:
+    assert rows("Omar al-Bashir has been staying in Nairobi since Monday.") == \
+        [("omar-al-bashir", "KE", "2015-11-16", "ongoing")]

@@ -161,6 +161,10 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     if dexpr is not None and undated_earlier(words, ti) and (
             not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) or _other_clause_date(s, ti, dest_j, dexpr)):
         dexpr = None  # "X, who has visited Y several times, arrived in Z on Sunday": Z's date, not Y's
+    if dexpr is None and status == "ongoing":
+        # "has been staying in X since Monday", "is in Y since June 3": a stay begun on that day
+        dexpr = next((d for d in found if clause[0] <= d.i < clause[1] and d.i > ti and words[d.i - 1] == "since"
+                      and d.kind in ("weekday", "abs", "rel") and d.unit in ("", "day")), None)
     if dexpr is None and ctx_date is not None:
         dexpr = ctx_date
     spans: list[tuple[date, date, str]] = []
