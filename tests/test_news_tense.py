@@ -192,3 +192,20 @@ def test_a_present_progressive_on_the_destination_says_he_is_there() -> None:
 def test_a_stay_since_a_day_starts_that_day() -> None:
     assert rows("Omar al-Bashir has been staying in Nairobi since Monday.") == \
         [("omar-al-bashir", "KE", "2015-11-16", "ongoing")]
+
+
+@pytest.mark.parametrize(("text", "start", "precision"), [
+    # counted from the report: "three days ago", "a few days ago" (a span before it), "in two weeks"
+    ("Omar al-Bashir visited Chad three days ago.", "2015-11-17", "day"),
+    ("Omar al-Bashir visited Chad a few days ago.", "2015-11-14", "range"),
+    ("Omar al-Bashir will visit Chad in two weeks.", "2015-12-04", "week"),
+    ("Omar al-Bashir is travelling to Chad in three days.", "2015-11-23", "day"),
+])
+def test_days_and_weeks_counted_from_the_report(text: str, start: str, precision: str) -> None:
+    assert [(t.start, t.precision) for t in extract_trips(text, PUB)] == [(start, precision)]
+
+
+def test_a_count_of_years_since_a_visit_is_no_date_ahead() -> None:
+    # "his first visit in two years" is an earlier trip, not a trip two years from now
+    trips = extract_trips("Omar al-Bashir arrived in Chad on Monday, his first visit to Chad in two years.", PUB)
+    assert all(t.start <= PUB for t in trips)

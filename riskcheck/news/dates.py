@@ -187,6 +187,15 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         k += 1
     elif w in _UNITS and w.endswith("s"):
         vague = True  # "days later"
+    if (num or vague) and k < n and toks[k].word in ("day", "days", "week", "weeks") and (
+            k + 1 < n and toks[k + 1].word == "ago" or (num and i > 0 and toks[i - 1].word == "in" and not (
+                k + 1 < n and toks[k + 1].word in ("earlier", "later", "ago", "after", "before")))):
+        # "a few days ago", "three days ago" (before the report); "in two weeks", "in three days" (after it)
+        unit = _UNITS[toks[k].word]
+        ago = k + 1 < n and toks[k + 1].word == "ago"
+        if vague:
+            return DateExpr(i, k + 2, "anchor", unit=unit + "s", n=-1, extra={"from": "pub"})
+        return DateExpr(i, k + 2 if ago else k + 1, "anchor", unit=unit, n=-num if ago else num, extra={"from": "pub"})
     if (num or vague) and k + 1 < n and toks[k].word in _UNITS and toks[k + 1].word in ("earlier", "later") \
             and not toks[k + 1].gap.strip():
         sign = -1 if toks[k + 1].word == "earlier" else 1
@@ -314,6 +323,8 @@ def resolve(e: DateExpr, pub: DateSpan | None, future: bool, *, anchor: date | N
     discussion, for expressions counted from it ("the next day", "two weeks later", "a few days earlier").
     """
     try:
+        if e.extra.get("from") == "pub":  # "three days ago", "in two weeks": counted from the report
+            return _anchored(e, pub, pub.start) if pub is not None else []
         if e.kind == "anchor" or (e.kind == "ago" and e.extra.get("anchored")):
             return _anchored(e, pub, anchor)
         return _resolve(e, pub, future, nearest)
