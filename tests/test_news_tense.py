@@ -209,3 +209,13 @@ def test_a_count_of_years_since_a_visit_is_no_date_ahead() -> None:
     # "his first visit in two years" is an earlier trip, not a trip two years from now
     trips = extract_trips("Omar al-Bashir arrived in Chad on Monday, his first visit to Chad in two years.", PUB)
     assert all(t.start <= PUB for t in trips)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Omar al-Bashir will visit Chad on the 25th.", "2015-11-25"),
+    ("Omar al-Bashir will visit Chad on the 3rd.", "2015-12-03"),
+    ("Omar al-Bashir visited Chad on the 25th.", "2015-10-25"),
+    ("Omar al-Bashir visited Chad on the 3rd of June 2012.", "2012-06-03"),
+])
+def test_a_day_of_the_month(text: str, start: str) -> None:
+    assert [t.start for t in extract_trips(text, PUB)] == [start]

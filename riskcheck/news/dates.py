@@ -79,7 +79,7 @@ class DateExpr:
 
     i: int
     j: int
-    kind: str  # abs | weekday | rel | ago | season | anchor
+    kind: str  # abs | weekday | rel | ago | season | anchor | dom (a day of the month: "on the 20th")
     years: tuple[int, ...] = ()
     month: int = 0
     day: int = 0
@@ -213,6 +213,15 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         s = SEASONS.get(toks[i + 1].word)
         if s:
             return DateExpr(i, i + 2, "season", season=s, extra={"dir": w})
+    # "on the 20th", "the 3rd of June": a day of the month (this month's, or the nearest on the trip's side)
+    if w == "the" and i + 1 < n and toks[i + 1].word[-2:] in ("st", "nd", "rd", "th") and \
+            (d := _daynum(toks[i + 1].word)):
+        j = i + 2
+        if j + 1 < n and toks[j].word == "of" and (m := _is_month(toks, j + 1)):
+            y = _year(toks[j + 2].word) if j + 2 < n else 0
+            return DateExpr(i, j + 3 if y else j + 2, "abs", years=(y,) if y else (), month=m, day=d)
+        if not (j < n and _is_month(toks, j)) and i > 0 and toks[i - 1].word in ("on", "by", "until"):
+            return DateExpr(i, j, "dom", day=d)
     # "in the spring", "during the summer of 2023", "winter 2022": a season, of a year or the nearest one
     k = i + 1 if w == "the" else i
     if k < n and toks[k].word in SEASONS and (w != "the" or i > 0 and toks[i - 1].word in _SEASON_PREPS):
@@ -402,6 +411,16 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
         return [(date(y, m1, 1), _month_span(y + 1 if m2 < m1 else y, m2)[1], "range")]
     if ref is None or pub is None:
         return []
+    if e.kind == "dom":
+        if not day_pub:
+            return []
+        y, m = ref.year, ref.month
+        if future and e.day < ref.day:
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        elif not future and e.day > ref.day:
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        d = date(y, m, e.day)
+        return [(d, d, "day")]
     if e.kind == "weekday":
         if not day_pub:
             return [(pub.start, pub.end, pub.precision)]
