@@ -219,3 +219,12 @@ def test_a_count_of_years_since_a_visit_is_no_date_ahead() -> None:
 ])
 def test_a_day_of_the_month(text: str, start: str) -> None:
     assert [t.start for t in extract_trips(text, PUB)] == [start]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar al-Bashir addressed the summit in Kenya in a pre-recorded speech.",
+    "Omar al-Bashir delivered a recorded address to the summit in Kenya.",
+    "Omar al-Bashir will attend the summit in Kenya in a virtual format.",
+])
+def test_recorded_and_virtual_format_appearances_are_virtual(text: str) -> None:
+    assert [(t.country, t.status) for t in extract_trips(text, PUB)] == [("KE", "virtual")]
