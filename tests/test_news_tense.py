@@ -228,3 +228,10 @@ def test_a_day_of_the_month(text: str, start: str) -> None:
 ])
 def test_recorded_and_virtual_format_appearances_are_virtual(text: str) -> None:
     assert [(t.country, t.status) for t in extract_trips(text, PUB)] == [("KE", "virtual")]
+
+
+def test_the_future_in_a_past_narrative_is_a_trip_made() -> None:
+    assert months("Omar al-Bashir left Kenya in 2010. He would later visit Chad in 2013.")[-1] == \
+        ("omar-al-bashir", "TD", "2013-01", "completed")
+    # ... but reported speech is a plan
+    assert months("Omar al-Bashir said he would later visit Chad.") == [("omar-al-bashir", "TD", "", "planned")]

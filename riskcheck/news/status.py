@@ -15,7 +15,7 @@ from .document import _POSSESSIVE_SKIP, Place, _Doc, _Draft, _Sentence
 from .mentions import Hit
 from .modality import FUTURE, Cue, status_of
 from .parse import Link
-from .tripdates import _pick_date
+from .tripdates import _REPORTED, _pick_date
 
 _STATUS_RANK = {"virtual": 0, "cancelled": 1, "ongoing": 2, "completed": 3, "planned": 4, "invited": 5,
                 "speculative": 6}
@@ -124,6 +124,9 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
         status = "cancelled"
     if status == "planned" and _there_now(words, dest_j):
         status = "ongoing"
+    if status == "completed" and form == "base" and "would" in words[max(clause[0], ti - 4):ti] and \
+            _REPORTED.intersection(words[:ti]):
+        status = "planned"  # "said he would later visit X": reported speech, not a past narrative
     return status
 
 
