@@ -235,3 +235,7 @@ def test_the_future_in_a_past_narrative_is_a_trip_made() -> None:
         ("omar-al-bashir", "TD", "2013-01", "completed")
     # ... but reported speech is a plan
     assert months("Omar al-Bashir said he would later visit Chad.") == [("omar-al-bashir", "TD", "", "planned")]
+
+
+def test_a_stay_until_a_later_day_is_under_way() -> None:
+    assert [t.status for t in extract_trips("Omar al-Bashir is visiting Chad until Thursday.", PUB)] == ["ongoing"]

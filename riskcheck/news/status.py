@@ -172,6 +172,8 @@ def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, c
     dexpr = _pick_date(s, s.dates, ti, max(tj, dest_j), doc.w.get("speech", set()), clause)
     if dexpr is None or dexpr.kind == "anchor" or not (clause[0] <= dexpr.i and dexpr.j <= clause[1]):
         return False
+    if dexpr.i > 0 and words[dexpr.i - 1] in ("until", "till", "through", "to"):
+        return False  # "is visiting X until Thursday": the end of a stay under way
     if strict and not (dexpr.kind == "rel" and dexpr.n > 0 or dexpr.extra.get("dir") == "next" or
                        dexpr.kind == "abs" and dexpr.years):
         return False
