@@ -79,7 +79,7 @@ class DateExpr:
 
     i: int
     j: int
-    kind: str  # abs | weekday | rel | ago | season | anchor
+    kind: str  # abs | weekday | rel | ago | season | anchor | dom (a day of the month: "on the 20th")
     years: tuple[int, ...] = ()
     month: int = 0
     day: int = 0
@@ -122,7 +122,8 @@ def _is_month(toks: list[Tok], i: int) -> int:
 
 
 _STARTERS = frozenset({k[0] for k in (*REL, *ANCHORED)} | set(MONTHS) | set(WEEKDAYS) | set(_NUMWORDS) | _VAGUE
-                      | set(_UNITS) | {"last", "next", "this"})
+                      | set(_UNITS) | set(SEASONS) | {"last", "next", "this", "the"})
+_SEASON_PREPS = frozenset({"in", "during", "over", "through", "until", "by"})
 
 
 _ANAPHORIC = frozenset({"that", "previous", "following"})
@@ -186,6 +187,15 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         k += 1
     elif w in _UNITS and w.endswith("s"):
         vague = True  # "days later"
+    if (num or vague) and k < n and toks[k].word in ("day", "days", "week", "weeks") and (
+            k + 1 < n and toks[k + 1].word == "ago" or (num and i > 0 and toks[i - 1].word == "in" and not (
+                k + 1 < n and toks[k + 1].word in ("earlier", "later", "ago", "after", "before")))):
+        # "a few days ago", "three days ago" (before the report); "in two weeks", "in three days" (after it)
+        unit = _UNITS[toks[k].word]
+        ago = k + 1 < n and toks[k + 1].word == "ago"
+        if vague:
+            return DateExpr(i, k + 2, "anchor", unit=unit + "s", n=-1, extra={"from": "pub"})
+        return DateExpr(i, k + 2 if ago else k + 1, "anchor", unit=unit, n=-num if ago else num, extra={"from": "pub"})
     if (num or vague) and k + 1 < n and toks[k].word in _UNITS and toks[k + 1].word in ("earlier", "later") \
             and not toks[k + 1].gap.strip():
         sign = -1 if toks[k + 1].word == "earlier" else 1
@@ -203,6 +213,29 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         s = SEASONS.get(toks[i + 1].word)
         if s:
             return DateExpr(i, i + 2, "season", season=s, extra={"dir": w})
+    # "on the 20th", "the 3rd of June": a day of the month (this month's, or the nearest on the trip's side)
+    if w == "the" and i + 1 < n and toks[i + 1].word[-2:] in ("st", "nd", "rd", "th") and \
+            (d := _daynum(toks[i + 1].word)):
+        j = i + 2
+        if j + 1 < n and toks[j].word == "of" and (m := _is_month(toks, j + 1)):
+            y = _year(toks[j + 2].word) if j + 2 < n else 0
+            return DateExpr(i, j + 3 if y else j + 2, "abs", years=(y,) if y else (), month=m, day=d)
+        if not (j < n and _is_month(toks, j)) and i > 0 and toks[i - 1].word in ("on", "by", "until"):
+            return DateExpr(i, j, "dom", day=d)
+    # "in the spring", "during the summer of 2023", "winter 2022": a season, of a year or the nearest one
+    k = i + 1 if w == "the" else i
+    if k < n and toks[k].word in SEASONS and (w != "the" or i > 0 and toks[i - 1].word in _SEASON_PREPS):
+        season = SEASONS[toks[k].word]
+        j = k + 1
+        y = 0
+        if j + 1 < n and toks[j].word == "of" and (y := _year(toks[j + 1].word)):
+            j += 2
+        elif j < n and (y := _year(toks[j].word)):
+            j += 1
+        if y:
+            return DateExpr(i, j, "season", years=(y,), season=season)
+        if w == "the":
+            return DateExpr(i, j, "season", season=season, extra={"dir": ""})
     # "five years ago", "3 years ago", "a year ago"
     # "N months after" ("the visit came three months after he travelled") reads as "N months ago"
     if i + 2 < n and toks[i + 2].word in ("ago", "after") and not toks[i + 2].gap.strip() and \
@@ -299,6 +332,8 @@ def resolve(e: DateExpr, pub: DateSpan | None, future: bool, *, anchor: date | N
     discussion, for expressions counted from it ("the next day", "two weeks later", "a few days earlier").
     """
     try:
+        if e.extra.get("from") == "pub":  # "three days ago", "in two weeks": counted from the report
+            return _anchored(e, pub, pub.start) if pub is not None else []
         if e.kind == "anchor" or (e.kind == "ago" and e.extra.get("anchored")):
             return _anchored(e, pub, anchor)
         return _resolve(e, pub, future, nearest)
@@ -370,13 +405,30 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
             return [(start, start, "day")]
         a, b = _month_span(y, e.month)
         return [(a, b, "month")]
+    if e.kind == "season" and e.years:  # "the summer of 2023"
+        m1, m2 = e.season
+        y = e.years[0]
+        return [(date(y, m1, 1), _month_span(y + 1 if m2 < m1 else y, m2)[1], "range")]
     if ref is None or pub is None:
         return []
+    if e.kind == "dom":
+        if not day_pub:
+            return []
+        y, m = ref.year, ref.month
+        if future and e.day < ref.day:
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        elif not future and e.day > ref.day:
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        d = date(y, m, e.day)
+        return [(d, d, "day")]
     if e.kind == "weekday":
         if not day_pub:
             return [(pub.start, pub.end, pub.precision)]
         delta = (e.weekday - ref.weekday()) % 7
-        d = ref + timedelta(days=delta) if future else ref - timedelta(days=(ref.weekday() - e.weekday) % 7)
+        back = (ref.weekday() - e.weekday) % 7
+        if nearest:
+            future = delta < back or (delta == back and future)  # the nearer of the two, either side
+        d = ref + timedelta(days=delta) if future else ref - timedelta(days=back)
         return [(d, d, "day")]
     if e.kind == "rel":
         if e.unit == "day":
@@ -414,7 +466,17 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
         m1, m2 = e.season
         direction = e.extra.get("dir", "this")
         y = ref.year
-        if direction == "last":
+        if not direction:
+            # "in the summer": the latest one begun by the report for a trip made, else the next one not over
+            if future:
+                y2 = y + 1 if m2 < m1 else y
+                if _month_span(y2, m2)[1] < ref:
+                    y += 1
+                elif m2 < m1 and ref.month <= m2:
+                    y -= 1  # January, "in the winter": the winter begun last December
+            elif date(y, m1, 1) > ref:
+                y -= 1
+        elif direction == "last":
             # the latest such season that has ended before the report
             end_y = y if m2 >= m1 else y
             if _month_span(end_y, m2)[1] >= ref:

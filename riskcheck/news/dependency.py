@@ -12,7 +12,7 @@ from .destinations import _modifier_place
 from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue
 from .status import parse_status
-from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for
+from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for, undated_earlier
 
 PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
 
@@ -85,9 +85,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
-                and link.form in ("past", "ing"):
+                and link.form in ("past", "ing") and not undated_earlier(words, ti):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
-        recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words)
+        recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words) and \
+            not undated_earlier(words, ti)
         _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status, "", [(s.a, s.b)],
                          recent=recent))
 

@@ -44,13 +44,17 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     lead = words[max(c0, ti - 5):ti]
     if form != "noun" and any(w in ("if", "unless") for w in lead):
         return "speculative"  # "must arrest him if he lands in X": a condition, not a journey
-    if form == "pres" and any(w in ("when", "once", "whenever") for w in words[max(0, ti - 3):ti]) and \
+    if form == "pres" and (any(w in ("when", "once", "whenever") for w in words[max(0, ti - 3):ti]) or
+                           words[c0] in ("when", "once") or (c0 > 0 and words[c0 - 1] in ("when", "once"))) and \
             not any(c.status in ("completed", "ongoing") and c.strength >= 4 for c in before):
         return "planned"  # "when he arrives in X", "once he lands in Y" (future; the clause may start at "when")
-    if any(c.status == "cancelled" and (c.scope != "before" or c in before) for c in in_clause):
+    # a call-off that only may happen ("the visit could be delayed", "might be postponed") cancels nothing
+    hedged = {c for c in cues if c.status == "cancelled" and any(
+        m.status == "speculative" and 0 <= c.i - m.j <= 2 for m in cues)}
+    if any(c.status == "cancelled" and (c.scope != "before" or c in before) and c not in hedged for c in in_clause):
         return "cancelled"
     # a cancellation later in the sentence ("... but decided to cancel the plan") ends a plan, not a visit
-    late_cancel = any(c.status == "cancelled" and c.scope != "before" and c.i >= c1 for c in cues)
+    late_cancel = any(c.status == "cancelled" and c.scope != "before" and c.i >= c1 and c not in hedged for c in cues)
     if any(c.status == "none" and ti - c.j <= 3 for c in before):
         before = [c for c in before if c.status != "neg"]
     # "was not arrested during his visit": that negation is another verb's
@@ -81,6 +85,8 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
         return "cancelled"
     if not before:
         after = [c for c in in_clause if c.i >= tj and c.scope == "clause"]
+        if any(c in hedged for c in after):
+            return "speculative"  # "X's visit to Y may be postponed"
         if after:
             return max(after, key=lambda c: c.strength).status
         return None

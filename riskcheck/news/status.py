@@ -11,11 +11,11 @@ from datetime import date
 
 from . import dates as ndates
 from .dates import DateExpr
-from .document import _POSSESSIVE_SKIP, _Doc, _Draft, _Sentence
+from .document import _POSSESSIVE_SKIP, Place, _Doc, _Draft, _Sentence
 from .mentions import Hit
 from .modality import FUTURE, Cue, status_of
 from .parse import Link
-from .tripdates import _pick_date
+from .tripdates import _REPORTED, _pick_date
 
 _STATUS_RANK = {"virtual": 0, "cancelled": 1, "ongoing": 2, "completed": 3, "planned": 4, "invited": 5,
                 "speculative": 6}
@@ -117,7 +117,68 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
         done_here[key] = status
     if role == "leave" and status == "planned":
         status = "ongoing"
+    if (status == "ongoing" and form == "ing" or status in ("completed", "ongoing") and form == "pres") and \
+            _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=form == "pres"):
+        status = "planned"
+    if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
+        status = "cancelled"
+    if status == "planned" and _there_now(words, dest_j):
+        status = "ongoing"
+    if status == "completed" and form == "base" and "would" in words[max(clause[0], ti - 4):ti] and \
+            _REPORTED.intersection(words[:ti]):
+        status = "planned"  # "said he would later visit X": reported speech, not a past narrative
     return status
+
+
+def _there_now(words: list[str], dest_j: int) -> bool:
+    """ "was due to meet X in Y, where both are attending the summit": a relative clause on the destination in
+    the present progressive says the traveller is there now."""
+    if words[dest_j:dest_j + 1] != ["where"]:
+        return False
+    tail = words[dest_j + 1:dest_j + 6]
+    return any(x in _PRES_BE and n + 1 < len(tail) and (tail[n + 1].endswith("ing") or tail[n + 1] == "currently")
+               for n, x in enumerate(tail))
+
+
+# verbs of a journey made, as they follow a negation ("but did not go", "but decided not to travel")
+_MADE = frozenset({"go", "went", "travel", "travelled", "traveled", "attend", "attended", "come", "came", "visit",
+                   "visited", "make", "made", "show", "showed", "turn", "turned", "appear", "appeared", "happen",
+                   "happened", "materialise", "materialised", "materialize", "materialized", "take", "took", "fly",
+                   "flew", "leave", "left", "arrive", "arrived"})
+
+
+def _but_not_made(words: list[str], c1: int, cues: list[Cue], places: list[Place]) -> bool:
+    """ "was invited to X but did not go", "had planned to attend ... but decided not to travel": a plan whose
+    next clause, opened by "but", negates a verb of going and names no other place."""
+    if c1 >= len(words) or words[c1] not in ("but", "however"):
+        return False
+    if any(p.i > c1 for p in places):
+        return False
+    return any(c.status == "neg" and c1 < c.i <= c1 + 5 and _MADE.intersection(words[c.j:c.j + 3]) for c in cues)
+
+
+_PRES_BE = frozenset({"is", "are", "am", "s", "re"})
+
+
+def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int],
+                       strict: bool = False) -> bool:
+    """ "is travelling to X next week", "are visiting Y on Monday", "is heading to Z in July": a present
+    progressive whose own date lies after the report is an arrangement for the future (a plan), not a journey
+    under way. ``strict`` (a simple present, "travels to X next week"; a headline's present may also tell a
+    past arrival): only a date that cannot lie in the past ("next week", "tomorrow", "in June 2031") counts."""
+    words = s.words
+    if doc.pub is None or not strict and not _PRES_BE.intersection(words[max(clause[0], ti - 3):ti]):
+        return False
+    dexpr = _pick_date(s, s.dates, ti, max(tj, dest_j), doc.w.get("speech", set()), clause)
+    if dexpr is None or dexpr.kind == "anchor" or not (clause[0] <= dexpr.i and dexpr.j <= clause[1]):
+        return False
+    if dexpr.i > 0 and words[dexpr.i - 1] in ("until", "till", "through", "to"):
+        return False  # "is visiting X until Thursday": the end of a stay under way
+    if strict and not (dexpr.kind == "rel" and dexpr.n > 0 or dexpr.extra.get("dir") == "next" or
+                       dexpr.kind == "abs" and dexpr.years):
+        return False
+    spans = ndates.resolve(dexpr, doc.pub, True)
+    return bool(spans) and spans[0][0] > doc.pub.end
 
 
 def looks_ahead(status: str, form: str, words: list[str], cues: list[Cue], clause: tuple[int, int], tj: int) -> bool:
@@ -171,6 +232,11 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
             return None
     if link.negated and status in ("completed", "ongoing"):
         return None
+    if (status == "ongoing" and link.form == "ing" or status in ("completed", "ongoing") and link.form == "pres") \
+            and _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=link.form == "pres"):
+        status = "planned"
+    if status == "planned" and _there_now(words, dest_j):
+        status = "ongoing"
     if link.mark in ("if", "unless", "whether", "should", "whenever"):
         status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
     elif link.mark in ("when", "once") and link.form in ("pres", "base"):
@@ -181,7 +247,9 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
 _BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
                         r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
-_IT_CANCEL = re.compile(r"\b(?:but|however)\s+(?:it|that)\b")
+_IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
+                        r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
+_HEDGE = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?$")  # "the visit could be postponed"
 
 
 def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
@@ -189,8 +257,11 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     a sentence with a cancellation cue, a trip noun pointing back and no place of its own cancels the plan
     reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
     it (a plan called off may lie on either side)."""
+    if not any(h.cat == "place" for h in hits):
+        _later_answer(doc, folded[a:b], previous)
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
-               and not _NEGATED.search(folded, max(a, h.start - 16), h.start)]
+               and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
+               and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
     if not cancels or any(h.cat == "place" for h in hits):
         return
     if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b)):
@@ -213,3 +284,24 @@ def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
         return start.replace(year=start.year - 1), end.replace(year=end.year - 1), precision
     except ValueError:  # 29 February
         return span
+
+
+# "Netanyahu accepted the invitation." / "He will not go.": the answer to an invitation or a plan just reported
+_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w+\s+)?invitation\b")
+_WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
+                      r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b")
+
+
+def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> None:
+    """A sentence without a place that answers the invitation or plan of the sentence(s) before: "X accepted the
+    invitation" makes it a plan, "He will not go" cancels it."""
+    want: tuple[str, ...]
+    if _ACCEPTED.search(sentence):
+        want, new = ("invited",), "planned"
+    elif _WONT_GO.search(sentence):
+        want, new = ("planned", "invited", "speculative"), "cancelled"
+    else:
+        return
+    d = next((d for d in reversed(doc.drafts[-6:]) if any(sp in previous for sp in d.sentences)), None)
+    if d is not None and d.status in want:
+        d.status = new

@@ -41,6 +41,7 @@ from .tripdates import (
     fallback_spans,
     resolve_for,
     trip_spans,
+    undated_earlier,
 )
 
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
@@ -192,7 +193,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
         ev_name = event.name if event is not None else ""
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
-        recent = not spans and status in ("completed", "ongoing") and not any(
+        recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
+            not any(d.kind == "anchor" for d in found) and not any(
             c.status == "completed" and c.strength >= 4 for c in cues) and \
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
                     not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))

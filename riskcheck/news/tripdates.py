@@ -133,6 +133,18 @@ def _last_since(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int
     return spans or None
 
 
+def _other_clause_date(s: _Sentence, ti: int, dest_j: int, d: DateExpr) -> bool:
+    """Whether date ``d`` lies beyond a comma after which (or before which) another travel verb takes it:
+    "X, who has been to Y twice, arrived in Z on Sunday"."""
+    toks = s.toks
+    others = [i for i, _, _ in s.get("trigger") if i != ti]
+    if d.i >= dest_j:
+        commas = [n for n in range(dest_j, d.i + 1) if "," in toks[n].gap]
+        return bool(commas) and any(commas[0] <= i <= d.i for i in others)
+    commas = [n for n in range(d.j, ti + 1) if "," in toks[n].gap]
+    return bool(commas) and any(i < commas[-1] for i in others)
+
+
 def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int], status: str,
                future: bool, ctx_date: DateExpr | None, plan_spans: list[tuple[date, date, str]] | None,
                last_since: list[tuple[date, date, str]] | None) -> list[tuple[date, date, str]]:
@@ -146,6 +158,13 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     dexpr = _pick_date(s, found, ti, max(tj, dest_j), speech, clause)
     if dexpr is not None and status == "invited" and dexpr.i < ti:
         dexpr = None  # "In March, X was invited to visit": the date of the invitation
+    if dexpr is not None and undated_earlier(words, ti) and (
+            not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) or _other_clause_date(s, ti, dest_j, dexpr)):
+        dexpr = None  # "X, who has visited Y several times, arrived in Z on Sunday": Z's date, not Y's
+    if dexpr is None and status == "ongoing":
+        # "has been staying in X since Monday", "is in Y since June 3": a stay begun on that day
+        dexpr = next((d for d in found if clause[0] <= d.i < clause[1] and d.i > ti and words[d.i - 1] == "since"
+                      and d.kind in ("weekday", "abs", "rel") and d.unit in ("", "day")), None)
     if dexpr is None and ctx_date is not None:
         dexpr = ctx_date
     spans: list[tuple[date, date, str]] = []
@@ -156,7 +175,7 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         dexpr = None
         spans = last_since
     if dexpr is not None:
-        spans = resolve_for(doc, dexpr, status, future)
+        spans = resolve_for(doc, dexpr, status, future, past_plan=status in FUTURE and told_as_past_plan(words, ti, clause[0]))
         # "visited Russia twice, in 2019 and again last year": one trip per date of a list
         last_d = dexpr
         for d in found:
@@ -168,19 +187,70 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     return spans
 
 
-def _anchor(doc: _Doc) -> date | None:
-    """The start of the trip under discussion: the latest dated trip the article has reported so far."""
+_COARSE = {"month": ("day", "range", "week", "month"), "year": ("day", "range", "week", "month", "year")}
+
+
+def _anchor(doc: _Doc, unit: str = "day") -> date | None:
+    """The start of the trip under discussion: the latest dated trip the article has reported so far; a count
+    of months or years ("a month later", "the following year") may count from a trip dated to the month or
+    the year ("visited X in September 2024. A month later, ...")."""
+    ok = _COARSE.get(unit, ("day",))
     for d in reversed(doc.drafts[-8:]):
-        if d.spans and d.spans[0][2] == "day":  # (a vague "few days earlier" is no anchor of its own)
+        if d.spans and d.spans[0][2] in ok:  # (a vague "few days earlier" is no anchor of its own)
             return d.spans[0][0]
     return None
 
 
-def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool) -> list[tuple[date, date, str]]:
-    """Spans of a trip's date expression: a plan called off takes the month nearest the report (it may lie on
-    either side: "was to attend in August, but ..."), and "the next day", "a few days earlier" count from the
-    trip under discussion (:func:`_anchor`)."""
-    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc), nearest=status == "cancelled")
+def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_plan: bool = False
+                ) -> list[tuple[date, date, str]]:
+    """Spans of a trip's date expression: a plan called off, or a plan told in the past tense ("was due to
+    visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
+    side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
+    discussion (:func:`_anchor`)."""
+    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc, dexpr.unit), nearest=status == "cancelled" or past_plan)
+
+
+_PAST_FRAME = frozenset({"was", "were", "had"})
+_FRAME_FILL = frozenset({"been", "originally", "initially", "also", "then", "previously", "earlier", "not"})
+# the predicates of a plan: "was due to", "had been expected to", "was to", "had planned to", "was set for"
+_PLAN_PRED = frozenset({"due", "expected", "scheduled", "set", "supposed", "slated", "planned", "planning", "meant",
+                        "intended", "intending", "to", "going", "hoping", "poised", "tipped", "penciled", "pencilled"})
+
+
+def told_as_past_plan(words: list[str], ti: int, c0: int) -> bool:
+    """ "was due to visit", "had been expected to arrive", "was to attend", "had planned to travel": a plan
+    told in the past tense, whose date is seen from a moment before the report (so "in April" in a June
+    report is this April, and "on Friday" the nearest Friday), in the clause ``c0..ti`` before the trigger."""
+    for n in range(max(c0, ti - 7), ti):
+        if words[n] not in _PAST_FRAME:
+            continue
+        m = n + 1
+        while m < ti and words[m] in _FRAME_FILL:
+            m += 1
+        if m < ti and words[m] in _PLAN_PRED:
+            return True
+    return False
+
+
+# "has visited X several times", "had previously been to Y", "once visited Z", "has travelled to A, B and C since
+# the warrant": trips before the story, undated unless the text dates them
+_BEFORE_STORY = frozenset({"previously", "once", "times", "occasions", "repeatedly", "formerly", "past", "often",
+                           "frequently", "regularly", "twice"})
+_PERFECT = frozenset({"has", "have", "had", "s", "ve", "d"})
+_REPORTED = frozenset({"that", "said", "says", "told", "tells", "added", "announced", "stated", "reported", "confirmed",
+                       "explained", "noted", "claimed", "insisted", "acknowledged", "according"})
+
+
+def undated_earlier(words: list[str], ti: int) -> bool:
+    """Whether the trip at ``ti`` is told as one (or several) before the story: a past perfect ("had visited"),
+    a frequency or "previously" ("has been to X several times", "once visited"), or a perfect with "since"
+    ("has visited A, B and C since 2009")."""
+    aux = words[max(0, ti - 3):ti + 1]  # (with the trigger's own first word: "had been in")
+    if "had" in aux and not _REPORTED.intersection(words[:ti]):
+        return True  # (not "said that Uganda had hosted him": reported speech shifts the tense back)
+    if _BEFORE_STORY.intersection(words[max(0, ti - 4):ti + 12]):
+        return True
+    return bool(_PERFECT.intersection(aux)) and "since" in words[ti:ti + 15]
 
 
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,
@@ -197,6 +267,7 @@ def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form:
         return [arrest]  # "had travelled through X before his arrest": the month of the arrest
     if status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
             and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
-                                                    if c.j <= ti):
+                                                    if c.j <= ti) and not undated_earlier(s.words, ti) \
+            and not any(d.kind == "anchor" for d in s.dates):  # ("the following week" unresolved: not today)
         return [(doc.pub.start, doc.pub.end, doc.pub.precision)]
     return []
