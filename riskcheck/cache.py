@@ -43,7 +43,7 @@ KEEP = 8
 _HERE = Path(__file__).resolve().parent
 #: modules whose objects (or whose functions, through the index keys they compute) are in a cache entry
 _SOURCES = ("__init__.py", "ruleset.py", "ruleset_build.py", "places.py", "places_build.py", "people.py",
-            "people_index.py", "text.py", "dates.py", "errors.py")
+            "people_index.py", "text.py", "dates.py", "errors.py", "record.py")
 _TABLES = ("countries.csv",)
 
 

@@ -15,7 +15,18 @@ from typing import Any
 
 import click
 
+from .cli_check import (
+    closed_pipe,
+    render_check,
+    render_verdict,
+    render_where,
+    stale_warning,
+    wrap,
+)
 from .errors import RiskcheckError
+
+# (names the tests and earlier callers use)
+_render_verdict, _render_where, _wrap = render_verdict, render_where, wrap
 
 FORMAT_CHOICES = click.Choice(["table", "csv", "json", "jsonl"])
 
@@ -113,18 +124,6 @@ def emit(records: list[dict[str, Any]], columns: list[str], fmt: str, out: str |
         write_records(records, columns, fmt, out)
 
 
-def closed_pipe() -> None:
-    """The reader of stdout went away (``| head``): a normal end, no message, exit 0."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
-    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor (tests)
-        pass
-    sys.exit(0)
-
-
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", "data", type=click.Path(file_okay=False), envvar="RISKCHECK_DATA",
               help="Use this data folder instead of the bundled one.")
@@ -137,11 +136,6 @@ def cli(ctx: click.Context, data: str | None) -> None:
 
 
 # ------------------------------------------------------------------------------------------ check
-
-VERDICT_COLUMNS = ["person_id", "person", "country", "country_name", "sovereign", "city", "date", "start", "end",
-                   "warrant", "obligation", "basis", "confidence", "explanation", "sources", "context", "notes"]
-
-
 @cli.command()
 @click.argument("person")
 @click.argument("place", required=False)
@@ -162,20 +156,11 @@ def check(person: str, place: str | None, when: str | None, fmt: str, out: str |
         fail(str(exc))
     except RiskcheckError as exc:
         fail(str(exc))
-    _warn_stale(rs, verdicts)
-    if fmt == "json":
-        import json
-
-        payload: Any = verdicts[0].to_dict() if place else [v.to_dict() for v in verdicts]
-        _write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", out)
-        return
-    if fmt in ("csv", "jsonl"):
-        emit([v.to_dict() for v in verdicts], VERDICT_COLUMNS + ["confidence_note", "checked", "projection",
-                                                                 "warrant_ended_how", "candidates"]
-             if fmt == "jsonl" else VERDICT_COLUMNS, fmt, out)
-        return
-    text = _render_verdict(verdicts[0], _width()) if place else _render_where(verdicts)
-    _write_text(text, out)
+    warning = stale_warning(rs, verdicts)  # said once on stderr (the verdicts' context says it too)
+    if warning:
+        click.echo(warning, err=True)
+    # (riskcheck/cli_check.py answers plain queries without click: the same renderer, so the same bytes)
+    _write_text(render_check(verdicts, bool(place), fmt), out)
 
 
 def _write_text(text: str, out: str | None) -> None:
@@ -189,96 +174,6 @@ def _write_text(text: str, out: str | None) -> None:
 
     with writing(out), atomic_output(out) as stream:
         stream.write(text)
-
-
-def _width() -> int:
-    """The terminal's width ($COLUMNS wins); text is not wrapped when stdout is not a terminal."""
-    import os
-
-    if not os.environ.get("COLUMNS", "").isdigit():
-        try:
-            tty = sys.stdout.isatty()
-        except (AttributeError, ValueError, OSError):  # pragma: no cover - closed or unusual stdout
-            tty = False
-        if not tty:  # what terminal_width() says then, without importing riskcheck.output
-            return 10**6
-    from .output import terminal_width
-
-    return terminal_width() or 10**6
-
-
-def _warn_stale(rs: Any, verdicts: list[Any]) -> None:
-    """Say once on stderr when the data is old for the date asked (the verdicts' context says it too)."""
-    from .verdict import stale_note
-
-    if verdicts:
-        note = stale_note(rs, date.fromisoformat(verdicts[0].end))
-        if note:
-            click.echo(f"riskcheck: {note}", err=True)
-
-
-_MARK = {"yes": "YES", "no": "no", "residual": "RESIDUAL", "unknown": "UNKNOWN"}
-
-
-#: textwrap's whitespace, which it turns into spaces
-_SPACES = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
-
-
-def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """``text`` wrapped to ``width`` as textwrap does (``first``/``rest`` indents, words never broken)."""
-    flat = text.expandtabs().translate(_SPACES).rstrip(" ")
-    if len(first) + len(flat) <= width and flat.replace(" ", "").isprintable():
-        # one line (always, when not wrapped), no Unicode spaces: textwrap's answer, without importing it
-        return [first + flat] if flat else [first.rstrip()]
-    import textwrap
-
-    return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
-
-
-def _render_verdict(v: Any, width: int = 80) -> str:
-    """One verdict as indented text, every paragraph wrapped to ``width`` (nothing cut)."""
-
-    def para(text: str, first: str, rest: str) -> list[str]:
-        return _wrap(text, width, first, rest)
-
-    where_ = v.country_name + (f" ({v.city})" if v.city else "")
-    lines = [f"{v.person or '?'} in {where_} [{v.country}] on {v.date}"]
-    conf = "" if v.confidence == "high" else f"   confidence: {v.confidence.upper()}"
-    lines.append(f"  obligation to arrest: {_MARK[v.obligation]}   basis: {v.basis}   warrant: {v.warrant}{conf}")
-    if v.confidence != "high" and v.confidence_note:
-        lines += para(f"({v.confidence} confidence: {v.confidence_note})", "  ", "   ")
-    lines += para(v.explanation, "  ", "  ")
-    for n in v.notes:
-        lines += para(f"note: {n}", "  ", "        ")
-    if v.context:
-        lines.append("  context:")
-        for c in v.context:
-            lines += para(c, "    - ", "      ")
-    lines.append("  sources:")
-    lines += [f"    - {s}" for s in v.sources]  # URLs are never broken
-    return "\n".join(lines) + "\n"
-
-
-def _render_where(verdicts: list[Any]) -> str:
-    from .output import render_table
-
-    rows = [{"country": v.country, "name": v.country_name, "obligation": v.obligation, "basis": v.basis,
-             "confidence": v.confidence} for v in verdicts]
-    cols = ["country", "name", "obligation", "basis"]
-    if any(v.confidence != "high" for v in verdicts):  # shown when it is not high somewhere
-        cols.append("confidence")
-    text = render_table(rows, cols)
-    first = verdicts[0] if verdicts else None
-    if first is not None:
-        n_yes = sum(v.obligation == "yes" for v in verdicts if not v.sovereign)
-        n_res = sum(v.obligation == "residual" for v in verdicts if not v.sovereign)
-        n_unk = sum(v.obligation == "unknown" for v in verdicts if not v.sovereign)
-        n_states = sum(1 for v in verdicts if not v.sovereign)
-        text += (f"\n{first.person or '?'} on {first.date}: {n_yes} of {n_states} states obliged to arrest"
-                 f"{f', {n_res} residual' if n_res else ''}{f', {n_unk} unknown' if n_unk else ''}"
-                 f" (warrant: {first.warrant}). Data checked {first.checked}.\n")
-    return text
 
 
 def main() -> None:

@@ -1,50 +1,18 @@
 """Dates as users type them: a day, a month, a year or a range, as a closed span of days."""
 
-# (No ``from __future__ import annotations``: a dataclass compiles string annotations at every start.)
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from .errors import DateError
+from .record import DateSpan
+
+__all__ = ["PRECISIONS", "DateSpan", "parse_date", "parse_day"]
 
 PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
 
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _YEAR = re.compile(r"(\d{4})")
-
-
-@dataclass(frozen=True, slots=True)
-class DateSpan:
-    """A closed interval of days [start, end] with the precision it was given at."""
-
-    start: date
-    end: date
-    precision: str = "day"
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise DateError(f"date range ends before it starts: {self.start} .. {self.end}")
-
-    @property
-    def is_day(self) -> bool:
-        return self.start == self.end
-
-    def __str__(self) -> str:
-        if self.precision == "day" or self.start == self.end:
-            return self.start.isoformat()
-        if self.precision == "month":
-            return self.start.strftime("%Y-%m")
-        if self.precision == "year":
-            return str(self.start.year)
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
-
-    @classmethod
-    def day(cls, d: date) -> "DateSpan":
-        return cls(d, d, "day")
-
-    def contains(self, d: date) -> bool:
-        return self.start <= d <= self.end
 
 
 def _one(text: str, field: str) -> DateSpan:

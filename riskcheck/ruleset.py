@@ -9,12 +9,12 @@ imports pandas: the single-query path must stay fast.
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple, TypeVar, cast
 
 from .errors import DataError
+from .record import Record
 
 T = TypeVar("T")
 
@@ -319,26 +319,50 @@ class WarrantStatus(NamedTuple):
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Ruleset:
-    """All the data, indexed. Build with :func:`load_ruleset`."""
+_RULESET_FIELDS = ("path", "states", "withdrawals", "territories", "situations", "other_bases", "people", "warrants",
+                   "aliases", "titles", "non_compliance", "places", "checked", "_raw", "_memo", "_derived")
 
-    path: Path
-    states: dict[str, State] = field(default_factory=dict)
-    withdrawals: dict[str, list[Withdrawal]] = field(default_factory=dict)
-    territories: dict[str, list[TerritoryRule]] = field(default_factory=dict)
-    situations: dict[str, Situation] = field(default_factory=dict)
-    other_bases: dict[str, list[OtherBasis]] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    warrants: dict[str, list[Warrant]] = field(default_factory=dict)  # by person_id
-    aliases: list[Alias] = field(default_factory=list)
-    titles: list[Title] = field(default_factory=list)
-    non_compliance: list[NonCompliance] = field(default_factory=list)
-    places: list[PlaceAlias] = field(default_factory=list)
-    checked: date | None = None  # the latest `checked` date in the data
-    _raw: dict[str, list[dict[str, str]]] | None = field(default=None, repr=False)
-    _memo: dict[tuple[str, object, object], object] = field(default_factory=dict, repr=False)
-    _derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+class Ruleset(Record):
+    """All the data, indexed. Build with :func:`load_ruleset`.
+
+    (A plain class on :class:`riskcheck.record.Record`, not a dataclass, for start-up time; it still works
+    with ``dataclasses.replace``/``fields``.)
+    """
+
+    _fields = _RULESET_FIELDS
+    _defaults = {"checked": None, "_raw": None}
+    _factories = {"states": dict, "withdrawals": dict, "territories": dict, "situations": dict, "other_bases": dict,
+                  "people": dict, "warrants": dict, "aliases": list, "titles": list, "non_compliance": list,
+                  "places": list, "_memo": dict, "_derived": dict}
+    _repr_skip = ("_raw", "_memo", "_derived")
+
+    def __init__(self, path: Path, states: dict[str, State] | None = None,
+                 withdrawals: dict[str, list[Withdrawal]] | None = None,
+                 territories: dict[str, list[TerritoryRule]] | None = None,
+                 situations: dict[str, Situation] | None = None, other_bases: dict[str, list[OtherBasis]] | None = None,
+                 people: dict[str, Person] | None = None, warrants: dict[str, list[Warrant]] | None = None,
+                 aliases: list[Alias] | None = None, titles: list[Title] | None = None,
+                 non_compliance: list[NonCompliance] | None = None, places: list[PlaceAlias] | None = None,
+                 checked: date | None = None, _raw: dict[str, list[dict[str, str]]] | None = None,
+                 _memo: dict[tuple[str, object, object], object] | None = None,
+                 _derived: dict[str, object] | None = None) -> None:
+        self.path = path
+        self.states: dict[str, State] = {} if states is None else states
+        self.withdrawals: dict[str, list[Withdrawal]] = {} if withdrawals is None else withdrawals
+        self.territories: dict[str, list[TerritoryRule]] = {} if territories is None else territories
+        self.situations: dict[str, Situation] = {} if situations is None else situations
+        self.other_bases: dict[str, list[OtherBasis]] = {} if other_bases is None else other_bases
+        self.people: dict[str, Person] = {} if people is None else people
+        self.warrants: dict[str, list[Warrant]] = {} if warrants is None else warrants  # by person_id
+        self.aliases: list[Alias] = [] if aliases is None else aliases
+        self.titles: list[Title] = [] if titles is None else titles
+        self.non_compliance: list[NonCompliance] = [] if non_compliance is None else non_compliance
+        self.places: list[PlaceAlias] = [] if places is None else places
+        self.checked = checked  # the latest `checked` date in the data
+        self._raw = _raw
+        self._memo: dict[tuple[str, object, object], object] = {} if _memo is None else _memo
+        self._derived: dict[str, object] = {} if _derived is None else _derived
 
     @property
     def raw(self) -> dict[str, list[dict[str, str]]]:

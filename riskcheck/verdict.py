@@ -4,14 +4,16 @@
 typed first. Basis codes are documented in :data:`BASES`.
 """
 
-# (No ``from __future__ import annotations``: a dataclass compiles string annotations at every start.)
+# (No ``from __future__ import annotations``: string annotations are compiled as code objects at every start.)
 import functools
-from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
 from .dates import DateSpan, parse_date
 from .errors import UnresolvedPersonError, UnresolvedPlaceError
+from .record import Verdict, _Day
 from .ruleset import OtherBasis, Ruleset, State, StateStatus, Warrant, load_ruleset
+
+__all__ = ["BASES", "OBLIGATIONS", "WARRANT_STATES", "Verdict", "check", "evaluate", "stale_note", "unresolved", "where"]
 
 OBLIGATIONS = ("yes", "no", "residual", "unknown")
 WARRANT_STATES = ("outstanding", "outstanding_sealed", "not_yet_issued", "ended", "none", "unknown")
@@ -35,71 +37,6 @@ BASES: dict[str, str] = {
     "malformed_row": "The row has more or fewer fields than the header (batch path).",
     "date_unknown": "The trip's date could not be determined from the text (news path).",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """Whether the state at ``country`` must arrest ``person`` on ``date``, why, and on what sources.
-
-    >>> from riskcheck import check
-    >>> check("Putin", "China", "2023-10-18").obligation
-    'no'
-    """
-
-    person_id: str
-    person: str
-    country: str
-    country_name: str
-    sovereign: str
-    date: str
-    start: str
-    end: str
-    warrant: str
-    obligation: str
-    basis: str
-    explanation: str
-    sources: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()
-    warrant_ended_how: str = ""
-    checked: str = ""
-    projection: bool = False
-    city: str = ""
-    notes: tuple[str, ...] = ()  # resolution notes ("'Victoria' is ambiguous: ...")
-    candidates: tuple[str, ...] = ()  # suggestions when unresolved
-    confidence: str = "high"  # high | medium | low: the weakest recorded fact the answer rests on
-    confidence_note: str = ""  # that fact, in words, when confidence is not high
-
-    def to_dict(self) -> dict[str, object]:
-        d = asdict(self)
-        for k in ("sources", "context", "notes", "candidates"):
-            d[k] = list(d[k])
-        return d
-
-    def to_json(self, *, indent: int | None = None) -> str:
-        """The verdict as a JSON object (``indent`` as for :func:`json.dumps`)."""
-        import json  # not at import: a single query's table output does not need it
-
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-
-@dataclass(frozen=True, slots=True)
-class _Day:
-    """The answer on a single day (internal)."""
-
-    warrant: str
-    obligation: str
-    basis: str
-    explanation: str
-    sources: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()
-    ended_how: str = ""
-    confidence: str = "high"
-    weakest: str = ""  # the weakest fact the answer rests on, in words ("" when all are high)
-
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        """What the answer is, derived from its fields (one source of truth for the precedence chain)."""
-        return (self.warrant, self.obligation, self.basis, self.ended_how)
 
 
 IMMUNITY_NOTE = (
@@ -267,7 +204,7 @@ def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, s
     conf, what = _weakest(facts)
     if conf == ans.confidence and what == ans.weakest:
         return ans
-    return replace(ans, confidence=conf, weakest=what)
+    return ans.replace(confidence=conf, weakest=what)
 
 
 def _covers_crimes(b: OtherBasis) -> tuple[bool, date]:
@@ -321,7 +258,7 @@ def _on_day(rs: Ruleset, person_id: str | None, code: str, day: date, label: str
                        f"On {label} {wphrase} was still under seal; whether a request for arrest had been "
                        f"transmitted to {the(st.name)} is not public.", ssrc)
         else:
-            ans = replace(ans, explanation=ans.explanation + f" On {label} {wphrase} was still under seal.")
+            ans = ans.replace(explanation=ans.explanation + f" On {label} {wphrase} was still under seal.")
     return _rate(rs, ans, person_id, code, day, st, basis_row)
 
 
@@ -531,7 +468,7 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
                           for i, (d, s) in enumerate(segments))
         explanation = (f"'{first.obligation}' throughout {span}, for reasons that change within it ({steps}). "
                        f"{last.explanation}")
-        result = replace(last, explanation=explanation,
+        result = last.replace(explanation=explanation,
                          sources=_sources_of(*(s.sources for _, s in segments)))
     projection = bool(checked and span.end > checked)
     explanation = result.explanation
@@ -612,7 +549,7 @@ def check(person: str, place: str, date: str | date | DateSpan | None = None,
                                    place, list(pl.candidates))
     v = evaluate(pm.person_id, pl.code, span, rs, person_label=pm.name)
     notes = tuple(n for n in (pl.note,) if n)
-    return replace(v, city=pl.city, notes=notes)
+    return v.replace(city=pl.city, notes=notes)
 
 
 def where(person: str, date: str | date | DateSpan | None = None, ruleset: Ruleset | None = None) -> list[Verdict]:
