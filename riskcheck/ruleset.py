@@ -4,19 +4,25 @@ Loaded once, lazily, from the CSV files in a data folder (the bundled one by def
 imports pandas: the single-query path must stay fast.
 """
 
-# (No ``from __future__ import annotations`` here: NamedTuple and dataclass compile every string annotation at
-# class creation, which costs each query about 2 ms; these annotations are cheap to evaluate as written.)
+from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+import os
+from _thread import RLock  # (threading costs every start a millisecond)
 from datetime import date, timedelta
-from pathlib import Path
-from typing import NamedTuple, TypeVar, cast
 
 from .errors import DataError
 from .record import Record
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing: a few ms of every start)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import NamedTuple, TypeVar
+
+    T = TypeVar("T")
+else:
+    from .record import NamedTuple  # typing.NamedTuple's class syntax without importing typing (nor
+    # compiling the string annotations, as typing's does)
 
 # --------------------------------------------------------------------------------------------------
 # Where the data lives
@@ -24,11 +30,19 @@ T = TypeVar("T")
 
 def default_data_dir() -> Path:
     """The bundled data folder: ``riskcheck/data`` in an installed wheel, ``data/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for cand in (here / "data", here.parent / "data"):
-        if (cand / "states.csv").is_file():
+    from pathlib import Path
+
+    return Path(_default_folder())
+
+
+def _default_folder() -> str:
+    """:func:`default_data_dir` as a string (a query does not import pathlib)."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    for cand in (os.path.join(here, "data"), os.path.join(os.path.dirname(here), "data")):
+        if os.path.isfile(os.path.join(cand, "states.csv")):
             return cand
-    raise DataError(f"bundled data not found (looked in {here / 'data'} and {here.parent / 'data'})")
+    raise DataError(f"bundled data not found (looked in {os.path.join(here, 'data')} and "
+                    f"{os.path.join(os.path.dirname(here), 'data')})")
 
 
 FILES = (
@@ -347,7 +361,7 @@ class Ruleset(Record):
                  checked: date | None = None, _raw: dict[str, list[dict[str, str]]] | None = None,
                  _memo: dict[tuple[str, object, object], object] | None = None,
                  _derived: dict[str, object] | None = None) -> None:
-        self.path = path
+        self._path: str | Path = path  # a string in a cache entry (riskcheck/cache.py): see :attr:`path`
         self.states: dict[str, State] = {} if states is None else states
         self.withdrawals: dict[str, list[Withdrawal]] = {} if withdrawals is None else withdrawals
         self.territories: dict[str, list[TerritoryRule]] = {} if territories is None else territories
@@ -365,6 +379,15 @@ class Ruleset(Record):
         self._derived: dict[str, object] = {} if _derived is None else _derived
 
     @property
+    def path(self) -> Path:
+        """The data folder."""
+        if isinstance(self._path, str):
+            from pathlib import Path  # (not at start-up: a query from the cache does not need it)
+
+            self._path = Path(self._path)
+        return self._path
+
+    @property
     def raw(self) -> dict[str, list[dict[str, str]]]:
         """The rows of every data file as read (:func:`read_rows`), by file name. A ruleset from the cache
         reads them again when asked (the cache entry is keyed by these files' content)."""
@@ -374,7 +397,7 @@ class Ruleset(Record):
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (riskcheck/cache.py) without the raw rows: a query does not need them."""
-        return {**self.__dict__, "_raw": None}
+        return {**self.__dict__, "_raw": None, "_path": os.fspath(self._path)}
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """An index built from this ruleset once (e.g. the resolvers' name tables), kept with it.
@@ -387,7 +410,7 @@ class Ruleset(Record):
                 hit = self._derived.get(key)
                 if hit is None:
                     hit = self._derived[key] = build()
-        return cast(T, hit)
+        return hit  # type: ignore[return-value]
 
     def _cached(self, kind: str, key: object, day: object, compute: Callable[[], T]) -> T:
         """Memoise a pure lookup (the data never changes once loaded); bounded to stay small."""
@@ -397,7 +420,7 @@ class Ruleset(Record):
             if len(self._memo) > 200_000:
                 self._memo.clear()
             hit = self._memo[k] = compute()
-        return cast(T, hit)
+        return hit  # type: ignore[return-value]
 
     # ---- states and territories ----------------------------------------------------------------
 
@@ -603,26 +626,29 @@ class Ruleset(Record):
 # Loading
 
 
-def _build(path: Path) -> Ruleset:
+def _build(path: str) -> Ruleset:
     """Read the data folder ``path`` (riskcheck/ruleset_build.py: a query reads the cache instead)."""
+    from pathlib import Path
+
     from .ruleset_build import build
 
-    return build(path)
+    return build(Path(path))
 
 
-_CACHE: dict[Path, Ruleset] = {}
-_LOCK = threading.RLock()
+_CACHE: dict[str, Ruleset] = {}
+_LOCK = RLock()
 
 
-def load_ruleset(path: str | Path | None = None) -> Ruleset:
+def load_ruleset(path: str | os.PathLike[str] | None = None) -> Ruleset:
     """Load (once, then cached) the ruleset from ``path`` or the bundled data.
 
     >>> rs = load_ruleset()
     >>> "ZA" in rs.states
     True
     """
-    p = Path(path).expanduser().resolve() if path is not None else default_data_dir()
-    if not p.is_dir():
+    # (as Path(path).expanduser().resolve(), without importing pathlib)
+    p = os.path.realpath(os.path.expanduser(os.fspath(path))) if path is not None else _default_folder()
+    if not os.path.isdir(p):
         raise DataError(f"{p}: not a data folder")
     with _LOCK:
         rs = _CACHE.get(p)
