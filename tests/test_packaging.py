@@ -29,6 +29,9 @@ def test_wheel_contains_the_data(tmp_path):
     for f in (*FILES, *EVENT_FILES):
         assert f"riskcheck/data/{f}" in names
     assert "riskcheck/data/README.md" in names
+    # the console script is the click-free entry point for plain checks (riskcheck/cli_check.py)
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert "riskcheck = riskcheck.cli_check:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_default_data_dir_has_every_file():
