@@ -49,7 +49,15 @@ class _NamedTupleMeta(type):
         for key, value in ns.items():
             if key not in ("__module__", "__annotations__") and key not in fields:
                 setattr(cls, key, value)
+        if "__reduce__" not in ns:
+            cls.__reduce__ = _tuple_reduce  # type: ignore[method-assign,assignment]
         return cls
+
+
+def _tuple_reduce(self: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Pickled as ``tuple.__new__(cls, values)``: unpickling calls no Python function (a namedtuple's own
+    ``__new__`` is one; the ruleset cache holds thousands of these records)."""
+    return (tuple.__new__, (type(self), tuple(self)))
 
 
 if TYPE_CHECKING:
