@@ -7,7 +7,6 @@ punctuation does not matter (except an apostrophe inside a word), and non-Latin 
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalize", "levenshtein", "translit", "spelling", "skeleton", "strip_leading_the", "compact_initials",
@@ -25,6 +24,8 @@ _FOLD = str.maketrans({
 
 
 def _pass(s: str) -> str:
+    import unicodedata  # (only for text beyond printable ASCII: a plain query does not load it)
+
     s = unicodedata.normalize("NFKD", s).casefold()
     s = unicodedata.normalize("NFKD", s).translate(_FOLD)
     out: list[str] = []
