@@ -147,6 +147,11 @@ class Frozen(Record):
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), self._values())
 
+    def __setstate__(self, state: list[Any]) -> None:
+        """Read a pickle made when the class was a frozen slotted dataclass (its field values, in order)."""
+        for name, value in zip(self._fields, state, strict=True):
+            _set(self, name, value)
+
 
 _set = object.__setattr__
 
@@ -187,6 +192,9 @@ class DateSpan(Frozen):
 
     def contains(self, d: date) -> bool:
         return self.start <= d <= self.end
+
+
+DateSpan.__module__ = "riskcheck.dates"  # where it was defined as a dataclass (pickles name it there)
 
 
 _VERDICT_FIELDS = ("person_id", "person", "country", "country_name", "sovereign", "date", "start", "end",
@@ -252,6 +260,9 @@ class Verdict(Frozen):
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
+Verdict.__module__ = "riskcheck.verdict"  # where it was defined as a dataclass (pickles name it there)
+
+
 class _Day(Frozen):
     """The answer on a single day (the verdict engine's, internal)."""
 
@@ -286,3 +297,6 @@ class _Day(Frozen):
     def key(self) -> tuple[str, str, str, str]:
         """What the answer is, derived from its fields (one source of truth for the precedence chain)."""
         return (self.warrant, self.obligation, self.basis, self.ended_how)
+
+
+_Day.__module__ = "riskcheck.verdict"

@@ -312,3 +312,17 @@ def test_a_ruleset_from_the_cache_keeps_its_path_and_replaces(tmp_path):
     other = dataclasses.replace(rs, checked=None)
     assert isinstance(other, Ruleset) and other.checked is None and other.states is rs.states
     assert "_memo" not in repr(Ruleset(path=tmp_path))
+
+
+def test_pickles_of_the_dataclass_versions_still_load():
+    """A frozen slotted dataclass was pickled as ``cls.__new__(cls)`` then its field values (a list) to
+    ``__setstate__``: written here opcode by opcode (GLOBAL, EMPTY_TUPLE, NEWOBJ, the list, BUILD)."""
+    from riskcheck import check
+    from riskcheck.dates import parse_date
+
+    for obj in (check("Putin", "South Africa", "2023-08-22"), parse_date("2023-01")):
+        cls = type(obj)
+        values = pickle.dumps([getattr(obj, f.name) for f in dataclasses.fields(obj)], protocol=2)[2:-1]
+        old = b"\x80\x02c" + f"{cls.__module__}\n{cls.__name__}\n".encode() + b")\x81" + values + b"b."
+        assert cls.__module__ in ("riskcheck.verdict", "riskcheck.dates")  # where the dataclasses were
+        assert pickle.loads(old) == obj
