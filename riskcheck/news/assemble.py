@@ -52,8 +52,10 @@ def _add(doc: _Doc, new: _Draft) -> None:
     else:
         dated = [d for d in cands if d.spans]
         d = (dated or same or cands)[0]
-    if new.spans and (not d.spans or _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]]):
-        d.spans = new.spans
+    if new.spans and (not d.spans or (d.guessed and not new.guessed) or (
+            _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]] and d.guessed <= new.guessed)):
+        d.spans = new.spans  # (a date stated for the trip replaces the report day guessed for it)
+        d.guessed = new.guessed
     was_future = d.status in FUTURE
     merge_status(doc, d, new)
     if new.city and not d.city:

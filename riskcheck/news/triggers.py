@@ -189,8 +189,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             spans = resolve_for(doc, event.date, status, future)[:1]
         elif event is not None:
             spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
+        guessed = False
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
+            guessed = bool(spans) and doc.pub is not None and spans[0][:2] == (doc.pub.start, doc.pub.end)
         ev_name = event.name if event is not None else ""
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
         recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
@@ -210,4 +212,5 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                     continue
                 for span in (own_spans[n_dest] if own_spans else spans) or [None]:  # type: ignore[list-item]
                     _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
-                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all))
+                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all,
+                                     guessed=guessed))

@@ -271,3 +271,81 @@ def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form:
             and not any(d.kind == "anchor" for d in s.dates):  # ("the following week" unresolved: not today)
         return [(doc.pub.start, doc.pub.end, doc.pub.precision)]
     return []
+
+
+# words that may stand between a reference to the trip and its date: "The visit will now take place in March",
+# "the trip is scheduled for March 3", "it could happen in 2026"
+_REF_FILL = frozenset({"is", "was", "will", "would", "could", "may", "might", "should", "be", "been", "has", "have",
+                       "to", "now", "also", "still", "expected", "likely", "probably", "reportedly", "tentatively",
+                       "officially", "place", "for", "on", "in", "from", "between", "during", "maybe", "perhaps",
+                       "then", "later", "early", "late", "mid", "sometime", "possibly", "not", "before", "by"})
+_OTHER_TRIP = frozenset({"last", "previous", "first", "earlier", "former", "prior", "past", "next", "another",
+                         "other", "second", "third", "return"})
+_DATE_PREP = frozenset({"on", "in", "for", "from", "between", "during", "by"})
+_PAST_STEP = frozenset({"departed", "left", "arrived", "landed", "flew", "met", "hosted", "welcomed", "received"})
+
+
+def _ref_date(s: _Sentence, n: int, fill: frozenset[str], names: bool = False) -> DateExpr | None:
+    """The date that follows token ``n`` across only the words ``fill`` ("... will take place | in March"), and
+    with ``names`` capitalised words (a person's name and title: "will meet Prime Minister X on Dec. 29")."""
+    words, toks = s.words, s.toks
+    for d in s.dates:
+        if d.i <= n:
+            continue
+        if d.i - n > 12 or words[d.i - 1] not in _DATE_PREP or d.kind not in ("abs", "weekday", "rel", "season", "dom"):
+            return None
+        return d if all(words[m] in fill or (names and toks[m].cap) for m in range(n + 1, d.i)) else None
+    return None
+
+
+def date_told_nearby(doc: _Doc, s: _Sentence) -> None:
+    """Date the trip just reported from a sentence with no trip of its own that points back to it: "The visit
+    will take place in March", "Maybe it could happen in 2026 or 2027" (the trip or "it" and when it happens),
+    "He is expected to depart on Dec. 28", "Y will meet X on Dec. 29" (its traveller's step on the way, in the
+    trip's own tense). Only a trip still undated, or dated to the report day for want of a date (``guessed``),
+    reported in the last few hundred characters, and only when the sentence names no place of another country.
+    """
+    words, w = s.words, doc.w
+    if not doc.drafts or not s.dates or len(words) < 4:
+        return
+    recent = doc.drafts[-6:]
+    if any((s.a, s.b) in d.sentences for d in recent):
+        return  # the sentence reports a trip itself
+    open_ = [d for d in recent if d.sentences and 0 <= s.a - d.sentences[-1][1] <= 500 and not d.earlier
+             and ((not d.spans and (d.status in FUTURE or d.recent)) or d.guessed)]
+    if not open_:
+        return
+    target = open_[-1]
+    ent = target.entity
+    if any(p.code not in (target.code, ent.nationality) for p in doc.places(s)):
+        return  # another country's trip, or another story
+    future = target.status in FUTURE
+    refs, dets, happen, steps = (w.get(c, set()) for c in ("tripref", "refdet", "happen", "tripverb"))
+    fill = _REF_FILL | happen
+    dexpr: DateExpr | None = None
+    for n, x in enumerate(words[:14]):
+        if x == "it" and x in refs:
+            # "it could happen in 2026", "it will take place on ...": a verb of happening must follow
+            if any(y in happen for y in words[n + 1:n + 5]):
+                dexpr = _ref_date(s, n, fill)
+        elif x in refs and n and (words[n - 1] in dets or (n > 1 and words[n - 2] in dets)) and \
+                x not in _OTHER_TRIP and not _OTHER_TRIP.intersection(words[max(0, n - 2):n]):
+            dexpr = _ref_date(s, n, fill)
+        elif x in steps and (x in _PAST_STEP) != future:
+            # the traveller's own step: named (surname) or "he"/"she" before the verb, or its object
+            name = ent.name.casefold().split()[-1:]
+            near = words[max(0, n - 6):n + 8]
+            if (name and name[0] in near) or any(y in ("he", "she") for y in words[max(0, n - 5):n]):
+                dexpr = _ref_date(s, n, fill | {"with", "him", "her", "home", "the"}, names=True)
+        if dexpr is not None:
+            break
+    if dexpr is None or not _date_ok(words, dexpr, doc.w.get("speech", set())):
+        return
+    spans = resolve_for(doc, dexpr, target.status, future)[:1]
+    if not spans:
+        return
+    for d in open_:
+        if d.code == target.code and (d.status in FUTURE) == future:
+            d.spans, d.guessed = list(spans), False
+            if len(d.sentences) < 3:
+                d.sentences.append((s.a, s.b))

@@ -1,0 +1,164 @@
+"""Status and dates, round 4, by class of phrasing: a trip returned from, a gathering pulled out of or skipped,
+a plan that did not materialise, a trip not ruled out; dates told in a later sentence that points back to the
+trip ("The visit will take place in March", "it could happen in 2026", "He is expected to depart on ..."), a
+report day guessed for a trip replaced by the day stated later, "over the weekend", windows of months or
+years ("between March and May").
+
+Every sentence is written for these tests. The report date is Monday 8 December 2025 unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+PUB = "2025-12-08"  # a Monday
+
+
+def rows(text: str, published: str | None = PUB) -> list[tuple[str, str, str, str, str]]:
+    return [(t.person_id, t.country, t.start, t.end, t.status) for t in extract_trips(text, published)]
+
+
+def months(text: str, published: str | None = PUB) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(text, published)]
+
+
+# ---- status ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "returned from X": the traveller was in X, a trip made
+    ("Vladimir Putin returned from Turkey on Sunday.", [("vladimir-putin", "TR", "2025-12", "completed")]),
+    ("Omar al-Bashir returned from the United Arab Emirates last week.",
+     [("omar-al-bashir", "AE", "2025-12", "completed")]),
+    ("Vladimir Putin has returned from his trip to India and China.",
+     [("vladimir-putin", "IN", "2025-12", "completed"), ("vladimir-putin", "CN", "2025-12", "completed")]),
+])
+def test_returned_from_is_a_trip_made(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert months(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Omar al-Bashir returned from exile in Egypt in 2019.",  # a stay, not a trip
+    "Vladimir Putin returned from Moscow on Sunday.",  # home
+])
+def test_returned_from_home_or_exile_is_no_trip(text: str) -> None:
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Vladimir Putin pulled out of the summit in Turkey.", "TR"),
+    ("Vladimir Putin withdrew from the summit in Ankara last week.", "TR"),
+    ("Omar al-Bashir failed to attend the summit in Nairobi in November.", "KE"),
+    ("A planned visit by Vladimir Putin to Turkey did not materialise.", "TR"),
+    ("The trip of Omar al-Bashir to Kenya never materialized.", "KE"),
+])
+def test_pulled_out_failed_to_attend_did_not_materialise_cancel(text: str, country: str) -> None:
+    got = rows(text)
+    assert [(p, c, st) for p, c, _, _, st in got] == [(got[0][0], country, "cancelled")]
+
+
+def test_failed_to_attend_dates_the_nearest_month() -> None:
+    # a cancelled plan's month is the one nearest the report (November 2025, not next November)
+    assert months("Omar al-Bashir failed to attend the summit in Nairobi in November.") == \
+        [("omar-al-bashir", "KE", "2025-11", "cancelled")]
+
+
+def test_failed_to_arrest_is_no_cancelled_visit() -> None:
+    # "failed to" governs the arrest, not the visit that happened
+    assert months("South Africa failed to arrest Omar al-Bashir when he visited Johannesburg in June 2015.") == \
+        [("omar-al-bashir", "ZA", "2015-06", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin did not rule out a visit to Turkey next year.",
+    "The Kremlin has not ruled out a trip by Vladimir Putin to Turkey next year.",
+])
+def test_not_ruled_out_is_speculative(text: str) -> None:
+    assert months(text) == [("vladimir-putin", "TR", "2026-01", "speculative")]
+
+
+def test_withdrew_from_a_treaty_is_no_trip() -> None:
+    assert rows("Vladimir Putin withdrew from the Rome Statute talks last year.") == []
+
+
+# ---- a date told in a later sentence for the trip under discussion ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the trip (or "it") and when it happens
+    ("Vladimir Putin will visit Turkey. Officials said the visit would take place in March.",
+     ("vladimir-putin", "TR", "2026-03", "planned")),
+    ("Vladimir Putin will visit Turkey, the Kremlin said. According to officials, the trip is scheduled for "
+     "March 3.", ("vladimir-putin", "TR", "2026-03", "planned")),
+    ("Omar al-Bashir was invited to visit Kenya. The Kenyan government said it could happen in 2026 or 2027.",
+     ("omar-al-bashir", "KE", "2026-01", "invited")),
+    ("Vladimir Putin accepted an invitation to visit Turkey. The trip will take place in the spring, Erdogan said.",
+     ("vladimir-putin", "TR", "2026-03", "planned")),
+    # the traveller's own step on the way, in the trip's tense
+    ("Vladimir Putin will visit Turkey. He is expected to leave Moscow on Jan. 12 and return on Jan. 15.",
+     ("vladimir-putin", "TR", "2026-01", "planned")),
+    ("Benjamin Netanyahu will travel to Florida. President Donald Trump will meet with Prime Minister Benjamin "
+     "Netanyahu on Dec. 29 at his resort.", ("benjamin-netanyahu", "US", "2025-12", "planned")),
+])
+def test_a_later_sentence_dates_the_trip(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [r for r in months(text) if r[0] == expected[0]] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # another trip: an earlier one, or one to another country
+    "Vladimir Putin will visit Turkey. The last visit took place in 2019.",
+    "Vladimir Putin will visit Turkey. A visit to Iran is set for March.",
+    # a date of something else than the trip
+    "Vladimir Putin will visit Turkey. The visit was announced in November.",
+    "Vladimir Putin will visit Turkey. It is expected to boost trade in 2026.",
+    # a step told in another tense than the plan
+    "Vladimir Putin will visit Turkey. He met Erdogan in March.",
+])
+def test_a_later_sentence_about_something_else_leaves_the_trip_undated(text: str) -> None:
+    got = [r for r in rows(text) if r[1] == "TR" and r[4] == "planned"]
+    assert got == [("vladimir-putin", "TR", "", "", "planned")]
+
+
+def test_a_dated_trip_keeps_its_date() -> None:
+    assert months("Vladimir Putin will visit Turkey in May. The visit will take place in March, an aide said.") == \
+        [("vladimir-putin", "TR", "2026-05", "planned")]
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # the report day guessed for an arrival in the lead gives way to the day told later
+    ("Vladimir Putin arrived in Turkey for talks with Erdogan. Putin had flown to Ankara on Friday, the Kremlin "
+     "said.", "2025-12-05"),
+    ("Vladimir Putin is in Turkey for talks. He landed in Ankara last Thursday.", "2025-12-04"),
+    ("Vladimir Putin visited Turkey. The visit took place in October, officials said.", "2025-10-01"),
+])
+def test_a_date_stated_later_replaces_the_report_day(text: str, start: str) -> None:
+    got = rows(text)
+    assert len(got) == 1 and got[0][2] == start
+
+
+# ---- date expressions --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "span"), [
+    # a trip made: the weekend before the report; a plan: the next one
+    ("Vladimir Putin visited Turkey over the weekend.", "2025-12-08", ("2025-12-06", "2025-12-07")),
+    ("Vladimir Putin visited Turkey over the weekend.", "2025-12-01", ("2025-11-29", "2025-11-30")),
+    ("Vladimir Putin will visit Turkey over the weekend.", "2025-12-01", ("2025-12-06", "2025-12-07")),
+    ("Vladimir Putin visited Turkey at the weekend.", "2025-12-07", ("2025-12-06", "2025-12-07")),
+])
+def test_over_the_weekend(text: str, published: str, span: tuple[str, str]) -> None:
+    assert [(r[2], r[3]) for r in rows(text, published)] == [span]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Vladimir Putin will visit Turkey between March and May.", ("2026-03-01", "2026-05-31")),
+    ("Vladimir Putin visited Turkey between March and May.", ("2025-03-01", "2025-05-31")),
+    ("Vladimir Putin will visit Turkey sometime between March and May next year.", ("2026-03-01", "2026-05-31")),
+    ("Vladimir Putin visited Turkey from June to August 2024.", ("2024-06-01", "2024-08-31")),
+    ("Vladimir Putin visited Turkey between 2019 and 2021.", ("2019-01-01", "2021-12-31")),
+])
+def test_a_window_is_one_trip(text: str, span: tuple[str, str]) -> None:
+    assert [(r[2], r[3]) for r in rows(text)] == [span]
+
+
+def test_two_years_listed_are_two_trips() -> None:
+    assert [r[2] for r in rows("Vladimir Putin visited Turkey in 2019 and 2021.")] == ["2019-01-01", "2021-01-01"]
