@@ -162,3 +162,21 @@ def test_a_window_is_one_trip(text: str, span: tuple[str, str]) -> None:
 
 def test_two_years_listed_are_two_trips() -> None:
     assert [r[2] for r in rows("Vladimir Putin visited Turkey in 2019 and 2021.")] == ["2019-01-01", "2021-01-01"]
+
+
+# ---- an earlier visit told beside the trip now reported ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Omar al-Bashir is set to depart next Wednesday for a visit to Nairobi. Omar al-Bashir previously visited "
+     "Kenya in 2016.", None),  # no report date: the plan cannot be placed, but 2016 is another trip
+    ("Omar al-Bashir will visit Kenya. He previously visited Kenya in 2016.", PUB),
+    ("Omar al-Bashir will visit Kenya. He had visited Kenya in March 2016.", PUB),
+])
+def test_a_dated_earlier_visit_is_another_trip(text: str, published: str | None) -> None:
+    got = sorted((t.person_id, t.country, t.status, t.start[:4]) for t in extract_trips(text, published))
+    assert got == [("omar-al-bashir", "KE", "completed", "2016"), ("omar-al-bashir", "KE", "planned", "")]
+
+
+def test_a_plan_and_its_outcome_still_merge() -> None:
+    got = rows("Omar al-Bashir will visit Kenya. On Sunday, Omar al-Bashir arrived in Nairobi.")
+    assert [(r[1], r[4]) for r in got] == [("KE", "completed")]

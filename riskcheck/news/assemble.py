@@ -23,6 +23,10 @@ def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]
 def _add(doc: _Doc, new: _Draft) -> None:
     same_key = doc.by_key.setdefault((new.entity.key, new.code), [])
     cands = [d for d in same_key if _compatible(d.spans, new.spans)]
+    # a dated trip told as one before the story ("previously visited X in 2016") is not the plan reported now
+    # (a plan dated within that earlier trip is its own story's future: "when he addressed the UN in 2015")
+    cands = [d for d in cands if not (d.earlier and new.status in FUTURE and not new.spans or
+                                      new.earlier and d.status in FUTURE and not d.spans)]
     if not new.spans and new.status not in FUTURE and doc.pub is not None:
         # an undated visit that happened is not the one planned for after the report
         cands = [d for d in cands if not (d.status in FUTURE and d.spans and d.spans[0][0] > doc.pub.end)]

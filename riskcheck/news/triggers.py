@@ -201,6 +201,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
                     not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))
         weak = th.key in _HEADS and status == "ongoing" and not spans
+        # "The prime minister previously visited Azerbaijan in 2016": a dated trip before the story
+        earlier = status == "completed" and bool(spans) and not guessed and undated_earlier(words, ti)
         # "the trip was delayed ..., but he eventually reached X": the journey was made after all
         after_all = status in ("completed", "ongoing") and any(x in _AFTER_ALL for x in words[max(0, ti - 3):ti])
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
@@ -213,4 +215,4 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 for span in (own_spans[n_dest] if own_spans else spans) or [None]:  # type: ignore[list-item]
                     _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
                                      ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all,
-                                     guessed=guessed))
+                                     guessed=guessed, earlier=earlier))
