@@ -180,3 +180,41 @@ def test_a_dated_earlier_visit_is_another_trip(text: str, published: str | None)
 def test_a_plan_and_its_outcome_still_merge() -> None:
     got = rows("Omar al-Bashir will visit Kenya. On Sunday, Omar al-Bashir arrived in Nairobi.")
     assert [(r[1], r[4]) for r in got] == [("KE", "completed")]
+
+
+# ---- the trip going on now and the earlier one it is compared with ----------------------------------------
+
+def test_a_trip_under_way_and_its_last_visit_are_two_trips() -> None:
+    got = sorted(rows("Omar al-Bashir is in China for the first time in seven years; his last visit was in 2018.",
+                      "2025-08-28"))
+    assert got == [
+        ("omar-al-bashir", "CN", "2018-01-01", "2018-12-31", "completed"),
+        ("omar-al-bashir", "CN", "2025-08-28", "2025-08-28", "ongoing")]
+
+
+def test_his_last_visit_points_back_to_the_country_just_named() -> None:
+    got = sorted(months("Omar al-Bashir arrived in China on Sunday. His last visit was in 2018.", "2025-08-28"))
+    assert got == [("omar-al-bashir", "CN", "2018-01", "completed"), ("omar-al-bashir", "CN", "2025-08", "completed")]
+
+
+def test_making_a_trip_is_a_trip_under_way_of_the_report_month() -> None:
+    got = months("Omar al-Bashir is making his first trip to China in seven years as relations sour.", "2025-08-28")
+    assert ("omar-al-bashir", "CN", "2025-08", "ongoing") in got
+
+
+def test_visiting_for_the_first_time_since_is_still_the_current_trip() -> None:
+    got = months("Omar al-Bashir, who is visiting Russia for the first time since taking office in July, was "
+                 "expected to meet officials on Wednesday.", "2024-10-23")
+    assert got == [("omar-al-bashir", "RU", "2024-10", "ongoing")]
+
+
+def test_since_a_date_when_he_visited_dates_that_visit() -> None:
+    got = months("Omar al-Bashir will visit Kenya next week. The visit will be his first to Nairobi since December "
+                 "2021, when he flew into Nairobi for a brief summit.", "2025-11-28")
+    assert sorted(got) == [("omar-al-bashir", "KE", "2021-12", "completed"), ("omar-al-bashir", "KE", "2025-12", "planned")]
+
+
+def test_a_date_opening_the_sentence_dates_every_clause() -> None:
+    got = months("In August 2019 Omar al-Bashir stayed at home and spoke by video, while Vladimir Putin flew to "
+                 "South Africa in his place.")
+    assert ("vladimir-putin", "ZA", "2019-08", "completed") in got

@@ -285,6 +285,12 @@ def _pointing_back(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: in
         if last.sentences and s.a - last.sentences[-1][1] < 1500:
             return [Place(tj, tj + 2, last.code, "country", "", "")]
         return []
+    if ti >= 2 and words[ti - 1] in ("last", "previous") and words[ti - 2] in ("his", "her", "their") and \
+            doc.drafts and any(tj <= d.i <= tj + 3 for d in s.dates) and not any(p.i >= tj for p in places):
+        # "...; his last visit was in 2018": the country of the trip just reported
+        last = doc.drafts[-1]
+        if last.sentences and s.a - last.sentences[-1][1] < 600:
+            return [Place(tj, tj, last.code, "country", "", "")]
     bare = tj >= len(words) or "," in s.toks[tj].gap or (
         words[tj] in ("in", "on", "last") and any(d.i in (tj, tj + 1) for d in s.dates))
     if not bare or not any(x in ("when", "while", "during") for x in words[max(0, ti - 4):ti]):

@@ -76,6 +76,15 @@ def _after_trip(words: list[str], ti: int, cues: list[Cue]) -> bool:
                    and words[c.i] not in _PAST_AUX for c in cues)
 
 
+def _progressive_lead(words: list[str], ti: int, nounverb: set[str]) -> bool:
+    """ "is making a visit to", "are paying a state visit to": a verb of undertaking in the present progressive
+    right before the noun trigger."""
+    for n in range(ti - 1, max(0, ti - 5), -1):
+        if words[n] in nounverb and words[n].endswith("ing"):
+            return words[n - 1] in ("is", "are", "s", "currently")
+    return False
+
+
 def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: int, cues: list[Cue],
                    own_cues: list[Cue], clause: tuple[int, int], lead_past: str, dest_j: int, last_since: bool,
                    key: str, sent_status: dict[str, tuple[str, int]], done_here: dict[str, str]) -> str | None:
@@ -98,6 +107,8 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
     if status is None and form == "noun" and not any(clause[0] <= c.i and c.j <= clause[1] for c in cues):
         # cues of another clause ("since the warrant was issued: his visit to X ...") say nothing of this one
         status = _noun_status(doc, s, s.dates, ti, tj, dest_j, doc.w.get("speech", set()), clause)
+    if status is None and form == "noun" and _progressive_lead(words, ti, doc.w.get("nounverb", set())):
+        status = "ongoing"  # "X is making his first trip to Y": a trip under way
     if last_since:
         status = "completed"
     if status is None and key in sent_status and form == "base":

@@ -38,6 +38,7 @@ from .tripdates import (
     _last_since,
     _pick_date,
     _spans_per_dest,
+    before_story,
     fallback_spans,
     resolve_for,
     trip_spans,
@@ -195,14 +196,16 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             guessed = bool(spans) and doc.pub is not None and spans[0][:2] == (doc.pub.start, doc.pub.end)
         ev_name = event.name if event is not None else ""
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
+        # (a trip going on is current however the sentence speaks of earlier ones: "X, who is visiting Y for the
+        # first time since 2019, ...")
         recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
             not any(d.kind == "anchor" for d in found) and not any(
-            c.status == "completed" and c.strength >= 4 for c in cues) and \
+            c.status == "completed" and c.strength >= 4 for c in cues) and (status == "ongoing" or
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
-                    not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))
+                    not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words)))
         weak = th.key in _HEADS and status == "ongoing" and not spans
         # "The prime minister previously visited Azerbaijan in 2016": a dated trip before the story
-        earlier = status == "completed" and bool(spans) and not guessed and undated_earlier(words, ti)
+        earlier = status == "completed" and bool(spans) and not guessed and before_story(words, ti)
         # "the trip was delayed ..., but he eventually reached X": the journey was made after all
         after_all = status in ("completed", "ongoing") and any(x in _AFTER_ALL for x in words[max(0, ti - 3):ti])
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []

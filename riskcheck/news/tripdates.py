@@ -139,9 +139,9 @@ def _other_clause_date(s: _Sentence, ti: int, dest_j: int, d: DateExpr) -> bool:
     toks = s.toks
     others = [i for i, _, _ in s.get("trigger") if i != ti]
     if d.i >= dest_j:
-        commas = [n for n in range(dest_j, d.i + 1) if "," in toks[n].gap]
+        commas = [n for n in range(dest_j, d.i + 1) if "," in toks[n].gap or ";" in toks[n].gap]
         return bool(commas) and any(commas[0] <= i <= d.i for i in others)
-    commas = [n for n in range(d.j, ti + 1) if "," in toks[n].gap]
+    commas = [n for n in range(d.j, ti + 1) if "," in toks[n].gap or ";" in toks[n].gap]
     return bool(commas) and any(i < commas[-1] for i in others)
 
 
@@ -161,10 +161,18 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     if dexpr is not None and undated_earlier(words, ti) and (
             not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) or _other_clause_date(s, ti, dest_j, dexpr)):
         dexpr = None  # "X, who has visited Y several times, arrived in Z on Sunday": Z's date, not Y's
+    elif dexpr is not None and dexpr.i >= dest_j and not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) and \
+            _other_clause_date(s, ti, dest_j, dexpr):
+        dexpr = None  # "X is in Y for the first time in years; his last visit was in 2018": the last visit's
     if dexpr is None and status == "ongoing":
         # "has been staying in X since Monday", "is in Y since June 3": a stay begun on that day
         dexpr = next((d for d in found if clause[0] <= d.i < clause[1] and d.i > ti and words[d.i - 1] == "since"
                       and d.kind in ("weekday", "abs", "rel") and d.unit in ("", "day")), None)
+    if dexpr is None:
+        # "his first visit since December 2021, when he flew into X": the date the "when" clause hangs on
+        wn = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "when"), None)
+        if wn is not None and "," in s.toks[wn].gap:
+            dexpr = next((d for d in found if d.j == wn and d.kind in ("abs", "season")), None)
     if dexpr is None and ctx_date is not None:
         dexpr = ctx_date
     spans: list[tuple[date, date, str]] = []
@@ -251,6 +259,12 @@ def undated_earlier(words: list[str], ti: int) -> bool:
     if _BEFORE_STORY.intersection(words[max(0, ti - 4):ti + 12]):
         return True
     return bool(_PERFECT.intersection(aux)) and "since" in words[ti:ti + 15]
+
+
+def before_story(words: list[str], ti: int) -> bool:
+    """ "previously visited X", "once went to Y", "last visited Z": a trip told as one before the story (not a
+    past perfect alone: "had arrived on Friday" often narrates the story itself)."""
+    return bool(_BEFORE_STORY.intersection(words[max(0, ti - 4):ti])) or words[ti - 1:ti] == ["last"]
 
 
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,
