@@ -218,3 +218,29 @@ def test_a_date_opening_the_sentence_dates_every_clause() -> None:
     got = months("In August 2019 Omar al-Bashir stayed at home and spoke by video, while Vladimir Putin flew to "
                  "South Africa in his place.")
     assert ("vladimir-putin", "ZA", "2019-08", "completed") in got
+
+
+# ---- the status of a trip told several times ----------------------------------------------------------------
+
+def test_a_trip_under_way_stays_under_way_when_its_programme_is_told() -> None:
+    text = ("Netanyahu heads to Florida for talks\nBenjamin Netanyahu took off for Florida on Sunday ahead of a "
+            "meeting with Donald Trump on Monday. Netanyahu will stay in the United States for several days and is "
+            "scheduled to meet officials.")
+    assert [(r[1], r[4]) for r in rows(text, "2025-12-28")] == [("US", "ongoing")]
+
+
+def test_a_trip_that_comes_amid_events_is_not_made_by_that_sentence() -> None:
+    text = ("Benjamin Netanyahu will travel to Hungary this week, his office said. Netanyahu's trip to Hungary "
+            "comes as Israel has resumed its campaign after the collapse of a ceasefire in March.")
+    assert [(r[1], r[4]) for r in rows(text, "2025-04-02")] == [("HU", "planned")]
+
+
+def test_a_headline_infinitive_over_this_week_is_a_plan() -> None:
+    text = ("Putin to pay state visit to Kazakhstan this week\nVladimir Putin will travel to Kazakhstan on "
+            "Wednesday.")
+    assert [(r[1], r[2], r[4]) for r in rows(text, "2024-11-26")] == [("KZ", "2024-11-27", "planned")]
+
+
+def test_a_visit_this_week_told_without_a_plan_is_made() -> None:
+    assert [(r[1], r[4]) for r in rows("Vladimir Putin's visit to Kazakhstan this week drew protests.",
+                                       "2024-11-29")] == [("KZ", "completed")]

@@ -24,6 +24,10 @@ _SCHEDULE = frozenset({"begins", "starts", "opens", "kicks", "commences"})  # a 
 _PAST_CANCEL = frozenset({"skipped", "missed", "blocked", "stayed", "boycotted", "snubbed", "shunned"})
 
 
+_PRESENT_MAIN = frozenset({"comes", "come", "is", "are", "will", "would", "could", "may", "might", "must", "can",
+                           "should", "looks", "seems", "marks", "raises", "puts"})
+
+
 def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, dj: int, speech: set[str],
                  clause: tuple[int, int]) -> str | None:
     """Status of "X's visit to Y" when no cue in the sentence says it: the trip's own date against the
@@ -31,6 +35,9 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
     dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
     if dexpr is not None and doc.pub is not None and dexpr.kind == "weekday" and _SCHEDULE.intersection(s.words):
         return "planned"  # "On Tuesday, the state visit to X begins": a timetable's present looks ahead
+    words = s.words
+    if dexpr is not None and dexpr.i > dj and _PRESENT_MAIN.intersection(words[dj:dexpr.i]):
+        dexpr = None  # "X's trip to Y comes as ... in March": the date of what the trip comes amid
     if dexpr is not None and doc.pub is not None:
         spans = ndates.resolve(dexpr, doc.pub, False)
         if spans:
@@ -38,11 +45,14 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
                 return "completed"
             if spans[0][0] > doc.pub.end:
                 return "planned"
+            if "to" in words[max(clause[0], ti - 3):ti] and spans[0][1] > doc.pub.end:
+                return "planned"  # "X to pay state visit to Y this week" (a headline's infinitive)
             return "completed"
-    words = s.words
     past = doc.w.get("pasttense", set())
     for n in range(dj, len(words)):
         x = words[n]
+        if x in _PRESENT_MAIN:
+            return None  # "X's trip to Y comes as ...": the sentence's own verb is a present, not a past
         if x in past or (len(x) > 4 and x.endswith("ed") and words[n - 1] not in ("be", "been", "being", "to")):
             return "completed"
     return None
@@ -207,6 +217,8 @@ def merge_status(doc: _Doc, d: _Draft, new: _Draft) -> None:
     ("the visit was called off" cancels a plan, "arrived" completes it), except that "X heads to Y" becomes a
     plan when a later mention dates it, a trip cancelled then "eventually" made was made, and a skipped event
     reported after an arrival cancels a part of the trip, not the trip."""
+    if d.weak and not new.weak and new.status == d.status:
+        d.weak = False  # "X heads to Y" + "X took off for Y on Sunday": under way, whatever is planned there
     if d.weak and new.status == "planned":
         d.status, d.weak = "planned", False  # "X heads to Y" + "X will arrive in Y on Thursday": a plan
     elif new.weak and d.status == "planned":
