@@ -244,3 +244,21 @@ def test_a_headline_infinitive_over_this_week_is_a_plan() -> None:
 def test_a_visit_this_week_told_without_a_plan_is_made() -> None:
     assert [(r[1], r[4]) for r in rows("Vladimir Putin's visit to Kazakhstan this week drew protests.",
                                        "2024-11-29")] == [("KZ", "completed")]
+
+
+# ---- conditions, absences, reschedulings --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Should Vladimir Putin travel to South Africa, he would be arrested.", ("ZA", "speculative")),
+    ("Vladimir Putin risks arrest if he sets foot in South Africa.", ("ZA", "speculative")),
+    ("Vladimir Putin was a no-show at the summit in Ankara.", ("TR", "cancelled")),
+    ("Vladimir Putin is weighing a trip to Turkey.", ("TR", "speculative")),
+    ("Vladimir Putin's visit to Turkey was rescheduled for March.", ("TR", "cancelled")),
+])
+def test_conditions_absences_and_reschedulings(text: str, expected: tuple[str, str]) -> None:
+    assert [(r[1], r[4]) for r in rows(text)] == [expected]
+
+
+def test_should_as_a_modal_is_no_condition() -> None:
+    # "should" opening a clause with its subject after it is a condition; "X should visit" is not
+    assert all(r[4] != "speculative" for r in rows("Vladimir Putin should travel to Turkey next week, Erdogan said."))
