@@ -9,9 +9,16 @@ Every sentence is written for these tests. The report date is Monday 8 December 
 
 from __future__ import annotations
 
-import pytest
+import csv
+import io
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from riskcheck.cli import cli
 from riskcheck.news import extract_trips
+from riskcheck.news.readers import header_date
 
 PUB = "2025-12-08"  # a Monday
 
@@ -262,3 +269,38 @@ def test_conditions_absences_and_reschedulings(text: str, expected: tuple[str, s
 def test_should_as_a_modal_is_no_condition() -> None:
     # "should" opening a clause with its subject after it is a condition; "X should visit" is not
     assert all(r[4] != "speculative" for r in rows("Vladimir Putin should travel to Turkey next week, Erdogan said."))
+
+
+# ---- a publication date from the text itself -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "basis"), [
+    ("Vladimir Putin arrived in Ankara on Tuesday, 12 March 2024, for talks.", "2024-03-12", "text"),
+    ("Talks began on Tuesday, March 12, 2024 in Ankara.", "2024-03-12", "text"),
+    ("He has travelled abroad twice this year 2024.", "2024", "text"),
+    # two days with their weekdays, or a later day named: not the day of writing
+    ("Talks on Tuesday, 12 March 2024 and Wednesday, 13 March 2024.", None, "none"),
+    ("A photo of Tuesday, 12 March 2024. He returned on June 3, 2025.", None, "none"),
+    # a weekday that does not match its day names no day
+    ("Talks on Monday, 12 March 2024.", None, "none"),
+])
+def test_publication_date_inferred_from_the_text(text: str, published: str | None, basis: str) -> None:
+    _, span, how = header_date(text)
+    assert (str(span) if span else None, how) == (published, basis)
+
+
+def test_an_inferred_publication_date_resolves_relative_dates(tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("On Tuesday, 12 March 2024, officials confirmed the plan. Vladimir Putin will visit Turkey next "
+                   "month.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["news", str(art), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    got = [(r["published"], r["country"], r["start"][:7]) for r in csv.DictReader(io.StringIO(res.stdout))]
+    assert got == [("2024-03-12", "TR", "2024-04")]
+
+
+def test_without_any_date_the_trip_stays_unresolved(tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("Vladimir Putin will visit Turkey next month.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["news", str(art), "--format", "csv"])
+    rows_ = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [(r["published"], r["start"], r["basis"]) for r in rows_] == [("", "", "date_unknown")]
