@@ -304,3 +304,13 @@ def test_without_any_date_the_trip_stays_unresolved(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["news", str(art), "--format", "csv"])
     rows_ = list(csv.DictReader(io.StringIO(res.stdout)))
     assert [(r["published"], r["start"], r["basis"]) for r in rows_] == [("", "", "date_unknown")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Vladimir Putin will visit Turkey in the coming days.", ("2025-12-09", "2025-12-14")),
+    ("Vladimir Putin will visit Turkey over the next few weeks.", ("2025-12-09", "2026-01-18")),
+    ("Vladimir Putin visited Turkey this past weekend.", ("2025-12-06", "2025-12-07")),
+    ("Vladimir Putin visited Turkey on 2023-09-05.", ("2023-09-05", "2023-09-05")),
+])
+def test_windows_after_the_report_and_written_dates(text: str, span: tuple[str, str]) -> None:
+    assert [(r[2], r[3]) for r in rows(text)] == [span]

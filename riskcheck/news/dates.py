@@ -297,6 +297,9 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
             return DateExpr(i, j + 2 if y else j + 1, "abs", years=(y,) if y else (), month=m, day=d,
                             month2=m if d2 else 0, day2=d2)
     y = _year(w)
+    if y and i + 2 < n and toks[i + 1].gap == "-" and toks[i + 2].gap == "-" and toks[i + 1].word.isdigit() and \
+            1 <= int(toks[i + 1].word) <= 12 and (d := _daynum(toks[i + 2].word)):
+        return DateExpr(i, i + 3, "abs", years=(y,), month=int(toks[i + 1].word), day=d)  # "2023-09-05"
     if y:
         years = [y]
         j = i + 1
@@ -482,13 +485,20 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
                 return [(pub.start, pub.end, pub.precision)]
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=e.n)
             return [(monday, monday + timedelta(days=6), "week")]
-        if e.unit == "nearweekend":
-            # "over the weekend": the last one begun by the report for a trip made, else the next one
+        if e.unit == "coming":
+            # "in the coming days / weeks / months": a window opening the day after the report
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            return [(ref + timedelta(days=1), ref + timedelta(days=e.n), "range")]
+        if e.unit in ("nearweekend", "pastweekend"):
+            # "over the weekend": the last one begun by the report for a trip made, else the next one;
+            # "this past weekend": the last one
             if not day_pub:
                 return [(pub.start, pub.end, pub.precision)]
             wd = ref.weekday()
+            ahead = future and e.unit == "nearweekend"
             saturday = ref - timedelta(days=wd - 5) if wd >= 5 else (
-                ref + timedelta(days=5 - wd) if future else ref - timedelta(days=wd + 2))
+                ref + timedelta(days=5 - wd) if ahead else ref - timedelta(days=wd + 2))
             return [(saturday, saturday + timedelta(days=1), "range")]
         if e.unit == "weekend":
             if not day_pub:
