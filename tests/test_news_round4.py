@@ -314,3 +314,33 @@ def test_without_any_date_the_trip_stays_unresolved(tmp_path: Path) -> None:
 ])
 def test_windows_after_the_report_and_written_dates(text: str, span: tuple[str, str]) -> None:
     assert [(r[2], r[3]) for r in rows(text)] == [span]
+
+
+# ---- a later sentence answers or carries out the plan just reported ---------------------------------------
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Vladimir Putin was invited to visit Turkey. He declined.", "cancelled"),
+    ("Vladimir Putin was invited to visit Turkey. The Kremlin said he would not go.", "cancelled"),
+    ("Vladimir Putin was invited to visit Turkey. He has accepted.", "planned"),
+    ("Vladimir Putin will attend the summit in Ankara next month. The summit was postponed.", "cancelled"),
+    ("Vladimir Putin was scheduled to visit Turkey on Friday. The Kremlin confirmed on Saturday that the visit "
+     "had taken place.", "completed"),
+    # not carried out: the same words negated
+    ("Vladimir Putin was scheduled to visit Turkey on Friday. The visit never took place.", "cancelled"),
+])
+def test_a_later_sentence_answers_the_plan(text: str, status: str) -> None:
+    assert [(r[1], r[4]) for r in rows(text)] == [("TR", status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin accepted an invitation to visit Turkey, though no date has been set.",
+    "Erdogan invited Vladimir Putin to visit Turkey. Putin accepted the invitation, the Kremlin said, adding that "
+    "dates would be agreed through diplomatic channels.",
+])
+def test_an_invitation_accepted_without_a_date_is_still_an_invitation(text: str) -> None:
+    assert [(r[1], r[4]) for r in rows(text)] == [("TR", "invited")]
+
+
+def test_an_invitation_accepted_is_a_plan() -> None:
+    assert [(r[1], r[4]) for r in rows("Vladimir Putin accepted an invitation to visit Turkey in March.")] == \
+        [("TR", "planned")]

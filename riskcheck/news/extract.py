@@ -46,7 +46,7 @@ from .refs import (
 )
 from .sentences import split
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
-from .status import later_cancel
+from .status import ANSWER_HINT, later_cancel
 from .triggers import _trips_in
 from .tripdates import date_told_nearby
 
@@ -130,7 +130,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if k and doc.drafts:
             _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
         cats = cats_of[k]
-        if "cue" in cats and doc.drafts and k:
+        if doc.drafts and k and ("cue" in cats or ANSWER_HINT.search(folded, a, b)):
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
         # "He traveled through A and B", "the dictator ventured to A", "Bashir is invited for the forum in A": a
         # pronoun, an epithet or a wanted person's surname, a place and a travel word only the parse knows

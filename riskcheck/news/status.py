@@ -141,6 +141,8 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
     if (status == "ongoing" and form == "ing" or status in ("completed", "ongoing") and form == "pres") and \
             _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=form == "pres"):
         status = "planned"
+    if status == "planned" and "accepted" in words and no_date_yet(" ".join(words)):
+        status = "invited"  # "accepted an invitation to visit X, though no date has been set": no decision yet
     if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
         status = "cancelled"
     if status == "planned" and _there_now(words, dest_j):
@@ -268,7 +270,8 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
 
 
 _BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
-                        r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?)\b")
+                        r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?|"
+                        r"summit|meeting|forum|ceremony|conference)\b")  # (a gathering put off: its trips too)
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
 _IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
                         r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
@@ -280,8 +283,8 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     a sentence with a cancellation cue, a trip noun pointing back and no place of its own cancels the plan
     reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
     it (a plan called off may lie on either side)."""
-    if not any(h.cat == "place" for h in hits):
-        _later_answer(doc, folded[a:b], previous)
+    if not any(h.cat == "place" and any(pn.kind != "government" for pn in h.value) for h in hits):
+        _later_answer(doc, folded[a:b], previous)  # (the Kremlin, the White House: a speaker, not a place)
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
                and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
                and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
@@ -309,10 +312,29 @@ def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
         return span
 
 
-# "Netanyahu accepted the invitation." / "He will not go.": the answer to an invitation or a plan just reported
-_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w+\s+)?invitation\b")
-_WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
-                      r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b")
+# "Netanyahu accepted the invitation." / "He has accepted." / "He will not go." / "The Kremlin said he would not
+# go." / "He declined.": the answer to an invitation or a plan just reported
+_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w+\s+)?invitation\b|"
+                       r"^\W*(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?accepted\W*$")
+_WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,5}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
+                      r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b|"
+                      r"^\W*(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?(?:declined|refused)\W*$")
+# "The Kremlin confirmed that the visit had taken place", "the trip went ahead": a plan carried out
+_TOOK_PLACE = re.compile(r"\b(?:the|his|her|their|that|this)\s+(?:visit|trip|journey|tour)\s+(?:\w+\s+)?(?:took\s+place|"
+                         r"had\s+taken\s+place|has\s+taken\s+place|went\s+ahead)\b")
+# what may answer or carry out the plan just reported without a cue of the lexicon
+ANSWER_HINT = re.compile(r"\b(?:accepted|declined|refused|not\s+go|n\s?t\s+go|taken\s+place|took\s+place|went\s+ahead)\b")
+
+
+_NO_DATE = re.compile(r"\bno (?:date|dates|timing|timeframe)\b|\bdates? (?:would|will|is to|are to|to) be "
+                      r"(?:agreed|set|fixed|determined|worked out|announced)|\b(?:yet|still) to be (?:set|fixed|agreed|"
+                      r"determined)\b|\bdates? (?:has|have) not (?:yet )?been (?:set|fixed|agreed)")
+
+
+def no_date_yet(sentence: str) -> bool:
+    """ "no date has been set", "dates would be agreed through diplomatic channels": an invitation accepted in
+    principle, with no trip decided yet (``sentence`` folded)."""
+    return bool(_NO_DATE.search(sentence))
 
 
 def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> None:
@@ -320,9 +342,14 @@ def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> 
     invitation" makes it a plan, "He will not go" cancels it."""
     want: tuple[str, ...]
     if _ACCEPTED.search(sentence):
+        if no_date_yet(sentence):
+            return  # "accepted ..., adding that dates would be agreed later": still an invitation
         want, new = ("invited",), "planned"
     elif _WONT_GO.search(sentence):
         want, new = ("planned", "invited", "speculative"), "cancelled"
+    elif (m := _TOOK_PLACE.search(sentence)) and not _NEGATED.search(sentence, max(0, m.start() - 16), m.start()) \
+            and not re.search(r"\b(?:never|not|n t)\b", sentence[m.start():m.end()]):
+        want, new = ("planned",), "completed"
     else:
         return
     d = next((d for d in reversed(doc.drafts[-6:]) if any(sp in previous for sp in d.sentences)), None)
