@@ -344,3 +344,35 @@ def test_an_invitation_accepted_without_a_date_is_still_an_invitation(text: str)
 def test_an_invitation_accepted_is_a_plan() -> None:
     assert [(r[1], r[4]) for r in rows("Vladimir Putin accepted an invitation to visit Turkey in March.")] == \
         [("TR", "planned")]
+
+
+# ---- dates counted from the trip under discussion -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "iran"), [
+    ("Vladimir Putin arrived in Turkey on 3 March 2024. Earlier that week, he was in Iran.", "2024-02-26"),
+    ("Vladimir Putin arrived in Turkey on 3 March 2024. Later that month, he travelled to Iran.", "2024-03-01"),
+    ("Vladimir Putin arrived in Turkey on 3 March 2024. That same month, he travelled to Iran.", "2024-03-01"),
+    ("Vladimir Putin visited Turkey in 2019. The same year he visited Iran.", "2019-01-01"),
+    ("In March 2024 Vladimir Putin arrived in Turkey. He then flew to Iran.", "2024-03-01"),
+    ("Vladimir Putin travelled to Turkey in 2019, and to Iran the following year.", "2020-01-01"),
+])
+def test_a_date_counted_from_the_trip_under_discussion(text: str, iran: str) -> None:
+    assert [r[2] for r in rows(text) if r[1] == "IR"] == [iran]
+
+
+def test_that_year_after_another_year_was_named_is_not_the_trips() -> None:
+    # "that same year" is 2008's here, not the year of the trip reported first: left undated
+    text = ("Omar al-Bashir arrived in Saudi Arabia on May 20, 2015. In June 2008, officials disclosed a plan. "
+            "Earlier that same year, Omar al-Bashir travelled to Egypt.")
+    assert [r[2] for r in rows(text) if r[1] == "EG"] == [""]
+
+
+def test_that_month_without_a_trip_to_count_from_is_no_date() -> None:
+    assert [r[2] for r in rows("Later that month, Vladimir Putin travelled to Iran.")] == [""]
+
+
+def test_a_report_day_guessed_inside_the_year_stated_stands() -> None:
+    # the lead's arrival is dated to the report day; "in 2015" said later confirms it rather than blurring it
+    text = ("Omar al-Bashir has arrived in Saudi Arabia. He visited Saudi Arabia in 2015 for the pilgrimage, officials "
+            "said.")
+    assert [(r[1], r[2]) for r in rows(text, "2015-05-20")] == [("SA", "2015-05-20")]

@@ -61,6 +61,9 @@ def _add(doc: _Doc, new: _Draft) -> None:
     else:
         dated = [d for d in cands if d.spans]
         d = (dated or same or cands)[0]
+    if d.guessed and not new.guessed and new.spans and d.spans and \
+            new.spans[0][0] <= d.spans[0][0] <= new.spans[0][1]:
+        d.guessed = False  # the report day guessed lies within the date stated: it stands, and is now borne out
     if new.spans and (not d.spans or (d.guessed and not new.guessed) or (
             _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]] and d.guessed <= new.guessed)):
         d.spans = new.spans  # (a date stated for the trip replaces the report day guessed for it)

@@ -381,8 +381,9 @@ def resolve(e: DateExpr, pub: DateSpan | None, future: bool, *, anchor: date | N
 
 def _anchored(e: DateExpr, pub: DateSpan | None, anchor: date | None) -> list[tuple[date, date, str]]:
     if anchor is None:
-        if (e.kind == "anchor" and e.n > 0 and e.unit != "day") or pub is None:
-            return []  # "two weeks later" with no trip to count from
+        if (e.kind == "anchor" and e.n >= 0 and e.unit in ("week", "month", "year")) or (
+                e.kind == "anchor" and e.n > 0 and e.unit != "day") or pub is None:
+            return []  # "two weeks later", "later that month" with no trip to count from
         if pub.precision != "day" and e.kind == "anchor":
             return [(pub.start, pub.end, pub.precision)]
         anchor = pub.start
@@ -397,7 +398,8 @@ def _anchored(e: DateExpr, pub: DateSpan | None, anchor: date | None) -> list[tu
             (anchor + timedelta(days=1), anchor + timedelta(days=reach))
         return [(lo, hi, "range")]
     if e.unit == "week":
-        d = anchor + timedelta(weeks=e.n)
+        # "earlier that week": the calendar week of the trip under discussion; "the following week": 7 days on
+        d = anchor - timedelta(days=anchor.weekday()) if e.n == 0 else anchor + timedelta(weeks=e.n)
         return [(d, d + timedelta(days=6), "week")]
     if e.unit in ("month", "year"):
         return _calendar_shift(anchor, e.unit, e.n)

@@ -192,6 +192,7 @@ class _Doc:
         self.context_event: Event | None = None
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
+        self.cursor = 0  # where the sentence being read starts
 
     def titles_at(self, day: date) -> dict[str, str]:
         """Title phrase -> person_id for titles held on ``day`` (cached per day on the gazetteer)."""

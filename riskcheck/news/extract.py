@@ -129,6 +129,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     for k, (a, b) in enumerate(sents):
         if k and doc.drafts:
             _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
+        doc.cursor = a
         cats = cats_of[k]
         if doc.drafts and k and ("cue" in cats or ANSWER_HINT.search(folded, a, b)):
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])

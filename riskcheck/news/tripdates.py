@@ -54,7 +54,9 @@ def _spans_per_dest(doc: _Doc, s: _Sentence, found: list[DateExpr], dests: list[
         inside = [d for d in found if cuts[n] <= d.i and d.j <= cuts[n + 1]]
         if len(inside) != 1:
             return None
-        out.append(ndates.resolve(inside[0], doc.pub, future))
+        # "to Kenya in 2019, and to Chad the following year": counted from the destination before
+        anchor = out[-1][0][0] if out and out[-1] and inside[0].kind == "anchor" else None
+        out.append(ndates.resolve(inside[0], doc.pub, future, anchor=anchor))
     if any(not x for x in out) or len({x[0] for x in out}) < len(out):
         return None
     return out
@@ -215,7 +217,27 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
     visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
     side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
     discussion (:func:`_anchor`)."""
-    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc, dexpr.unit), nearest=status == "cancelled" or past_plan)
+    anchor = _anchor(doc, dexpr.unit)
+    if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
+            _dated_since_anchor(doc, dexpr):
+        return []  # "Earlier that same year" after another year was named: not the trip under discussion's
+    return ndates.resolve(dexpr, doc.pub, future, anchor=anchor, nearest=status == "cancelled" or past_plan)
+
+
+_NAMED_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\b")
+
+
+def _dated_since_anchor(doc: _Doc, dexpr: DateExpr) -> bool:
+    """Whether a year or a month is named in the text between the trip counted from and this sentence (so
+    "that year" may be that one's)."""
+    ok = _COARSE.get(dexpr.unit, ("day",))
+    d = next((d for d in reversed(doc.drafts[-8:]) if d.spans and d.spans[0][2] in ok and d.sentences), None)
+    if d is None:
+        return False
+    end = max(b for _, b in d.sentences)
+    here = doc.cursor
+    return here > end and bool(_NAMED_DATE.search(doc.text, end, here))
 
 
 _PAST_FRAME = frozenset({"was", "were", "had"})
@@ -267,6 +289,9 @@ def before_story(words: list[str], ti: int) -> bool:
     return bool(_BEFORE_STORY.intersection(words[max(0, ti - 4):ti])) or words[ti - 1:ti] == ["last"]
 
 
+_SEQUEL_WORDS = frozenset({"then", "afterwards", "subsequently", "next"})
+
+
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,
                    ent: Entity, cues: list[Cue]) -> list[tuple[date, date, str]]:
     """Dates of a trip whose sentence gives none: a stop's trip ("may add a stop in X"), the month of an arrest
@@ -279,6 +304,13 @@ def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form:
             return leg.spans[:1]
     if status == "completed" and (arrest := _before_arrest(doc, s.words, ent)) is not None:
         return [arrest]  # "had travelled through X before his arrest": the month of the arrest
+    if status == "completed" and _SEQUEL_WORDS.intersection(s.words[max(0, ti - 4):ti]):
+        # "He then flew to Iran": the next leg of the dated trip just reported, in its month
+        prev = next((d for d in reversed(doc.drafts[-4:]) if d.entity is ent and d.status == "completed"), None)
+        if prev is not None and prev.spans and not prev.guessed and prev.spans[0][2] in ("day", "range", "week", "month"):
+            a = prev.spans[0][0]
+            return [(a.replace(day=1), ndates._month_span(a.year, a.month)[1], "month")]
+        return []
     if status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
             and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
                                                     if c.j <= ti) and not undated_earlier(s.words, ti) \
