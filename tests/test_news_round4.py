@@ -376,3 +376,17 @@ def test_a_report_day_guessed_inside_the_year_stated_stands() -> None:
     text = ("Omar al-Bashir has arrived in Saudi Arabia. He visited Saudi Arabia in 2015 for the pilgrimage, officials "
             "said.")
     assert [(r[1], r[2]) for r in rows(text, "2015-05-20")] == [("SA", "2015-05-20")]
+
+
+@pytest.mark.parametrize(("text", "iran"), [
+    # a month without a year in a past story of the same traveller: the story's year
+    ("In March 2024 Vladimir Putin arrived in Turkey. In April, he visited Iran.", "2024-04-01"),
+    ("In March 2024 Vladimir Putin arrived in Turkey. On 5 April, he visited Iran.", "2024-04-05"),
+    # an earlier month, a plan, another traveller, a new paragraph: counted from the report as before
+    ("In March 2024 Vladimir Putin arrived in Turkey. In February, he visited Iran.", "2025-02-01"),
+    ("In March 2024 Vladimir Putin arrived in Turkey. In April, he will visit Iran.", "2026-04-01"),
+    ("In March 2024 Omar al-Bashir arrived in Turkey. In April, Vladimir Putin visited Iran.", "2025-04-01"),
+    ("In March 2024 Vladimir Putin arrived in Turkey.\nIn April, he visited Iran.", "2025-04-01"),
+])
+def test_a_month_in_a_past_story_takes_the_storys_year(text: str, iran: str) -> None:
+    assert [r[2] for r in rows(text) if r[1] == "IR"] == [iran]

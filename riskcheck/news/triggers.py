@@ -184,7 +184,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             continue
         # ---- date (:mod:`.tripdates`) and event (:mod:`.gatherings`)
         future = looks_ahead(status, form, words, cues, clause, tj)
-        spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
+        spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since,
+                           ent)
         event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
         if not spans and event is not None and event.span is None and event.date is not None:
             spans = resolve_for(doc, event.date, status, future)[:1]

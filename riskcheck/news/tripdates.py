@@ -149,12 +149,14 @@ def _other_clause_date(s: _Sentence, ti: int, dest_j: int, d: DateExpr) -> bool:
 
 def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int], status: str,
                future: bool, ctx_date: DateExpr | None, plan_spans: list[tuple[date, date, str]] | None,
-               last_since: list[tuple[date, date, str]] | None) -> list[tuple[date, date, str]]:
+               last_since: list[tuple[date, date, str]] | None, who: Entity | None = None
+               ) -> list[tuple[date, date, str]]:
     """The dates of the trip a trigger at ``[ti, tj)`` reports (its destinations end at ``dest_j``): the
     sentence's date nearest the trigger that is no report's date (not the date of an invitation before "was
     invited"), else the date of the context sentence (``ctx_date``), the planned trip's (``plan_spans``) or the
     last trip's ("not been to X since", ``last_since``); a list of dates ("in 2019 and again last year") gives
-    one span each."""
+    one span each. ``who`` is the traveller (a month without a year in a past story of theirs takes the
+    story's year)."""
     words, found = s.words, s.dates
     speech = doc.w.get("speech", set())
     dexpr = _pick_date(s, found, ti, max(tj, dest_j), speech, clause)
@@ -185,7 +187,8 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         dexpr = None
         spans = last_since
     if dexpr is not None:
-        spans = resolve_for(doc, dexpr, status, future, past_plan=status in FUTURE and told_as_past_plan(words, ti, clause[0]))
+        spans = resolve_for(doc, dexpr, status, future, who=who,
+                            past_plan=status in FUTURE and told_as_past_plan(words, ti, clause[0]))
         # "visited Russia twice, in 2019 and again last year": one trip per date of a list
         last_d = dexpr
         for d in found:
@@ -211,8 +214,8 @@ def _anchor(doc: _Doc, unit: str = "day") -> date | None:
     return None
 
 
-def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_plan: bool = False
-                ) -> list[tuple[date, date, str]]:
+def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_plan: bool = False,
+                who: Entity | None = None) -> list[tuple[date, date, str]]:
     """Spans of a trip's date expression: a plan called off, or a plan told in the past tense ("was due to
     visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
     side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
@@ -221,11 +224,38 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
     if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
             _dated_since_anchor(doc, dexpr):
         return []  # "Earlier that same year" after another year was named: not the trip under discussion's
+    if dexpr.kind == "abs" and dexpr.month and not dexpr.years and not dexpr.extra and not future and \
+            doc.pub is not None and who is not None:
+        story = _story_year(doc, dexpr, who)
+        if story is not None:
+            # "In March 2024 X arrived in A. In April, he visited B": the story's year, not the report's
+            dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(story,), month=dexpr.month, day=dexpr.day,
+                             month2=dexpr.month2, day2=dexpr.day2)
     return ndates.resolve(dexpr, doc.pub, future, anchor=anchor, nearest=status == "cancelled" or past_plan)
 
 
 _NAMED_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December)\b")
+
+
+def _story_year(doc: _Doc, dexpr: DateExpr, who: Entity) -> int | None:
+    """The year of a past story the text is telling of ``who``, for a month named without a year: the trip
+    reported in the sentence(s) just before, in the same paragraph, is this traveller's, dated to a month (or
+    day) of an earlier year than the report's; no other year is named since, and this month does not come
+    before that trip's."""
+    d = next((d for d in reversed(doc.drafts[-4:]) if d.spans and d.sentences), None)
+    if d is None or d.entity is not who or doc.pub is None or d.guessed or \
+            d.spans[0][2] not in ("day", "range", "week", "month"):
+        return None
+    start = d.spans[0][0]
+    end = max(b for _, b in d.sentences)
+    if start.year >= doc.pub.start.year or not 0 <= doc.cursor - end <= 400 or dexpr.month < start.month or \
+            _YEAR_NAMED.search(doc.text, end, doc.cursor) or "\n" in doc.text[end:doc.cursor]:
+        return None
+    return start.year
+
+
+_YEAR_NAMED = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _dated_since_anchor(doc: _Doc, dexpr: DateExpr) -> bool:
