@@ -164,26 +164,8 @@ def text_date(text: str) -> DateSpan | None:
     return None
 
 
-def _latest_full_date(text: str) -> date:
-    """The latest full date ("March 12, 2024", "12 March 2024", "2024-03-12") written in ``text``."""
-    latest = date.min
-    for rx, order in ((_FULL_YMD, "ymd"), (_FULL_MDY, "mdy"), (_FULL_DMY, "dmy")):
-        for m in rx.finditer(text):
-            if order == "ymd":
-                y, mo, d = int(m[1]), int(m[2]), int(m[3])
-            else:
-                mon, d, y = (m[1], int(m[2]), int(m[3])) if order == "mdy" else (m[2], int(m[1]), int(m[3]))
-                mo = _MONTHS.get(mon.lower(), 0)
-            try:
-                latest = max(latest, date(y, mo, d))
-            except ValueError:
-                continue
-    return latest
-
-
-def _year_near(text: str, month: int, day: int) -> int:
-    """The year of the full dates in ``text`` within a week of ``month``/``day`` (a dateline's), if one."""
-    years: set[int] = set()
+def _full_dates(text: str) -> Iterator[date]:
+    """Every full date ("March 12, 2024", "12 March 2024", "2024/03/12") written in ``text``."""
     for rx, order in ((_FULL_YMD, "ymd"), (_FULL_MDY, "mdy"), (_FULL_DMY, "dmy")):
         for m in rx.finditer(text):
             if order == "ymd":
@@ -194,15 +176,26 @@ def _year_near(text: str, month: int, day: int) -> int:
             if not 1 <= mo <= 12 or not 1 <= d <= 31:
                 continue
             try:
-                seen = date(y, mo, d)
+                yield date(y, mo, d)
             except ValueError:
                 continue
-            for yy in (y - 1, y, y + 1):  # "Jan 2" datelines near "December 30, 2023"
-                try:
-                    if abs((date(yy, month, day) - seen).days) <= 7:
-                        years.add(yy)
-                except ValueError:
-                    continue
+
+
+def _latest_full_date(text: str) -> date:
+    """The latest full date written in ``text`` (``date.min`` when none)."""
+    return max(_full_dates(text), default=date.min)
+
+
+def _year_near(text: str, month: int, day: int) -> int:
+    """The year of the full dates in ``text`` within a week of ``month``/``day`` (a dateline's), if one."""
+    years: set[int] = set()
+    for seen in _full_dates(text):
+        for yy in (seen.year - 1, seen.year, seen.year + 1):  # "Jan 2" datelines near "December 30, 2023"
+            try:
+                if abs((date(yy, month, day) - seen).days) <= 7:
+                    years.add(yy)
+            except ValueError:
+                continue
     return years.pop() if len(years) == 1 else 0
 
 
