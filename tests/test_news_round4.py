@@ -390,3 +390,11 @@ def test_a_report_day_guessed_inside_the_year_stated_stands() -> None:
 ])
 def test_a_month_in_a_past_story_takes_the_storys_year(text: str, iran: str) -> None:
     assert [r[2] for r in rows(text) if r[1] == "IR"] == [iran]
+
+
+def test_a_trip_a_measure_would_allow_is_speculative() -> None:
+    assert [(r[1], r[4]) for r in rows("The new law would allow Benjamin Netanyahu to visit Germany without being "
+                                       "arrested.")] == [("DE", "speculative")]
+    # a permission given for a dated trip is that trip
+    assert [(r[1], r[2][:7], r[4]) for r in rows("Hungary allowed Benjamin Netanyahu to travel to Budapest in April.",
+                                                 "2025-06-01")] == [("HU", "2025-04", "completed")]
