@@ -379,7 +379,8 @@ def test_generic_role_is_the_holder_last_named():
     text = ("Prime Minister Benjamin Netanyahu is weighing a trip to Chile in March, an aide said. "
             "Officials added that the prime minister could also stop in Peru.")
     got = rows(text, "2025-01-10")
-    assert ("benjamin-netanyahu", "PE", "", "unknown", "speculative") in got
+    # ("is weighing a trip to Chile in March" is a trip too since round 4; the stop in Peru is a leg of it)
+    assert ("benjamin-netanyahu", "PE", "2025-03-01", "month", "speculative") in got
     # a qualifier of another country is someone else
     text = ("Prime Minister Benjamin Netanyahu is weighing a trip to Chile in March, an aide said. "
             "The Indian prime minister could also stop in Peru.")

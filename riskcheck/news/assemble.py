@@ -20,9 +20,18 @@ def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]
     return s1.toordinal() <= e2.toordinal() + 7 and s2.toordinal() <= e1.toordinal() + 7
 
 
+def _current(d: _Draft) -> bool:
+    """An undated trip planned, or going on or just made as the article reports it."""
+    return not d.spans and (d.status in FUTURE or d.status == "ongoing" or d.recent)
+
+
 def _add(doc: _Doc, new: _Draft) -> None:
     same_key = doc.by_key.setdefault((new.entity.key, new.code), [])
     cands = [d for d in same_key if _compatible(d.spans, new.spans)]
+    # a dated trip told as one before the story ("previously visited X in 2016") is not the plan reported now
+    # nor the trip going on now ("Modi is making his first trip to China in seven years"); a plan dated within
+    # that earlier trip is its own story's future ("when he addressed the UN in 2015")
+    cands = [d for d in cands if not (d.earlier and _current(new) or new.earlier and _current(d))]
     if not new.spans and new.status not in FUTURE and doc.pub is not None:
         # an undated visit that happened is not the one planned for after the report
         cands = [d for d in cands if not (d.status in FUTURE and d.spans and d.spans[0][0] > doc.pub.end)]
@@ -52,8 +61,13 @@ def _add(doc: _Doc, new: _Draft) -> None:
     else:
         dated = [d for d in cands if d.spans]
         d = (dated or same or cands)[0]
-    if new.spans and (not d.spans or _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]]):
-        d.spans = new.spans
+    if d.guessed and not new.guessed and new.spans and d.spans and \
+            new.spans[0][0] <= d.spans[0][0] <= new.spans[0][1]:
+        d.guessed = False  # the report day guessed lies within the date stated: it stands, and is now borne out
+    if new.spans and (not d.spans or (d.guessed and not new.guessed) or (
+            _PRECISION_RANK[new.spans[0][2]] < _PRECISION_RANK[d.spans[0][2]] and d.guessed <= new.guessed)):
+        d.spans = new.spans  # (a date stated for the trip replaces the report day guessed for it)
+        d.guessed = new.guessed
     was_future = d.status in FUTURE
     merge_status(doc, d, new)
     if new.city and not d.city:

@@ -160,6 +160,41 @@ def find(toks: list[Tok]) -> list[DateExpr]:
         if e is not None:
             out.append(e)
             nxt = max(e.j, i + 1)
+    return _month_ranges(toks, out)
+
+
+_RANGE_OPEN = {"between": ("and",), "from": ("to", "until", "till", "through")}
+
+
+def _month_ranges(toks: list[Tok], found: list[DateExpr]) -> list[DateExpr]:
+    """ "between March and May", "from June to August 2024", "between 2019 and 2021": one window, not two
+    dates."""
+    for n, e in enumerate(found):
+        if e.kind == "abs" and not e.month and len(e.years) == 2 and e.i > 0 and toks[e.i - 1].word == "between" \
+                and e.years[0] < e.years[1]:
+            found[n] = DateExpr(e.i, e.j, "abs", years=e.years, extra={"years": "1"})  # "between 2019 and 2021"
+    if len(found) < 2:
+        return found
+    out: list[DateExpr] = []
+    k = 0
+    while k < len(found):
+        e = found[k]
+        f = found[k + 1] if k + 1 < len(found) else None
+        if f is not None and e.i > 0 and e.kind == f.kind == "abs" and e.month and f.month and not e.day \
+                and not f.day and not e.month2 and not f.month2 and f.i == e.j + 1 and \
+                toks[e.j].word in _RANGE_OPEN.get(toks[e.i - 1].word, ()) and \
+                len(e.years) <= 1 and len(f.years) <= 1 and not e.extra and set(f.extra) <= {"yoff"}:
+            years = e.years or f.years
+            if e.years and f.years and f.years[0] != e.years[0] + (f.month < e.month):
+                out.append(e)
+                k += 1
+                continue
+            out.append(DateExpr(e.i, f.j, "abs", years=years, month=e.month, month2=f.month,
+                                extra={"months": "1", **f.extra}))
+            k += 2
+            continue
+        out.append(e)
+        k += 1
     return out
 
 
@@ -262,6 +297,9 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
             return DateExpr(i, j + 2 if y else j + 1, "abs", years=(y,) if y else (), month=m, day=d,
                             month2=m if d2 else 0, day2=d2)
     y = _year(w)
+    if y and i + 2 < n and toks[i + 1].gap == "-" and toks[i + 2].gap == "-" and toks[i + 1].word.isdigit() and \
+            1 <= int(toks[i + 1].word) <= 12 and (d := _daynum(toks[i + 2].word)):
+        return DateExpr(i, i + 3, "abs", years=(y,), month=int(toks[i + 1].word), day=d)  # "2023-09-05"
     if y:
         years = [y]
         j = i + 1
@@ -343,8 +381,9 @@ def resolve(e: DateExpr, pub: DateSpan | None, future: bool, *, anchor: date | N
 
 def _anchored(e: DateExpr, pub: DateSpan | None, anchor: date | None) -> list[tuple[date, date, str]]:
     if anchor is None:
-        if (e.kind == "anchor" and e.n > 0 and e.unit != "day") or pub is None:
-            return []  # "two weeks later" with no trip to count from
+        if (e.kind == "anchor" and e.n >= 0 and e.unit in ("week", "month", "year")) or (
+                e.kind == "anchor" and e.n > 0 and e.unit != "day") or pub is None:
+            return []  # "two weeks later", "later that month" with no trip to count from
         if pub.precision != "day" and e.kind == "anchor":
             return [(pub.start, pub.end, pub.precision)]
         anchor = pub.start
@@ -359,7 +398,8 @@ def _anchored(e: DateExpr, pub: DateSpan | None, anchor: date | None) -> list[tu
             (anchor + timedelta(days=1), anchor + timedelta(days=reach))
         return [(lo, hi, "range")]
     if e.unit == "week":
-        d = anchor + timedelta(weeks=e.n)
+        # "earlier that week": the calendar week of the trip under discussion; "the following week": 7 days on
+        d = anchor - timedelta(days=anchor.weekday()) if e.n == 0 else anchor + timedelta(weeks=e.n)
         return [(d, d + timedelta(days=6), "week")]
     if e.unit in ("month", "year"):
         return _calendar_shift(anchor, e.unit, e.n)
@@ -370,6 +410,8 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
     ref = pub.start if pub is not None else None
     day_pub = pub is not None and pub.precision == "day"
     if e.kind == "abs":
+        if e.years and not e.month and e.extra.get("years"):
+            return [(date(e.years[0], 1, 1), date(e.years[-1], 12, 31), "range")]
         if e.years and not e.month:
             return [(date(y, 1, 1), date(y, 12, 31), "year") for y in e.years]
         if e.years:
@@ -395,6 +437,10 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
                     y += 1
                 elif not fwd and e.month > ref.month:
                     y -= 1
+        if e.extra.get("months"):
+            # a window of months ("between March and May"); the year named goes with the last month
+            y1 = y - 1 if (e.years or "yoff" in e.extra) and e.month2 < e.month else y
+            return [(date(y1, e.month, 1), _month_span(y1 + (e.month2 < e.month), e.month2)[1], "range")]
         if e.day:
             start = date(y, e.month, e.day)
             if e.day2:
@@ -441,6 +487,21 @@ def _resolve(e: DateExpr, pub: DateSpan | None, future: bool, nearest: bool) -> 
                 return [(pub.start, pub.end, pub.precision)]
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=e.n)
             return [(monday, monday + timedelta(days=6), "week")]
+        if e.unit == "coming":
+            # "in the coming days / weeks / months": a window opening the day after the report
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            return [(ref + timedelta(days=1), ref + timedelta(days=e.n), "range")]
+        if e.unit in ("nearweekend", "pastweekend"):
+            # "over the weekend": the last one begun by the report for a trip made, else the next one;
+            # "this past weekend": the last one
+            if not day_pub:
+                return [(pub.start, pub.end, pub.precision)]
+            wd = ref.weekday()
+            ahead = future and e.unit == "nearweekend"
+            saturday = ref - timedelta(days=wd - 5) if wd >= 5 else (
+                ref + timedelta(days=5 - wd) if ahead else ref - timedelta(days=wd + 2))
+            return [(saturday, saturday + timedelta(days=1), "range")]
         if e.unit == "weekend":
             if not day_pub:
                 return [(pub.start, pub.end, pub.precision)]

@@ -68,7 +68,8 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     for p in places:
         if p.i < tj or p.i > lim:
             continue
-        if p.i > 0 and words[p.i - 1] == "from" or (origin >= 0 and p.i - origin <= 2 and all(
+        # (a "from" that ends the trigger, "returned from X", names where the traveller was, not an origin)
+        if p.i > tj and words[p.i - 1] == "from" or (origin >= 0 and p.i - origin <= 2 and all(
                 x in ("and", "or") for x in words[origin:p.i])):
             origin = p.j
             continue
@@ -85,7 +86,7 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
             if q is None:
                 continue
             p = q
-        if not is_destination(s, p, speech, role_spans):
+        if not is_destination(s, p, speech, role_spans, after_from=p.i == tj):
             if strict:
                 break
             continue
@@ -117,9 +118,11 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     return dests
 
 
-def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tuple[int, int]]) -> bool:
+def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tuple[int, int]],
+                   after_from: bool = False) -> bool:
     """Whether place ``p`` can be where someone travels: a country/territory/capital/city that is not the
-    subject of a reporting verb ("Moscow said"), a way through ("Turkish airspace", "the Strait of ..."), or the
+    subject of a reporting verb ("Moscow said"), a way through ("Turkish airspace", "the Strait of ..."), an
+    origin ("from X", unless ``after_from``: the trigger itself ends in "from", "returned from X"), or the
     qualifier of a person ("Nepal Prime Minister ...", spans in ``role_spans``)."""
     words = s.words
     if p.kind == "government" or p.kind not in _PLACE_KIND_RANK:
@@ -127,7 +130,8 @@ def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tu
     if p.j < len(words) and (words[p.j] in speech or (p.j + 1 < len(words) and words[p.j] in (
             "has", "had", "have", "also") and words[p.j + 1] in speech)):
         return False
-    if p.i > 0 and words[p.i - 1] in ("from", "airspace", "strait", "straits"):
+    if p.i > 0 and words[p.i - 1] in ("airspace", "strait", "straits") or (
+            p.i > 0 and words[p.i - 1] == "from" and not after_from):
         return False  # "through the Strait of Gibraltar", "Turkish airspace": a way, not a stop
     if p.i > 1 and words[p.i - 1] == "of" and words[p.i - 2] in ("strait", "straits", "airspace", "gulf"):
         return False
@@ -200,6 +204,8 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                               role_spans, boundary, _MEET_PREP if role == "meet" else None)
         if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
             dests = []  # "left the capital Naypyidaw": the traveller's own capital
+        if role == "leave" and words[tj - 1] == "from" and dests and words[dests[0].i - 1] not in ("from", "the", "to"):
+            dests = []  # "returned from (the) X", "from his trip to X"; not "returned from exile in X" (a stay)
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
         ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
         # a named series ("attend SPIEF", "travel to the G20 summit") is an event too
@@ -279,6 +285,12 @@ def _pointing_back(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: in
         if last.sentences and s.a - last.sentences[-1][1] < 1500:
             return [Place(tj, tj + 2, last.code, "country", "", "")]
         return []
+    if ti >= 2 and words[ti - 1] in ("last", "previous") and words[ti - 2] in ("his", "her", "their") and \
+            doc.drafts and any(tj <= d.i <= tj + 3 for d in s.dates) and not any(p.i >= tj for p in places):
+        # "...; his last visit was in 2018": the country of the trip just reported
+        last = doc.drafts[-1]
+        if last.sentences and s.a - last.sentences[-1][1] < 600:
+            return [Place(tj, tj, last.code, "country", "", "")]
     bare = tj >= len(words) or "," in s.toks[tj].gap or (
         words[tj] in ("in", "on", "last") and any(d.i in (tj, tj + 1) for d in s.dates))
     if not bare or not any(x in ("when", "while", "during") for x in words[max(0, ti - 4):ti]):

@@ -115,6 +115,7 @@ class _Draft:
     recent: bool = False  # undated, completed or ongoing, no "last"/"previous"/"first ... since" cue: a current trip
     after_all: bool = False  # "... but eventually reached X": made despite a delay reported in the same sentence
     earlier: bool = False  # inferred from "first visit ... since/in N years": no leg of the current journey
+    guessed: bool = False  # dated to the report day for want of a date of its own: a date stated later wins
 
 
 class _Sentence:
@@ -191,6 +192,7 @@ class _Doc:
         self.context_event: Event | None = None
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
+        self.cursor = 0  # where the sentence being read starts
 
     def titles_at(self, day: date) -> dict[str, str]:
         """Title phrase -> person_id for titles held on ``day`` (cached per day on the gazetteer)."""

@@ -46,8 +46,9 @@ from .refs import (
 )
 from .sentences import split
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
-from .status import later_cancel
+from .status import ANSWER_HINT, later_cancel
 from .triggers import _trips_in
+from .tripdates import date_told_nearby
 
 __all__ = ["Trip", "extract_trips"]
 
@@ -124,9 +125,13 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             s = parsed[k] = _Sentence(text, folded, a, b, by_sent[k])
             _collect_events(doc, s, k)
     # pass 2: people and trips
+    nearby = doc.w.get("tripref", set()) | doc.w.get("tripverb", set())
     for k, (a, b) in enumerate(sents):
+        if k and doc.drafts:
+            _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
+        doc.cursor = a
         cats = cats_of[k]
-        if "cue" in cats and doc.drafts and k:
+        if doc.drafts and k and ("cue" in cats or ANSWER_HINT.search(folded, a, b)):
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
         # "He traveled through A and B", "the dictator ventured to A", "Bashir is invited for the forum in A": a
         # pronoun, an epithet or a wanted person's surname, a place and a travel word only the parse knows
@@ -175,4 +180,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
+    if sents and doc.drafts:
+        _dated_after(doc, text, folded, sents[-1], by_sent[-1], cats_of[-1], nearby)
     return [_finish(doc, d) for d in doc.drafts]
+
+
+def _dated_after(doc: _Doc, text: str, folded: str, span: tuple[int, int], hits: list[Hit], cats: set[str],
+                 nearby: set[str]) -> None:
+    """Once a sentence is read: does it date the trip just reported ("The visit will take place in March")?
+    (:func:`.tripdates.date_told_nearby`; only sentences with a date and a word pointing back are looked at.)"""
+    a, b = span
+    if ("date" in cats or any(c.isdigit() for c in folded[a:b])) and not nearby.isdisjoint(folded[a:b].split()):
+        date_told_nearby(doc, _Sentence(text, folded, a, b, hits))

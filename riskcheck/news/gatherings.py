@@ -162,7 +162,9 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
         return place
 
     def date_near(j: int) -> DateExpr | None:
-        return min((d for d in found if abs(d.i - j) <= 14 and _date_ok(words, d, speech)),
+        # ("that year", "later that month" count from a trip of the story: none is known in this first pass)
+        return min((d for d in found if abs(d.i - j) <= 14 and _date_ok(words, d, speech) and not (
+                    d.kind == "anchor" and d.n == 0 and d.unit in ("week", "month", "year"))),
                    key=lambda d: abs(d.i - j), default=None)
 
     for i, j, h in s.get("word", longest=False):

@@ -44,6 +44,8 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     lead = words[max(c0, ti - 5):ti]
     if form != "noun" and any(w in ("if", "unless") for w in lead):
         return "speculative"  # "must arrest him if he lands in X": a condition, not a journey
+    if form == "base" and words[c0] == "should" and ti - c0 <= 6 and not any(c.j <= c0 for c in cues if c.status == "neg"):
+        return "speculative"  # "Should X travel to Y, he would be arrested": an inverted condition
     if form == "pres" and (any(w in ("when", "once", "whenever") for w in words[max(0, ti - 3):ti]) or
                            words[c0] in ("when", "once") or (c0 > 0 and words[c0 - 1] in ("when", "once"))) and \
             not any(c.status in ("completed", "ongoing") and c.strength >= 4 for c in before):

@@ -2,7 +2,8 @@
 
 Every input becomes :class:`Article` records (or :class:`Skipped` with a reason). Publication dates come
 from a header (`` date 2023-07-25`` at the start, a ``Date:`` line), a dateline (``MOSCOW, July 25
-(Reuters) -``, ``March 28, 2017 (KHARTOUM) -``), the record's own field, or ``--published``.
+(Reuters) -``, ``March 28, 2017 (KHARTOUM) -``), the record's own field, or ``--published``; failing those,
+the text itself when unambiguous ("on Tuesday, 12 March 2024", "this year 2024": basis ``text``).
 Header text is blanked (same length) so that offsets still point into the source text.
 """
 
@@ -16,7 +17,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..dates import DateSpan, parse_date
@@ -57,7 +58,7 @@ class Article:
     source: str
     text: str
     published: DateSpan | None
-    basis: str  # header | date_line | dateline | field | option | none
+    basis: str  # header | date_line | dateline | text (inferred: :func:`text_date`) | field | option | none
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +118,54 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
                 return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline"
             except ValueError:
                 pass
+    found = text_date(text)
+    if found is not None:
+        return text, found, "text"
     return text, None, "none"
 
 
-def _year_near(text: str, month: int, day: int) -> int:
-    """The year of the full dates in ``text`` within a week of ``month``/``day`` (a dateline's), if one."""
-    years: set[int] = set()
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "on Tuesday, 12 March 2024", "Tuesday, March 12, 2024": a day named with its weekday
+_WEEKDAY_DMY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (\d{1,2}) ([A-Z][a-z]{2,8})\.?,? "
+                          r"((?:19|20)\d\d)\b")
+_WEEKDAY_MDY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ([A-Z][a-z]{2,8})\.? (\d{1,2}),? "
+                          r"((?:19|20)\d\d)\b")
+_THIS_YEAR = re.compile(r"\bthis year,? \(?((?:19|20)\d\d)\b", re.I)
+
+
+def text_date(text: str) -> DateSpan | None:
+    """The publication date the text itself implies when it has no header or dateline, only when unambiguous:
+    the one day it names with a matching weekday ("on Tuesday, 12 March 2024"; every such day the same), else
+    the one year it calls "this year" ("this year 2024"); None otherwise (the trips' dates then stay
+    unresolved)."""
+    days: set[date] = set()
+    body = text[:200_000]
+    for rx, order in ((_WEEKDAY_DMY, "dmy"), (_WEEKDAY_MDY, "mdy")):
+        for m in rx.finditer(body):
+            mon, d = (m[3], m[2]) if order == "dmy" else (m[2], m[3])
+            mo = _MONTHS.get(mon.lower())
+            if not mo:
+                continue
+            try:
+                day = date(int(m[4]), mo, int(d))
+            except ValueError:
+                continue
+            if _WEEKDAYS[day.weekday()] == m[1].lower():
+                days.add(day)
+    if len(days) == 1:
+        day = days.pop()
+        # a text naming a later day than this one was not written on it (a caption's old photo)
+        return None if _latest_full_date(body) > day + timedelta(days=7) else DateSpan.day(day)
+    if days:
+        return None
+    years = {int(m[1]) for m in _THIS_YEAR.finditer(body)}
+    if len(years) == 1:
+        return parse_date(str(years.pop()))
+    return None
+
+
+def _full_dates(text: str) -> Iterator[date]:
+    """Every full date ("March 12, 2024", "12 March 2024", "2024/03/12") written in ``text``."""
     for rx, order in ((_FULL_YMD, "ymd"), (_FULL_MDY, "mdy"), (_FULL_DMY, "dmy")):
         for m in rx.finditer(text):
             if order == "ymd":
@@ -133,15 +176,26 @@ def _year_near(text: str, month: int, day: int) -> int:
             if not 1 <= mo <= 12 or not 1 <= d <= 31:
                 continue
             try:
-                seen = date(y, mo, d)
+                yield date(y, mo, d)
             except ValueError:
                 continue
-            for yy in (y - 1, y, y + 1):  # "Jan 2" datelines near "December 30, 2023"
-                try:
-                    if abs((date(yy, month, day) - seen).days) <= 7:
-                        years.add(yy)
-                except ValueError:
-                    continue
+
+
+def _latest_full_date(text: str) -> date:
+    """The latest full date written in ``text`` (``date.min`` when none)."""
+    return max(_full_dates(text), default=date.min)
+
+
+def _year_near(text: str, month: int, day: int) -> int:
+    """The year of the full dates in ``text`` within a week of ``month``/``day`` (a dateline's), if one."""
+    years: set[int] = set()
+    for seen in _full_dates(text):
+        for yy in (seen.year - 1, seen.year, seen.year + 1):  # "Jan 2" datelines near "December 30, 2023"
+            try:
+                if abs((date(yy, month, day) - seen).days) <= 7:
+                    years.add(yy)
+            except ValueError:
+                continue
     return years.pop() if len(years) == 1 else 0
 
 

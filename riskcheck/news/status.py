@@ -24,6 +24,10 @@ _SCHEDULE = frozenset({"begins", "starts", "opens", "kicks", "commences"})  # a 
 _PAST_CANCEL = frozenset({"skipped", "missed", "blocked", "stayed", "boycotted", "snubbed", "shunned"})
 
 
+_PRESENT_MAIN = frozenset({"comes", "come", "is", "are", "will", "would", "could", "may", "might", "must", "can",
+                           "should", "looks", "seems", "marks", "raises", "puts"})
+
+
 def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, dj: int, speech: set[str],
                  clause: tuple[int, int]) -> str | None:
     """Status of "X's visit to Y" when no cue in the sentence says it: the trip's own date against the
@@ -31,6 +35,9 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
     dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
     if dexpr is not None and doc.pub is not None and dexpr.kind == "weekday" and _SCHEDULE.intersection(s.words):
         return "planned"  # "On Tuesday, the state visit to X begins": a timetable's present looks ahead
+    words = s.words
+    if dexpr is not None and dexpr.i > dj and _PRESENT_MAIN.intersection(words[dj:dexpr.i]):
+        dexpr = None  # "X's trip to Y comes as ... in March": the date of what the trip comes amid
     if dexpr is not None and doc.pub is not None:
         spans = ndates.resolve(dexpr, doc.pub, False)
         if spans:
@@ -38,11 +45,14 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
                 return "completed"
             if spans[0][0] > doc.pub.end:
                 return "planned"
+            if "to" in words[max(clause[0], ti - 3):ti] and spans[0][1] > doc.pub.end:
+                return "planned"  # "X to pay state visit to Y this week" (a headline's infinitive)
             return "completed"
-    words = s.words
     past = doc.w.get("pasttense", set())
     for n in range(dj, len(words)):
         x = words[n]
+        if x in _PRESENT_MAIN:
+            return None  # "X's trip to Y comes as ...": the sentence's own verb is a present, not a past
         if x in past or (len(x) > 4 and x.endswith("ed") and words[n - 1] not in ("be", "been", "being", "to")):
             return "completed"
     return None
@@ -76,6 +86,15 @@ def _after_trip(words: list[str], ti: int, cues: list[Cue]) -> bool:
                    and words[c.i] not in _PAST_AUX for c in cues)
 
 
+def _progressive_lead(words: list[str], ti: int, nounverb: set[str]) -> bool:
+    """ "is making a visit to", "are paying a state visit to": a verb of undertaking in the present progressive
+    right before the noun trigger."""
+    for n in range(ti - 1, max(0, ti - 5), -1):
+        if words[n] in nounverb and words[n].endswith("ing"):
+            return words[n - 1] in ("is", "are", "s", "currently")
+    return False
+
+
 def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: int, cues: list[Cue],
                    own_cues: list[Cue], clause: tuple[int, int], lead_past: str, dest_j: int, last_since: bool,
                    key: str, sent_status: dict[str, tuple[str, int]], done_here: dict[str, str]) -> str | None:
@@ -98,6 +117,8 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
     if status is None and form == "noun" and not any(clause[0] <= c.i and c.j <= clause[1] for c in cues):
         # cues of another clause ("since the warrant was issued: his visit to X ...") say nothing of this one
         status = _noun_status(doc, s, s.dates, ti, tj, dest_j, doc.w.get("speech", set()), clause)
+    if status is None and form == "noun" and _progressive_lead(words, ti, doc.w.get("nounverb", set())):
+        status = "ongoing"  # "X is making his first trip to Y": a trip under way
     if last_since:
         status = "completed"
     if status is None and key in sent_status and form == "base":
@@ -120,6 +141,8 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
     if (status == "ongoing" and form == "ing" or status in ("completed", "ongoing") and form == "pres") and \
             _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=form == "pres"):
         status = "planned"
+    if status == "planned" and "accepted" in words and no_date_yet(" ".join(words)):
+        status = "invited"  # "accepted an invitation to visit X, though no date has been set": no decision yet
     if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
         status = "cancelled"
     if status == "planned" and _there_now(words, dest_j):
@@ -196,6 +219,8 @@ def merge_status(doc: _Doc, d: _Draft, new: _Draft) -> None:
     ("the visit was called off" cancels a plan, "arrived" completes it), except that "X heads to Y" becomes a
     plan when a later mention dates it, a trip cancelled then "eventually" made was made, and a skipped event
     reported after an arrival cancels a part of the trip, not the trip."""
+    if d.weak and not new.weak and new.status == d.status:
+        d.weak = False  # "X heads to Y" + "X took off for Y on Sunday": under way, whatever is planned there
     if d.weak and new.status == "planned":
         d.status, d.weak = "planned", False  # "X heads to Y" + "X will arrive in Y on Thursday": a plan
     elif new.weak and d.status == "planned":
@@ -245,7 +270,8 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
 
 
 _BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
-                        r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?)\b")
+                        r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?|"
+                        r"summit|meeting|forum|ceremony|conference)\b")  # (a gathering put off: its trips too)
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
 _IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
                         r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
@@ -257,8 +283,8 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     a sentence with a cancellation cue, a trip noun pointing back and no place of its own cancels the plan
     reported in the ``previous`` sentence(s). A month that was read ahead of the report moves to the one nearest
     it (a plan called off may lie on either side)."""
-    if not any(h.cat == "place" for h in hits):
-        _later_answer(doc, folded[a:b], previous)
+    if not any(h.cat == "place" and any(pn.kind != "government" for pn in h.value) for h in hits):
+        _later_answer(doc, folded[a:b], previous)  # (the Kremlin, the White House: a speaker, not a place)
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
                and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
                and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
@@ -286,10 +312,29 @@ def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
         return span
 
 
-# "Netanyahu accepted the invitation." / "He will not go.": the answer to an invitation or a plan just reported
-_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w+\s+)?invitation\b")
-_WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
-                      r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b")
+# "Netanyahu accepted the invitation." / "He has accepted." / "He will not go." / "The Kremlin said he would not
+# go." / "He declined.": the answer to an invitation or a plan just reported
+_ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w+\s+)?invitation\b|"
+                       r"^\W*(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?accepted\W*$")
+_WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,5}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
+                      r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b|"
+                      r"^\W*(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?(?:declined|refused)\W*$")
+# "The Kremlin confirmed that the visit had taken place", "the trip went ahead": a plan carried out
+_TOOK_PLACE = re.compile(r"\b(?:the|his|her|their|that|this)\s+(?:visit|trip|journey|tour)\s+(?:\w+\s+)?(?:took\s+place|"
+                         r"had\s+taken\s+place|has\s+taken\s+place|went\s+ahead)\b")
+# what may answer or carry out the plan just reported without a cue of the lexicon
+ANSWER_HINT = re.compile(r"\b(?:accepted|declined|refused|not\s+go|n\s?t\s+go|taken\s+place|took\s+place|went\s+ahead)\b")
+
+
+_NO_DATE = re.compile(r"\bno (?:date|dates|timing|timeframe)\b|\bdates? (?:would|will|is to|are to|to) be "
+                      r"(?:agreed|set|fixed|determined|worked out|announced)|\b(?:yet|still) to be (?:set|fixed|agreed|"
+                      r"determined)\b|\bdates? (?:has|have) not (?:yet )?been (?:set|fixed|agreed)")
+
+
+def no_date_yet(sentence: str) -> bool:
+    """ "no date has been set", "dates would be agreed through diplomatic channels": an invitation accepted in
+    principle, with no trip decided yet (``sentence`` folded)."""
+    return bool(_NO_DATE.search(sentence))
 
 
 def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> None:
@@ -297,9 +342,14 @@ def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> 
     invitation" makes it a plan, "He will not go" cancels it."""
     want: tuple[str, ...]
     if _ACCEPTED.search(sentence):
+        if no_date_yet(sentence):
+            return  # "accepted ..., adding that dates would be agreed later": still an invitation
         want, new = ("invited",), "planned"
     elif _WONT_GO.search(sentence):
         want, new = ("planned", "invited", "speculative"), "cancelled"
+    elif (m := _TOOK_PLACE.search(sentence)) and not _NEGATED.search(sentence, max(0, m.start() - 16), m.start()) \
+            and not re.search(r"\b(?:never|not|n t)\b", sentence[m.start():m.end()]):
+        want, new = ("planned",), "completed"
     else:
         return
     d = next((d for d in reversed(doc.drafts[-6:]) if any(sp in previous for sp in d.sentences)), None)

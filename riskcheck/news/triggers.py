@@ -38,6 +38,7 @@ from .tripdates import (
     _last_since,
     _pick_date,
     _spans_per_dest,
+    before_story,
     fallback_spans,
     resolve_for,
     trip_spans,
@@ -183,22 +184,29 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             continue
         # ---- date (:mod:`.tripdates`) and event (:mod:`.gatherings`)
         future = looks_ahead(status, form, words, cues, clause, tj)
-        spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since)
+        spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since,
+                           ent)
         event = trip_event(doc, s, k, ti, tj, dests[0].code, used_event, future, bool(spans))
         if not spans and event is not None and event.span is None and event.date is not None:
             spans = resolve_for(doc, event.date, status, future)[:1]
         elif event is not None:
             spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
+        guessed = False
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
+            guessed = bool(spans) and doc.pub is not None and spans[0][:2] == (doc.pub.start, doc.pub.end)
         ev_name = event.name if event is not None else ""
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
+        # (a trip going on is current however the sentence speaks of earlier ones: "X, who is visiting Y for the
+        # first time since 2019, ...")
         recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
             not any(d.kind == "anchor" for d in found) and not any(
-            c.status == "completed" and c.strength >= 4 for c in cues) and \
+            c.status == "completed" and c.strength >= 4 for c in cues) and (status == "ongoing" or
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
-                    not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words))
+                    not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words)))
         weak = th.key in _HEADS and status == "ongoing" and not spans
+        # "The prime minister previously visited Azerbaijan in 2016": a dated trip before the story
+        earlier = status == "completed" and bool(spans) and not guessed and before_story(words, ti)
         # "the trip was delayed ..., but he eventually reached X": the journey was made after all
         after_all = status in ("completed", "ongoing") and any(x in _AFTER_ALL for x in words[max(0, ti - 3):ti])
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
@@ -210,4 +218,5 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                     continue
                 for span in (own_spans[n_dest] if own_spans else spans) or [None]:  # type: ignore[list-item]
                     _add(doc, _Draft(who.entity, who.text, dest.code, dest.city, [span] if span else [], status,
-                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all))
+                                     ev_name, [(s.a, s.b)], weak=weak, recent=recent, after_all=after_all,
+                                     guessed=guessed, earlier=earlier))

@@ -54,7 +54,9 @@ def _spans_per_dest(doc: _Doc, s: _Sentence, found: list[DateExpr], dests: list[
         inside = [d for d in found if cuts[n] <= d.i and d.j <= cuts[n + 1]]
         if len(inside) != 1:
             return None
-        out.append(ndates.resolve(inside[0], doc.pub, future))
+        # "to Kenya in 2019, and to Chad the following year": counted from the destination before
+        anchor = out[-1][0][0] if out and out[-1] and inside[0].kind == "anchor" else None
+        out.append(ndates.resolve(inside[0], doc.pub, future, anchor=anchor))
     if any(not x for x in out) or len({x[0] for x in out}) < len(out):
         return None
     return out
@@ -139,20 +141,22 @@ def _other_clause_date(s: _Sentence, ti: int, dest_j: int, d: DateExpr) -> bool:
     toks = s.toks
     others = [i for i, _, _ in s.get("trigger") if i != ti]
     if d.i >= dest_j:
-        commas = [n for n in range(dest_j, d.i + 1) if "," in toks[n].gap]
+        commas = [n for n in range(dest_j, d.i + 1) if "," in toks[n].gap or ";" in toks[n].gap]
         return bool(commas) and any(commas[0] <= i <= d.i for i in others)
-    commas = [n for n in range(d.j, ti + 1) if "," in toks[n].gap]
+    commas = [n for n in range(d.j, ti + 1) if "," in toks[n].gap or ";" in toks[n].gap]
     return bool(commas) and any(i < commas[-1] for i in others)
 
 
 def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int], status: str,
                future: bool, ctx_date: DateExpr | None, plan_spans: list[tuple[date, date, str]] | None,
-               last_since: list[tuple[date, date, str]] | None) -> list[tuple[date, date, str]]:
+               last_since: list[tuple[date, date, str]] | None, who: Entity | None = None
+               ) -> list[tuple[date, date, str]]:
     """The dates of the trip a trigger at ``[ti, tj)`` reports (its destinations end at ``dest_j``): the
     sentence's date nearest the trigger that is no report's date (not the date of an invitation before "was
     invited"), else the date of the context sentence (``ctx_date``), the planned trip's (``plan_spans``) or the
     last trip's ("not been to X since", ``last_since``); a list of dates ("in 2019 and again last year") gives
-    one span each."""
+    one span each. ``who`` is the traveller (a month without a year in a past story of theirs takes the
+    story's year)."""
     words, found = s.words, s.dates
     speech = doc.w.get("speech", set())
     dexpr = _pick_date(s, found, ti, max(tj, dest_j), speech, clause)
@@ -161,10 +165,18 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     if dexpr is not None and undated_earlier(words, ti) and (
             not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) or _other_clause_date(s, ti, dest_j, dexpr)):
         dexpr = None  # "X, who has visited Y several times, arrived in Z on Sunday": Z's date, not Y's
+    elif dexpr is not None and dexpr.i >= dest_j and not (clause[0] <= dexpr.i and dexpr.j <= clause[1]) and \
+            _other_clause_date(s, ti, dest_j, dexpr):
+        dexpr = None  # "X is in Y for the first time in years; his last visit was in 2018": the last visit's
     if dexpr is None and status == "ongoing":
         # "has been staying in X since Monday", "is in Y since June 3": a stay begun on that day
         dexpr = next((d for d in found if clause[0] <= d.i < clause[1] and d.i > ti and words[d.i - 1] == "since"
                       and d.kind in ("weekday", "abs", "rel") and d.unit in ("", "day")), None)
+    if dexpr is None:
+        # "his first visit since December 2021, when he flew into X": the date the "when" clause hangs on
+        wn = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "when"), None)
+        if wn is not None and "," in s.toks[wn].gap:
+            dexpr = next((d for d in found if d.j == wn and d.kind in ("abs", "season")), None)
     if dexpr is None and ctx_date is not None:
         dexpr = ctx_date
     spans: list[tuple[date, date, str]] = []
@@ -175,7 +187,8 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         dexpr = None
         spans = last_since
     if dexpr is not None:
-        spans = resolve_for(doc, dexpr, status, future, past_plan=status in FUTURE and told_as_past_plan(words, ti, clause[0]))
+        spans = resolve_for(doc, dexpr, status, future, who=who,
+                            past_plan=status in FUTURE and told_as_past_plan(words, ti, clause[0]))
         # "visited Russia twice, in 2019 and again last year": one trip per date of a list
         last_d = dexpr
         for d in found:
@@ -201,13 +214,60 @@ def _anchor(doc: _Doc, unit: str = "day") -> date | None:
     return None
 
 
-def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_plan: bool = False
-                ) -> list[tuple[date, date, str]]:
+def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_plan: bool = False,
+                who: Entity | None = None) -> list[tuple[date, date, str]]:
     """Spans of a trip's date expression: a plan called off, or a plan told in the past tense ("was due to
     visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
     side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
     discussion (:func:`_anchor`)."""
-    return ndates.resolve(dexpr, doc.pub, future, anchor=_anchor(doc, dexpr.unit), nearest=status == "cancelled" or past_plan)
+    anchor = _anchor(doc, dexpr.unit)
+    if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
+            _dated_since_anchor(doc, dexpr):
+        return []  # "Earlier that same year" after another year was named: not the trip under discussion's
+    if dexpr.kind == "abs" and dexpr.month and not dexpr.years and not dexpr.extra and not future and \
+            doc.pub is not None and who is not None:
+        story = _story_year(doc, dexpr, who)
+        if story is not None:
+            # "In March 2024 X arrived in A. In April, he visited B": the story's year, not the report's
+            dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(story,), month=dexpr.month, day=dexpr.day,
+                             month2=dexpr.month2, day2=dexpr.day2)
+    return ndates.resolve(dexpr, doc.pub, future, anchor=anchor, nearest=status == "cancelled" or past_plan)
+
+
+_NAMED_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\b")
+
+
+def _story_year(doc: _Doc, dexpr: DateExpr, who: Entity) -> int | None:
+    """The year of a past story the text is telling of ``who``, for a month named without a year: the trip
+    reported in the sentence(s) just before, in the same paragraph, is this traveller's, dated to a month (or
+    day) of an earlier year than the report's; no other year is named since, and this month does not come
+    before that trip's."""
+    d = next((d for d in reversed(doc.drafts[-4:]) if d.spans and d.sentences), None)
+    if d is None or d.entity is not who or doc.pub is None or d.guessed or \
+            d.spans[0][2] not in ("day", "range", "week", "month"):
+        return None
+    start = d.spans[0][0]
+    end = max(b for _, b in d.sentences)
+    if start.year >= doc.pub.start.year or not 0 <= doc.cursor - end <= 400 or dexpr.month < start.month or \
+            _YEAR_NAMED.search(doc.text, end, doc.cursor) or "\n" in doc.text[end:doc.cursor]:
+        return None
+    return start.year
+
+
+_YEAR_NAMED = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _dated_since_anchor(doc: _Doc, dexpr: DateExpr) -> bool:
+    """Whether a year or a month is named in the text between the trip counted from and this sentence (so
+    "that year" may be that one's)."""
+    ok = _COARSE.get(dexpr.unit, ("day",))
+    d = next((d for d in reversed(doc.drafts[-8:]) if d.spans and d.spans[0][2] in ok and d.sentences), None)
+    if d is None:
+        return False
+    end = max(b for _, b in d.sentences)
+    here = doc.cursor
+    return here > end and bool(_NAMED_DATE.search(doc.text, end, here))
 
 
 _PAST_FRAME = frozenset({"was", "were", "had"})
@@ -253,6 +313,15 @@ def undated_earlier(words: list[str], ti: int) -> bool:
     return bool(_PERFECT.intersection(aux)) and "since" in words[ti:ti + 15]
 
 
+def before_story(words: list[str], ti: int) -> bool:
+    """ "previously visited X", "once went to Y", "last visited Z": a trip told as one before the story (not a
+    past perfect alone: "had arrived on Friday" often narrates the story itself)."""
+    return bool(_BEFORE_STORY.intersection(words[max(0, ti - 4):ti])) or words[ti - 1:ti] == ["last"]
+
+
+_SEQUEL_WORDS = frozenset({"then", "afterwards", "subsequently", "next"})
+
+
 def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form: str, status: str, future: bool,
                    ent: Entity, cues: list[Cue]) -> list[tuple[date, date, str]]:
     """Dates of a trip whose sentence gives none: a stop's trip ("may add a stop in X"), the month of an arrest
@@ -265,9 +334,94 @@ def fallback_spans(doc: _Doc, s: _Sentence, k: int, trigger: str, ti: int, form:
             return leg.spans[:1]
     if status == "completed" and (arrest := _before_arrest(doc, s.words, ent)) is not None:
         return [arrest]  # "had travelled through X before his arrest": the month of the arrest
+    if status == "completed" and _SEQUEL_WORDS.intersection(s.words[max(0, ti - 4):ti]):
+        # "He then flew to Iran": the next leg of the dated trip just reported, in its month
+        prev = next((d for d in reversed(doc.drafts[-4:]) if d.entity is ent and d.status == "completed"), None)
+        if prev is not None and prev.spans and not prev.guessed and prev.spans[0][2] in ("day", "range", "week", "month"):
+            a = prev.spans[0][0]
+            return [(a.replace(day=1), ndates._month_span(a.year, a.month)[1], "month")]
+        return []
     if status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
             and form in ("past", "ing") and not any(c.status == "completed" and c.strength >= 4 for c in cues
                                                     if c.j <= ti) and not undated_earlier(s.words, ti) \
             and not any(d.kind == "anchor" for d in s.dates):  # ("the following week" unresolved: not today)
         return [(doc.pub.start, doc.pub.end, doc.pub.precision)]
     return []
+
+
+# words that may stand between a reference to the trip and its date: "The visit will now take place in March",
+# "the trip is scheduled for March 3", "it could happen in 2026"
+_REF_FILL = frozenset({"is", "was", "will", "would", "could", "may", "might", "should", "be", "been", "has", "have",
+                       "to", "now", "also", "still", "expected", "likely", "probably", "reportedly", "tentatively",
+                       "officially", "place", "for", "on", "in", "from", "between", "during", "maybe", "perhaps",
+                       "then", "later", "early", "late", "mid", "sometime", "possibly", "not", "before", "by"})
+_OTHER_TRIP = frozenset({"last", "previous", "first", "earlier", "former", "prior", "past", "next", "another",
+                         "other", "second", "third", "return"})
+_DATE_PREP = frozenset({"on", "in", "for", "from", "between", "during", "by"})
+_PAST_STEP = frozenset({"departed", "left", "arrived", "landed", "flew", "met", "hosted", "welcomed", "received"})
+
+
+def _ref_date(s: _Sentence, n: int, fill: frozenset[str], names: bool = False) -> DateExpr | None:
+    """The date that follows token ``n`` across only the words ``fill`` ("... will take place | in March"), and
+    with ``names`` capitalised words (a person's name and title: "will meet Prime Minister X on Dec. 29")."""
+    words, toks = s.words, s.toks
+    for d in s.dates:
+        if d.i <= n:
+            continue
+        if d.i - n > 12 or words[d.i - 1] not in _DATE_PREP or d.kind not in ("abs", "weekday", "rel", "season", "dom"):
+            return None
+        return d if all(words[m] in fill or (names and toks[m].cap) for m in range(n + 1, d.i)) else None
+    return None
+
+
+def date_told_nearby(doc: _Doc, s: _Sentence) -> None:
+    """Date the trip just reported from a sentence with no trip of its own that points back to it: "The visit
+    will take place in March", "Maybe it could happen in 2026 or 2027" (the trip or "it" and when it happens),
+    "He is expected to depart on Dec. 28", "Y will meet X on Dec. 29" (its traveller's step on the way, in the
+    trip's own tense). Only a trip still undated, or dated to the report day for want of a date (``guessed``),
+    reported in the last few hundred characters, and only when the sentence names no place of another country.
+    """
+    words, w = s.words, doc.w
+    if not doc.drafts or not s.dates or len(words) < 4:
+        return
+    recent = doc.drafts[-6:]
+    if any((s.a, s.b) in d.sentences for d in recent):
+        return  # the sentence reports a trip itself
+    open_ = [d for d in recent if d.sentences and 0 <= s.a - d.sentences[-1][1] <= 500 and not d.earlier
+             and ((not d.spans and (d.status in FUTURE or d.recent)) or d.guessed)]
+    if not open_:
+        return
+    target = open_[-1]
+    ent = target.entity
+    if any(p.code not in (target.code, ent.nationality) for p in doc.places(s)):
+        return  # another country's trip, or another story
+    future = target.status in FUTURE
+    refs, dets, happen, steps = (w.get(c, set()) for c in ("tripref", "refdet", "happen", "tripverb"))
+    fill = _REF_FILL | happen
+    dexpr: DateExpr | None = None
+    for n, x in enumerate(words[:14]):
+        if x == "it" and x in refs:
+            # "it could happen in 2026", "it will take place on ...": a verb of happening must follow
+            if any(y in happen for y in words[n + 1:n + 5]):
+                dexpr = _ref_date(s, n, fill)
+        elif x in refs and n and (words[n - 1] in dets or (n > 1 and words[n - 2] in dets)) and \
+                x not in _OTHER_TRIP and not _OTHER_TRIP.intersection(words[max(0, n - 2):n]):
+            dexpr = _ref_date(s, n, fill)
+        elif x in steps and (x in _PAST_STEP) != future:
+            # the traveller's own step: named (surname) or "he"/"she" before the verb, or its object
+            name = ent.name.casefold().split()[-1:]
+            near = words[max(0, n - 6):n + 8]
+            if (name and name[0] in near) or any(y in ("he", "she") for y in words[max(0, n - 5):n]):
+                dexpr = _ref_date(s, n, fill | {"with", "him", "her", "home", "the"}, names=True)
+        if dexpr is not None:
+            break
+    if dexpr is None or not _date_ok(words, dexpr, doc.w.get("speech", set())):
+        return
+    spans = resolve_for(doc, dexpr, target.status, future)[:1]
+    if not spans:
+        return
+    for d in open_:
+        if d.code == target.code and (d.status in FUTURE) == future:
+            d.spans, d.guessed = list(spans), False
+            if len(d.sentences) < 3:
+                d.sentences.append((s.a, s.b))
