@@ -33,6 +33,7 @@ from .dependency import _parse_trips, _parse_words, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .mentions import Hit, gazetteer
+from .names import variant_hits
 from .refs import (
     _TRIP_STARTS,
     _attendance,
@@ -87,6 +88,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     g = gazetteer(rs)
     pub = _published(published)
     folded, hits = g.scan(text)
+    extra = variant_hits(text, hits, rs)
+    if extra:  # wanted people in spellings the alias table lacks ("Osema Najim Almasri")
+        hits = sorted(hits + extra, key=lambda h: (h.start, -h.end))
     doc = _Doc(text, pub, rs, g)
     known = doc.known_surnames
     sents = split(text)
