@@ -130,3 +130,18 @@ def test_a_relative_with_the_same_surname_is_not_the_wanted_man() -> None:
 def test_a_near_name_of_someone_unwanted_stays_unwanted() -> None:
     got = trips("Dmitri Peskov arrived in Beijing on Sunday.")
     assert not any(pid for pid, _, _ in got)
+
+
+def everyone(text: str, published: str = "2025-03-10") -> set[tuple[str, str]]:
+    return {(t.person, t.country) for t in extract_trips(text, published, ruleset=RS, use_parse=False)}
+
+
+def test_a_chinese_name_is_called_by_its_first_word() -> None:
+    text = "Chinese President Xi Jinping received the envoy on Monday. Xi visited Moscow in 2023."
+    assert ("Xi Jinping", "RU") in everyone(text)
+
+
+def test_a_korean_family_name_without_a_hyphen() -> None:
+    text = "North Korean leader Kim Jong Un greeted the delegation. Kim travelled to Vladivostok in 2019."
+    assert ("Kim Jong Un", "RU") in everyone(text)
+

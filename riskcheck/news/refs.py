@@ -209,6 +209,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             continue
         nj = ni + len(name)
         ent = doc.entity_for_name(name, text[name[0].start:name[-1].end], nat)
+        if nat and nat.lower() in doc.w.get("familyfirst", ()) and name[0].word not in doc.known_surnames:
+            doc.surnames.setdefault(name[0].word, ent)  # "Chinese President Xi Jinping" ... "Xi visited Moscow"
         a = i
         while a > 0 and not any(c in toks[a].gap for c in ",;:()") and \
                 any(pj == a and pi == a - 1 for pi, pj, _ in places):
