@@ -12,7 +12,7 @@ keys differ only in their vowels by a bounded edit distance are *near* ("Osema"/
 * several tokens: the first matches the first name of one of the person's names and the last matches
   that name's surname (equal or near), at least two tokens match, at most one token (a middle name the
   table lacks) is left unmatched;
-* never a guess: when two people fit, or the sequence is already another person's exact name, nobody.
+* never a guess: when two people fit, or every token is also a name of another person, nobody.
 """
 
 from __future__ import annotations
@@ -175,4 +175,10 @@ def match_name(words: list[str] | tuple[str, ...], rs: Ruleset) -> str | None:
     if q[-1] not in idx.last and consonants(q[-1]) not in idx.last_cons:
         return None
     fits = [pid for pid, ks in idx.names.items() if any(_fits(q, k, idx.tokens[pid]) for k in ks)]
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) != 1:
+        return None
+    # another person whose names hold every token ("Abdel Kani" is also part of "Mahamat Said Abdel Kani")
+    if any(all(any(tokens_near(t, u) for u in toks) for t in q) for pid, toks in idx.tokens.items()
+           if pid != fits[0]):
+        return None
+    return fits[0]

@@ -66,6 +66,9 @@ def test_name_key_is_idempotent(word: str) -> None:
     ("Abdallah Senoussi", "abdullah-al-senussi"),
     ("Ahmed Haroun", "ahmad-harun"),
     ("Netanyahou", "benjamin-netanyahu"),
+    ("Omar al-Bechir", "omar-al-bashir"),  # French "ch"
+    ("Muammar al-Qadhafi", "muammar-gaddafi"),  # the qaf written q, g or k
+    ("Maria Lvova-Byelova", "maria-lvova-belova"),
 ])
 def test_variants_resolve_to_the_one_person(written: str, pid: str) -> None:
     assert match_name(written.split(), RS) == pid
@@ -80,6 +83,7 @@ def test_variants_resolve_to_the_one_person(written: str, pid: str) -> None:
     "Osema Hishbis Ali Najim Almasri",  # two unknown middle names: too far
     "Vladimir Putin Russia",  # a trailing word that is no part of the name
     "Gbagbo",  # two wanted people share it
+    "Abdel Kani",  # part of one wanted man's name, and "Abdul Rahim al-Kani" another's
 ])
 def test_no_guess(written: str) -> None:
     assert match_name(written.split(), RS) is None
@@ -116,6 +120,10 @@ def test_an_unlisted_romanisation_is_a_traveller_and_its_surname_later_too() -> 
             "A week earlier Almasri had travelled to Belgium, officials said.")
     got = trips(text)
     assert ("osama-elmasry-njeem", "BE", "completed") in got
+
+
+def test_a_hyphenated_variant_in_running_text() -> None:
+    assert ("maria-lvova-belova", "QA", "completed") in trips("Maria Lvova-Byelova arrived in Doha on Sunday.")
 
 
 def test_french_spelling_of_a_surname_alone_is_found() -> None:

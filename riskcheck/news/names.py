@@ -17,8 +17,8 @@ from .mentions import Hit, fold
 
 __all__ = ["variant_hits"]
 
-# a word: letters and digits, inner apostrophes and hyphens ("Sa'ar", "el-Bashir", "Lvova-Belova")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+# a word: letters, inner apostrophes ("Sa'ar"); a hyphen joins two words of one run ("el-Bashir")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 _MAX_RUN = 8  # longest run of name-like words read
 _MAX_SPAN = 6  # longest name tried
@@ -36,7 +36,7 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
             w = w[:-2]
         lower = w.lower()
         name_like = w[:1].isupper() or (lower in PARTICLES and bool(cur))
-        if name_like and cur and s == last_end + 1 and text[last_end] == " " and len(cur) < _MAX_RUN:
+        if name_like and cur and s == last_end + 1 and text[last_end] in " -" and len(cur) < _MAX_RUN:
             cur.append((s, e, w))
         else:
             if cur:
