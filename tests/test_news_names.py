@@ -153,3 +153,24 @@ def test_a_korean_family_name_without_a_hyphen() -> None:
     text = "North Korean leader Kim Jong Un greeted the delegation. Kim travelled to Vladivostok in 2019."
     assert ("Kim Jong Un", "RU") in everyone(text)
 
+
+
+@pytest.mark.parametrize(("text", "who", "country"), [
+    ("The talks followed the visit of Secretary of the Supreme National Security Council of Iran Reza Karimi "
+     "to St. Petersburg in May.", "Reza Karimi", "RU"),
+    ("Minister of Defence Pavel Orlov arrived in New Delhi on Friday.", "Pavel Orlov", "IN"),
+    ("Chairman of the Standing Committee of the National People's Congress Li Wen arrived in Hanoi on Friday.",
+     "Li Wen", "VN"),
+    ("President of the Republic of Kazakhstan Aset Nur-Bekov arrived in Baku on Friday.", "Aset Nur-Bekov", "AZ"),
+])
+def test_a_name_after_a_role_with_an_institution(text: str, who: str, country: str) -> None:
+    assert (who, country) in everyone(text)
+
+
+def test_the_country_of_the_role_makes_a_trip_home_no_trip() -> None:
+    text = "Secretary of the Security Council of Iran Reza Karimi arrived in Tehran on Friday."
+    assert not everyone(text)
+
+
+def test_a_role_with_an_institution_and_no_name_names_nobody() -> None:
+    assert not everyone("The Minister of Defence of the Republic arrived in New Delhi on Friday.")

@@ -144,6 +144,11 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     nat = nat or _place_code(h.value)
                     k = pj
                     break
+            else:
+                # "Secretary of the Supreme National Security Council of Iran Ali Akbar Ahmadian"
+                got = _of_complement(doc, s, k, places, taken)
+                if got is not None:
+                    k, nat = got[0], nat or got[1]
         # skip honorifics and one comma: "the Minister of National Defence, Lt. Gen. Awad ..."
         steps = 0
         while k < len(toks) and steps < 4 and (words[k] in doc.w.get("honorific", ()) or
@@ -442,6 +447,49 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
             doc.last_subject, doc.last_subject_age = ent, 0
             return True
     return False
+
+
+_OF_LINKS = frozenset({"of", "the", "and", "for", "on"})
+
+
+def _of_complement(doc: _Doc, s: _Sentence, k: int, places: list[tuple[int, int, Hit]],
+                   taken: set[int]) -> tuple[int, str] | None:
+    """The first token of the name after a role's "of" complement, and the country the complement names:
+    "Secretary of the Supreme National Security Council of Iran Ali Akbar Ahmadian", "Minister of Defence
+    Andrei Belousov", "Chairman of the Standing Committee of the National People's Congress Zhao Leji".
+
+    The complement is a run of capitalised words and links ("of", "the", "and"); the name is its last two or
+    three capitalised words after the last link, place or word of an institution's name (``orgword``).
+    """
+    toks, words = s.toks, s.words
+    org = doc.w.get("orgword", ())
+    at_place = {pi: (pj, h) for pi, pj, h in places}
+    n, end = k + 1, min(len(toks), k + 18)
+    start, nat = -1, ""
+    while n < end and n not in taken:
+        t = toks[n]
+        if words[n] == "s" and t.gap in ("'", "\u2019"):
+            start = n + 1  # "the National People's Congress"
+            n += 1
+            continue
+        if t.gap != " " and not (t.gap == "-" and start >= 0 and n > start):
+            break
+        if n in at_place:
+            pj, h = at_place[n]
+            nat, n = _place_code(h.value), pj
+            start = n
+            continue
+        if words[n] in _OF_LINKS and not t.cap:
+            start = n + 1
+        elif not t.cap or words[n] in _NAME_STOP:
+            break
+        elif words[n] in org:
+            start = n + 1
+        n += 1
+    if start <= k + 1:
+        return None
+    size = sum(1 for x in range(start, n) if toks[x].gap == " " or x == start)
+    return (start, nat) if 2 <= size <= 3 and all(toks[x].cap for x in range(start, n)) else None
 
 
 # roles that name one person in an article ("the prime minister"); not "the spokesman", "the general"
