@@ -174,3 +174,37 @@ def test_the_country_of_the_role_makes_a_trip_home_no_trip() -> None:
 
 def test_a_role_with_an_institution_and_no_name_names_nobody() -> None:
     assert not everyone("The Minister of Defence of the Republic arrived in New Delhi on Friday.")
+
+
+# ---- well-known officials (tables/officials.csv) --------------------------------------------------------
+
+
+def test_an_official_gets_the_canonical_name_and_the_surname_alone_follows() -> None:
+    text = "Turkish President Tayyip Erdogan spoke on Sunday. Erdogan arrived in Cairo on Monday."
+    assert ("Recep Tayyip Erdogan", "EG") in everyone(text)
+
+
+def test_an_officials_country_makes_a_trip_home_no_trip() -> None:
+    # no qualifier in the text: the table knows Lavrov is Russian, so Moscow is home
+    text = "Foreign Minister Sergei Lavrov spoke on Sunday. Lavrov arrived in Moscow on Monday."
+    assert not any(c == "RU" for _, c in everyone(text))
+
+
+def test_an_official_in_a_prepositional_phrase_does_not_take_he_from_the_wanted_man() -> None:
+    text = ("Speaking before Chinese President Xi Jinping, Duterte said ties were strong. "
+            "He went to Beijing in October 2016 on a state visit.")
+    got = trips(text, "2018-04-10")
+    assert ("rodrigo-duterte", "CN", "completed") in got
+
+
+def test_every_official_row_is_well_formed_and_none_is_wanted() -> None:
+    from riskcheck.news import tables
+    from riskcheck.people import resolve_person
+
+    rows = tables.load("officials")
+    assert len({r["name"] for r in rows}) == len(rows)
+    surnames = [r["surname"] for r in rows if r["surname"]]
+    assert len(set(surnames)) == len(surnames)
+    for r in rows:
+        assert len(r["country"]) == 2 and r["country"].isupper(), r
+        assert resolve_person(r["name"], ruleset=RS).status != "resolved", r["name"]

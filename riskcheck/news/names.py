@@ -10,12 +10,14 @@ pipeline (surnames alone later in the article, travellers, trips) treats it the 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..name_variants import PARTICLES, consonants, match_name, name_index, name_key
 from ..ruleset import Ruleset
+from . import tables
 from .mentions import Hit, fold
 
-__all__ = ["variant_hits"]
+__all__ = ["variant_hits", "official_keys"]
 
 # a word: letters, inner apostrophes ("Sa'ar"); a hyphen joins two words of one run ("el-Bashir")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
@@ -82,3 +84,9 @@ def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
             a, b, pid = best
             out.append(Hit(a, b, "person", " ".join(fold(text[a:b]).split()), pid))
     return out
+
+
+@cache
+def official_keys() -> frozenset[str]:
+    """Entity keys of the well-known officials of ``tables/officials.csv`` (see :func:`.refs.mentions`)."""
+    return frozenset("name:" + row["name"] for row in tables.load("officials"))
