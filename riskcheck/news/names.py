@@ -19,7 +19,11 @@ from .mentions import Hit, fold
 
 __all__ = ["variant_hits", "official_keys"]
 
-# a word: letters, inner apostrophes ("Sa'ar"); a hyphen joins two words of one run ("el-Bashir")
+# a capitalised word ("Sa'ar", "Putin's"), and runs of them joined by a space or a hyphen, particles allowed
+# inside ("Omar al-Bashir", "Maria Lvova-Belova"); one regex pass finds the runs, so plain text costs little
+_CAP = r"[A-Z\u00c0-\u00de\u0400-\u042f][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
+_LINK = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_RUN = re.compile(rf"{_CAP}(?:[ -](?:(?:{_LINK})[ -])*{_CAP})*")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 _MAX_RUN = 8  # longest run of name-like words read
@@ -27,29 +31,38 @@ _MAX_SPAN = 6  # longest name tried
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words (particles allowed inside) separated by single spaces."""
+    """Runs of capitalised words (particles allowed inside) joined by single spaces or hyphens; a possessive
+    ends a run."""
     runs: list[list[tuple[int, int, str]]] = []
-    cur: list[tuple[int, int, str]] = []
-    last_end = -2
-    for m in _WORD.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(_POSSESSIVE):
-            e -= 2
-            w = w[:-2]
-        lower = w.lower()
-        name_like = w[:1].isupper() or (lower in PARTICLES and bool(cur))
-        if name_like and cur and s == last_end + 1 and text[last_end] in " -" and len(cur) < _MAX_RUN:
-            cur.append((s, e, w))
-        else:
-            if cur:
+    for m in _RUN.finditer(text):
+        g = m.group()
+        if " " not in g and "-" not in g:  # one word (most runs): no second pass over it
+            if len(g) >= 5:
+                e = m.end() - 2 if g.endswith(_POSSESSIVE) else m.end()
+                runs.append([(m.start(), e, text[m.start():e])])
+            continue
+        cur: list[tuple[int, int, str]] = []
+        for w in _WORD.finditer(text, m.start(), m.end()):
+            s, e, word = w.start(), w.end(), w.group()
+            possessive = word.endswith(_POSSESSIVE)
+            if possessive:
+                e, word = e - 2, word[:-2]
+            cur.append((s, e, word))
+            if possessive or len(cur) == _MAX_RUN:
                 runs.append(cur)
-            cur = [(s, e, w)] if w[:1].isupper() else []
-        last_end = m.end() if name_like else -2
-        if m.end() != e:  # a possessive ends the run
-            last_end = -2
-    if cur:
-        runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
     return runs
+
+
+@cache
+def _surname_like(word: str, last: frozenset[str], last_cons: frozenset[str]) -> bool:
+    """``word`` is written like the last word of a wanted person's name (equal key, or the same three or more
+    consonants)."""
+    k = name_key(word)
+    c = consonants(k)
+    return k in last or (len(c) >= 3 and c in last_cons)
 
 
 def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
@@ -59,7 +72,7 @@ def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
     covered = [(h.start, h.end) for h in hits if h.cat == "person"]
     out: list[Hit] = []
     for run in _runs(text):
-        if not any(name_key(w) in last or consonants(name_key(w)) in last_cons for _, _, w in run):
+        if not any(_surname_like(w, last, last_cons) for _, _, w in run):
             continue  # cheap filter: no word is written like any wanted person's surname
         n = len(run)
         best: tuple[int, int, str] | None = None
@@ -68,8 +81,7 @@ def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
                 span = run[i:i + size]
                 if span[0][2].lower() in PARTICLES or span[-1][2].lower() in PARTICLES:
                     continue
-                k = name_key(span[-1][2])
-                if k not in last and consonants(k) not in last_cons:
+                if not _surname_like(span[-1][2], last, last_cons):
                     continue
                 a, b = span[0][0], span[-1][1]
                 if any(s < b and a < e for s, e in covered):
