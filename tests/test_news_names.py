@@ -208,3 +208,35 @@ def test_every_official_row_is_well_formed_and_none_is_wanted() -> None:
     for r in rows:
         assert len(r["country"]) == 2 and r["country"].isupper(), r
         assert resolve_person(r["name"], ruleset=RS).status != "resolved", r["name"]
+
+
+# ---- words glued by scraping (riskcheck.news.glue) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("given", "repaired"), [
+    ("Putin flew to Kazakhstanwhere he met the president.", "Putin flew to Kazakhstan where he met the president."),
+    ("Netanyahu arrived inBudapest on Sunday.", "Netanyahu arrived in Budapest on Sunday."),
+    ("Putinarrived in Ulaanbaatar.", "Putin arrived in Ulaanbaatar."),
+])
+def test_glued_words_are_split(given: str, repaired: str) -> None:
+    from riskcheck.news.glue import unglue
+
+    assert unglue(given, RS)[0] == repaired
+
+
+@pytest.mark.parametrize("word", ["Pakistanis", "Bahrainis", "Austin", "Romanian", "Berlinale", "McDonald", "iPhone",
+                                  "Indiana", "Kremlin"])
+def test_ordinary_words_stay_whole(word: str) -> None:
+    from riskcheck.news.glue import unglue
+
+    text = f"They spoke of {word} on Monday."
+    assert unglue(text, RS) == (text, [], {})
+
+
+def test_a_trip_with_a_glued_place_keeps_the_text_as_given() -> None:
+    text = "On Monday Putin travelled to Kazakhstanwhere he met the president."
+    got = extract_trips(text, "2025-03-10", ruleset=RS, use_parse=False)
+    kz = [t for t in got if t.person_id == "vladimir-putin" and t.country == "KZ"]
+    assert kz
+    a, b = kz[0].span
+    assert text[a:b] == kz[0].evidence and "Kazakhstanwhere" in kz[0].evidence

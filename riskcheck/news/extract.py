@@ -32,6 +32,7 @@ from .assemble import _finish
 from .dependency import _parse_trips, _parse_words, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
+from .glue import restore, unglue
 from .mentions import Hit, gazetteer
 from .names import variant_hits
 from .refs import (
@@ -87,6 +88,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     rs = ruleset or load_ruleset()
     g = gazetteer(rs)
     pub = _published(published)
+    given = text
+    text, cuts, glued = unglue(text, rs)  # "Kazakhstanwhere", "Orbanin Budapest": read with the words apart
     folded, hits = g.scan(text)
     extra = variant_hits(text, hits, rs)
     if extra:  # wanted people in spellings the alias table lacks ("Osema Najim Almasri")
@@ -179,4 +182,5 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
-    return [_finish(doc, d) for d in doc.drafts]
+    trips = [_finish(doc, d) for d in doc.drafts]
+    return restore(trips, cuts, glued) if text is not given else trips
