@@ -9,6 +9,7 @@ pipeline (surnames alone later in the article, travellers, trips) treats it the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -69,7 +70,18 @@ def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
     """``person`` hits for wanted people named in a spelling the gazetteer missed, outside its own hits."""
     idx = name_index(rs)
     last, last_cons = idx.last, idx.last_cons
-    covered = [(h.start, h.end) for h in hits if h.cat == "person"]
+    # the gazetteer's person hits, by start, with the furthest end reached so far: an overlap test in log time
+    starts: list[int] = []
+    reach: list[int] = []
+    for h in sorted((h for h in hits if h.cat == "person"), key=lambda h: h.start):
+        starts.append(h.start)
+        reach.append(max(h.end, reach[-1]) if reach else h.end)
+
+    def covered(a: int, b: int) -> bool:
+        k = bisect.bisect_left(starts, b)  # hits starting before b
+        return k > 0 and reach[k - 1] > a
+
+    memo: dict[tuple[str, ...], str | None] = {}
     out: list[Hit] = []
     for run in _runs(text):
         if not any(_surname_like(w, last, last_cons) for _, _, w in run):
@@ -84,9 +96,10 @@ def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
                 if not _surname_like(span[-1][2], last, last_cons):
                     continue
                 a, b = span[0][0], span[-1][1]
-                if any(s < b and a < e for s, e in covered):
+                if covered(a, b):
                     continue
-                pid = match_name([w for _, _, w in span], rs)
+                words = tuple(w for _, _, w in span)
+                pid = memo[words] if words in memo else memo.setdefault(words, match_name(words, rs))
                 if pid is not None:
                     best = (a, b, pid)
                     break
