@@ -240,3 +240,15 @@ def test_a_trip_with_a_glued_place_keeps_the_text_as_given() -> None:
     assert kz
     a, b = kz[0].span
     assert text[a:b] == kz[0].evidence and "Kazakhstanwhere" in kz[0].evidence
+
+
+# ---- typed names (riskcheck check) ---------------------------------------------------------------------
+
+
+def test_a_typed_variant_is_never_answered_no_record() -> None:
+    """A journalist typing an unlisted romanisation of a wanted man must not be told there is no record."""
+    from riskcheck.people import resolve_person
+
+    m = resolve_person("Osema Najim Almasri", ruleset=RS)
+    assert m.status == "close" and m.candidates == ("osama-elmasry-njeem",) and m.person_id is None
+    assert resolve_person("Emmanuel Macron", ruleset=RS).status == "no_record"
