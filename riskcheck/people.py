@@ -12,7 +12,8 @@ it matches, after :func:`riskcheck.text.normalize`, one of:
 * a title held **on the given day** (``titles.csv``: "the Russian president" on 2024-01-01).
 
 Otherwise the result is ``close`` (a small edit distance from a wanted full name or distinctive surname,
-or a wanted surname with other given names: "Vladmir Putn", "Netanyahoo", "Yair Netanyahu"),
+or a wanted surname with other given names: "Vladmir Putn", "Netanyahoo", "Yair Netanyahu"; or a romanisation
+variant of a full name, :func:`riskcheck.name_variants.match_name`: "Osema Najim Almasri"),
 ``ambiguous`` (a surname shared by several people: "Gbagbo", "Gaddafi") or ``no_record``.
 Fuzzy matching never resolves: it only suggests.
 """
@@ -369,4 +370,11 @@ def resolve_person(text: str, on: date | None = None, ruleset: Ruleset | None = 
         close = _fuzzy(k, idx)
         if close:
             return _match(query, None, rs, "close", "", tuple(close[:5]))
+    # a romanisation variant with a middle name more or fewer ("Osema Najim Almasri"): suggested, never resolved
+    from .name_variants import match_name
+
+    for k in keys:
+        variant = match_name(k.split(), rs)
+        if variant is not None:
+            return _match(query, None, rs, "close", "", (variant,))
     return PersonMatch(query, None, query, "no_record", "", ())

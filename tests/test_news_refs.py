@@ -99,21 +99,22 @@ def test_guests_include_list_after_a_gathering_without_travellers():
     text = ("Leaders from 30 countries are attending the summit in Kazan. High-profile guests include "
             "Palestinian President Mahmoud Abbas and Egyptian President Abdel Fattah el-Sisi.")
     got = [(t.person, t.country) for t in extract_trips(text, "2024-10-22")]
-    assert got == [("Mahmoud Abbas", "RU"), ("Abdel Fattah el-Sisi", "RU")]
+    # well-known officials are reported under their canonical name (riskcheck/news/tables/officials.csv)
+    assert got == [("Mahmoud Abbas", "RU"), ("Abdel Fattah al-Sisi", "RU")]
 
 
 def test_a_place_ending_a_clause_is_not_the_next_persons_nationality():
     text = ("Russia will deliver a message at the upcoming summit in Alaska, Foreign Minister Sergei Lavrov said "
             "on Friday after arriving in Anchorage.")
     got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
-    assert got == [("Sergei Lavrov", "US", "completed")]
+    assert got == [("Sergey Lavrov", "US", "completed")]  # the canonical name (tables/officials.csv)
 
 
 def test_will_be_joined_by_is_a_plan_of_the_people_joining():
     text = ("Foreign Minister Sergei Lavrov arrived in Anchorage on Friday. He will be joined by Defence "
             "Minister Andrei Belousov.")
     got = [(t.person, t.country, t.status) for t in extract_trips(text, "2025-08-15")]
-    assert got == [("Sergei Lavrov", "US", "completed"), ("Andrei Belousov", "US", "planned")]
+    assert got == [("Sergey Lavrov", "US", "completed"), ("Andrei Belousov", "US", "planned")]
 
 
 def test_a_place_naming_a_topic_is_not_a_destination():
@@ -131,7 +132,7 @@ def test_a_hyphenated_city_is_still_a_place():
 def test_during_a_visit_takes_the_tense_of_the_main_verb():
     said = extract_trips("Foreign Minister Gideon Saar said on Wednesday during a visit to Rome that the talks "
                          "went well.", "2025-10-12")
-    assert [(t.person, t.country, t.status) for t in said] == [("Gideon Saar", "IT", "completed")]
+    assert [(t.person, t.country, t.status) for t in said] == [("Gideon Sa'ar", "IT", "completed")]
     says = extract_trips("Foreign Minister Gideon Saar says during a visit to Rome that talks are going well.",
                          "2025-10-12")
     assert [(t.country, t.status) for t in says] == [("IT", "ongoing")]

@@ -32,7 +32,9 @@ from .assemble import _finish
 from .dependency import _parse_trips, _parse_words, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
+from .glue import restore, unglue
 from .mentions import Hit, gazetteer
+from .names import variant_hits
 from .refs import (
     _TRIP_STARTS,
     _attendance,
@@ -87,7 +89,12 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     rs = ruleset or load_ruleset()
     g = gazetteer(rs)
     pub = _published(published)
+    given = text
+    text, cuts, glued = unglue(text, rs)  # "Kazakhstanwhere", "Orbanin Budapest": read with the words apart
     folded, hits = g.scan(text)
+    extra = variant_hits(text, hits, rs)
+    if extra:  # wanted people in spellings the alias table lacks ("Osema Najim Almasri")
+        hits = sorted(hits + extra, key=lambda h: (h.start, -h.end))
     doc = _Doc(text, pub, rs, g)
     known = doc.known_surnames
     sents = split(text)
@@ -182,7 +189,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _parse_trips(doc, s, k, ms, nlp)
     if sents and doc.drafts:
         _dated_after(doc, text, folded, sents[-1], by_sent[-1], cats_of[-1], nearby)
-    return [_finish(doc, d) for d in doc.drafts]
+    trips = [_finish(doc, d) for d in doc.drafts]
+    return restore(trips, cuts, glued) if text is not given else trips
 
 
 def _dated_after(doc: _Doc, text: str, folded: str, span: tuple[int, int], hits: list[Hit], cats: set[str],

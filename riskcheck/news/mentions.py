@@ -90,13 +90,14 @@ class Hit:
     value: Any
 
 
-CATEGORIES = ("person", "title", "place", "role", "trigger", "cue", "word", "date")
+CATEGORIES = ("person", "official", "title", "place", "role", "trigger", "cue", "word", "date")
 
 
 class Gazetteer:
     """Every phrase riskcheck looks for in news, in one automaton.
 
-    Categories: ``person`` (alias -> person_id, from :func:`riskcheck.people.person_names`), ``title``
+    Categories: ``person`` (alias -> person_id, from :func:`riskcheck.people.person_names`), ``official``
+    (a well-known official without a warrant record, ``tables/officials.csv``: (name, country, surname)), ``title``
     (title phrases of wanted people; which person holds one is looked up with ``titles_on`` per date),
     ``place`` (from :func:`riskcheck.places.place_names`), ``role``, ``trigger``, ``cue``, ``word`` and
     ``date`` (the tables in ``riskcheck/news/tables``).
@@ -126,6 +127,15 @@ class Gazetteer:
         self.qualified_surnames: dict[str, str] = {w: next(iter(p)) for w, p in last_words.items() if len(p) == 1}
         for t in rs.titles:
             add(normalize(t.title), "title", normalize(t.title).replace("'", " "))
+        # well-known officials without a warrant record (tables/officials.csv): (canonical name, country)
+        wanted = set(person_names(rs))
+        for row in tables.load("officials"):
+            official = (row["name"], row["country"], row["surname"])
+            forms = [row["name"], *(a for a in row["aliases"].split(";") if a.strip())]
+            for form in forms:
+                key = normalize(form)
+                if form and key not in wanted:
+                    add(key, "official", official)
         self.capitals: dict[str, str] = {}
         for key, names in place_names().items():
             add(key, "place", tuple(names))

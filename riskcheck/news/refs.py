@@ -24,6 +24,7 @@ from .document import (
 from .gatherings import event_spans
 from .mentions import Hit
 from .modality import FUTURE
+from .names import official_keys
 from .tripdates import _date_ok, _pick_date, resolve_for
 
 
@@ -110,6 +111,24 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             continue
         out.append(Mention(i, j, doc.entity_for_pid(h.value), text[toks[i].start:toks[j - 1].end], "name"))
         taken.update(range(i, j))
+    role_ends = {j for _, j, _ in s.get("role")}
+    for i, j, h in s.get("official"):
+        # "Turkish President Tayyip Erdogan": a well-known official introduced by a role, with their canonical name
+        # and country (later "Erdogan" alone is them too)
+        if taken.intersection(range(i, j)) or not toks[i].cap or i not in role_ends:
+            continue
+        if j < len(toks) and toks[j].cap and toks[j].gap == " " and words[j] not in _NAME_STOP:
+            continue  # "Xi Jinping Thought": part of a longer name
+        official, country, surname = h.value
+        found = doc.entities.get("name:" + official)
+        ent = found if found is not None else Entity("name:" + official, official, "", country)
+        doc.entities[ent.key] = ent
+        if country.lower() in doc.w.get("familyfirst", ()):
+            doc.surnames.setdefault(words[i], ent)  # "Xi Jinping" ... "Xi"
+        else:
+            doc.surnames.setdefault(surname or words[j - 1], ent)  # "Shinzo Abe" ... "Abe"
+        out.append(Mention(i, j, ent, text[toks[i].start:toks[j - 1].end], "name"))
+        taken.update(range(i, j))
     for i, j, h in s.get("title"):
         if taken.intersection(range(i, j)):
             continue
@@ -144,6 +163,11 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     nat = nat or _place_code(h.value)
                     k = pj
                     break
+            else:
+                # "Secretary of the Supreme National Security Council of Iran Ali Akbar Ahmadian"
+                got = _of_complement(doc, s, k, places, taken)
+                if got is not None:
+                    k, nat = got[0], nat or got[1]
         # skip honorifics and one comma: "the Minister of National Defence, Lt. Gen. Awad ..."
         steps = 0
         while k < len(toks) and steps < 4 and (words[k] in doc.w.get("honorific", ()) or
@@ -175,6 +199,16 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         named = next((m for m in out if m.i == k and m.entity is not None), None) if k in taken else None
         if named is not None:  # "Prime Minister Benjamin Netanyahu": the name was found as a person
             _hold(doc, role_word, named.entity)  # type: ignore[arg-type]
+            if named.entity is not None and not named.entity.pid and not taken.intersection(range(i, named.i)):
+                # "with Chinese President Xi Jinping": a known official's role is part of the mention, as it is of
+                # the names the role introduces
+                a = i
+                while a > 0 and not any(c in toks[a].gap for c in ",;:()") and \
+                        any(pj == a and pi == a - 1 for pi, pj, _ in places):
+                    a -= 1
+                taken.update(range(a, named.i))
+                named.i, named.kind = a, "role"
+                named.text = text[toks[a].start:toks[named.j - 1].end]
             continue
         if not name and i > 1 and nat and words[i - 1] != "the" and \
                 (role_word in _GENERIC_ROLES or role_word == "counterpart") and \
@@ -209,6 +243,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             continue
         nj = ni + len(name)
         ent = doc.entity_for_name(name, text[name[0].start:name[-1].end], nat)
+        if nat and nat.lower() in doc.w.get("familyfirst", ()) and name[0].word not in doc.known_surnames:
+            doc.surnames.setdefault(name[0].word, ent)  # "Chinese President Xi Jinping" ... "Xi visited Moscow"
         a = i
         while a > 0 and not any(c in toks[a].gap for c in ",;:()") and \
                 any(pj == a and pi == a - 1 for pi, pj, _ in places):
@@ -323,6 +359,11 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 m.entity = doc.last_subject
         if first_subject is None and m.entity is not None and not m.obj:
             first_subject = m.entity
+    if first_subject is not None and first_subject.key in official_keys():
+        # "Speaking before Chinese President Xi Jinping, Duterte said ...": between a well-known official and a
+        # wanted person, "he" in the next sentences is the wanted person the article is about
+        first_subject = next((m.entity for m in out if m.entity is not None and m.entity.pid and not m.obj),
+                             first_subject)
     if first_subject is not None:
         doc.last_subject, doc.last_subject_age = first_subject, 0
     else:
@@ -440,6 +481,49 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
             doc.last_subject, doc.last_subject_age = ent, 0
             return True
     return False
+
+
+_OF_LINKS = frozenset({"of", "the", "and", "for", "on"})
+
+
+def _of_complement(doc: _Doc, s: _Sentence, k: int, places: list[tuple[int, int, Hit]],
+                   taken: set[int]) -> tuple[int, str] | None:
+    """The first token of the name after a role's "of" complement, and the country the complement names:
+    "Secretary of the Supreme National Security Council of Iran Ali Akbar Ahmadian", "Minister of Defence
+    Andrei Belousov", "Chairman of the Standing Committee of the National People's Congress Zhao Leji".
+
+    The complement is a run of capitalised words and links ("of", "the", "and"); the name is its last two or
+    three capitalised words after the last link, place or word of an institution's name (``orgword``).
+    """
+    toks, words = s.toks, s.words
+    org = doc.w.get("orgword", ())
+    at_place = {pi: (pj, h) for pi, pj, h in places}
+    n, end = k + 1, min(len(toks), k + 18)
+    start, nat = -1, ""
+    while n < end and n not in taken:
+        t = toks[n]
+        if words[n] == "s" and t.gap in ("'", "\u2019"):
+            start = n + 1  # "the National People's Congress"
+            n += 1
+            continue
+        if t.gap != " " and not (t.gap == "-" and start >= 0 and n > start):
+            break
+        if n in at_place:
+            pj, h = at_place[n]
+            nat, n = _place_code(h.value), pj
+            start = n
+            continue
+        if words[n] in _OF_LINKS and not t.cap:
+            start = n + 1
+        elif not t.cap or words[n] in _NAME_STOP:
+            break
+        elif words[n] in org:
+            start = n + 1
+        n += 1
+    if start <= k + 1:
+        return None
+    size = sum(1 for x in range(start, n) if toks[x].gap == " " or x == start)
+    return (start, nat) if 2 <= size <= 3 and all(toks[x].cap for x in range(start, n)) else None
 
 
 # roles that name one person in an article ("the prime minister"); not "the spokesman", "the general"
