@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -291,12 +290,12 @@ class _Table:
             self._arrays[name] = (len(self.items), arr)
         return arr
 
-    def series(self, name: str, render: Callable[[Any], Any]) -> pl.Series:
-        """:meth:`array` as a polars String Series (extended when the table has grown)."""
+    def series(self, name: str, render: Callable[[Any], Any], dtype: Any = pl.String) -> pl.Series:
+        """:meth:`array` as a polars Series (of text unless ``dtype`` says; extended when the table has grown)."""
         got = self._series.get(name)
         n = 0 if got is None else len(got)
         if got is None or n != len(self.items):
-            new = pl.Series(name, self.array(name, render)[n:].tolist(), dtype=pl.String)
+            new = pl.Series(name, self.array(name, render)[n:].tolist(), dtype=dtype)
             got = self._series[name] = new if got is None else pl.concat([got, new], rechunk=True)
         return got
 
@@ -320,47 +319,11 @@ class _Rows:
         return np.where(param, iso, "").astype(object)
 
 
-_QUOTE = re.compile(r'[,"\r\n]')
-
-
-def _csv_cell(value: str) -> str:
-    """One CSV cell as the csv module writes it (minimal quoting, doubled quotes)."""
-    return '"' + value.replace('"', '""') + '"' if _QUOTE.search(value) else value
-
-
-def _csv_fields(values: Sequence[str], raw: bool) -> str:
-    """``values`` as CSV cells, each preceded by a comma (formula-neutralised unless ``raw``)."""
-    return "".join("," + _csv_cell(v if raw else neutralise(v)) for v in values)
-
-
-#: rendered CSV text of an answer's cells that repeat across answers (warrant to confidence; sources), bounded
-_RENDERED: dict[tuple[Any, ...], str] = {}
-
-
-def _csv_repeated(values: tuple[str, ...], raw: bool) -> str:
-    """:func:`_csv_fields` of cells that many answers share, rendered once."""
-    key = (values, raw)
-    got = _RENDERED.get(key)
-    if got is None:
-        if len(_RENDERED) > 4096:
-            _RENDERED.clear()
-        got = _RENDERED[key] = _csv_fields(values, raw)
-    return got
-
-
-def _tail_csv(t: _Tail, raw: bool) -> str:
-    """``_csv_fields(t.fields(), raw)``, the repeated cells rendered once."""
-    return (_csv_repeated((t.warrant, t.obligation, t.basis, t.confidence), raw) + _csv_fields((t.explanation,), raw)
-            + _csv_repeated((t.sources,), raw) + (_csv_fields((t.issue,), raw) if t.issue else ","))
-
-
-def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
-    """A tail's CSV text in two parts around the date slot of a parametric answer ("" after otherwise)."""
-    frag = _tail_csv(t, raw) + "\n"
-    if not t.param:
-        return frag, ""
-    pre, _, post = frag.partition(_MARK)
-    return pre, post
+def _cell(value: str, raw: bool) -> str | None:
+    """An added cell as written: formula-neutralised unless ``raw``; None (written as nothing) when empty."""
+    if not value:
+        return None
+    return value if raw else neutralise(value)
 
 
 def _field_of(i: int) -> Callable[[_Tail], str]:
@@ -1011,32 +974,30 @@ class _Engine:
         out[7] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
         return out
 
-    def _series(self, table: _Table, name: str, render: Callable[[Any], Any]) -> pl.Series:
-        return table.series(name, render)
-
-    def fragment_series(self, rows: _Rows, raw: bool) -> list[pl.Series]:
-        """:meth:`fragments` as polars Series (gathered from the tables' rendered cells in C)."""
+    def added_series(self, rows: _Rows, raw: bool) -> list[pl.Series]:
+        """The added columns as polars String Series (gathered from the tables' cells in C), in
+        :data:`ADDED_COLUMNS` order: formula-neutralised unless ``raw``, empty cells as null."""
         tag = "raw" if raw else "safe"
-        head = self._series(self.persons, "csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
-        ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
-        out = [head.gather(rows.person), ctry.gather(rows.place)]
-        if not self.tails.array("param", lambda t: t.param).any():
-            tail = self._series(self.tails, "csv_" + tag, lambda t: _tail_csv(t, raw) + "\n")
-            return [*out, tail.gather(rows.tail)]
-        posts: dict[int, str] = {}  # rendered with the first part, taken by the second
+        out = [self.persons.series("pid_" + tag, lambda e: _cell(e.person_id or "", raw)).gather(rows.person),
+               self.persons.series("name_" + tag, lambda e: _cell(e.name, raw)).gather(rows.person),
+               self.places.series("code_" + tag, lambda e: _cell(e.code or "", raw)).gather(rows.place)]
+        for i, f in enumerate(("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue")):
+            field = _field_of(i)
+            out.append(self.tails.series(f"{f}_{tag}", lambda t, field=field: _cell(field(t), raw)).gather(rows.tail))
+        if self.tails.array("param", lambda t: t.param).any():
+            # a parametric explanation: the part before the date slot (neutralised as the whole text would
+            # be: the date that may start it is no formula), the row's start date, the part after
+            def pre(t: _Tail) -> str | None:
+                return _cell(t.explanation.partition(_MARK)[0], raw) if t.param else None
 
-        def first(t: _Tail) -> str:
-            a, posts[id(t)] = _split_param(t, raw)
-            return a
-
-        pre = self._series(self.tails, "csv_pre_" + tag, first)
-        post = self._series(self.tails, "csv_post_" + tag,
-                            lambda t: posts.pop(id(t)) if id(t) in posts else _split_param(t, raw)[1])
-        param = self._series(self.tails, "param_s", lambda t: "1" if t.param else "")
-        iso = self._series(self.dates, "iso", lambda d: d.span.start.isoformat() if d.span else "")
-        mid = pl.select(pl.when(pl.lit(param.gather(rows.tail)) == "1").then(pl.lit(iso.gather(rows.date)))
-                        .otherwise(pl.lit(""))).to_series()
-        return [*out, pre.gather(rows.tail), mid, post.gather(rows.tail)]
+            param = self.tails.series("param_b", lambda t: t.param, pl.Boolean).gather(rows.tail)
+            iso = self.dates.series("iso", lambda d: d.span.start.isoformat() if d.span else "").gather(rows.date)
+            before = self.tails.series("pre_" + tag, pre).gather(rows.tail)
+            after = self.tails.series("post", lambda t: t.explanation.partition(_MARK)[2] if t.param else None)
+            out[7] = pl.select(pl.when(pl.lit(param)).then(pl.concat_str(
+                [pl.lit(before).fill_null(""), pl.lit(iso), pl.lit(after.gather(rows.tail)).fill_null("")]))
+                .otherwise(pl.lit(out[7]))).to_series()
+        return out
 
     def counts(self, rows: _Rows) -> dict[str, int]:
         obl = self.tails.array("obl", lambda t: _OBLIGATION_CODE.get(t.obligation, 3)).astype(np.int64)
