@@ -326,6 +326,15 @@ def _cell(value: str, raw: bool) -> str | None:
     return value if raw else neutralise(value)
 
 
+def _added_cell(i: int, raw: bool) -> Callable[[_Tail], str | None]:
+    """A renderer of an answer's ``i``-th added cell as written (see :func:`_cell`)."""
+
+    def cell(t: _Tail) -> str | None:
+        return _cell(t.fields()[i], raw)
+
+    return cell
+
+
 def _field_of(i: int) -> Callable[[_Tail], str]:
     """A renderer of an answer's ``i``-th added cell."""
 
@@ -358,6 +367,7 @@ class _Engine:
         self._title_like: dict[str, bool] = {}
         self.verdicts: dict[tuple[str | None, str, DateSpan], _Answer | RiskcheckError] = {}
         self._no_record_answers: dict[bool, _Answer] = {}
+        self._norec_own: set[DateSpan] = set()  # spans whose no-record answer quotes their dates
         self.latest: date | None = None  # the latest day any row asked about (for the stale-data note)
         self._joined: dict[tuple[str, ...], str] = {}
         self.pieces: dict[tuple[str, ...], list[date]] = {}
@@ -377,6 +387,7 @@ class _Engine:
         self.codes = _Table()
         self.notes = _Table()
         self.notes.add("", "")
+        self._norec_rep: dict[int, int] = {}  # class (see _norec_class) -> a date entry with that answer
         self.known_persons, self.known_places, self.known_dates = _Known(), _Known(), _Known()
         # (person id, code) pairs of the tables above, numbered, with their change dates (see _pair_numbers)
         self._pair_of = np.full((0, 0), -1, dtype=np.int64)
@@ -549,7 +560,35 @@ class _Engine:
         if isinstance(v, _Answer) and span.start.isoformat() not in v.explanation \
                 and span.end.isoformat() not in v.explanation:
             self._no_record_answers[side] = v
+        else:
+            self._norec_own.add(span)  # (answered on its own, remembered in ``verdicts``)
         return v
+
+    def _norec_class(self, de: _Date) -> int:
+        """Which shared no-record answer a date's rows get: 2 * (after the check date) + (no date given);
+        -1 for no date."""
+        if de.span is None:
+            return -1
+        return 2 * bool(self.rs.checked and de.span.end > self.rs.checked) + int(de.defaulted)
+
+    def _norec_dates(self, row_d: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``row_d`` with the date of each of ``rows`` (rows of people with no record, without an issue)
+        replaced by a representative date whose row answer is the same (same no-record answer, same "no date
+        given" note): such rows share one row key instead of one per distinct date."""
+        if not self._norec_rep or not len(rows):
+            return row_d
+        rep = np.full(5, -1, dtype=np.int64)  # (index -1: no class)
+        for k, i in self._norec_rep.items():
+            rep[k] = i
+        cls = self.dates.array("norec", self._norec_class).astype(np.int64)
+        got = rep[cls[row_d[rows]]]
+        if self._norec_own:  # spans answered on their own keep their date
+            own = np.array([d.span in self._norec_own for d in self.dates.items], dtype=bool)
+            got[own[row_d[rows]]] = -1
+        out = row_d.copy()
+        keep = got >= 0
+        out[rows[keep]] = got[keep]
+        return out
 
     def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
         try:
@@ -662,6 +701,10 @@ class _Engine:
         code = self.codes.items[vc] if vc >= 0 else self.any_code  # no record: same answer everywhere
         de: _Date = self.dates.items[d]
         v = self._verdict(pid, code, de.span)  # type: ignore[arg-type]
+        if pid is None and de.span is not None and de.span not in self._norec_own:
+            cls = self._norec_class(de)
+            if v is self._no_record_answers.get(cls >= 2):
+                self._norec_rep.setdefault(cls, d)  # rows of this class can share this date's row key
         if isinstance(v, RiskcheckError):
             issue = f"no verdict for {code}: {v}"
             return _Tail("unknown", "unknown", "unresolved_place", issue + ".", "", issue)
@@ -737,7 +780,7 @@ class _Engine:
         flag = bad.astype(np.int64)
         a = np.where(bad, np.where(p_issue[row_p], row_p + 1, 0), vp)
         b = np.where(bad, np.where(l_issue[row_l], row_l + 1, 0), vc)
-        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), row_d)
+        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), self._norec_dates(row_d, np.nonzero(~bad & (vp == 0))[0]))
         c = np.where(bad, 0, l_note[row_l])
         row_t = np.full(n, -1, dtype=np.int64)
         self._stretches(row_t, ~bad & (vp > 0), vp, l_vc[row_l], row_d, c)
@@ -982,8 +1025,7 @@ class _Engine:
                self.persons.series("name_" + tag, lambda e: _cell(e.name, raw)).gather(rows.person),
                self.places.series("code_" + tag, lambda e: _cell(e.code or "", raw)).gather(rows.place)]
         for i, f in enumerate(("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue")):
-            field = _field_of(i)
-            out.append(self.tails.series(f"{f}_{tag}", lambda t, field=field: _cell(field(t), raw)).gather(rows.tail))
+            out.append(self.tails.series(f"{f}_{tag}", _added_cell(i, raw)).gather(rows.tail))
         if self.tails.array("param", lambda t: t.param).any():
             # a parametric explanation: the part before the date slot (neutralised as the whole text would
             # be: the date that may start it is no formula), the row's start date, the part after

@@ -75,11 +75,12 @@ class _CsvOut:
     def write(self, frame: pl.DataFrame, added: list[pl.Series]) -> None:
         """Rows of ``frame`` (text columns) each followed by the ``added`` cells (null: empty)."""
         out = self.frame(frame, added)
-        options = {"include_header": False, "quote_style": "necessary", "null_value": "", "line_terminator": "\n"}
         if self.binary is not None:  # UTF-8 bytes straight from polars (no str round trip, no re-encoding)
-            out.write_csv(self.binary, **options)  # type: ignore[arg-type]
+            out.write_csv(self.binary, include_header=False, quote_style="necessary", null_value="",
+                          line_terminator="\n")
         else:
-            self.stream.write(out.write_csv(None, **options))  # type: ignore[arg-type]
+            self.stream.write(out.write_csv(None, include_header=False, quote_style="necessary", null_value="",
+                                            line_terminator="\n"))
 
     def close(self) -> None:
         if self.binary is not None:
