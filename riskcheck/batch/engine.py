@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
@@ -217,9 +217,8 @@ class _Date:
     defaulted: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    """The parts of a verdict a batch row shows."""
+class _Answer(NamedTuple):
+    """The parts of a verdict a batch row shows (a tuple: built and hashed tens of thousands of times)."""
 
     warrant: str
     obligation: str
@@ -249,8 +248,9 @@ def _apart(a: DateSpan, b: DateSpan) -> bool:
 _MARK = "\x00"  # in a parametric answer's explanation: where the row's start date goes
 
 
-@dataclass(frozen=True, slots=True)
-class _Tail:
+class _Tail(NamedTuple):
+    """A row's answer: the added cells from ``warrant`` on (a tuple: built and hashed per row key)."""
+
     warrant: str
     obligation: str
     basis: str
