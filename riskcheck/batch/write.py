@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 from collections.abc import Sequence
 from typing import IO
 
@@ -42,6 +44,16 @@ def _cell_expr(name: str, formula: bool, empty: bool) -> pl.Expr:
     return c.alias(name)
 
 
+def _os_error(exc: OSError) -> OSError:
+    """polars' I/O error as Python's own (polars gives ``OSError("Broken pipe (os error 32)")`` with no errno;
+    ``riskcheck ... | head`` must see a :class:`BrokenPipeError`)."""
+    got = re.search(r"\(os error (\d+)\)", str(exc))
+    if exc.errno is not None or got is None:
+        return exc
+    code = int(got.group(1))
+    return OSError(code, os.strerror(code))  # (the subclass for the code: BrokenPipeError for EPIPE...)
+
+
 class _CsvOut:
     """CSV output: rows of input cells then added cells, quoted as the ``csv`` module does (minimal quoting:
     a cell holding ``,``, ``"``, CR or LF is quoted, its quotes doubled), lines ending in LF."""
@@ -76,8 +88,11 @@ class _CsvOut:
         """Rows of ``frame`` (text columns) each followed by the ``added`` cells (null: empty)."""
         out = self.frame(frame, added)
         if self.binary is not None:  # UTF-8 bytes straight from polars (no str round trip, no re-encoding)
-            out.write_csv(self.binary, include_header=False, quote_style="necessary", null_value="",
-                          line_terminator="\n")
+            try:
+                out.write_csv(self.binary, include_header=False, quote_style="necessary", null_value="",
+                              line_terminator="\n")
+            except OSError as exc:
+                raise _os_error(exc) from None
         else:
             self.stream.write(out.write_csv(None, include_header=False, quote_style="necessary", null_value="",
                                             line_terminator="\n"))
