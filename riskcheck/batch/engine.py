@@ -9,6 +9,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -326,13 +327,12 @@ def _cell(value: str, raw: bool) -> str | None:
     return value if raw else neutralise(value)
 
 
-def _added_cell(i: int, raw: bool) -> Callable[[_Tail], str | None]:
-    """A renderer of an answer's ``i``-th added cell as written (see :func:`_cell`)."""
-
-    def cell(t: _Tail) -> str | None:
-        return _cell(t.fields()[i], raw)
-
-    return cell
+def _added_cell(name: str, raw: bool) -> Callable[[_Tail], str | None]:
+    """A renderer of an answer's added cell ``name`` as written (see :func:`_cell`)."""
+    get = attrgetter(name)
+    if raw:
+        return lambda t: get(t) or None
+    return lambda t: neutralise(v) if (v := get(t)) else None
 
 
 def _field_of(i: int) -> Callable[[_Tail], str]:
@@ -1024,8 +1024,8 @@ class _Engine:
         out = [self.persons.series("pid_" + tag, lambda e: _cell(e.person_id or "", raw)).gather(rows.person),
                self.persons.series("name_" + tag, lambda e: _cell(e.name, raw)).gather(rows.person),
                self.places.series("code_" + tag, lambda e: _cell(e.code or "", raw)).gather(rows.place)]
-        for i, f in enumerate(("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue")):
-            out.append(self.tails.series(f"{f}_{tag}", _added_cell(i, raw)).gather(rows.tail))
+        for f in ("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue"):
+            out.append(self.tails.series(f"{f}_{tag}", _added_cell(f, raw)).gather(rows.tail))
         if self.tails.array("param", lambda t: t.param).any():
             # a parametric explanation: the part before the date slot (neutralised as the whole text would
             # be: the date that may start it is no formula), the row's start date, the part after
