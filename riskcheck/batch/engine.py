@@ -571,6 +571,17 @@ class _Engine:
             return -1
         return 2 * bool(self.rs.checked and de.span.end > self.rs.checked) + int(de.defaulted)
 
+    def _warm_norec(self, row_d: np.ndarray, rows: np.ndarray, note: np.ndarray) -> None:
+        """Answer one row of each no-record class (see :meth:`_norec_class`) not answered yet, so that the
+        other rows of the class share its row key from this chunk on (``rows``: as for :meth:`_norec_dates`)."""
+        if not len(rows):
+            return
+        cls = self.dates.array("norec", self._norec_class).astype(np.int64)[row_d[rows]]
+        for k in np.unique(cls).tolist():
+            if k >= 0 and k not in self._norec_rep:
+                r = int(rows[int(np.argmax(cls == k))])
+                self._tail_for((0, 0, 0, int(row_d[r]), int(note[r])))
+
     def _norec_dates(self, row_d: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """``row_d`` with the date of each of ``rows`` (rows of people with no record, without an issue)
         replaced by a representative date whose row answer is the same (same no-record answer, same "no date
@@ -771,7 +782,7 @@ class _Engine:
         l_vc = self.places.array("vc", lambda e: self._index(self.codes, e.code) if e.code else 0).astype(np.int64)
         l_note = self.places.array("note", lambda e: self._index(self.notes, e.note)).astype(np.int64)
         d_issue = self.dates.array("issue", lambda e: bool(e.issue)).astype(bool)
-        # the verdict key: (person id, code, date) for good rows -- no-record people share one per date --
+        # the verdict key: (person id, code, date) for good rows -- no-record people share one per answer --
         # and (person, place, date) entries for rows with an issue
         bad = p_issue[row_p] | l_issue[row_l] | d_issue[row_d]
         vp = p_vp[row_p]
@@ -780,8 +791,10 @@ class _Engine:
         flag = bad.astype(np.int64)
         a = np.where(bad, np.where(p_issue[row_p], row_p + 1, 0), vp)
         b = np.where(bad, np.where(l_issue[row_l], row_l + 1, 0), vc)
-        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), self._norec_dates(row_d, np.nonzero(~bad & (vp == 0))[0]))
         c = np.where(bad, 0, l_note[row_l])
+        norec = np.nonzero(~bad & (vp == 0))[0]
+        self._warm_norec(row_d, norec, c)
+        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), self._norec_dates(row_d, norec))
         row_t = np.full(n, -1, dtype=np.int64)
         self._stretches(row_t, ~bad & (vp > 0), vp, l_vc[row_l], row_d, c)
         rest = np.nonzero(row_t < 0)[0]
