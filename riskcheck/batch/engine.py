@@ -966,11 +966,19 @@ class _Engine:
             return num
         _, first = _group([p[new], cd[new]])
         base = len(self._pair_start) - 1
-        parts: list[np.ndarray] = []
-        for k, r in enumerate(new[first].tolist()):  # the union of the person's and the territory's dates
-            key = np.int64(base + k) << 32
-            parts += [self._ordinals_of(self.pids.items[int(p[r])], "") + key,
-                      self._ordinals_of("", self.codes.items[int(cd[r])]) + key]
+        pairs = new[first]
+        key = (base + np.arange(len(pairs), dtype=np.int64)) << 32
+        parts: list[np.ndarray] = []  # the union of the person's and the territory's dates, for every new pair
+        for ids, person in ((p[pairs], True), (cd[pairs], False)):
+            uniq, pos = np.unique(ids, return_inverse=True)
+            ords = [self._ordinals_of(self.pids.items[i], "") if person else self._ordinals_of("", self.codes.items[i])
+                    for i in uniq.tolist()]
+            lengths = np.array([len(o) for o in ords], dtype=np.int64)
+            flat = np.concatenate(ords)
+            reps = lengths[pos.ravel()]
+            within = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+            parts.append(flat[np.repeat((np.cumsum(lengths) - lengths)[pos.ravel()], reps) + within]
+                         + np.repeat(key, reps))
         added = np.unique(np.concatenate(parts))
         self._pair_bounds = np.concatenate([self._pair_bounds, added])
         self._pair_start = np.concatenate([self._pair_start, self._pair_start[-1] + np.cumsum(
