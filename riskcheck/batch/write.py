@@ -88,9 +88,9 @@ class _CsvOut:
         """Rows of ``frame`` (text columns) each followed by the ``added`` cells (null: empty)."""
         out = self.frame(frame, added)
         if self.binary is not None:  # UTF-8 bytes straight from polars (no str round trip, no re-encoding)
-            try:
+            try:  # (the whole block in one batch: one call of the file's write, which needs the GIL)
                 out.write_csv(self.binary, include_header=False, quote_style="necessary", null_value="",
-                              line_terminator="\n")
+                              line_terminator="\n", batch_size=max(1024, out.height))
             except OSError as exc:
                 raise _os_error(exc) from None
         else:
