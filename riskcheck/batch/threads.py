@@ -119,7 +119,7 @@ class _Behind(_Stoppable):
         self._raise()
 
     def abort(self) -> None:
-        """Stop consuming (the item being consumed is finished first); drop the rest."""
+        """Stop consuming (the item being consumed is finished first, if it finishes soon); drop the rest."""
         self.stop.set()
         self._drain()
-        self.thread.join()
+        self.thread.join(timeout=5)  # (a write blocked on a full pipe nobody reads: a daemon, left behind)
