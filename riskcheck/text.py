@@ -144,25 +144,43 @@ def compact_initials(key: str) -> str:
 
 
 def levenshtein(a: str, b: str, limit: int | None = None) -> int:
-    """Edit distance between ``a`` and ``b``; stops early and returns ``limit + 1`` past ``limit``."""
+    """Edit distance between ``a`` and ``b``; ``limit + 1`` when it is more than ``limit`` (stops early).
+
+    Bit-parallel (Myers 1999, in Hyyrö's formulation): one column of the edit-distance table is a pair of
+    bit vectors of +1/-1 steps, updated a whole column at a time with integer operations.
+    """
     if a == b:
         return 0
     if len(a) < len(b):
         a, b = b, a
-    if limit is not None and len(a) - len(b) > limit:
+    m, n = len(b), len(a)  # the shorter string is the pattern (its bit vectors are shorter)
+    if limit is not None and n - m > limit:
         return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        best = i
-        for j, cb in enumerate(b, 1):
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            cur.append(v)
-            best = min(best, v)
-        if limit is not None and best > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+    if m == 0:
+        return n if limit is None or n <= limit else limit + 1
+    peq: dict[str, int] = {}
+    for i, c in enumerate(b):
+        peq[c] = peq.get(c, 0) | (1 << i)
+    full = (1 << m) - 1
+    top = 1 << (m - 1)
+    pv, mv, score = full, 0, m
+    for k, c in enumerate(a):
+        eq = peq.get(c, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+        if limit is not None and score - (n - k - 1) > limit:
+            return limit + 1  # even if every remaining character lowered the distance by one
+    return score if limit is None or score <= limit else limit + 1
 
 
 _CYRILLIC = {

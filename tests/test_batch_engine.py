@@ -171,3 +171,35 @@ def test_evaluate_without_context_differs_only_in_context():
             for span in ("2015-06-14", "2023-03", "2024", "2023-03-01..2023-03-31"):
                 full = evaluate(pid, code, span, rs)
                 assert evaluate(pid, code, span, rs, context=False) == replace(full, context=())
+
+
+def test_rows_of_people_with_no_record_share_answers_across_chunks(tmp_path):
+    """Rows of people with no warrant record share one row answer per kind of date (before or after the data's
+    check date, given or not): each row still gets evaluate()'s answer for its own date, in every chunk."""
+    import csv
+    import random
+
+    import pandas as pd
+
+    from riskcheck.batch import run_batch
+
+    rs = load_ruleset_mini()
+    rnd = random.Random(5)
+    days = [str(s) for s in _spans(29)] + ["", "2031-05-05", "2029-12"]
+    rows = [(rnd.choice(["Jane Doe", "John Roe", "Putin"]), rnd.choice(rs.codes()), rnd.choice(days))
+            for _ in range(1500)]
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    with src.open("w", newline="") as f:
+        csv.writer(f).writerows([("person", "place", "date"), *rows])
+    run_batch(str(src), str(out), ruleset=rs, chunk_rows=64, raw=True)
+    got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    today = date.today()
+    n = 0
+    for (who, code, when), row in zip(rows, got.itertuples(index=False), strict=True):
+        if who == "Putin":
+            continue
+        v = evaluate(None, code, parse_date(when) if when else DateSpan.day(today), rs)
+        want = (f"No date given: answered for today, {today}. " if not when else "") + v.explanation
+        assert (row.obligation, row.basis, row.explanation) == (v.obligation, v.basis, want), (who, code, when)
+        n += 1
+    assert n > 900

@@ -107,6 +107,30 @@ def test_levenshtein_symmetric_and_bounded(a: str, b: str) -> None:
     assert abs(len(a) - len(b)) <= d <= max(len(a), len(b))
 
 
+def _table_distance(a: str, b: str) -> int:
+    """The edit distance by the plain dynamic programme (what the bit-parallel version must equal)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@given(st.text(alphabet="abcé п", max_size=80), st.text(alphabet="abcd é", max_size=80),
+       st.one_of(st.none(), st.integers(min_value=0, max_value=6)))
+def test_levenshtein_equals_the_table(a: str, b: str, limit: int | None) -> None:
+    d = _table_distance(a, b)
+    assert levenshtein(a, b, limit) == (d if limit is None or d <= limit else limit + 1)
+
+
+def test_levenshtein_past_64_characters() -> None:
+    a = "x" * 70 + "putin"
+    assert levenshtein(a, "x" * 70 + "putn") == 1 and levenshtein(a, "y" + a[1:]) == 1
+    assert levenshtein(a, a[::-1]) == _table_distance(a, a[::-1])
+
+
 def test_helpers() -> None:
     assert strip_leading_the("the united kingdom") == "united kingdom"
     assert strip_leading_the("the") == "the"

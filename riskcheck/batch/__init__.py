@@ -20,13 +20,15 @@ A row with an empty date is answered for today and its explanation starts by say
 column already has one of the added names (compared case-insensitively), the added column gets the
 suffix ``_rc`` (``country_rc``; ``_rc2``, ... if that is taken too), so no input column is overwritten.
 
-The pipeline, one module per step: :mod:`.read` (the input in blocks of about 1 MB, bounded read-ahead,
-parsed by polars; ragged rows kept) -> :mod:`.columns` (which columns hold what) -> :mod:`.engine`
-(each distinct person, place and date string resolved once and cached across blocks, each distinct
-(person, territory, date span) verdict computed once, answers reused over stretches of unchanging
-status; rows get their answers by array indexing; caches bounded in entries and bytes) -> :mod:`.write`
-(input cells re-quoted and neutralised by polars, then the pre-rendered added cells), driven by
-:mod:`.run`. :mod:`.frame` is the DataFrame API. pandas is not imported on the ``riskcheck batch`` path.
+The pipeline, one module per step: :mod:`.read` (the input in blocks of about 1 MB, parsed by polars;
+ragged rows kept) -> :mod:`.columns` (which columns hold what) -> :mod:`.engine` (each distinct person,
+place and date string resolved once and cached across blocks, each distinct (person, territory, date
+span) verdict computed once, answers reused over stretches of unchanging status and, for people with no
+record, over dates; rows get their answers by array indexing; caches bounded in entries and bytes) ->
+:mod:`.write` (input cells, neutralised, and the added cells as one polars frame per block, written by
+polars' CSV writer), driven by :mod:`.run`. Reading and writing run in threads behind bounded queues
+(:mod:`.threads`), overlapping the engine. :mod:`.frame` is the DataFrame API. pandas is not imported on
+the ``riskcheck batch`` path.
 """
 
 from __future__ import annotations

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
@@ -218,9 +218,8 @@ class _Date:
     defaulted: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    """The parts of a verdict a batch row shows."""
+class _Answer(NamedTuple):
+    """The parts of a verdict a batch row shows (a tuple: built and hashed tens of thousands of times)."""
 
     warrant: str
     obligation: str
@@ -250,8 +249,9 @@ def _apart(a: DateSpan, b: DateSpan) -> bool:
 _MARK = "\x00"  # in a parametric answer's explanation: where the row's start date goes
 
 
-@dataclass(frozen=True, slots=True)
-class _Tail:
+class _Tail(NamedTuple):
+    """A row's answer: the added cells from ``warrant`` on (a tuple: built and hashed per row key)."""
+
     warrant: str
     obligation: str
     basis: str
@@ -291,12 +291,12 @@ class _Table:
             self._arrays[name] = (len(self.items), arr)
         return arr
 
-    def series(self, name: str, render: Callable[[Any], Any]) -> pl.Series:
-        """:meth:`array` as a polars String Series (extended when the table has grown)."""
+    def series(self, name: str, render: Callable[[Any], Any], dtype: Any = pl.String) -> pl.Series:
+        """:meth:`array` as a polars Series (of text unless ``dtype`` says; extended when the table has grown)."""
         got = self._series.get(name)
         n = 0 if got is None else len(got)
         if got is None or n != len(self.items):
-            new = pl.Series(name, self.array(name, render)[n:].tolist(), dtype=pl.String)
+            new = pl.Series(name, self.array(name, render)[n:].tolist(), dtype=dtype)
             got = self._series[name] = new if got is None else pl.concat([got, new], rechunk=True)
         return got
 
@@ -320,47 +320,19 @@ class _Rows:
         return np.where(param, iso, "").astype(object)
 
 
-_QUOTE = re.compile(r'[,"\r\n]')
+def _cell(value: str, raw: bool) -> str | None:
+    """An added cell as written: formula-neutralised unless ``raw``; None (written as nothing) when empty."""
+    if not value:
+        return None
+    return value if raw else neutralise(value)
 
 
-def _csv_cell(value: str) -> str:
-    """One CSV cell as the csv module writes it (minimal quoting, doubled quotes)."""
-    return '"' + value.replace('"', '""') + '"' if _QUOTE.search(value) else value
-
-
-def _csv_fields(values: Sequence[str], raw: bool) -> str:
-    """``values`` as CSV cells, each preceded by a comma (formula-neutralised unless ``raw``)."""
-    return "".join("," + _csv_cell(v if raw else neutralise(v)) for v in values)
-
-
-#: rendered CSV text of an answer's cells that repeat across answers (warrant to confidence; sources), bounded
-_RENDERED: dict[tuple[Any, ...], str] = {}
-
-
-def _csv_repeated(values: tuple[str, ...], raw: bool) -> str:
-    """:func:`_csv_fields` of cells that many answers share, rendered once."""
-    key = (values, raw)
-    got = _RENDERED.get(key)
-    if got is None:
-        if len(_RENDERED) > 4096:
-            _RENDERED.clear()
-        got = _RENDERED[key] = _csv_fields(values, raw)
-    return got
-
-
-def _tail_csv(t: _Tail, raw: bool) -> str:
-    """``_csv_fields(t.fields(), raw)``, the repeated cells rendered once."""
-    return (_csv_repeated((t.warrant, t.obligation, t.basis, t.confidence), raw) + _csv_fields((t.explanation,), raw)
-            + _csv_repeated((t.sources,), raw) + (_csv_fields((t.issue,), raw) if t.issue else ","))
-
-
-def _split_param(t: _Tail, raw: bool) -> tuple[str, str]:
-    """A tail's CSV text in two parts around the date slot of a parametric answer ("" after otherwise)."""
-    frag = _tail_csv(t, raw) + "\n"
-    if not t.param:
-        return frag, ""
-    pre, _, post = frag.partition(_MARK)
-    return pre, post
+def _added_cell(name: str, raw: bool) -> Callable[[_Tail], str | None]:
+    """A renderer of an answer's added cell ``name`` as written (see :func:`_cell`)."""
+    get = attrgetter(name)
+    if raw:
+        return lambda t: get(t) or None
+    return lambda t: neutralise(v) if (v := get(t)) else None
 
 
 def _field_of(i: int) -> Callable[[_Tail], str]:
@@ -395,6 +367,7 @@ class _Engine:
         self._title_like: dict[str, bool] = {}
         self.verdicts: dict[tuple[str | None, str, DateSpan], _Answer | RiskcheckError] = {}
         self._no_record_answers: dict[bool, _Answer] = {}
+        self._norec_own: set[DateSpan] = set()  # spans whose no-record answer quotes their dates
         self.latest: date | None = None  # the latest day any row asked about (for the stale-data note)
         self._joined: dict[tuple[str, ...], str] = {}
         self.pieces: dict[tuple[str, ...], list[date]] = {}
@@ -414,6 +387,7 @@ class _Engine:
         self.codes = _Table()
         self.notes = _Table()
         self.notes.add("", "")
+        self._norec_rep: dict[int, int] = {}  # class (see _norec_class) -> a date entry with that answer
         self.known_persons, self.known_places, self.known_dates = _Known(), _Known(), _Known()
         # (person id, code) pairs of the tables above, numbered, with their change dates (see _pair_numbers)
         self._pair_of = np.full((0, 0), -1, dtype=np.int64)
@@ -586,7 +560,46 @@ class _Engine:
         if isinstance(v, _Answer) and span.start.isoformat() not in v.explanation \
                 and span.end.isoformat() not in v.explanation:
             self._no_record_answers[side] = v
+        else:
+            self._norec_own.add(span)  # (answered on its own, remembered in ``verdicts``)
         return v
+
+    def _norec_class(self, de: _Date) -> int:
+        """Which shared no-record answer a date's rows get: 2 * (after the check date) + (no date given);
+        -1 for no date."""
+        if de.span is None:
+            return -1
+        return 2 * bool(self.rs.checked and de.span.end > self.rs.checked) + int(de.defaulted)
+
+    def _warm_norec(self, row_d: np.ndarray, rows: np.ndarray, note: np.ndarray) -> None:
+        """Answer one row of each no-record class (see :meth:`_norec_class`) not answered yet, so that the
+        other rows of the class share its row key from this chunk on (``rows``: as for :meth:`_norec_dates`)."""
+        if not len(rows):
+            return
+        cls = self.dates.array("norec", self._norec_class).astype(np.int64)[row_d[rows]]
+        for k in np.unique(cls).tolist():
+            if k >= 0 and k not in self._norec_rep:
+                r = int(rows[int(np.argmax(cls == k))])
+                self._tail_for((0, 0, 0, int(row_d[r]), int(note[r])))
+
+    def _norec_dates(self, row_d: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``row_d`` with the date of each of ``rows`` (rows of people with no record, without an issue)
+        replaced by a representative date whose row answer is the same (same no-record answer, same "no date
+        given" note): such rows share one row key instead of one per distinct date."""
+        if not self._norec_rep or not len(rows):
+            return row_d
+        rep = np.full(5, -1, dtype=np.int64)  # (index -1: no class)
+        for k, i in self._norec_rep.items():
+            rep[k] = i
+        cls = self.dates.array("norec", self._norec_class).astype(np.int64)
+        got = rep[cls[row_d[rows]]]
+        if self._norec_own:  # spans answered on their own keep their date
+            own = np.array([d.span in self._norec_own for d in self.dates.items], dtype=bool)
+            got[own[row_d[rows]]] = -1
+        out = row_d.copy()
+        keep = got >= 0
+        out[rows[keep]] = got[keep]
+        return out
 
     def _evaluate(self, person_id: str | None, code: str, span: DateSpan) -> _Answer | RiskcheckError:
         try:
@@ -699,6 +712,10 @@ class _Engine:
         code = self.codes.items[vc] if vc >= 0 else self.any_code  # no record: same answer everywhere
         de: _Date = self.dates.items[d]
         v = self._verdict(pid, code, de.span)  # type: ignore[arg-type]
+        if pid is None and de.span is not None and de.span not in self._norec_own:
+            cls = self._norec_class(de)
+            if v is self._no_record_answers.get(cls >= 2):
+                self._norec_rep.setdefault(cls, d)  # rows of this class can share this date's row key
         if isinstance(v, RiskcheckError):
             issue = f"no verdict for {code}: {v}"
             return _Tail("unknown", "unknown", "unresolved_place", issue + ".", "", issue)
@@ -765,7 +782,7 @@ class _Engine:
         l_vc = self.places.array("vc", lambda e: self._index(self.codes, e.code) if e.code else 0).astype(np.int64)
         l_note = self.places.array("note", lambda e: self._index(self.notes, e.note)).astype(np.int64)
         d_issue = self.dates.array("issue", lambda e: bool(e.issue)).astype(bool)
-        # the verdict key: (person id, code, date) for good rows -- no-record people share one per date --
+        # the verdict key: (person id, code, date) for good rows -- no-record people share one per answer --
         # and (person, place, date) entries for rows with an issue
         bad = p_issue[row_p] | l_issue[row_l] | d_issue[row_d]
         vp = p_vp[row_p]
@@ -774,8 +791,10 @@ class _Engine:
         flag = bad.astype(np.int64)
         a = np.where(bad, np.where(p_issue[row_p], row_p + 1, 0), vp)
         b = np.where(bad, np.where(l_issue[row_l], row_l + 1, 0), vc)
-        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), row_d)
         c = np.where(bad, 0, l_note[row_l])
+        norec = np.nonzero(~bad & (vp == 0))[0]
+        self._warm_norec(row_d, norec, c)
+        dd = np.where(bad, np.where(d_issue[row_d], row_d + 1, 0), self._norec_dates(row_d, norec))
         row_t = np.full(n, -1, dtype=np.int64)
         self._stretches(row_t, ~bad & (vp > 0), vp, l_vc[row_l], row_d, c)
         rest = np.nonzero(row_t < 0)[0]
@@ -947,11 +966,19 @@ class _Engine:
             return num
         _, first = _group([p[new], cd[new]])
         base = len(self._pair_start) - 1
-        parts: list[np.ndarray] = []
-        for k, r in enumerate(new[first].tolist()):  # the union of the person's and the territory's dates
-            key = np.int64(base + k) << 32
-            parts += [self._ordinals_of(self.pids.items[int(p[r])], "") + key,
-                      self._ordinals_of("", self.codes.items[int(cd[r])]) + key]
+        pairs = new[first]
+        key = (base + np.arange(len(pairs), dtype=np.int64)) << 32
+        parts: list[np.ndarray] = []  # the union of the person's and the territory's dates, for every new pair
+        for ids, person in ((p[pairs], True), (cd[pairs], False)):
+            uniq, pos = np.unique(ids, return_inverse=True)
+            ords = [self._ordinals_of(self.pids.items[i], "") if person else self._ordinals_of("", self.codes.items[i])
+                    for i in uniq.tolist()]
+            lengths = np.array([len(o) for o in ords], dtype=np.int64)
+            flat = np.concatenate(ords)
+            reps = lengths[pos.ravel()]
+            within = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(np.cumsum(reps) - reps, reps)
+            parts.append(flat[np.repeat((np.cumsum(lengths) - lengths)[pos.ravel()], reps) + within]
+                         + np.repeat(key, reps))
         added = np.unique(np.concatenate(parts))
         self._pair_bounds = np.concatenate([self._pair_bounds, added])
         self._pair_start = np.concatenate([self._pair_start, self._pair_start[-1] + np.cumsum(
@@ -1011,32 +1038,29 @@ class _Engine:
         out[7] = pre[rows.tail] + rows.mid(self) + post[rows.tail]
         return out
 
-    def _series(self, table: _Table, name: str, render: Callable[[Any], Any]) -> pl.Series:
-        return table.series(name, render)
-
-    def fragment_series(self, rows: _Rows, raw: bool) -> list[pl.Series]:
-        """:meth:`fragments` as polars Series (gathered from the tables' rendered cells in C)."""
+    def added_series(self, rows: _Rows, raw: bool) -> list[pl.Series]:
+        """The added columns as polars String Series (gathered from the tables' cells in C), in
+        :data:`ADDED_COLUMNS` order: formula-neutralised unless ``raw``, empty cells as null."""
         tag = "raw" if raw else "safe"
-        head = self._series(self.persons, "csv_" + tag, lambda e: _csv_fields((e.person_id or "", e.name), raw))
-        ctry = self._series(self.places, "csv_" + tag, lambda e: _csv_fields((e.code or "",), raw))
-        out = [head.gather(rows.person), ctry.gather(rows.place)]
-        if not self.tails.array("param", lambda t: t.param).any():
-            tail = self._series(self.tails, "csv_" + tag, lambda t: _tail_csv(t, raw) + "\n")
-            return [*out, tail.gather(rows.tail)]
-        posts: dict[int, str] = {}  # rendered with the first part, taken by the second
+        out = [self.persons.series("pid_" + tag, lambda e: _cell(e.person_id or "", raw)).gather(rows.person),
+               self.persons.series("name_" + tag, lambda e: _cell(e.name, raw)).gather(rows.person),
+               self.places.series("code_" + tag, lambda e: _cell(e.code or "", raw)).gather(rows.place)]
+        for f in ("warrant", "obligation", "basis", "confidence", "explanation", "sources", "issue"):
+            out.append(self.tails.series(f"{f}_{tag}", _added_cell(f, raw)).gather(rows.tail))
+        if self.tails.array("param", lambda t: t.param).any():
+            # a parametric explanation: the part before the date slot (neutralised as the whole text would
+            # be: the date that may start it is no formula), the row's start date, the part after
+            def pre(t: _Tail) -> str | None:
+                return _cell(t.explanation.partition(_MARK)[0], raw) if t.param else None
 
-        def first(t: _Tail) -> str:
-            a, posts[id(t)] = _split_param(t, raw)
-            return a
-
-        pre = self._series(self.tails, "csv_pre_" + tag, first)
-        post = self._series(self.tails, "csv_post_" + tag,
-                            lambda t: posts.pop(id(t)) if id(t) in posts else _split_param(t, raw)[1])
-        param = self._series(self.tails, "param_s", lambda t: "1" if t.param else "")
-        iso = self._series(self.dates, "iso", lambda d: d.span.start.isoformat() if d.span else "")
-        mid = pl.select(pl.when(pl.lit(param.gather(rows.tail)) == "1").then(pl.lit(iso.gather(rows.date)))
-                        .otherwise(pl.lit(""))).to_series()
-        return [*out, pre.gather(rows.tail), mid, post.gather(rows.tail)]
+            param = self.tails.series("param_b", lambda t: t.param, pl.Boolean).gather(rows.tail)
+            iso = self.dates.series("iso", lambda d: d.span.start.isoformat() if d.span else "").gather(rows.date)
+            before = self.tails.series("pre_" + tag, pre).gather(rows.tail)
+            after = self.tails.series("post", lambda t: t.explanation.partition(_MARK)[2] if t.param else None)
+            out[7] = pl.select(pl.when(pl.lit(param)).then(pl.concat_str(
+                [pl.lit(before).fill_null(""), pl.lit(iso), pl.lit(after.gather(rows.tail)).fill_null("")]))
+                .otherwise(pl.lit(out[7]))).to_series()
+        return out
 
     def counts(self, rows: _Rows) -> dict[str, int]:
         obl = self.tails.array("obl", lambda t: _OBLIGATION_CODE.get(t.obligation, 3)).astype(np.int64)

@@ -12,10 +12,13 @@ from ..ruleset import Ruleset, load_ruleset
 from .columns import Columns, added_names, detect_columns
 from .engine import _Engine
 from .read import BLOCK_BYTES, Block, Source, input_options, read_table
+from .threads import _Ahead, _Behind
 from .write import _CsvOut, _unique_names
 
 #: rows per chunk read from a file
 CHUNK_ROWS = 100_000
+#: blocks read ahead (by a thread) and blocks of rows waiting for the writer thread, at most
+READ_AHEAD = 2
 
 
 def _cache_limit() -> int:
@@ -89,7 +92,7 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
         added = added_names(header)
         summary = BatchSummary(columns=cols, header=tuple(header), added=tuple(added))
         engine = _Engine(rs, cache_limit=_cache_limit())
-        with atomic_output(out) as stream:
+        with atomic_output(out) as stream, _Ahead(blocks, READ_AHEAD, "riskcheck-read") as ahead:
             names = header + added
             writer: Any
             if fmt == "csv":
@@ -99,6 +102,7 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
             else:
                 writer = RecordWriter(stream, _unique_names(names), fmt, raw=raw)
             keys = _unique_names(names)
+            behind = _Behind(writer.write, READ_AHEAD, "riskcheck-write") if fmt == "csv" else None
 
             def process(block: Block) -> None:
                 if len(block) == 0:
@@ -111,8 +115,8 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                 if block.issues is not None:
                     engine.flag(rows, block.issues)
                 summary.add(engine.counts(rows))
-                if fmt == "csv":
-                    writer.write(block.frame, engine.fragment_series(rows, raw))
+                if behind is not None:
+                    behind.put((block.frame, engine.added_series(rows, raw)))
                 else:
                     data = block.columns
                     extra = [c.tolist() for c in engine.columns(rows)]
@@ -121,12 +125,19 @@ def run_batch(source: str | None, out: str | None = None, fmt: str = "csv", *,
                 if progress is not None:
                     progress(src.bytes_in)
 
-            for block in blocks:
-                for i in range(0, len(block), chunk_rows):
-                    if i == 0 and len(block) <= chunk_rows:
-                        process(block)
-                    else:
-                        process(block.slice(i, i + chunk_rows))
+            try:
+                for block in ahead:
+                    for i in range(0, len(block), chunk_rows):
+                        if i == 0 and len(block) <= chunk_rows:
+                            process(block)
+                        else:
+                            process(block.slice(i, i + chunk_rows))
+            except BaseException:
+                if behind is not None:
+                    behind.abort()  # stop writing (the partial output is removed)
+                raise
+            if behind is not None:
+                behind.close()  # waits for the rows queued; raises what the writer raised
             writer.close()
         from ..verdict import stale_note
 
