@@ -101,7 +101,7 @@ def batch_command(ctx: click.Context, paths: tuple[str, ...], out: str | None, f
                   encoding: str, raw: bool, fail_on_yes: bool, quiet: bool, engine: str, scheduler: str | None,
                   workers: int | None) -> None:
     from .batch import run_batch
-    from .cli import fail, get_ruleset
+    from .cli import closed_pipe, fail, get_ruleset
 
     if engine == "dask":
         from .cli_dask import batch_on_dask
@@ -130,8 +130,8 @@ def batch_command(ctx: click.Context, paths: tuple[str, ...], out: str | None, f
     except RiskcheckError as exc:
         fail(str(exc))
     except OSError as exc:
-        if isinstance(exc, BrokenPipeError):
-            raise
+        if isinstance(exc, BrokenPipeError):  # `riskcheck batch ... | head`: a normal end, exit 0
+            closed_pipe()
         fail(f"cannot write {out or 'stdout'}: {exc.strerror or exc}")
     if not quiet:
         click.echo(f"riskcheck: {summary.line()}", err=True)

@@ -195,6 +195,6 @@ def test_closed_pipe_ends_quietly(tmp_path):
     assert proc.stdout.read(100).startswith(b"id,traveler")
     proc.stdout.close()  # as `| head -c 100` does
     err = proc.stderr.read().decode()
-    proc.wait(timeout=120)  # (the exit status is click's for EPIPE: see docs/batch-speed.md)
+    assert proc.wait(timeout=120) == 0  # a reader that went away is a normal end
     assert err == ""  # no traceback, no "cannot write stdout"
     assert _leftovers(tmp_path) == []
