@@ -101,7 +101,8 @@ def batch_command(ctx: click.Context, paths: tuple[str, ...], out: str | None, f
                   encoding: str, raw: bool, fail_on_yes: bool, quiet: bool, engine: str, scheduler: str | None,
                   workers: int | None) -> None:
     from .batch import run_batch
-    from .cli import closed_pipe, fail, get_ruleset
+    from .cli import fail, get_ruleset
+    from .cli_check import closed_pipe
 
     if engine == "dask":
         from .cli_dask import batch_on_dask
