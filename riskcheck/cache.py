@@ -45,8 +45,8 @@ KEEP = 8
 _HERE = os.path.dirname(os.path.realpath(__file__))  # (paths as strings here: a query does not import pathlib)
 #: modules whose objects (or whose functions, through the index keys they compute) are in a cache entry
 _SOURCES = ("__init__.py", "ruleset.py", "ruleset_build.py", "places.py", "places_build.py", "people.py",
-            "people_index.py", "text.py", "dates.py", "errors.py", "record.py")
-_TABLES = ("countries.csv",)
+            "people_index.py", "text.py", "dates.py", "errors.py", "record.py", "name_variants.py")
+_TABLES = ("countries.csv", "romanisation.csv")
 
 
 def cache_dir() -> Path | None:
@@ -154,10 +154,11 @@ def _warm(rs: Ruleset) -> dict[str, Any]:
 
     (The city table has an entry of its own, read only by a query that names a city: :func:`load_table`.)
     """
-    from . import people, places
+    from . import name_variants, people, places
 
     places._index(rs)
     people._index(rs)
+    name_variants.name_index(rs)  # (a name no table lists: "Osema Najim Almasri")
     return {"places._ISO": places._iso()}
 
 

@@ -17,17 +17,18 @@ keys differ only in their vowels by a bounded edit distance are *near* ("Osema"/
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
+import os
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .text import levenshtein, normalize, translit
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing: `riskcheck check` imports this module)
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import NamedTuple
+
     from .ruleset import Ruleset
+else:
+    from .record import NamedTuple  # typing.NamedTuple's class syntax without importing typing
 
 __all__ = ["name_key", "consonants", "tokens_near", "NameIndex", "name_index", "match_name", "PARTICLES"]
 
@@ -42,9 +43,11 @@ _MIN_NEAR = 4  # tokens shorter than this are only ever equal, never near
 
 @cache
 def _groups() -> tuple[tuple[str, str], ...]:
-    text = (Path(__file__).resolve().parent / "tables" / "romanisation.csv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return tuple((r["group"].strip(), r["key"].strip()) for r in csv.DictReader(io.StringIO("\n".join(lines))))
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tables", "romanisation.csv")
+    with open(path, encoding="utf-8") as f:  # two plain columns, no quoting: no csv module on the check path
+        rows = [ln.split(",") for ln in f.read().splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    col = {name.strip(): i for i, name in enumerate(rows[0])}
+    return tuple((r[col["group"]].strip(), r[col["key"]].strip()) for r in rows[1:])
 
 
 @cache
@@ -94,8 +97,7 @@ def _keys(name: str) -> tuple[str, ...]:
     return tuple(k for k in (name_key(w) for w in words if w not in PARTICLES) if k)
 
 
-@dataclass(frozen=True, slots=True)
-class NameIndex:
+class NameIndex(NamedTuple):  # (stored in the ruleset cache: riskcheck/cache.py)
     """The people table's Latin names as token keys, for :func:`match_name`."""
 
     names: dict[str, tuple[tuple[str, ...], ...]]  # person_id -> key tuples of each of their names

@@ -173,15 +173,19 @@ def test_pyproject_script_is_the_fast_entry_point():
     assert "cli_check" in (ROOT / "riskcheck" / "__main__.py").read_text(encoding="utf-8")
 
 
-def test_python_m_riskcheck_answers_without_importing_click():
-    code = ("import runpy, sys\nsys.argv = ['riskcheck', 'check', 'Putin', 'South Africa', '--date', '2023-08-22']\n"
+@pytest.mark.parametrize(("argv", "answer"), [
+    (["Putin", "South Africa", "--date", "2023-08-22"], "obligation to arrest: YES"),
+    (["Sergey Lavrov", "ZA"], "basis: no_warrant"),  # no record: the name-variant index is looked at too
+])
+def test_python_m_riskcheck_answers_without_importing_click(argv, answer):
+    code = (f"import runpy, sys\nsys.argv = ['riskcheck', 'check', *{argv!r}]\n"
             "runpy.run_module('riskcheck', run_name='__main__')\n"
-            "print(sorted(m for m in ('click', 'typing', 'dataclasses', 'pathlib', 're', 'json', 'threading')"
+            "print(sorted(m for m in ('click', 'typing', 'dataclasses', 'pathlib', 're', 'json', 'threading', 'csv')"
             " if m in sys.modules), file=sys.stderr)")
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     for _ in range(2):  # the first run may build the ruleset cache
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
-    assert "obligation to arrest: YES" in out.stdout
+    assert answer in out.stdout
     assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
 
 
