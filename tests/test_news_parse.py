@@ -102,3 +102,40 @@ def test_sentence_without_a_rule_trigger_is_parsed(text: str, country: str):
 
 def test_return_home_is_no_trip():
     assert got("Vladimir Putin returned to Moscow on Monday.") == set()
+
+
+# a fresh interpreter: load the model the way `riskcheck news` does, then the plain spaCy way, and compare
+_SAME_MODEL = """
+import json, sys
+from riskcheck.news import parse
+fast = parse.nlp()
+import spacy
+import spacy.cli  # the real command-line package still imports after the load without it
+plain = spacy.load(next(n for n in parse.MODEL_NAMES if parse._has_package(n)), exclude=["ner"])
+def read(nlp, text):
+    return [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in nlp(text)]
+texts = json.loads(sys.argv[1])
+print(json.dumps({"pipes": fast.pipe_names, "cli": hasattr(spacy.cli, "setup_cli"),
+                  "tokenizer": fast.tokenizer.to_bytes() == plain.tokenizer.to_bytes(),
+                  "same": [read(fast, t) == read(plain, t) for t in texts]}))
+"""
+
+
+def test_fast_model_load_reads_like_the_plain_load():
+    # the cold-start shortcuts of parse.nlp() (no spacy.cli, no senter, the tokenizer built once) must leave every
+    # token's tag, POS, lemma and arc as the plain spacy.load gives them, and the tokenizer's state byte for byte
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "RISKCHECK_SPACY_MODEL"}  # the default model, on both sides
+    texts = ["The foreign minister flew to Nairobi on Tuesday, her third trip abroad this year.",
+             "Mr. O'Neill can't attend the U.N. summit in New York (it starts 3-4 Oct.), aides said.",
+             "Having toured Asia, the envoy visited Laos, Cambodia and Thailand before heading home via e-mail :)"]
+    res = subprocess.run([sys.executable, "-c", _SAME_MODEL, json.dumps(texts)], capture_output=True, text=True,
+                         check=True, env=env)
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    assert out["pipes"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    assert out["cli"] and out["tokenizer"]
+    assert out["same"] == [True, True, True]

@@ -97,6 +97,73 @@ def trigger_words() -> frozenset[str]:
 
 
 _NLP: list[Any] = []
+# components of the model the extractor reads: tok2vec feeds tagger and parser; tagger gives ``tag_`` (the tense in
+# :func:`_form`), the attribute ruler maps tags to ``pos_``, the lemmatizer gives ``lemma_`` (the trigger table's
+# key); the parser gives ``dep_`` and heads. Not loaded: the entity recognizer and the sentence splitter (disabled in
+# the package anyway: the parser splits sentences, and we parse one sentence at a time).
+_EXCLUDE = ["ner", "senter"]
+_BARE_TOKENIZER = "riskcheck.BareTokenizer.v1"
+
+
+def _import_spacy() -> Any:
+    """``import spacy`` without its command-line package (``spacy.cli``, which imports requests, typer, weasel,
+    httpx, jinja2: about 0.3 s of a cold start, for a name, ``spacy.info``, the parse never calls).
+
+    ``spacy/__init__`` only takes ``info`` from ``spacy.cli.info``: a stand-in module provides it for the time of the
+    import and is removed right after, so a later ``import spacy.cli`` (or a call of ``spacy.info``) imports the real
+    one. If the stand-in does not fit this spaCy version, spaCy is imported as usual."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real  # the stand-in is gone by now: the real module
+
+        return real(*args, **kwargs)
+
+    stub = types.ModuleType("spacy.cli.info")
+    stub.__dict__["info"] = info
+    parent = types.ModuleType("spacy.cli")
+    parent.__dict__["info"] = stub
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = parent, stub
+    module: Any = None
+    try:
+        import spacy
+
+        module = spacy
+    except ImportError:
+        pass
+    finally:
+        for name, mod in (("spacy.cli.info", stub), ("spacy.cli", parent)):
+            if sys.modules.get(name) is mod:
+                del sys.modules[name]
+    if module is None or getattr(module, "cli", None) is parent:
+        import spacy  # this version wants more of spacy.cli: the ordinary import (ImportError: no spaCy)
+
+        module = spacy
+    return module
+
+
+def _load(spacy: Any, name: str) -> Any:
+    """``spacy.load(name)`` without the components the parse does not read; for the packages of
+    :data:`MODEL_NAMES`, whose tokenizer is ``spacy.Tokenizer.v1``, the tokenizer is first built empty: loading it
+    from the package replaces every setting of the one the language defaults would build (prefixes, suffixes,
+    infixes, the 2,700 special cases), which spaCy builds, then throws away (about 0.1 s)."""
+    if name not in MODEL_NAMES:
+        return spacy.load(name, exclude=_EXCLUDE)
+    from importlib import import_module
+
+    tokenizer = import_module("spacy.tokenizer").Tokenizer
+
+    def bare() -> Any:
+        return lambda nlp: tokenizer(nlp.vocab)
+
+    spacy.registry.tokenizers.register(_BARE_TOKENIZER, func=bare)
+    return spacy.load(name, exclude=_EXCLUDE, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
 
 
 def nlp() -> Any | None:
@@ -105,12 +172,11 @@ def nlp() -> Any | None:
         return _NLP[0]
     model = None
     try:
-        import spacy
-
+        spacy = _import_spacy()
         names = [n for n in (os.environ.get("RISKCHECK_SPACY_MODEL", ""), *MODEL_NAMES) if n]
         for name in names:
             try:
-                model = spacy.load(name, exclude=["ner"])
+                model = _load(spacy, name)
                 break
             except OSError:
                 continue
