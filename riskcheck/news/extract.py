@@ -56,6 +56,7 @@ __all__ = ["Trip", "extract_trips"]
 
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
+_DIGIT = re.compile(r"\d")
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -198,5 +199,5 @@ def _dated_after(doc: _Doc, text: str, folded: str, span: tuple[int, int], hits:
     """Once a sentence is read: does it date the trip just reported ("The visit will take place in March")?
     (:func:`.tripdates.date_told_nearby`; only sentences with a date and a word pointing back are looked at.)"""
     a, b = span
-    if ("date" in cats or any(c.isdigit() for c in folded[a:b])) and not nearby.isdisjoint(folded[a:b].split()):
+    if ("date" in cats or _DIGIT.search(folded, a, b)) and not nearby.isdisjoint(folded[a:b].split()):
         date_told_nearby(doc, _Sentence(text, folded, a, b, hits))

@@ -29,6 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 _MAX_RUN = 8  # longest run of name-like words read
 _MAX_SPAN = 6  # longest name tried
+_MEMO_SIZE = 50_000  # answers of match_name kept per ruleset
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
@@ -81,7 +82,11 @@ def variant_hits(text: str, hits: list[Hit], rs: Ruleset) -> list[Hit]:
         k = bisect.bisect_left(starts, b)  # hits starting before b
         return k > 0 and reach[k - 1] > a
 
-    memo: dict[tuple[str, ...], str | None] = {}
+    # match_name is a function of the words and the ruleset: its answers are kept with the ruleset, so a name
+    # that recurs across articles is matched once (bounded: cleared when it grows past _MEMO_SIZE)
+    memo: dict[tuple[str, ...], str | None] = rs.derived("names.variant_memo", dict)
+    if len(memo) > _MEMO_SIZE:
+        memo.clear()
     out: list[Hit] = []
     for run in _runs(text):
         if not any(_surname_like(w, last, last_cons) for _, _, w in run):
