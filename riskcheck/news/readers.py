@@ -126,10 +126,9 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "on Tuesday, 12 March 2024", "Tuesday, March 12, 2024": a day named with its weekday
-_WEEKDAY_DMY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (\d{1,2}) ([A-Z][a-z]{2,8})\.?,? "
-                          r"((?:19|20)\d\d)\b")
-_WEEKDAY_MDY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? ([A-Z][a-z]{2,8})\.? (\d{1,2}),? "
-                          r"((?:19|20)\d\d)\b")
+_WEEKDAY = "|".join(w.capitalize() for w in _WEEKDAYS)
+_WEEKDAY_DMY = re.compile(rf"\b({_WEEKDAY}),? (\d{{1,2}}) ([A-Z][a-z]{{2,8}})\.?,? ((?:19|20)\d\d)\b")
+_WEEKDAY_MDY = re.compile(rf"\b({_WEEKDAY}),? ([A-Z][a-z]{{2,8}})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b")
 _THIS_YEAR = re.compile(r"\bthis year,? \(?((?:19|20)\d\d)\b", re.I)
 
 
