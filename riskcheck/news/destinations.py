@@ -4,6 +4,7 @@ that only qualify a noun ("Russia-led", "US officials") are not destinations.
 
 from __future__ import annotations
 
+from . import dates as ndates
 from .dates import DateExpr
 from .document import _LIST_AND, _PLACE_KIND_RANK, Event, Mention, Place, _Doc, _Sentence
 from .gatherings import _current_event, _indefinite, _series_tokens
@@ -219,10 +220,22 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             if ev is not None and ev.sent < k and doc.context is not None and ev.sent < doc.context[0] \
                     and k - doc.context[0] <= 2 and ev_words and ev.noun.split()[-1] not in words[tj:tj + 6]:
                 ev = None  # "will attend the event": the gathering of the sentences just before, not one long ago
+            years = {y for d in s.dates if d.kind == "abs" for y in d.years}
+            if ev is not None and ev.span is not None and ev.sent != k and years and \
+                    not {ev.span[0].year, ev.span[1].year} & years:
+                ev = None  # "was back in 2022 to attend the opening ceremony": not the 2023 summit named before
             if ev is not None:
                 dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
                 used_event = ev
-            elif doc.context is not None and k - doc.context[0] <= 2:
+            elif doc.context is not None and k - doc.context[0] <= 2 and not (years and doc.pub is not None and (
+                    doc.context[2] is not None and not any(
+                        {a.year, b.year} & years for fut in ((False, True) if doc.context_status in (
+                            "completed", "ongoing") else (True,)) for a, b, _ in ndates.resolve(doc.context[2],
+                                                                                                doc.pub, fut))
+                    or doc.context[2] is None and doc.context_status not in ("completed", "ongoing")
+                    and max(years) < doc.pub.start.year)):
+                # (not the place of a trip told for another year, nor a plan's for a year gone: "He was to visit
+                # X for the summit. ... was in 2022 to attend the Olympics")
                 dests = list(doc.context[1])
                 ctx_date = doc.context[2]
         if not dests and len(words) > 2 and words[0] == "in" and role in ("attend", "go"):
@@ -239,7 +252,7 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                     not any("," in toks[n].gap for n in range(1, p0.j)):
                 dests = [p0]
         if not dests and role in ("go", "attend", "meet"):
-            dests = _listed_after(doc, s, places, tj, role_spans, boundary)
+            dests = _listed_after(doc, s, places, ti, tj, role_spans, boundary)
         if not dests and role == "go" and not (words[ti - 1:ti] == ["to"] and any(
                 x in ("first", "second", "third", "last", "only") for x in words[max(0, ti - 8):ti])):
             # (not "the first sitting prime minister to visit the country": a past trip of its own)
@@ -255,12 +268,14 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
 
 
 _INCLUDING = frozenset({"including", "notably", "among"})
+_LIST_QUANT = frozenset({"other", "several", "many", "various", "a", "number", "of", "some", "few", "foreign",
+                         "friendly", "neighbouring", "neighboring"})
 _PLACE_NOUNS = frozenset({"countries", "nations", "states", "capitals", "cities", "places", "destinations",
                           "trips", "visits", "abroad", "member", "members"})
 
 
-def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], tj: int, role_spans: list[tuple[int, int]],
-                  boundary: set[str]) -> list[Place]:
+def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int,
+                  role_spans: list[tuple[int, int]], boundary: set[str]) -> list[Place]:
     """ "has visited several countries, including A, B and C", "travelled abroad this year to countries such as
     A and B": the places listed after "including" / "such as", however far the list runs."""
     words = s.words
@@ -270,8 +285,17 @@ def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], tj: int, role_sp
         start = n + 1 if words[n] in _INCLUDING else n + 2 if words[n:n + 2] == ["such", "as"] else -1
         if start < 0:
             continue
-        if not any(x in _PLACE_NOUNS for x in words[tj:n]):
+        if not any(x in _PLACE_NOUNS for x in words[ti:n]):
             return []
+        # "including to countries such as A": past "to" and a second introducer
+        start += words[start:start + 1] == ["to"]
+        head = start
+        while head < min(len(words), start + 3) and (words[head] in _PLACE_NOUNS or words[head] in _LIST_QUANT):
+            head += 1
+        if head > start and head < len(words) and words[head] in ("like", "including"):
+            start = head + 1
+        elif head > start and words[head:head + 2] == ["such", "as"]:
+            start = head + 2
         return _destinations(doc, s, places, start, start + 1, False, role_spans, boundary)
     return []
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..dates import DateSpan
 from ..places import PlaceName
@@ -18,6 +19,9 @@ from ..ruleset import Ruleset
 from . import dates as ndates
 from .dates import DateExpr, Tok
 from .mentions import Gazetteer, Hit
+
+if TYPE_CHECKING:
+    from .venues import Plan
 
 _GAP_TOKEN = re.compile(r"([\W_]*)([^\W_]+)")  # the characters before a token, and the token
 _LIST_AND = frozenset({"and", "et"})
@@ -190,6 +194,7 @@ class _Doc:
         self.context: tuple[int, list[Place], DateExpr | None] | None = None  # a trip with no traveller yet
         self.context_status: str | None = None
         self.context_event: Event | None = None
+        self.plan: Plan | None = None  # a plan told without its place (:mod:`.venues`)
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
         self.cursor = 0  # where the sentence being read starts

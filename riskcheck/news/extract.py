@@ -51,6 +51,7 @@ from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_v
 from .status import ANSWER_HINT, later_cancel
 from .triggers import _trips_in
 from .tripdates import date_told_nearby
+from .venues import note_plan, plan_words, venue_named
 
 __all__ = ["Trip", "extract_trips"]
 
@@ -148,6 +149,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             ws = folded[a:b].split()
             referring = not parse_words.isdisjoint(ws) and (
                 any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) or not known.keys().isdisjoint(ws))
+        if doc.plan is not None and "place" in cats:
+            venue_named(doc, _Sentence(text, folded, a, b, by_sent[k]), k)
         if not (cats & interesting) and not referring:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
@@ -159,6 +162,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
             _cheap_subject(doc, text, by_sent[k])
+            if "person" in cats and plan_words(folded[a:b]):  # "X and Y could hold a summit soon" (no place)
+                note_plan(doc, _Sentence(text, folded, a, b, by_sent[k]), k,
+                          [doc.entity_for_pid(h.value) for h in by_sent[k] if h.cat == "person"], False)
             continue
         s = parsed.pop(k) if k in parsed else _Sentence(text, folded, a, b, by_sent[k])
         ms = mentions(doc, s)
@@ -181,13 +187,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
                 _note_recent(doc, m.entity)
+        n_before = len(doc.drafts)
         if "trigger" in cats:
-            n_before = len(doc.drafts)
             _trips_in(doc, s, k, ms)
             if len(doc.drafts) == n_before:
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
+        note_plan(doc, s, k, [m.entity for m in ms if m.entity is not None and m.kind != "pronoun"],
+                  len(doc.drafts) > n_before)
     if sents and doc.drafts:
         _dated_after(doc, text, folded, sents[-1], by_sent[-1], cats_of[-1], nearby)
     trips = [_finish(doc, d) for d in doc.drafts]

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from ..dates import DateSpan
-from ..events import EventEdition, edition_hint, find_edition
+from ..events import EventEdition, edition_hint, editions, find_edition
 from . import dates as ndates
 from .dates import DateExpr
 from .document import _PLACE_KIND_RANK, Event, Place, _best_place, _Doc, _Sentence
@@ -64,16 +64,25 @@ def _edition(doc: _Doc, s: _Sentence, i: int, j: int, sid: str, place: Place | N
         if yd is not None:
             year = yd.years[0]
     told: tuple[date, date, str] | None = None
-    if dexpr is not None and doc.pub is not None:
-        spans = ndates.resolve(dexpr, doc.pub, False)
-        if spans:
-            near = spans[0][0]
-            told = spans[0]
     edition = None
-    if place is not None:
-        edition = find_edition(sid, near=near, year=year, number=number, country=place.code, ruleset=doc.rs)
-    else:
-        edition = find_edition(sid, near=near, year=year, number=number, ruleset=doc.rs)
+    country = place.code if place is not None else None
+    if dexpr is not None and doc.pub is not None:
+        # The tense is not known in this first pass: "the G20 summit in November" may be the last November
+        # or the next one. The reading whose span holds an edition wins; else the past one, as before.
+        readings = [sp[0] for sp in (ndates.resolve(dexpr, doc.pub, False), ndates.resolve(dexpr, doc.pub, True))
+                    if sp]
+        for r in readings:
+            inside = [e for e in editions(sid, ruleset=doc.rs) if r[0] <= e.start and e.end <= r[1]
+                      and (number is None or e.number == number) and (year is None or e.start.year == year)
+                      and (country is None or e.country == country)]
+            if len(inside) == 1:
+                near, told, edition = r[0], r, inside[0]
+                break
+        else:
+            if readings:
+                near, told = readings[0][0], readings[0]
+    if edition is None:
+        edition = find_edition(sid, near=near, year=year, number=number, country=country, ruleset=doc.rs)
     if edition is None or edition.mode == "virtual":
         return None
     if told is not None and told[2] in ("day", "range", "week") and (

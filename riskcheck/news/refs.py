@@ -4,6 +4,7 @@ the salient subject carried from sentence to sentence, "the two leaders" and "th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from . import dates as ndates
@@ -323,6 +324,14 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             if wanted is not None:
                 out.append(Mention(det, j, wanted, text[toks[det].start:toks[j - 1].end], "title"))
                 taken.update(range(det, j))
+    # "X landed in A. The plane then continued to B": the plane of the trip just told carries X on (only a
+    # sentence opening on it: not "the plane of the Chinese delegation", "said the plane ...")
+    last = doc.last_subject
+    if len(words) > 2 and words[0] == "the" and words[1] in _OWN_VEHICLES and words[2] != "of" and \
+            not taken.intersection((0, 1)) and last is not None and last.pid and doc.last_subject_age <= 1 and \
+            any(d.entity is last for d in doc.drafts[-3:]):
+        out.append(Mention(0, 2, last, text[toks[0].start:toks[1].end], "title"))
+        taken.update((0, 1))
     out.sort(key=lambda m: m.i)
     for m in out:
         if m.entity is not None:
@@ -398,6 +407,8 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
         if len(doc.recent) == 2:
             pair = list(doc.recent)  # only two people named lately: "they" are those two
+        elif len(doc.recent) == 1 and pair and w != "they" and _named_with_partner(doc, s, pair[0]):
+            pair = [pair[0], pair[0]]  # "X and Joe Biden spoke ...": X and a partner the tables do not know
         if len(pair) != 2 or len(doc.recent) > 3:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
@@ -409,14 +420,27 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
         dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
         spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
-        for ent in pair:
+        for ent in (pair if pair[0] is not pair[1] else pair[:1]):
             if ent.nationality and ent.nationality != place.code:
                 _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
                                  earlier=True))
         return
 
 
+def _named_with_partner(doc: _Doc, s: _Sentence, ent: Entity) -> bool:
+    """Whether the sentences just before sentence ``s`` name ``ent`` and one other capitalised name joined by
+    "and" ("Vladimir Putin and Joe Biden spoke by phone", "Kim Jong Un and Putin"): "the two" are those two."""
+    surname = re.escape(ent.name.split()[-1]) if ent.name else ""
+    if not surname:
+        return False
+    before = doc.text[max(0, s.a - 400):s.a]
+    name = r"(?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+"
+    return re.search(rf"\b{surname}(?:'s)? and {name}\b|\b{name} and (?:[A-Z][\w'-]+ ){{0,2}}{surname}\b",
+                     before) is not None
+
+
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
+_OWN_VEHICLES = frozenset({"plane", "aircraft", "jet", "motorcade"})  # (not "the delegation": whose?)
 _TRIP_STARTS = tuple("the " + x for x in _TRIP_NOUNS)
 
 

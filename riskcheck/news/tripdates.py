@@ -297,20 +297,22 @@ def told_as_past_plan(words: list[str], ti: int, c0: int) -> bool:
 _BEFORE_STORY = frozenset({"previously", "once", "times", "occasions", "repeatedly", "formerly", "past", "often",
                            "frequently", "regularly", "twice"})
 _PERFECT = frozenset({"has", "have", "had", "s", "ve", "d"})
+_SUMMARY = frozenset({"since", "including", "such"})
 _REPORTED = frozenset({"that", "said", "says", "told", "tells", "added", "announced", "stated", "reported", "confirmed",
                        "explained", "noted", "claimed", "insisted", "acknowledged", "according"})
 
 
 def undated_earlier(words: list[str], ti: int) -> bool:
     """Whether the trip at ``ti`` is told as one (or several) before the story: a past perfect ("had visited"),
-    a frequency or "previously" ("has been to X several times", "once visited"), or a perfect with "since"
-    ("has visited A, B and C since 2009")."""
+    a frequency or "previously" ("has been to X several times", "once visited"), or a perfect with "since" or
+    a list ("has visited A, B and C since 2009", "has travelled abroad, including to A and B")."""
     aux = words[max(0, ti - 3):ti + 1]  # (with the trigger's own first word: "had been in")
     if "had" in aux and not _REPORTED.intersection(words[:ti]):
         return True  # (not "said that Uganda had hosted him": reported speech shifts the tense back)
     if _BEFORE_STORY.intersection(words[max(0, ti - 4):ti + 12]):
         return True
-    return bool(_PERFECT.intersection(aux)) and "since" in words[ti:ti + 15]
+    # "has visited A, B and C since 2009", "has travelled abroad, including to A and B": a summary of trips
+    return bool(_PERFECT.intersection(aux)) and bool(_SUMMARY.intersection(words[ti:ti + 15]))
 
 
 def before_story(words: list[str], ti: int) -> bool:

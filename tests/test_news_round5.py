@@ -1,0 +1,125 @@
+"""Recall by class of phrasing, round 5 (issue 9's anatomy of held-out misses): destination lists after
+"including" / "such as" however far they run, presence at a known gathering without a verb of travel ("is
+expected at the G20 summit", "will be at the BRICS summit next year"), the edition a month or year names
+whichever way the tense reads it, "the two presidents" when the partner is a name the tables do not know, a
+venue or destination told in the sentence after a plan without a place, a passive greeting, and the plane of
+the trip just told.
+
+Every sentence is written for these tests. The report date is Monday 10 June 2024 unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+PUB = "2024-06-10"  # a Monday
+
+
+def months(text: str, published: str = PUB) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(text, published)]
+
+
+def places(text: str, published: str = PUB) -> list[tuple[str, str]]:
+    return [(t.person_id, t.country) for t in extract_trips(text, published)]
+
+
+# ---- lists of destinations -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Russian President Vladimir Putin has travelled abroad this year, including to countries such as Iran, "
+     "Turkey, India, Brazil and Egypt.", ["IR", "TR", "IN", "BR", "EG"]),
+    ("Putin has made several foreign trips this year, including to Iran and Turkey.", ["IR", "TR"]),
+    ("Putin has travelled abroad, including to several countries like Iran and Turkey.", ["IR", "TR"]),
+    ("Putin has travelled abroad this year, including to Iran.", ["IR"]),
+])
+def test_a_list_after_including_or_such_as_gives_each_country(text: str, codes: list[str]) -> None:
+    assert places(text) == [("vladimir-putin", c) for c in codes]
+
+
+def test_a_perfect_told_as_a_list_is_a_summary_of_trips_left_undated() -> None:
+    trips = extract_trips("Putin has visited several countries, including Iran and Turkey.", PUB)
+    assert [(t.country, t.start, t.status) for t in trips] == [("IR", "", "completed"), ("TR", "", "completed")]
+    # an arrival in the lead is still the report day's
+    assert [(t.country, t.start) for t in extract_trips("Putin has arrived in Beijing.", PUB)] == \
+        [("CN", "2024-06-10")]
+
+
+def test_travelled_without_a_place_or_from_a_place_is_no_trip() -> None:
+    assert extract_trips("Putin travelled from Moscow with his wife.", PUB) == []
+    assert extract_trips("Putin travelled with Lavrov in the car.", PUB) == []
+
+
+# ---- presence at a gathering -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the G20 of the coming November is Rio de Janeiro's (2024), not the last one before the report (New Delhi)
+    ("Putin is expected at the G20 summit in November.", ("BR", "2024-11-18", "2024-11-19", "planned")),
+    ("Putin will be at the BRICS summit next year, the Kremlin said.", ("BR", "2025-07-06", "2025-07-07", "planned")),
+    ("Putin will attend the BRICS summit next year.", ("BR", "2025-07-06", "2025-07-07", "planned")),
+    ("Putin is expected at the SCO summit next month.", ("KZ", "2024-07-03", "2024-07-04", "planned")),
+    ("Putin was at the G20 summit in Bali in 2022.", ("ID", "2022-11-15", "2022-11-16", "completed")),
+])
+def test_presence_at_a_known_gathering_is_a_trip_to_its_edition(text: str, expected: tuple[str, ...]) -> None:
+    trips = extract_trips(text, PUB)
+    assert [(t.country, t.start, t.end, t.status) for t in trips] == [expected]
+
+
+def test_a_gathering_named_before_does_not_lend_its_place_to_another_year() -> None:
+    text = ("He was scheduled to visit South Africa for the BRICS summit in August but cancelled. "
+            "The last time Vladimir Putin visited Beijing was in 2022 to attend the opening of the Olympics.")
+    got = months(text, "2023-07-25")
+    assert ("vladimir-putin", "CN", "2022-01", "completed") in got
+    assert not any(c == "ZA" and start.startswith("2022") for _, c, start, _ in got)
+
+
+# ---- people referred to across sentences ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vladimir Putin and Joe Biden spoke by phone on Monday. The two presidents last met in Geneva in 2021.",
+     [("vladimir-putin", "CH", "2021-01", "completed")]),
+    ("Vladimir Putin and Kim Jong Un met in Vladivostok in 2019. The two leaders met again in Pyongyang "
+     "this week.", [("vladimir-putin", "KP", "2024-06", "completed")]),
+    # two other people named in between: "the two leaders" are not sure to include Putin
+    ("Putin spoke on Monday. Xi and Modi were there. The two leaders met in Geneva in 2021.", []),
+])
+def test_the_two_leaders_with_a_partner_the_tables_do_not_know(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert months(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vladimir Putin and Donald Trump could hold another summit soon. Vienna has been floated as the host city.",
+     [("vladimir-putin", "AT", "", "speculative")]),
+    ("Benjamin Netanyahu will travel abroad next month. The destination is Hungary, officials said.",
+     [("benjamin-netanyahu", "HU", "2024-07", "planned")]),
+    ("Putin and Trump will meet next month. The venue will be Budapest.",
+     [("vladimir-putin", "HU", "2024-07", "planned")]),
+    ("Putin will meet Trump. Budapest has been chosen as the venue.", [("vladimir-putin", "HU", "", "planned")]),
+    # no plan told just before: a venue alone is nobody's trip
+    ("Putin spoke about the war. Vienna has been floated as the host city for talks.", []),
+    # the venue is the traveller's own country: no trip
+    ("Putin and Trump will meet next month. The venue will be Moscow.", []),
+])
+def test_a_venue_told_after_a_plan_without_a_place(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert months(text) == expected
+
+
+def test_a_venue_named_long_after_the_plan_is_not_joined() -> None:
+    text = ("Putin and Trump will meet next month. Officials said little. Markets were calm. Analysts disagreed. "
+            "Vienna has been floated as the host city.")
+    assert months(text) == []
+
+
+def test_the_plane_of_the_trip_just_told_carries_the_traveller_on() -> None:
+    text = "Vladimir Putin landed in Pyongyang late on Tuesday. The plane then continued to Hanoi."
+    assert [c for _, c, _, _ in months(text)] == ["KP", "VN"]
+    # not a plane nobody was said to travel on, nor someone else's
+    assert months("Putin spoke in Moscow. The plane then continued to Hanoi.") == []
+    text = "Vladimir Putin landed in Pyongyang on Tuesday. Kim said the plane of the Chinese team flew to Hanoi."
+    assert [c for _, c, _, _ in months(text)] == ["KP"]
+
+
+def test_a_passive_greeting_places_the_traveller() -> None:
+    assert months("Putin was greeted by President Khurelsukh in Ulaanbaatar on Monday.") == \
+        [("vladimir-putin", "MN", "2024-06", "completed")]
