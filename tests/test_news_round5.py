@@ -123,3 +123,66 @@ def test_the_plane_of_the_trip_just_told_carries_the_traveller_on() -> None:
 def test_a_passive_greeting_places_the_traveller() -> None:
     assert months("Putin was greeted by President Khurelsukh in Ulaanbaatar on Monday.") == \
         [("vladimir-putin", "MN", "2024-06", "completed")]
+
+
+# ---- round 5, second part: hard-wrapped names, dates, lists, exceptions, guests, the warrant as an anchor ----
+
+def test_a_name_broken_by_a_hard_line_wrap_is_still_the_wanted_person() -> None:
+    text = ("The case of Libyan police commander Najeem Osema\nAlmasri Habish drew protests.\n"
+            "Almasri was arrested in Turin on Sunday, January 19.")
+    assert [(t.person_id, t.country, t.start) for t in extract_trips(text, "2025-01-30")] == \
+        [("osama-elmasry-njeem", "IT", "2025-01-19")]
+
+
+@pytest.mark.parametrize("when", ["on Sunday, January 19", "on Sunday January 19", "on Sunday 19 January",
+                                  "on January 19"])
+def test_a_weekday_written_with_its_calendar_date_is_that_date(when: str) -> None:
+    trips = extract_trips(f"Vladimir Putin arrived in Minsk {when}.", "2025-01-30")
+    assert [(t.country, t.start, t.precision) for t in trips] == [("BY", "2025-01-19", "day")]
+    # a weekday alone is still the last one before the report
+    assert [t.start for t in extract_trips("Vladimir Putin arrived in Minsk on Sunday.", "2025-01-30")] == \
+        ["2025-01-26"]
+
+
+def test_stays_before_the_story_after_being_in() -> None:
+    text = "Omar al-Bashir was detained in Kampala, after previously being in Kenya and Chad for twelve days."
+    got = {(t.country, t.status) for t in extract_trips(text, "2025-01-30")}
+    assert {("KE", "completed"), ("TD", "completed")} <= got
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Since the warrant, Vladimir Putin has not left Russia except to visit other states that are not parties "
+     "to the court – China and former Soviet republics Belarus, Kazakhstan and Kyrgyzstan.", "completed"),
+    ("Vladimir Putin will not travel abroad except to visit China, Belarus, Kazakhstan and Kyrgyzstan.", "planned"),
+])
+def test_trips_excepted_from_a_negation_were_made_or_are_planned(text: str, status: str) -> None:
+    trips = extract_trips(text, "2025-01-30")
+    assert [(t.country, t.status) for t in trips] == [(c, status) for c in ("CN", "BY", "KZ", "KG")]
+    # the negation alone still denies the trip
+    assert [t.status for t in extract_trips("Vladimir Putin did not visit China.", "2025-01-30")] == ["cancelled"]
+
+
+def test_since_the_warrant_dates_a_summary_of_trips_from_the_warrant_to_the_report() -> None:
+    trips = extract_trips("Since the ICC issued its warrant, Putin has visited Mongolia, China and North Korea.",
+                          "2025-01-30")
+    assert [(t.country, t.start, t.end, t.precision) for t in trips] == [
+        (c, "2023-03-17", "2025-01-30", "range") for c in ("MN", "CN", "KP")]
+    # the first warrant's public date, for anyone with several
+    trips = extract_trips("Omar al-Bashir has visited Chad since the warrant was issued.", "2015-11-02")
+    assert [(t.country, t.start, t.end, t.precision) for t in trips] == [("TD", "2009-03-04", "2015-11-02", "range")]
+    # someone without a warrant record gets no such range
+    assert extract_trips("Since the warrant, Sergey Lavrov has visited China.", "2025-01-30") == []
+
+
+def test_a_host_receiving_leaders_named_after_a_plural() -> None:
+    text = ("On 14 July 2018, Russian President Vladimir Putin received two African leaders, Gabonese Ali Bongo "
+            "Ondimba and Sudanese Omar al-Bashir, at the World Cup final.")
+    assert [(t.person_id, t.country, t.start) for t in extract_trips(text, "2018-07-20")] == \
+        [("omar-al-bashir", "RU", "2018-07-14")]
+    # "received a letter from X" is no visit
+    assert extract_trips("Putin received a letter from Omar al-Bashir in Sochi.", "2018-07-20") == []
+
+
+def test_a_list_going_on_after_a_plural_that_names_what_follows() -> None:
+    assert [c for _, c in places("Putin visited China and fellow BRICS members Brazil and India.")] == \
+        ["CN", "BR", "IN"]

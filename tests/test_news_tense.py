@@ -105,7 +105,7 @@ def test_a_possible_delay_cancels_nothing() -> None:
     "Omar al-Bashir has previously visited Chad.",
     "Omar al-Bashir once visited Chad.",
     "Omar al-Bashir had visited Chad without being arrested.",
-    "Omar al-Bashir has visited Chad since the warrant was issued.",
+    # ("has visited Chad since the warrant was issued" is dated from the warrant to the report: test_news_round5)
     "Omar al-Bashir, who has visited Chad on several occasions, arrived in Nigeria on Sunday.",
     "Omar al-Bashir, who arrived in Nigeria on Sunday, has visited Chad twice.",
 ])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..dates import DateSpan
@@ -279,6 +279,10 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         if num:
             return DateExpr(i, i + 3, "ago", unit=toks[i + 1].word.rstrip("s"), n=num)
     if w in WEEKDAYS and (toks[i].cap or w in LOWER_OK):
+        # "on Sunday, January 19", "Sunday 19 January": the calendar date it names is the date
+        full = _at(toks, i + 1, n) if i + 1 < n and toks[i + 1].gap.strip() in ("", ",") else None
+        if full is not None and full.kind == "abs" and full.day:
+            return replace(full, i=i)
         return DateExpr(i, i + 1, "weekday", weekday=WEEKDAYS[w])
     m = _is_month(toks, i)
     if m:

@@ -15,6 +15,8 @@ _LIST_FILL = frozenset({"and", "et", "then", "again", "also", "in", "en", "to", 
                         "la", "les", "l", "his", "her", "its", "sa", "son", "ses", "on", "visit", "visits", "trip",
                         "trips", "visite", "s"})
 _SUBORD = frozenset({"since", "because"})
+_LIST_HEADS = frozenset({"republics", "states", "countries", "nations", "neighbours", "neighbors", "allies",
+                         "members", "partners", "capitals"})
 _COMPOUND_TAIL = frozenset({"led", "backed", "based", "born", "brokered", "sponsored", "funded", "made", "owned",
                             "run", "hosted", "organised", "organized", "allied", "aligned", "friendly", "bound"})
 _GROUP_NOUNS = frozenset({"delegation", "delegations", "officials", "official", "counterpart", "counterparts",
@@ -97,7 +99,10 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
             if q.i < last.j:
                 continue
             between = words[last.j:q.i]
-            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between)
+            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between) or (
+                # "China and former Soviet republics Belarus, ...", "and Gulf states Qatar and ...": a list
+                # going on after a plural naming what the next places are
+                2 <= len(between) <= 4 and between[0] == "and" and between[-1] in _LIST_HEADS)
             if not listed and q.i - last.j <= 9 and any(x in _LIST_AND for x in between):
                 # "to Kenya in 2010 and to Nigeria in 2013", "the 2022 gathering in Bali and the 2023 summit
                 # in New Delhi": each place with its own date
@@ -283,6 +288,8 @@ def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int
         if words[n] in boundary:
             return []
         start = n + 1 if words[n] in _INCLUDING else n + 2 if words[n:n + 2] == ["such", "as"] else -1
+        if start < 0 and n > tj and any(c in s.toks[n].gap for c in "–—:"):
+            start = n  # "to visit other states that are not parties – China and Belarus"
         if start < 0:
             continue
         if not any(x in _PLACE_NOUNS for x in words[ti:n]):

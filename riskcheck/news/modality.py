@@ -13,7 +13,10 @@ FUTURE = frozenset({"planned", "cancelled", "virtual", "invited", "speculative"}
 BEFORE_WINDOW = 8  # tokens before a trigger in which a modal cue governs it
 # a negation with one of these between it and the trigger negates another verb: "was not arrested during his
 # visit", "did not speak throughout the trip" (the visit happened)
-SCOPE_BREAK = frozenset({"during", "throughout", "while", "despite", "amid", "amidst"})
+SCOPE_BREAK = frozenset({"during", "throughout", "while", "despite", "amid", "amidst", "except"})
+_WILL = frozenset({"will", "wo", "would", "shall", "ll"})
+_NEG_WORDS = frozenset({"not", "never", "t", "hasn", "haven", "didn", "won", "wouldn", "wasn"})
+_DONE_AUX = frozenset({"has", "have", "had", "did", "was", "were", "hasn", "haven", "didn", "wasn"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,14 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     late_cancel = any(c.status == "cancelled" and c.scope != "before" and c.i >= c1 and c not in hedged for c in cues)
     if any(c.status == "none" and ti - c.j <= 3 for c in before):
         before = [c for c in before if c.status != "neg"]
+    # "has not left Russia except to visit A and B": the trips excepted are told in the negated verb's tense
+    exc = next((n for n in range(max(c0, ti - 4), ti) if words[n] == "except"), None)
+    if exc is not None and _NEG_WORDS.intersection(words[c0:exc]):
+        head = words[c0:exc]
+        if _WILL.intersection(head):
+            return "planned"
+        if _DONE_AUX.intersection(head):
+            return "completed"
     # "was not arrested during his visit": that negation is another verb's
     before = [c for c in before if not (c.status == "neg" and SCOPE_BREAK.intersection(words[c.j:ti]))]
     negated = any(c.status == "neg" and ti - c.j <= 4 for c in before)

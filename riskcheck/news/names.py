@@ -24,7 +24,8 @@ __all__ = ["variant_hits", "official_keys"]
 # inside ("Omar al-Bashir", "Maria Lvova-Belova"); one regex pass finds the runs, so plain text costs little
 _CAP = r"[A-Z\u00c0-\u00de\u0400-\u042f][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
 _LINK = "|".join(sorted(PARTICLES, key=len, reverse=True))
-_RUN = re.compile(rf"{_CAP}(?:[ -](?:(?:{_LINK})[ -])*{_CAP})*")
+# (a single line break inside a run is a hard-wrapped line: "Najeem Osema\nAlmasri Habish")
+_RUN = re.compile(rf"{_CAP}(?:(?:[ -]|\r?\n)(?:(?:{_LINK})[ -])*{_CAP})*")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "\u2019s")
 _MAX_RUN = 8  # longest run of name-like words read
@@ -33,12 +34,12 @@ _MEMO_SIZE = 50_000  # answers of match_name kept per ruleset
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words (particles allowed inside) joined by single spaces or hyphens; a possessive
-    ends a run."""
+    """Runs of capitalised words (particles allowed inside) joined by single spaces, hyphens or line breaks; a
+    possessive ends a run."""
     runs: list[list[tuple[int, int, str]]] = []
     for m in _RUN.finditer(text):
         g = m.group()
-        if " " not in g and "-" not in g:  # one word (most runs): no second pass over it
+        if " " not in g and "-" not in g and "\n" not in g:  # one word (most runs): no second pass over it
             if len(g) >= 5:
                 e = m.end() - 2 if g.endswith(_POSSESSIVE) else m.end()
                 runs.append([(m.start(), e, text[m.start():e])])

@@ -67,6 +67,7 @@ def _coordinated(s: _Sentence, ms: list[Mention], trav: Mention) -> list[Mention
 
 
 _HOST_NOUN = frozenset({"s", "the", "his", "her", "its", "their", "a", "as", "co", "summit", "conference"})
+_GUEST_NOUNS = frozenset({"leaders", "presidents", "heads", "guests", "counterparts", "dignitaries"})
 
 
 _SUBJ_AUX = frozenset({"has", "had", "have", "was", "were", "is", "also", "then", "later", "will", "would"})
@@ -128,9 +129,10 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
             return None, None, "", True  # "X was later received by Y": the passive; Y is the host
         if ti > 0 and th.key in ("host", "hosts") and words[ti - 1] in _HOST_NOUN:
             return None, None, "", True  # "greeted by the summit's host, X": a noun, X is the host, not a guest
-        trav = next((m for m in ms if tj <= m.i <= tj + 8 and m.entity is not None), None)
-        if trav is not None and th.key == "received" and trav.i - tj > 1:
-            trav = None  # "received a letter from X": only "received X" is a visit
+        guests = any(x in _GUEST_NOUNS for x in words[tj:tj + 4])  # "received two African leaders, A and B"
+        trav = next((m for m in ms if tj <= m.i <= tj + (14 if guests else 8) and m.entity is not None), None)
+        if trav is not None and th.key == "received" and trav.i - tj > 1 and not guests:
+            trav = None  # "received a letter from X": only "received X" (or leaders named after) is a visit
         if trav is not None and trav.entity is not None:
             doc.last_subject, doc.last_subject_age = trav.entity, 0  # the guest is what "he" refers to next
     elif role in ("where", "again"):

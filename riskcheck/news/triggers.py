@@ -41,6 +41,7 @@ from .tripdates import (
     before_story,
     fallback_spans,
     resolve_for,
+    since_warrant,
     trip_spans,
     undated_earlier,
 )
@@ -192,6 +193,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         elif event is not None:
             spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
         guessed = False
+        if not spans and status == "completed":
+            spans = since_warrant(doc, words, ti, ent)  # "Since the warrant, X has visited A and B"
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
             guessed = bool(spans) and doc.pub is not None and spans[0][:2] == (doc.pub.start, doc.pub.end)

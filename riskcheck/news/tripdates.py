@@ -427,3 +427,22 @@ def date_told_nearby(doc: _Doc, s: _Sentence) -> None:
             d.spans, d.guessed = list(spans), False
             if len(d.sentences) < 3:
                 d.sentences.append((s.a, s.b))
+
+
+_SINCE_WHAT = frozenset({"warrant", "warrants", "indictment", "indicted"})
+
+
+def since_warrant(doc: _Doc, words: list[str], ti: int, ent: Entity) -> list[tuple[date, date, str]]:
+    """ "Since the ICC warrant, X has not left Russia except to visit A and B": trips between the person's first
+    public warrant and the report (a range: the text gives no day of its own)."""
+    if not ent.pid or doc.pub is None:
+        return []
+    n = next((n for n in range(max(0, ti - 25), min(len(words), ti + 25)) if words[n] == "since"
+              and _SINCE_WHAT.intersection(words[n + 1:n + 6])), None)
+    if n is None:
+        return []
+    days = [d for w in doc.rs.warrants.get(ent.pid, ()) if (d := w.public or w.issued) is not None]
+    first = min(days, default=None)
+    if first is None or first > doc.pub.start:
+        return []
+    return [(first, doc.pub.start, "range")]
