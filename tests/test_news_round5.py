@@ -11,6 +11,8 @@ Every sentence is written for these tests. The report date is Monday 10 June 202
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from riskcheck.news import extract_trips
 
@@ -186,3 +188,67 @@ def test_a_host_receiving_leaders_named_after_a_plural() -> None:
 def test_a_list_going_on_after_a_plural_that_names_what_follows() -> None:
     assert [c for _, c in places("Putin visited China and fellow BRICS members Brazil and India.")] == \
         ["CN", "BR", "IN"]
+
+
+# ---- round 5, third part: hard-wrapped pages, meetings convened, stopovers considered, windows, a date told later
+
+WRAPPED = """ date 2025-01-30
+The case of the Libyan commander drew protests in Rome on
+Thursday, where ministers argued over who had let him go free.
+Osama Njeem was detained in Turin on Sunday, January 19, a
+day after the warrant was issued, after previously being in
+France, Belgium and Germany for around twelve days in all.
+Officials said he had been travelling around Europe for some
+time before the police in Turin were asked to act on it.
+"""
+
+
+def test_a_hard_wrapped_page_is_read_as_sentences_running_over_lines() -> None:
+    from riskcheck.news.sentences import unwrap
+
+    got = [(t.country, t.start) for t in extract_trips(WRAPPED, "2025-01-30")]
+    assert got[0] == ("IT", "2025-01-19")
+    assert {c for c, _ in got[1:]} == {"FR", "BE", "DE"}
+    # offsets do not move, and text that is not hard-wrapped is left alone
+    out = unwrap(WRAPPED)
+    assert len(out) == len(WRAPPED) and "January 19, a day after" in out and "twelve days in all.\nOfficials" in out
+    short = "Putin arrives in Mongolia\nRussian President Vladimir Putin arrived in Ulaanbaatar on Monday.\n"
+    assert unwrap(short) is short
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab .,\n")), max_size=90), max_size=12))
+def test_unwrap_keeps_every_offset(lines: list[str]) -> None:
+    from riskcheck.news.sentences import unwrap
+
+    text = "\n".join(lines)
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") or (a in " \t" and b == " ") for a, b in zip(text, out, strict=True))
+
+
+def test_a_meeting_convened_abroad_is_a_trip_of_the_guest() -> None:
+    text = ("Prime Minister Benjamin Netanyahu of Israel and his Hungarian counterpart Viktor Orban convened in "
+            "Budapest to discuss defence ties.")
+    assert [(t.person_id, t.country) for t in extract_trips(text, "2025-04-05")] == [("benjamin-netanyahu", "HU")]
+
+
+def test_stopovers_considered_then_avoided_are_cancelled() -> None:
+    text = ("Benjamin Netanyahu had considered stopping in European countries that have said they would not act "
+            "on an ICC arrest warrant, such as the Czech Republic and Hungary. In the end, Netanyahu opted to avoid "
+            "any stopovers.")
+    assert [(t.country, t.status) for t in extract_trips(text, "2024-07-20")] == \
+        [("CZ", "cancelled"), ("HU", "cancelled")]
+    assert [t.status for t in extract_trips("Benjamin Netanyahu considered visiting Hungary.", "2024-07-20")] == \
+        ["speculative"]
+
+
+def test_within_a_number_of_weeks_is_a_window_from_the_report() -> None:
+    trips = extract_trips("Vladimir Putin said he would meet Donald Trump within two weeks in Budapest.", "2025-10-16")
+    assert [(t.country, t.start, t.end, t.precision) for t in trips] == [("HU", "2025-10-17", "2025-10-30", "range")]
+
+
+def test_the_day_told_later_of_the_travellers_own_visit() -> None:
+    text = ("Benjamin Netanyahu has postponed his planned visit to Azerbaijan, his office said. Netanyahu's visit "
+            "was scheduled to begin on Wednesday and last five days.")
+    assert [(t.country, t.start, t.status) for t in extract_trips(text, "2025-05-04")] == \
+        [("AZ", "2025-05-07", "cancelled")]

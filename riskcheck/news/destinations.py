@@ -284,7 +284,7 @@ def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int
     """ "has visited several countries, including A, B and C", "travelled abroad this year to countries such as
     A and B": the places listed after "including" / "such as", however far the list runs."""
     words = s.words
-    for n in range(tj, min(len(words), tj + 14)):
+    for n in range(tj, min(len(words), tj + 20)):
         if words[n] in boundary:
             return []
         start = n + 1 if words[n] in _INCLUDING else n + 2 if words[n:n + 2] == ["such", "as"] else -1

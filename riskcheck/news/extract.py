@@ -46,7 +46,7 @@ from .refs import (
     _two_met,
     mentions,
 )
-from .sentences import split
+from .sentences import split, unwrap
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
 from .status import ANSWER_HINT, later_cancel
 from .triggers import _trips_in
@@ -91,6 +91,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     rs = ruleset or load_ruleset()
     g = gazetteer(rs)
     pub = _published(published)
+    text = unwrap(text)  # a hard-wrapped page: sentences run over its lines
     given = text
     text, cuts, glued = unglue(text, rs)  # "Kazakhstanwhere", "Orbanin Budapest": read with the words apart
     folded, hits = g.scan(text)

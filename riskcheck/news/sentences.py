@@ -61,3 +61,22 @@ def _emit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
             a += 1
     if b > a:
         out.append((a, b))
+
+
+_TERMINAL = re.compile(r"[.!?:\"”’)\]]\s*$")
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:\"”’)\]])[ \t]*\n(?=[ \t]*\S)")
+_WRAP_MIN, _WRAP_MAX = 35, 100  # lengths of a hard-wrapped line
+
+
+def unwrap(text: str) -> str:
+    """Text hard-wrapped at a fixed width (no line over 110 characters, at least five of 35 or more, and half of
+    those ending mid-sentence)
+    with its soft line breaks made spaces, so that a sentence running over lines is read as one; other text is
+    returned as it is. Offsets do not move: each break becomes as many spaces as it had characters."""
+    lines = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
+    if not lines or max(len(ln) for ln in lines) > _WRAP_MAX + 10:
+        return text
+    full = [ln for ln in lines if len(ln) >= _WRAP_MIN]
+    if len(full) < 5 or sum(1 for ln in full if not _TERMINAL.search(ln)) * 2 < len(full):
+        return text
+    return _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)

@@ -269,9 +269,9 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
     return status
 
 
-_BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its)\s+(?:(?:planned|proposed|scheduled|expected|"
+_BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its|any)\s+(?:(?:planned|proposed|scheduled|expected|"
                         r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?|"
-                        r"summit|meeting|forum|ceremony|conference)\b")  # (a gathering put off: its trips too)
+                        r"summit|meeting|forum|ceremony|conference|stopovers?|stops?)\b")  # (a gathering put off: its trips too)
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
 _IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
                         r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
@@ -296,8 +296,11 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
               and any(sp in previous for sp in d.sentences)), None)
     if d is None:
         return
-    d.status = "cancelled"
-    d.spans = [_nearest(sp, doc) for sp in d.spans]
+    # every plan of that sentence for that person ("stopping in A and B ... opted to avoid any stopovers")
+    for e in doc.drafts[-6:]:
+        if e is d or (e.entity is d.entity and e.status == d.status and e.sentences == d.sentences):
+            e.status = "cancelled"
+            e.spans = [_nearest(sp, doc) for sp in e.spans]
 
 
 def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:

@@ -406,7 +406,9 @@ def date_told_nearby(doc: _Doc, s: _Sentence) -> None:
             # "it could happen in 2026", "it will take place on ...": a verb of happening must follow
             if any(y in happen for y in words[n + 1:n + 5]):
                 dexpr = _ref_date(s, n, fill)
-        elif x in refs and n and (words[n - 1] in dets or (n > 1 and words[n - 2] in dets)) and \
+        elif x in refs and n and (words[n - 1] in dets or (n > 1 and words[n - 2] in dets) or (
+                # "Netanyahu's visit was scheduled to begin on Wednesday": the traveller's own trip
+                n > 1 and words[n - 1] == "s" and words[n - 2] in ent.name.casefold().split()[-1:])) and \
                 x not in _OTHER_TRIP and not _OTHER_TRIP.intersection(words[max(0, n - 2):n]):
             dexpr = _ref_date(s, n, fill)
         elif x in steps and (x in _PAST_STEP) != future:
