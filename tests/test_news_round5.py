@@ -252,3 +252,29 @@ def test_the_day_told_later_of_the_travellers_own_visit() -> None:
             "was scheduled to begin on Wednesday and last five days.")
     assert [(t.country, t.start, t.status) for t in extract_trips(text, "2025-05-04")] == \
         [("AZ", "2025-05-07", "cancelled")]
+
+
+# ---- round 5, fourth part: people present listed after "include", names that are also towns, "left" ------
+
+def test_people_listed_as_already_in_a_place_are_there() -> None:
+    text = ("Other Russian officials already in Minsk include Sergei Shoigu, secretary of the Security Council, "
+            "and several ministers.")
+    assert [(t.person_id, t.country, t.start, t.status) for t in extract_trips(text, "2024-12-06")] == \
+        [("sergei-shoigu", "BY", "2024-12-06", "ongoing")]
+    text = "Guests at the ceremony in Djibouti on Sunday included Omar al-Bashir and other leaders."
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2016-05-10")] == \
+        [("omar-al-bashir", "DJ", "completed")]
+    # a list of things, not of people present
+    assert extract_trips("Exports to Minsk include grain, said Sergei Shoigu.", "2024-12-06") == []
+
+
+def test_a_given_name_after_a_role_is_not_a_town() -> None:
+    # Hassan is also a town in India: after "President" and before a surname it is a name
+    text = "Omar al-Bashir was travelling to attend President Hassan Rowhani's swearing-in in Tehran."
+    assert [t.country for t in extract_trips(text, "2013-08-04")] == ["IR"]
+
+
+def test_left_with_an_object_of_its_own_is_no_departure() -> None:
+    assert extract_trips("Benjamin Netanyahu vowed to go on, while the campaign has left swathes of Gaza in ruins.",
+                         "2025-09-01") == []
+    assert [t.country for t in extract_trips("Omar al-Bashir left Kampala on Sunday.", "2016-05-10")] == ["UG"]

@@ -210,6 +210,8 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                               role_spans, boundary, _MEET_PREP if role == "meet" else None)
         if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
             dests = []  # "left the capital Naypyidaw": the traveller's own capital
+        if role == "leave" and dests and "of" in words[tj:dests[0].i]:
+            dests = []  # "the campaign has left swathes of Gaza in ruins": no departure
         if role == "leave" and words[tj - 1] == "from" and dests and words[dests[0].i - 1] not in ("from", "the", "to"):
             dests = []  # "returned from (the) X", "from his trip to X"; not "returned from exile in X" (a stay)
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)

@@ -270,10 +270,17 @@ class _Doc:
         out: list[Place] = []
         s._places = out
         toks = s.toks
+        role_ends: set[int] | None = None
         for i, j, h in s.get("place"):
             t = toks[i]
             if not t.cap and not (s.words[i] == "the" and j > i + 1 and toks[i + 1].cap):
                 continue
+            if j < len(toks) and toks[j].cap and toks[j].gap == " " and all(
+                    pn.kind == "city" for pn in h.value):
+                if role_ends is None:
+                    role_ends = {rj for _, rj, _ in s.get("role")}
+                if i in role_ends:
+                    continue  # "President Hassan Rowhani": a given name after a role, not the town of Hassan
             if h.key == "us" and self.text[t.start:t.end] != "US":
                 continue  # the pronoun
             if j < len(s.words) and s.words[j] in _INSTRUMENTS and toks[j].cap:

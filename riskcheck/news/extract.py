@@ -45,6 +45,7 @@ from .refs import (
     _surname_subject,
     _two_met,
     mentions,
+    present_include,
 )
 from .sentences import split, unwrap
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
@@ -183,6 +184,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _two_met(doc, s)
         if doc.context is not None:
             _attendance(doc, s, k, ms)
+        if "place" in cats and ("include" in s.words or "includes" in s.words or "included" in s.words):
+            present_include(doc, s, ms)
         if "by" in s.words and doc.drafts:
             _entourage(doc, s, k, ms)
         for m in ms:

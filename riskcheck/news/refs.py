@@ -604,6 +604,31 @@ def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                                  event.name if event is not None else "", [(s.a, s.b)]))
 
 
+_PRESENT_PEOPLE = _LIST_OPENERS | {"officials", "ministers", "figures", "members", "heads"}
+
+
+def present_include(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "Other Russian officials already in Minsk include X, Y and Z", "Guests at the ceremony in Djibouti
+    included X and Y": the people listed are (or were) in that place."""
+    words = s.words
+    n = next((n for n in range(3, len(words)) if words[n] in ("include", "includes", "included")), None)
+    if n is None or not _PRESENT_PEOPLE.intersection(words[max(0, n - 9):n]):
+        return
+    place = next((p for p in reversed(doc.places(s)) if n - 4 <= p.i and p.j <= n and p.i > 0
+                  and words[p.i - 1] in ("in", "at") and p.kind in _PLACE_KIND_RANK), None)
+    if place is None or any(m.entity is not None and m.i < place.i for m in ms):
+        return  # (a person named before the place is the sentence's subject, not a list of those present)
+    status = "completed" if words[n] == "included" else "ongoing"
+    dexpr = _pick_date(s, s.dates, 0, len(words), doc.w.get("speech", set()), (0, len(words)))
+    spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else \
+        ([(doc.pub.start, doc.pub.end, doc.pub.precision)] if doc.pub is not None and status == "ongoing" else [])
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.i <= n or m.kind == "pronoun" or m.possessive or ent.nationality == place.code:
+            continue
+        _add(doc, _Draft(ent, m.text, place.code, place.city, list(spans), status, "", [(s.a, s.b)]))
+
+
 _WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
 _ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
 
