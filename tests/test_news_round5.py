@@ -278,3 +278,28 @@ def test_left_with_an_object_of_its_own_is_no_departure() -> None:
     assert extract_trips("Benjamin Netanyahu vowed to go on, while the campaign has left swathes of Gaza in ruins.",
                          "2025-09-01") == []
     assert [t.country for t in extract_trips("Omar al-Bashir left Kampala on Sunday.", "2016-05-10")] == ["UG"]
+
+
+# ---- round 5, fifth part: venues that name their country, inaugurations of officials, talks between two ------
+
+@pytest.mark.parametrize(("text", "country", "city"), [
+    ("Vladimir Putin and Donald Trump held talks at Joint Base Elmendorf-Richardson on Friday.", "US",
+     "Joint Base Elmendorf-Richardson"),
+    ("Benjamin Netanyahu met Donald Trump at Mar-a-Lago on Monday.", "US", "Mar-a-Lago"),
+    ("Vladimir Putin held talks with Xi Jinping at the Great Hall of the People on Tuesday.", "CN",
+     "Great Hall of the People"),
+])
+def test_a_venue_names_its_country(text: str, country: str, city: str) -> None:
+    assert [(t.country, t.city) for t in extract_trips(text, "2025-08-18")] == [(country, city)]
+
+
+def test_the_inauguration_of_a_well_known_official_is_in_their_country() -> None:
+    text = "Vladimir Putin was among the guests at the inauguration of President Emmerson Mnangagwa."
+    assert [(t.country, t.city) for t in extract_trips(text, "2025-08-18")] == [("ZW", "Harare")]
+
+
+def test_talks_between_a_wanted_person_and_a_counterpart_named_by_role() -> None:
+    text = ("Lavrov spoke of upcoming talks between President Vladimir Putin and U.S. counterpart Donald Trump at "
+            "Joint Base Elmendorf-Richardson.")
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2025-08-14")] == \
+        [("vladimir-putin", "US", "planned")]

@@ -135,11 +135,15 @@ def _inaugurated(doc: _Doc, s: _Sentence, i: int, j: int) -> Place | None:
                     person = doc.rs.people.get(h.value)
                     code = person.nationality if person else ""
                     break
+        if not code:  # a well-known official (tables/officials.csv): "the inauguration of President Mnangagwa"
+            code = next((h.value[1] for pi, _pj, h in s.get("official") if j < pi <= j + 4), "")
     elif i >= 2 and words[i - 1] == "s":
         for _pi, pj, h in s.get("person"):
             if pj == i - 1:
                 person = doc.rs.people.get(h.value)
                 code = person.nationality if person else ""
+        if not code:
+            code = next((h.value[1] for _pi, pj, h in s.get("official") if pj == i - 1), "")
     if not code:
         return None
     return Place(i, j, code, "capital", doc.g.capitals.get(code, ""), "")

@@ -25,6 +25,10 @@ def _trip_under_way(doc: _Doc, s: _Sentence, people: list[Entity]) -> _Draft | N
     return current[-1] if len({d.code for d in current}) == 1 else None
 
 
+# lower-case words that may stand in the two names after "between" ("Putin and his U.S. counterpart Donald Trump")
+_PARTNER_WORDS = frozenset({"counterpart", "his", "her", "their", "the", "president", "leader", "prime", "minister"})
+
+
 def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """'a summit between X and Y in Budapest': both named people go to the meeting place (neither of
     its country), with the status the sentence gives the meeting."""
@@ -37,12 +41,13 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
             continue
         # the span after "between" is two names joined by "and" (one may be unknown: "Donald Trump")
         after = people[-1].j
-        while after < len(words) and after - j < 14 and (s.toks[after].cap or (
-                words[after] == "and" and after + 1 < len(words) and s.toks[after + 1].cap)):
+        while after < len(words) and after - j < 14 and (s.toks[after].cap or words[after] in _PARTNER_WORDS or (
+                words[after] == "and" and after + 1 < len(words) and (s.toks[after + 1].cap or
+                                                                      words[after + 1] in _PARTNER_WORDS))):
             after += 1
         between = range(j + 1, after)
         if words[j + 1:after].count("and") != 1 or \
-                not all(s.toks[n].cap or words[n] in ("and", "s") for n in between):
+                not all(s.toks[n].cap or words[n] in ("and", "s") or words[n] in _PARTNER_WORDS for n in between):
             continue
         place = next((p for p in doc.places(s) if after < p.i <= after + 2 and words[p.i - 1] in ("in", "at")
                       and p.kind in _PLACE_KIND_RANK), None)
