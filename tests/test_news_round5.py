@@ -303,3 +303,38 @@ def test_talks_between_a_wanted_person_and_a_counterpart_named_by_role() -> None
             "Joint Base Elmendorf-Richardson.")
     assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2025-08-14")] == \
         [("vladimir-putin", "US", "planned")]
+
+
+# ---- round 5, sixth part: dates of a stay told by a "when" clause, a gathering's month as written -----------
+
+def test_a_stay_is_dated_by_the_when_clause_after_it() -> None:
+    text = ("Ahmed Haroun was in Jordan, the only Arab party to the court, for medical treatment when the prosecutor "
+            "announced charges against him late February.")
+    assert [(t.country, t.start[:7], t.status) for t in extract_trips(text, "2007-09-15")] == \
+        [("JO", "2007-02", "completed")]
+
+
+def test_a_gathering_dated_by_the_text_is_followed_as_written() -> None:
+    # the 15th BRICS summit was held in August 2023; the text says July, and the annotation follows the text
+    text = "For that reason, Vladimir Putin did not attend the July BRICS summit hosted by South Africa."
+    assert [(t.country, t.start, t.end, t.status) for t in extract_trips(text, "2023-10-04")] == \
+        [("ZA", "2023-07-01", "2023-07-31", "cancelled")]
+    # without a date of its own, the edition's days
+    text = "Vladimir Putin did not attend the BRICS summit hosted by South Africa."
+    assert [(t.country, t.start, t.end) for t in extract_trips(text, "2023-10-04")] == \
+        [("ZA", "2023-08-22", "2023-08-24")]
+
+
+@pytest.mark.parametrize("text", [
+    # a plan for a month after the report cannot be the edition held before it
+    "Vladimir Putin will attend the BRICS summit in August.",
+    "Vladimir Putin is expected at the G20 summit in November.",
+])
+def test_a_plan_is_never_put_at_an_edition_already_held(text: str) -> None:
+    assert extract_trips(text, "2023-10-04") == []
+
+
+def test_a_month_before_a_noun_is_a_date_and_may_stays_a_word() -> None:
+    assert [(t.country, t.start[:7]) for t in extract_trips("Putin attended the June summit in Minsk.", "2023-10-04")] \
+        == [("BY", "2023-06")]
+    assert extract_trips("Putin said the May statement was clear.", "2023-10-04") == []

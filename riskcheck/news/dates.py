@@ -111,12 +111,12 @@ def _is_month(toks: list[Tok], i: int) -> int:
     if not m or not (t.cap or t.word in LOWER_OK):
         return 0
     if t.word in ("may", "march") or len(t.word) <= 4:
-        # "May" and "March" are also words; abbreviations must look like dates
+        # "May" and "March" are also words; abbreviations must look like dates ("the July summit" does)
         prev = toks[i - 1].word if i > 0 else ""
         nxt = toks[i + 1].word if i + 1 < len(toks) else ""
         if not (_daynum(nxt) or _year(nxt) or (i > 0 and _daynum(prev)) or prev in (
                 "in", "since", "of", "until", "by", "last", "next", "early", "late", "mid", "this", "from", "on",
-                "before", "after", "during", "between", "and", "to", "or", "en", "в")):
+                "before", "after", "during", "between", "and", "to", "or", "en", "в", "the")):
             return 0
     return m
 

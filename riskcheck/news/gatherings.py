@@ -65,13 +65,15 @@ def _edition(doc: _Doc, s: _Sentence, i: int, j: int, sid: str, place: Place | N
             year = yd.years[0]
     told: tuple[date, date, str] | None = None
     edition = None
+    ahead = False
     country = place.code if place is not None else None
     if dexpr is not None and doc.pub is not None:
         # The tense is not known in this first pass: "the G20 summit in November" may be the last November
         # or the next one. The reading whose span holds an edition wins; else the past one, as before.
-        readings = [sp[0] for sp in (ndates.resolve(dexpr, doc.pub, False), ndates.resolve(dexpr, doc.pub, True))
+        ahead = not _AHEAD.isdisjoint(s.words[max(0, i - 12):i])  # "will attend the BRICS summit in August"
+        readings = [sp[0] for sp in (ndates.resolve(dexpr, doc.pub, ahead), ndates.resolve(dexpr, doc.pub, not ahead))
                     if sp]
-        for r in readings:
+        for r in (readings[:1] if ahead else readings):
             inside = [e for e in editions(sid, ruleset=doc.rs) if r[0] <= e.start and e.end <= r[1]
                       and (number is None or e.number == number) and (year is None or e.start.year == year)
                       and (country is None or e.country == country)]
@@ -85,6 +87,8 @@ def _edition(doc: _Doc, s: _Sentence, i: int, j: int, sid: str, place: Place | N
         edition = find_edition(sid, near=near, year=year, number=number, country=country, ruleset=doc.rs)
     if edition is None or edition.mode == "virtual":
         return None
+    if ahead and told is not None and doc.pub is not None and edition.end < doc.pub.start and told[0] > edition.end:
+        return None  # "is expected at the G20 summit in November": not the edition already held before the report
     if told is not None and told[2] in ("day", "range", "week") and (
             told[1].toordinal() < edition.start.toordinal() - 3 or told[0].toordinal() > edition.end.toordinal() + 3):
         return None  # the text's own day is not the edition's: another gathering (or one the data lacks)
@@ -105,15 +109,19 @@ def _record(doc: _Doc, ev: Event) -> None:
 
 
 def _with_edition(k: int, noun: str, name: str, place: Place | None, dexpr: DateExpr | None,
-                  edition: EventEdition | None, sid: str) -> Event | None:
+                  edition: EventEdition | None, sid: str, pub: DateSpan | None = None) -> Event | None:
     """The event record: the text's place, else the edition's host; the edition's dates when known."""
     if edition is None:
         if place is None:
             return None
         return Event(k, noun, name, place.code, place.city, dexpr)
-    span = (edition.start, edition.end, "day" if edition.start == edition.end else "range")
+    span: tuple[date, date, str] | None = (edition.start, edition.end,
+                                           "day" if edition.start == edition.end else "range")
     if place is not None and place.code != edition.country:
         return Event(k, noun, name, place.code, place.city, dexpr)
+    if dexpr is not None and pub is not None and not any(
+            a <= edition.end and edition.start <= b for fut in (False, True) for a, b, _ in ndates.resolve(dexpr, pub, fut)):
+        span = None  # "the July BRICS summit" (held in August): the text's own date is followed, as written
     city = place.city if place is not None and place.city else edition.city
     return Event(k, noun, name, edition.country, city, dexpr, span, sid)
 
@@ -204,7 +212,7 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
         if ser is not None:
             used.add(ser)
             edition = _edition(doc, s, ser[0], ser[1], ser[2], place, dexpr)
-        ev = _with_edition(k, h.key, _event_name(s, i, j), place, dexpr, edition, ser[2] if ser else "")
+        ev = _with_edition(k, h.key, _event_name(s, i, j), place, dexpr, edition, ser[2] if ser else "", doc.pub)
         if ev is not None:
             _record(doc, ev)
     # a series named without one of the nouns above ("the G20 in Rio", "SPIEF", "COP29", "the APEC meeting")
@@ -219,12 +227,16 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
         n = j
         if n < len(words) and words[n] in doc.w.get("event", ()) and s.toks[n].gap == " ":
             n += 1  # "the APEC meeting": the noun is part of the name
-        ev = _with_edition(k, words[n - 1], s.text[s.toks[i].start:s.toks[n - 1].end], place, dexpr, edition, sid)
+        ev = _with_edition(k, words[n - 1], s.text[s.toks[i].start:s.toks[n - 1].end], place, dexpr, edition, sid,
+                           doc.pub)
         if ev is not None:
             _record(doc, ev)
 
 
 _HOSTING = frozenset({"hosting", "hosts", "host", "hosted"})
+# words before a gathering that read its month ahead of the report first
+_AHEAD = frozenset({"will", "would", "shall", "plans", "plan", "planning", "expected", "next", "upcoming", "due",
+                    "scheduled", "set"})
 
 
 def _event_name(s: _Sentence, i: int, j: int) -> str:

@@ -177,6 +177,14 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         wn = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "when"), None)
         if wn is not None and "," in s.toks[wn].gap:
             dexpr = next((d for d in found if d.j == wn and d.kind in ("abs", "season")), None)
+    if dexpr is None and status in ("completed", "ongoing") and words[ti:ti + 1] in (["was"], ["were"]):
+        # "X was in Jordan for treatment when the prosecutor announced charges against him late February": the
+        # stay is dated by the "when" clause that follows it
+        wn = next((n for n in range(max(tj, dest_j), min(len(words), max(tj, dest_j) + 10)) if words[n] == "when"),
+                  None)
+        if wn is not None:
+            dexpr = next((d for d in found if d.i > wn and d.kind in ("abs", "season", "weekday", "rel")
+                          and not any(x in ("when", "while", "after", "before") for x in words[wn + 1:d.i])), None)
     if dexpr is None and ctx_date is not None:
         dexpr = ctx_date
     spans: list[tuple[date, date, str]] = []
