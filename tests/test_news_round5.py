@@ -338,3 +338,13 @@ def test_a_month_before_a_noun_is_a_date_and_may_stays_a_word() -> None:
     assert [(t.country, t.start[:7]) for t in extract_trips("Putin attended the June summit in Minsk.", "2023-10-04")] \
         == [("BY", "2023-06")]
     assert extract_trips("Putin said the May statement was clear.", "2023-10-04") == []
+
+
+def test_she_never_points_back_to_a_wanted_man_nor_he_to_a_wanted_woman() -> None:
+    text = ("Benjamin Netanyahu is expected to travel to the United States. His wife will return to Israel from "
+            "Miami in the coming days. She travelled to the U.S. on November 27.")
+    assert [(t.person_id, t.status) for t in extract_trips(text, "2024-12-20")] == [("benjamin-netanyahu", "planned")]
+    text = "Maria Lvova-Belova met officials in Moscow. She then flew to Doha for talks."
+    assert [(t.person_id, t.country) for t in extract_trips(text, "2024-12-20")] == [("maria-lvova-belova", "QA")]
+    text = "Maria Lvova-Belova met officials in Moscow. He then flew to Doha for talks."
+    assert extract_trips(text, "2024-12-20") == []

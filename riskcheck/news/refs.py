@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import cache
 
 from . import dates as ndates
+from . import tables
 from .assemble import _add
 from .dates import Tok
 from .document import (
@@ -354,7 +356,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     first_subject: Entity | None = None
     for m in out:
         if m.kind == "pronoun":
-            prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"]
+            prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"
+                    and _agrees(words[m.i], p.entity)]
             if prev:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                 subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
@@ -364,7 +367,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     subj = [p for p in out if p.j <= m.i and p.entity is not None and not p.obj]
                     if subj:
                         m.entity = subj[-1].entity
-            elif doc.last_subject is not None and doc.last_subject_age <= 3:
+            elif doc.last_subject is not None and doc.last_subject_age <= 3 and \
+                    _agrees(words[m.i], doc.last_subject):
                 m.entity = doc.last_subject
         if first_subject is None and m.entity is not None and not m.obj:
             first_subject = m.entity
@@ -379,6 +383,26 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+_SHE = frozenset({"she", "her", "hers", "herself", "elle", "она"})
+_HE = frozenset({"he", "his", "him", "himself", "il", "он"})
+
+
+@cache
+def _women() -> frozenset[str]:
+    """Wanted people referred to as "she" (tables/pronouns.csv)."""
+    return frozenset(r["person_id"] for r in tables.load("pronouns") if r["pronoun"] == "she")
+
+
+def _agrees(pronoun: str, ent: Entity) -> bool:
+    """Whether ``pronoun`` can point to ``ent``: "she" not to a wanted man, "he" not to a wanted woman (people
+    without a warrant record: either)."""
+    if not ent.pid:
+        return True
+    if pronoun in _SHE:
+        return ent.pid in _women()
+    if pronoun in _HE:
+        return ent.pid not in _women()
+    return True
 _PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women"})
 _THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
 # words between "the two leaders"/"they" and "met"

@@ -180,7 +180,7 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
     if dexpr is None and status in ("completed", "ongoing") and words[ti:ti + 1] in (["was"], ["were"]):
         # "X was in Jordan for treatment when the prosecutor announced charges against him late February": the
         # stay is dated by the "when" clause that follows it
-        wn = next((n for n in range(max(tj, dest_j), min(len(words), max(tj, dest_j) + 10)) if words[n] == "when"),
+        wn = next((n for n in range(max(tj, dest_j), min(len(words), max(tj, dest_j) + 16)) if words[n] == "when"),
                   None)
         if wn is not None:
             dexpr = next((d for d in found if d.i > wn and d.kind in ("abs", "season", "weekday", "rel")
