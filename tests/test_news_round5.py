@@ -357,3 +357,11 @@ def test_flying_in_from_a_place_means_having_been_there() -> None:
         [("US", "2025-02", "completed"), ("HU", "2025-04", "completed")]
     # from home: no trip
     assert extract_trips("Vladimir Putin arrived from Moscow on Monday.", "2025-05-20") == []
+
+
+def test_an_invitation_from_a_country_and_a_stop_via_another() -> None:
+    text = "Benjamin Netanyahu also holds an invitation from Germany's incoming chancellor."
+    assert [(t.country, t.status) for t in extract_trips(text, "2025-04-05")] == [("DE", "invited")]
+    text = "Omar al-Bashir said he had made preparations to fly to New York via Morocco."
+    assert [(t.country, t.status) for t in extract_trips(text, "2013-09-22")] == \
+        [("US", "planned"), ("MA", "planned")]

@@ -99,7 +99,7 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
             if q.i < last.j:
                 continue
             between = words[last.j:q.i]
-            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later") for x in between) or (
+            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later", "via") for x in between) or (
                 # "China and former Soviet republics Belarus, ...", "and Gulf states Qatar and ...": a list
                 # going on after a plural naming what the next places are
                 2 <= len(between) <= 4 and between[0] == "and" and between[-1] in _LIST_HEADS)
