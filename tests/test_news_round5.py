@@ -365,3 +365,16 @@ def test_an_invitation_from_a_country_and_a_stop_via_another() -> None:
     text = "Omar al-Bashir said he had made preparations to fly to New York via Morocco."
     assert [(t.country, t.status) for t in extract_trips(text, "2013-09-22")] == \
         [("US", "planned"), ("MA", "planned")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the "to" of "trip to" marks no plan: the journey is told in the tense of "made"
+    ("Vladimir Putin made a trip to meet Xi Jinping in Beijing in May.", [("CN", "2024-05", "completed")]),
+    ("Vladimir Putin plans a trip to meet Xi Jinping in Beijing in May.", [("CN", "2025-05", "planned")]),
+    ("Vladimir Putin plans a trip to Beijing in May.", [("CN", "2025-05", "planned")]),
+    # the place of the meeting a trip is made for, past the window of "trip to"
+    ("Benjamin Netanyahu made a trip to see his old friend and ally Viktor Orban in Budapest in April.",
+     [("HU", "2025-04", "completed")]),
+])
+def test_a_trip_made_to_meet_someone(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.country, t.start[:7], t.status) for t in extract_trips(text, "2025-04-08")] == expected

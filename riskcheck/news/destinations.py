@@ -15,6 +15,7 @@ _LIST_FILL = frozenset({"and", "et", "then", "again", "also", "in", "en", "to", 
                         "la", "les", "l", "his", "her", "its", "sa", "son", "ses", "on", "visit", "visits", "trip",
                         "trips", "visite", "s"})
 _SUBORD = frozenset({"since", "because"})
+_PURPOSE_VERBS = frozenset({"meet", "see", "attend", "join", "hold", "address"})
 _LIST_HEADS = frozenset({"republics", "states", "countries", "nations", "neighbours", "neighbors", "allies",
                          "members", "partners", "capitals"})
 _COMPOUND_TAIL = frozenset({"led", "backed", "based", "born", "brokered", "sponsored", "funded", "made", "owned",
@@ -206,8 +207,12 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             # the place comes after the (long) name of the gathering
             lim = max(lim, words.index("sidelines", tj) + 10)
         lim = min([lim] + [t0 - 1 for t0, _, _ in triggers if tj < t0 and words[t0 - 1] in _LIST_AND])
+        purpose = role == "go" and words[tj - 1] == "to" and tj < len(words) and words[tj] in _PURPOSE_VERBS
         dests = _destinations(doc, s, places, tj, lim, role == "be",
                               role_spans, boundary, _MEET_PREP if role == "meet" else None)
+        if not dests and purpose:
+            # "a trip to meet with U.S. President Donald Trump in Washington": the place of the meeting
+            dests = _destinations(doc, s, places, tj, tj + 12, False, role_spans, boundary, _MEET_PREP)
         if role == "leave" and words[tj:tj + 2] == ["the", "capital"]:
             dests = []  # "left the capital Naypyidaw": the traveller's own capital
         if role == "leave" and dests and "of" in words[tj:dests[0].i]:

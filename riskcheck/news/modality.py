@@ -38,8 +38,8 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     in_clause = [c for c in cues if c0 <= c.i and c.j <= c1]
     # a cue inside the trigger phrase ("will host", "will welcome") governs it too
     # and so does one overlapping its start ("is due" in "is due in")
-    before = [c for c in in_clause if (c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)
-              or c.i < ti < c.j]
+    before = [c for c in in_clause if ((c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)
+                                       or c.i < ti < c.j) and (c.scope != "next" or c.j == ti)]
     if "whether" in words[max(c0, ti - BEFORE_WINDOW):ti] and form in ("base", "noun"):
         return "speculative"  # "did not say whether X would address the summit by video": an open question
     if any(c.status == "virtual" for c in in_clause):

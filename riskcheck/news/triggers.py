@@ -55,7 +55,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     places = doc.places(s)
     cues = [Cue(i, j, *h.value) for i, j, h in s.get("cue")
             if not (h.key == "may" and s.toks[i].cap and any(d.i <= i < d.j for d in s.dates))]  # "In May 2019"
-    cues += [Cue(ti - 1, ti, "planned", 2, "before") for ti, _, _ in s.get("trigger") if ti > 0 and words[ti - 1] == "to"]
+    # the bare infinitive marker before a trigger: it governs that trigger only (scope "next"), not a trigger
+    # it ends ("a trip to meet X": the "to" of "trip to" marks no plan)
+    cues += [Cue(ti - 1, ti, "planned", 2, "next") for ti, _, _ in s.get("trigger") if ti > 0 and words[ti - 1] == "to"]
     found = s.dates
     speech = w.get("speech", set())
     role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
