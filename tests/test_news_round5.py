@@ -378,3 +378,20 @@ def test_an_invitation_from_a_country_and_a_stop_via_another() -> None:
 ])
 def test_a_trip_made_to_meet_someone(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.country, t.start[:7], t.status) for t in extract_trips(text, "2025-04-08")] == expected
+
+
+def test_several_trips_told_by_a_plural_noun_get_no_report_month() -> None:
+    text = "Vladimir Putin's trips to Iran and the UAE drew criticism from the West."
+    assert [(t.country, t.start) for t in extract_trips(text, "2024-06-10")] == [("IR", ""), ("AE", "")]
+    # a single current visit in the present still takes the report's month
+    assert [t.start for t in extract_trips("Vladimir Putin visits China.", "2024-06-10")] == ["2024-06-01"]
+
+
+def test_a_trip_made_never_begins_after_the_report() -> None:
+    # an edition months after the report: not the date of a meeting told in the past
+    got = extract_trips("Vladimir Putin met Modi on the sidelines of the G20 summit in Rio.", "2024-06-10")
+    assert [(t.country, t.start, t.status) for t in got] == [("BR", "", "completed")]
+    # arrived for a gathering that opens the next day: arrived by the report's day
+    text = "Omar al-Bashir arrives in Jordan for the Arab League summit."
+    got = extract_trips(text, "2017-03-28")
+    assert [(t.country, t.start, t.status) for t in got] == [("JO", "2017-03-28", "completed")]

@@ -12,6 +12,8 @@ from .status import _OPEN, merge_status
 
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
 
+_ARRIVED_AHEAD = 7  # days between a trip made and the gathering it was made for, at most
+
 
 def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]) -> bool:
     if not a or not b:
@@ -88,6 +90,12 @@ def _finish(doc: _Doc, d: _Draft) -> Trip:
     sents = sorted(d.sentences)
     evidence = " | ".join(text[a:b] for a, b in sents)
     spans = d.spans
+    if spans and doc.pub is not None and d.status == "completed" and spans[0][0] > doc.pub.end:
+        # a trip made cannot begin after the report: "arrives in Jordan for the Arab summit" (held the next days)
+        # arrived by the report's day; a date further ahead is not this trip's (an edition or a month read
+        # ahead), and the date is then unknown, not guessed
+        near = (spans[0][0] - doc.pub.end).days <= _ARRIVED_AHEAD
+        spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)] if near else []
     if not spans and d.recent and doc.pub is not None and d.status in ("completed", "ongoing"):
         # a trip reported as current with no date of its own: the month of the report
         p = doc.pub.start

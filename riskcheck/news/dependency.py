@@ -12,7 +12,7 @@ from .destinations import _modifier_place
 from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue
 from .status import parse_status
-from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for, undated_earlier
+from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for, several_trips, undated_earlier
 
 PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
 
@@ -88,7 +88,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
                 and link.form in ("past", "ing") and not undated_earlier(words, ti):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words) and \
-            not undated_earlier(words, ti)
+            not undated_earlier(words, ti) and not several_trips(words, tok_at(link.trigger))
         _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status, "", [(s.a, s.b)],
                          recent=recent))
 

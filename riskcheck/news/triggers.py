@@ -41,6 +41,7 @@ from .tripdates import (
     before_story,
     fallback_spans,
     resolve_for,
+    several_trips,
     since_warrant,
     trip_spans,
     undated_earlier,
@@ -205,6 +206,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         # (a trip going on is current however the sentence speaks of earlier ones: "X, who is visiting Y for the
         # first time since 2019, ...")
         recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
+            not several_trips(words, ti) and \
             not any(d.kind == "anchor" for d in found) and not any(
             c.status == "completed" and c.strength >= 4 for c in cues) and (status == "ongoing" or
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and

@@ -306,8 +306,17 @@ _BEFORE_STORY = frozenset({"previously", "once", "times", "occasions", "repeated
                            "frequently", "regularly", "twice"})
 _PERFECT = frozenset({"has", "have", "had", "s", "ve", "d"})
 _SUMMARY = frozenset({"since", "including", "such"})
+_PLURAL_TRIPS = frozenset({"trips", "visits", "journeys", "tours"})  # (the nouns: "visits" after these words)
+_PLURAL_DETS = frozenset({"s", "his", "her", "their", "its", "the", "frequent", "several", "two", "three", "many",
+                          "foreign", "recent", "regular", "repeated", "earlier", "previous", "official", "overseas"})
 _REPORTED = frozenset({"that", "said", "says", "told", "tells", "added", "announced", "stated", "reported", "confirmed",
                        "explained", "noted", "claimed", "insisted", "acknowledged", "according"})
+
+
+def several_trips(words: list[str], ti: int) -> bool:
+    """ "his trips to Iran and the UAE", "frequent visits to Chad": a plural trip noun tells several trips, none
+    of them the current one (no report month for want of a date)."""
+    return words[ti] in _PLURAL_TRIPS and ti > 0 and words[ti - 1] in _PLURAL_DETS
 
 
 def undated_earlier(words: list[str], ti: int) -> bool:
