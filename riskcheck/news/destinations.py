@@ -239,15 +239,7 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             if ev is not None:
                 dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
                 used_event = ev
-            elif doc.context is not None and k - doc.context[0] <= 2 and not (years and doc.pub is not None and (
-                    doc.context[2] is not None and not any(
-                        {a.year, b.year} & years for fut in ((False, True) if doc.context_status in (
-                            "completed", "ongoing") else (True,)) for a, b, _ in ndates.resolve(doc.context[2],
-                                                                                                doc.pub, fut))
-                    or doc.context[2] is None and doc.context_status not in ("completed", "ongoing")
-                    and max(years) < doc.pub.start.year)):
-                # (not the place of a trip told for another year, nor a plan's for a year gone: "He was to visit
-                # X for the summit. ... was in 2022 to attend the Olympics")
+            elif doc.context is not None and k - doc.context[0] <= 2 and _context_fits(doc, years):
                 dests = list(doc.context[1])
                 ctx_date = doc.context[2]
         if not dests and len(words) > 2 and words[0] == "in" and role in ("attend", "go"):
@@ -277,6 +269,21 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                     s.a - last.sentences[-1][1] < 1500:
                 dests = [Place(tj, tj, last.code, "city", last.city, "")]
     return dests, pre_trav, used_event, ctx_date
+
+
+def _context_fits(doc: _Doc, years: set[int]) -> bool:
+    """Whether the trip of the sentence before that had no traveller (``doc.context``) can be the one a sentence
+    naming ``years`` attends: not a trip told for another year, nor a plan for a year already gone ("He was to
+    visit X for the summit in August. ... was in 2022 to attend the Olympics")."""
+    ctx = doc.context
+    if ctx is None or not years or doc.pub is None:
+        return ctx is not None
+    done = doc.context_status in ("completed", "ongoing")
+    if ctx[2] is None:
+        return done or max(years) >= doc.pub.start.year
+    # (a plan's month is read ahead of the report; a trip made, either way)
+    readings = (False, True) if done else (True,)
+    return any({a.year, b.year} & years for fut in readings for a, b, _ in ndates.resolve(ctx[2], doc.pub, fut))
 
 
 _INCLUDING = frozenset({"including", "notably", "among"})

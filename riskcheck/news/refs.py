@@ -431,9 +431,10 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
         if len(doc.recent) == 2:
             pair = list(doc.recent)  # only two people named lately: "they" are those two
-        elif len(doc.recent) == 1 and pair and w != "they" and _named_with_partner(doc, s, pair[0]):
-            pair = [pair[0], pair[0]]  # "X and Joe Biden spoke ...": X and a partner the tables do not know
-        if len(pair) != 2 or len(doc.recent) > 3:
+        # "X and Joe Biden spoke ...": X and a partner the tables do not know (only X can be reported)
+        unknown_partner = len(doc.recent) == 1 and len(pair) == 1 and w != "they" and \
+            _named_with_partner(doc, s, pair[0])
+        if (len(pair) != 2 and not unknown_partner) or len(doc.recent) > 3:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
         place = next((p for p in doc.places(s) if mi < p.i <= mi + 16 and p.kind in _PLACE_KIND_RANK
@@ -444,7 +445,7 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
         dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
         spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
-        for ent in (pair if pair[0] is not pair[1] else pair[:1]):
+        for ent in pair:
             if ent.nationality and ent.nationality != place.code:
                 _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
                                  earlier=True))
