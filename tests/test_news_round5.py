@@ -395,3 +395,13 @@ def test_a_trip_made_never_begins_after_the_report() -> None:
     text = "Omar al-Bashir arrives in Jordan for the Arab League summit."
     got = extract_trips(text, "2017-03-28")
     assert [(t.country, t.start, t.status) for t in got] == [("JO", "2017-03-28", "completed")]
+
+
+def test_a_contrastive_clause_opening_the_sentence_keeps_its_cues() -> None:
+    text = ("While the Israeli prime minister's visit has been delayed, Vladimir Putin is expected to arrive in India "
+            "in the first week of December.")
+    assert [(t.country, t.start[:7], t.status) for t in extract_trips(text, "2025-11-25")] == \
+        [("IN", "2025-12", "planned")]
+    # the cue inside that clause still governs the trip told there
+    text = "While Vladimir Putin's visit to India has been delayed, officials in Moscow stayed calm."
+    assert [(t.country, t.status) for t in extract_trips(text, "2025-11-25")] == [("IN", "cancelled")]

@@ -309,15 +309,19 @@ def _best_place(names: Sequence[PlaceName]) -> PlaceName | None:
 
 _HARD_BEFORE = re.compile(r"[;:—–(]| - ")
 _HARD_AFTER = re.compile(r"[;:—–()]| - ")
+_CONTRAST = frozenset({"while", "whereas", "although", "though"})
 
 
 def _clause(s: _Sentence, ti: int, tj: int, boundary: set[str]) -> tuple[int, int]:
     """Token range of the clause around ``[ti, tj)``: up to a clause word or hard punctuation (40 tokens max)."""
     toks, words = s.toks, s.words
+    # "While X's visit has been delayed, Y is expected to arrive ...": a contrastive clause opening the sentence
+    # ends at its first comma
+    lead = next((k for k in range(1, ti + 1) if "," in toks[k].gap), 0) if words and words[0] in _CONTRAST else 0
     a = ti
     while a > 0 and ti - a < 40:
         gap = toks[a].gap
-        if words[a - 1] in boundary or (gap != " " and _HARD_BEFORE.search(gap)):
+        if words[a - 1] in boundary or (gap != " " and _HARD_BEFORE.search(gap)) or a == lead:
             break
         a -= 1
     b = tj
