@@ -405,3 +405,10 @@ def test_a_contrastive_clause_opening_the_sentence_keeps_its_cues() -> None:
     # the cue inside that clause still governs the trip told there
     text = "While Vladimir Putin's visit to India has been delayed, officials in Moscow stayed calm."
     assert [(t.country, t.status) for t in extract_trips(text, "2025-11-25")] == [("IN", "cancelled")]
+
+
+def test_a_meeting_placed_before_between() -> None:
+    text = ("A proposed summit in Budapest between President Donald Trump and Russian President Vladimir Putin has "
+            "been cancelled, US officials said.")
+    got = [(t.person_id, t.country, t.status) for t in extract_trips(text, "2025-10-21")]
+    assert ("vladimir-putin", "HU", "cancelled") in got

@@ -33,8 +33,15 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """'a summit between X and Y in Budapest': both named people go to the meeting place (neither of
     its country), with the status the sentence gives the meeting."""
     words = s.words
-    for i, j, h in s.get("word", longest=False):
-        if h.value != "event" or h.key not in _MEETING_NOUNS or j >= len(words) or words[j] != "between":
+    for i, j0, h in s.get("word", longest=False):
+        if h.value != "event" or h.key not in _MEETING_NOUNS or j0 >= len(words):
+            continue
+        # "a summit in Budapest between X and Y": the place may come before "between"
+        before = next((p for p in doc.places(s) if words[j0] in ("in", "at") and p.i in (j0 + 1, j0 + 2)
+                       and p.i - j0 - 1 == (words[j0 + 1] == "the") and p.kind in _PLACE_KIND_RANK
+                       and words[p.j:p.j + 1] == ["between"]), None)
+        j = before.j if before is not None else j0
+        if j >= len(words) or words[j] != "between":
             continue
         people = [m for m in ms if j < m.i <= j + 12 and m.entity is not None][:2]
         if not people:
@@ -49,8 +56,8 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if words[j + 1:after].count("and") != 1 or \
                 not all(s.toks[n].cap or words[n] in ("and", "s") or words[n] in _PARTNER_WORDS for n in between):
             continue
-        place = next((p for p in doc.places(s) if after < p.i <= after + 2 and words[p.i - 1] in ("in", "at")
-                      and p.kind in _PLACE_KIND_RANK), None)
+        place = before or next((p for p in doc.places(s) if after < p.i <= after + 2 and words[p.i - 1] in ("in", "at")
+                                and p.kind in _PLACE_KIND_RANK), None)
         if place is None:
             # "in the Hungarian capital": the capital of that country
             place = next((p for p in doc.places(s) if after + 2 <= p.i <= after + 3 and p.demonym
