@@ -412,3 +412,14 @@ def test_a_meeting_placed_before_between() -> None:
             "been cancelled, US officials said.")
     got = [(t.person_id, t.country, t.status) for t in extract_trips(text, "2025-10-21")]
     assert ("vladimir-putin", "HU", "cancelled") in got
+
+
+def test_people_among_those_in_attendance_attend_the_gathering_just_told() -> None:
+    text = ("Djibouti's President Ismail Omar Guelleh was sworn in for a fourth term on Sunday in a ceremony in "
+            "Djibouti attended by several heads of state. Sudanese President Omar al-Bashir and Ethiopian Prime "
+            "Minister Hailemariam Desalegn were among those in attendance.")
+    got = [(t.person, t.country, t.start, t.status) for t in extract_trips(text, "2016-05-08")]
+    assert ("Omar Hassan Ahmad Al Bashir", "DJ", "2016-05-08", "completed") in got
+    assert any(p.endswith("Desalegn") and c == "DJ" for p, c, _, _ in got)
+    # no gathering told just before: nobody is placed
+    assert extract_trips("Omar al-Bashir was among those in attendance, officials said.", "2016-05-08") == []

@@ -44,6 +44,7 @@ from .refs import (
     _note_recent,
     _surname_subject,
     _two_met,
+    among_present,
     mentions,
     present_include,
 )
@@ -186,6 +187,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _attendance(doc, s, k, ms)
         if "place" in cats and ("include" in s.words or "includes" in s.words or "included" in s.words):
             present_include(doc, s, ms)
+        if "among" in s.words and doc.events:
+            among_present(doc, s, k, ms)
         if "by" in s.words and doc.drafts:
             _entourage(doc, s, k, ms)
         for m in ms:

@@ -24,7 +24,7 @@ from .document import (
     _place_code,
     _Sentence,
 )
-from .gatherings import event_spans
+from .gatherings import _current_event, event_spans
 from .mentions import Hit
 from .modality import FUTURE
 from .names import official_keys
@@ -652,6 +652,29 @@ def present_include(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if ent is None or m.i <= n or m.kind == "pronoun" or m.possessive or ent.nationality == place.code:
             continue
         _add(doc, _Draft(ent, m.text, place.code, place.city, list(spans), status, "", [(s.a, s.b)]))
+
+
+_AMONG = re.compile(r"\b(was|were|is|are|will be|would be) among (?:those |the )?(?:in attendance|attending|present|"
+                    r"guests|attendees|dignitaries|leaders|heads of state)\b")
+
+
+def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "X, Y and Z were among those in attendance": the people named before it attend the gathering the
+    article is about (the last one named, in the sentences just before)."""
+    m = _AMONG.search(" ".join(s.words))
+    if m is None:
+        return
+    ev = _current_event(doc, k)
+    if ev is None or k - ev.sent > 3:
+        return
+    n = len(" ".join(s.words)[:m.start()].split())
+    status = "completed" if m.group(1) in ("was", "were") else "ongoing" if m.group(1) in ("is", "are") else "planned"
+    spans = event_spans(ev, doc.pub, status == "planned")
+    for men in ms:
+        ent = men.entity
+        if ent is None or men.j > n or men.kind == "pronoun" or men.possessive or ent.nationality == ev.code:
+            continue
+        _add(doc, _Draft(ent, men.text, ev.code, ev.city, list(spans), status, ev.name, [(s.a, s.b)]))
 
 
 _WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
