@@ -423,3 +423,12 @@ def test_people_among_those_in_attendance_attend_the_gathering_just_told() -> No
     assert any(p.endswith("Desalegn") and c == "DJ" for p, c, _, _ in got)
     # no gathering told just before: nobody is placed
     assert extract_trips("Omar al-Bashir was among those in attendance, officials said.", "2016-05-08") == []
+
+
+def test_being_in_the_country_points_to_the_country_named_before() -> None:
+    text = ("In 2013, Omar al-Bashir left an African Union special summit on malaria in Nigeria after being in the "
+            "country less than 24 hours.")
+    assert [(t.country, t.start[:4], t.status) for t in extract_trips(text, "2017-03-28")] == \
+        [("NG", "2013", "completed")]
+    # the traveller's own country is no trip
+    assert extract_trips("Vladimir Putin praised Russia after being in the country for a week.", "2017-03-28") == []

@@ -261,6 +261,10 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
                 x in ("first", "second", "third", "last", "only") for x in words[max(0, ti - 8):ti])):
             # (not "the first sitting prime minister to visit the country": a past trip of its own)
             dests = _pointing_back(doc, s, places, ti, tj)
+        if not dests and role == "be" and words[tj:tj + 2] == ["the", "country"]:
+            # "fled a summit in Nigeria after being in the country less than a day": the country named before
+            dests = [p for p in places if p.j <= ti and p.kind in _PLACE_KIND_RANK
+                     and is_destination(s, p, speech, role_spans)][-1:]
         if not dests and role == "go" and form in ("past", "pres") and "also" in words[max(0, ti - 2):ti] \
                 and (tj >= len(words) or words[tj] not in ("to", "in", "at", "for", "from")) and doc.drafts:
             # "X also arrived on Saturday": where the trip just reported went
