@@ -432,3 +432,13 @@ def test_being_in_the_country_points_to_the_country_named_before() -> None:
         [("NG", "2013", "completed")]
     # the traveller's own country is no trip
     assert extract_trips("Vladimir Putin praised Russia after being in the country for a week.", "2017-03-28") == []
+
+
+def test_it_was_his_nth_visit_is_the_visit_of_the_story() -> None:
+    text = ("Benjamin Netanyahu met Donald Trump on Monday. It was Netanyahu's fourth visit to the White House since "
+            "Trump's return to office in January.")
+    assert [(t.country, t.start[:7]) for t in extract_trips(text, "2025-09-30")] == [("US", "2025-09")]
+    # "first visit since 2019": the earlier visit and the current one
+    got = [(t.country, t.start[:4]) for t in extract_trips("It was Putin's first visit to Mongolia since 2019.",
+                                                          "2024-09-03")]
+    assert got == [("MN", "2019"), ("MN", "2024")]
