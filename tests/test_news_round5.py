@@ -442,3 +442,10 @@ def test_it_was_his_nth_visit_is_the_visit_of_the_story() -> None:
     got = [(t.country, t.start[:4]) for t in extract_trips("It was Putin's first visit to Mongolia since 2019.",
                                                           "2024-09-03")]
     assert got == [("MN", "2019"), ("MN", "2024")]
+
+
+def test_people_posing_for_a_photo_are_where_it_was_taken() -> None:
+    text = ("From left to right, Nepal Prime Minister Khadga Prasad Oli, India Prime Minister Narendra Modi and "
+            "Bhutan Prime Minister Tshering Tobgay pose for a group photo at the summit in Bangkok on Friday.")
+    got = {(t.person, t.country) for t in extract_trips(text, "2025-04-04")}
+    assert got == {("Khadga Prasad Oli", "TH"), ("Narendra Modi", "TH"), ("Tshering Tobgay", "TH")}
