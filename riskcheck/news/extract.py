@@ -7,7 +7,9 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
    :mod:`.document` holds a sentence's tokens and hits and the document's state (people, events, drafts);
 2. :mod:`.gatherings` collects the events the text places ("the summit in Kazan") in a first pass;
 3. per sentence, :mod:`.refs` says who each mention is (names, titles, roles, surnames, pronouns, the salient
-   subject carried across sentences, "the two leaders", "the visit" pointing back); :mod:`.shapes` reads
+   subject carried across sentences, "the two leaders", "the visit" pointing back); :mod:`.attendance` joins
+   people listed as present to the gathering or place just told, and :mod:`.venues` a place told after a plan
+   that had none; :mod:`.shapes` reads
    special sentence shapes ("a summit between X and Y in Z", "X's first visit since 2017");
 4. :mod:`.triggers` links each travel trigger to a destination (:mod:`.destinations`), a traveller
    (:mod:`.travellers`), a status (:mod:`.status`, every status rule, over the cue lexicon of
@@ -29,6 +31,7 @@ from ..errors import DateError
 from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _finish
+from .attendance import _attendance, _entourage, among_present, present_include
 from .dependency import _parse_trips, _parse_words, _parser
 from .document import Trip, _Doc, _Sentence
 from .gatherings import _collect_events
@@ -37,16 +40,12 @@ from .mentions import Hit, gazetteer
 from .names import variant_hits
 from .refs import (
     _TRIP_STARTS,
-    _attendance,
     _cheap_subject,
     _date_back_reference,
-    _entourage,
     _note_recent,
     _surname_subject,
     _two_met,
-    among_present,
     mentions,
-    present_include,
 )
 from .sentences import split, unwrap
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last

@@ -124,7 +124,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             continue
         if role != "host" and dests and trav is None:
             doc.context = (k, dests, _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause))
-            # what "They include X, Y and Z" in the next sentences joins (:func:`.refs._attendance`)
+            # what "They include X, Y and Z" in the next sentences joins (:func:`.attendance._attendance`)
             doc.context_status = status_of(form, role, words, ti, tj, cues, clause) or \
                 {"past": "completed", "pres": "completed"}.get(form)
             doc.context_event = used_event

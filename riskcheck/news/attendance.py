@@ -1,0 +1,131 @@
+"""Who attends: people listed as present at a gathering or place told in the article (issue 9 item 2).
+
+"Leaders of 20 countries will attend the summit. They include X, Y and Z." (:func:`_attendance`), "Other
+officials already in Minsk include X" (:func:`present_include`), "X and Y were among those in attendance"
+(:func:`among_present`) and "He was accompanied by ministers X and Y" (:func:`_entourage`): the people named
+join the trip, gathering or place the article has just told.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates as ndates
+from .assemble import _add
+from .document import _PLACE_KIND_RANK, Mention, _Doc, _Draft, _Sentence
+from .gatherings import _current_event, event_spans
+from .modality import FUTURE
+from .tripdates import _pick_date, resolve_for
+
+_LIST_OPENERS = frozenset({"they", "those", "these", "attendees", "guests", "participants", "invitees", "others",
+                           "leaders", "delegates", "dignitaries"})
+_INCLUDE = frozenset({"include", "included", "includes", "including"})
+
+
+def _attendance(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "Leaders of 20 countries will attend the summit. They include X, Y and Z.", "Among those attending were
+    X and Y": each person listed joins the trip of the sentence before that had no traveller of its own
+    (``doc.context``), with its status and date."""
+    words = s.words
+    ctx, status = doc.context, doc.context_status
+    if ctx is None or status is None or k - ctx[0] > 2 or len(words) < 3:
+        return
+    opener = next((n for n in range(min(3, len(words))) if words[n] in _LIST_OPENERS), None)
+    opens = (opener is not None and any(x in _INCLUDE for x in words[opener + 1:opener + 4])
+             and not any(m.i < opener + 1 and m.entity is not None for m in ms)) or \
+        (words[0] == "among" and words[1] in ("them", "those", "the", "others"))  # "High-profile guests include"
+
+    if not opens:
+        return
+    future = status in FUTURE
+    spans = resolve_for(doc, ctx[2], status, future)[:1] if ctx[2] is not None else []
+    event = doc.context_event
+    if not spans and event is not None:
+        spans = event_spans(event, doc.pub, future)
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.kind == "pronoun" or m.possessive:
+            continue
+        for dest in ctx[1]:
+            if dest.code != ent.nationality:
+                _add(doc, _Draft(ent, m.text, dest.code, dest.city, list(spans), status,
+                                 event.name if event is not None else "", [(s.a, s.b)]))
+
+
+_PRESENT_PEOPLE = _LIST_OPENERS | {"officials", "ministers", "figures", "members", "heads"}
+
+
+def present_include(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "Other Russian officials already in Minsk include X, Y and Z", "Guests at the ceremony in Djibouti
+    included X and Y": the people listed are (or were) in that place."""
+    words = s.words
+    n = next((n for n in range(3, len(words)) if words[n] in ("include", "includes", "included")), None)
+    if n is None or not _PRESENT_PEOPLE.intersection(words[max(0, n - 9):n]):
+        return
+    place = next((p for p in reversed(doc.places(s)) if n - 4 <= p.i and p.j <= n and p.i > 0
+                  and words[p.i - 1] in ("in", "at") and p.kind in _PLACE_KIND_RANK), None)
+    if place is None or any(m.entity is not None and m.i < place.i for m in ms):
+        return  # (a person named before the place is the sentence's subject, not a list of those present)
+    status = "completed" if words[n] == "included" else "ongoing"
+    dexpr = _pick_date(s, s.dates, 0, len(words), doc.w.get("speech", set()), (0, len(words)))
+    spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else \
+        ([(doc.pub.start, doc.pub.end, doc.pub.precision)] if doc.pub is not None and status == "ongoing" else [])
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.i <= n or m.kind == "pronoun" or m.possessive or ent.nationality == place.code:
+            continue
+        _add(doc, _Draft(ent, m.text, place.code, place.city, list(spans), status, "", [(s.a, s.b)]))
+
+
+_AMONG = re.compile(r"\b(was|were|is|are|will be|would be) among (?:those |the )?(?:in attendance|attending|present|"
+                    r"guests|attendees|dignitaries|leaders|heads of state)\b")
+
+
+def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "X, Y and Z were among those in attendance": the people named before it attend the gathering the
+    article is about (the last one named, in the sentences just before)."""
+    m = _AMONG.search(" ".join(s.words))
+    if m is None:
+        return
+    ev = _current_event(doc, k)
+    if ev is None or k - ev.sent > 3:
+        return
+    n = len(" ".join(s.words)[:m.start()].split())
+    status = "completed" if m.group(1) in ("was", "were") else "ongoing" if m.group(1) in ("is", "are") else "planned"
+    spans = event_spans(ev, doc.pub, status == "planned")
+    for men in ms:
+        ent = men.entity
+        if ent is None or men.j > n or men.kind == "pronoun" or men.possessive or ent.nationality == ev.code:
+            continue
+        _add(doc, _Draft(ent, men.text, ev.code, ev.city, list(spans), status, ev.name, [(s.a, s.b)]))
+
+
+_WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
+_ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
+
+
+def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "He was accompanied by foreign minister X, Y and Z", "Bashir, joined by his defence minister X, ...":
+    the people named after "accompanied by" travel with the person before it, on the trip just reported for
+    them (the last two sentences)."""
+    words = s.words
+    n = next((n for n in range(len(words) - 1) if (words[n], words[n + 1]) in _ACCOMPANY), None)
+    if n is None:
+        return
+    lead = next((m for m in reversed(ms) if m.j <= n and n - m.j <= 4 and m.entity is not None), None)
+    if lead is None or lead.entity is None:
+        return
+    trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
+                 and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
+    if trip is None:
+        return
+    status, spans = trip.status, list(trip.spans)
+    if status not in FUTURE and any(x in _WILL for x in words[max(0, n - 4):n]):
+        status, spans = "planned", []  # "He will be joined by X": X's journey is still ahead
+    for m in ms:
+        ent = m.entity
+        if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead.entity:
+            continue
+        if ent.nationality == trip.code or (ent.pid and ent.pid == lead.entity.pid):
+            continue
+        _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
