@@ -449,3 +449,13 @@ def test_people_posing_for_a_photo_are_where_it_was_taken() -> None:
             "Bhutan Prime Minister Tshering Tobgay pose for a group photo at the summit in Bangkok on Friday.")
     got = {(t.person, t.country) for t in extract_trips(text, "2025-04-04")}
     assert got == {("Khadga Prasad Oli", "TH"), ("Narendra Modi", "TH"), ("Tshering Tobgay", "TH")}
+
+
+def test_received_by_a_host_places_the_guest() -> None:
+    text = "President Omer al-Bashir received by the Emir of Qatar Tamim bin Hamad al-Thani in Doha on Thursday."
+    assert [(t.country, t.start) for t in extract_trips(text, "2016-06-20")] == [("QA", "2016-06-16")]
+    # a castle named after a town elsewhere: Windsor Castle is in England, not in Windsor, Ontario
+    assert [t.country for t in extract_trips("Vladimir Putin was received by King Charles at Windsor Castle.",
+                                             "2016-06-20")] == ["GB"]
+    # a thing received is no visit
+    assert extract_trips("The letter was received by Vladimir Putin in Moscow.", "2016-06-20") == []
