@@ -69,7 +69,8 @@ def _edition(doc: _Doc, s: _Sentence, i: int, j: int, sid: str, place: Place | N
     country = place.code if place is not None else None
     if dexpr is not None and doc.pub is not None:
         # The tense is not known in this first pass: "the G20 summit in November" may be the last November
-        # or the next one. The reading whose span holds an edition wins; else the past one, as before.
+        # or the next one. The reading whose span holds an edition wins, the past one first unless a word before
+        # the gathering looks ahead (then only the reading ahead); with none, the first reading's nearest edition.
         ahead = not _AHEAD.isdisjoint(s.words[max(0, i - 12):i])  # "will attend the BRICS summit in August"
         readings = [sp[0] for sp in (ndates.resolve(dexpr, doc.pub, ahead), ndates.resolve(dexpr, doc.pub, not ahead))
                     if sp]

@@ -49,6 +49,7 @@ from .tripdates import (
 
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _THIS_VISIT = (["it", "was"], ["it", "is"], ["this", "is"], ["this", "was"], ["this", "marks"], ["it", "marks"])
+_VISIT_NOUNS = _HEADS | {"visit to", "trip to", "visits to", "trips to"}  # "It was X's fourth visit to Y"
 
 
 def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
@@ -212,8 +213,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             c.status == "completed" and c.strength >= 4 for c in cues) and (status == "ongoing" or
             not any(x in _EARLIER and not (x == "former" and n + 1 in role_starts) and
                     not (x == "earlier" and n > 0 and words[n - 1] in _SHORT_UNITS) for n, x in enumerate(words)))
-        if not spans and status in ("completed", "ongoing") and words[:2] in _THIS_VISIT and \
-                th.key in _HEADS | {"visit to", "trip to", "visits to", "trips to"}:
+        if not spans and status in ("completed", "ongoing") and words[:2] in _THIS_VISIT and th.key in _VISIT_NOUNS:
             # "It was Netanyahu's fourth visit to the White House since January": the visit the story is about
             recent = True
         weak = th.key in _HEADS and status == "ongoing" and not spans

@@ -45,7 +45,10 @@ class Plan:
 
 def plan_words(folded: str) -> bool:
     """Whether a (folded) sentence may tell a plan: a meeting or journey word and a word that looks ahead."""
-    words = set(folded.split())
+    return _plan_words(set(folded.split()))
+
+
+def _plan_words(words: set[str]) -> bool:
     return not words.isdisjoint(_PLAN_WORDS) and not words.isdisjoint(_AHEAD)
 
 
@@ -53,7 +56,7 @@ def note_plan(doc: _Doc, s: _Sentence, k: int, named: list[Entity], found_trip: 
     """Remember sentence ``k`` as a plan without a place when it names people with a known country (``named``),
     a meeting or journey word and a word that looks ahead, and no trip was read from it."""
     words = set(s.words)
-    if found_trip or words.isdisjoint(_PLAN_WORDS) or words.isdisjoint(_AHEAD):
+    if found_trip or not _plan_words(words):
         return
     people: list[Entity] = []
     for e in named:
