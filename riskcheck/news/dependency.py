@@ -5,11 +5,13 @@ a place unpaired.
 from __future__ import annotations
 
 import bisect
+from datetime import date, timedelta
 from functools import cache
 
 from .assemble import _add
 from .destinations import _modifier_place
-from .document import _PLACE_KIND_RANK, Mention, _clause, _Doc, _Draft, _Sentence
+from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence
+from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
 from .status import parse_status
 from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for, several_trips, undated_earlier
@@ -31,6 +33,27 @@ def _parser() -> object | None:
     return parse_text
 
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _day_before_the_visit(doc: _Doc, s: _Sentence) -> list[tuple[date, date, str]]:
+    """ "The visit came a day after X and Y met in Riyadh": N days before the day of the trip just reported."""
+    words = s.words
+    if len(words) < 7 or words[:3] not in (["the", "visit", "came"], ["the", "trip", "came"]) or \
+            words[4:6] not in (["day", "after"], ["days", "after"]) or words[3] not in _COUNTS or not doc.drafts:
+        return []
+    last = next((d for d in reversed(doc.drafts) if (s.a, s.b) not in d.sentences), None)
+    if last is None or not last.spans or last.spans[0][2] != "day":
+        return []
+    day = last.spans[0][0] - timedelta(days=_COUNTS[words[3]])
+    return [(day, day, "day")]
+
+
+def _where_after(s: _Sentence, p: Place) -> bool:
+    """ "from Hainan, where he spoke at the forum": a place left that the sentence says what happened in."""
+    return p.j < len(s.words) and s.words[p.j] == "where" and "," in s.toks[p.j].gap
+
+
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
     """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
     from .parse import links, trigger_words
@@ -38,7 +61,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     words, toks = s.words, s.toks
     role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
     dests = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
-             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace")) and not _modifier_place(s, p)]
+             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
+             and not _modifier_place(s, p)]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words):
@@ -84,12 +108,20 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
+        event = trip_event(doc, s, k, ti, tj, place.code, None, future, bool(spans))
+        if not spans and event is not None and event.span is None and event.date is not None:
+            spans = resolve_for(doc, event.date, status, future)[:1]
+        elif event is not None:
+            spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
+        if not spans and status == "completed":
+            spans = _day_before_the_visit(doc, s)
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
                 and link.form in ("past", "ing") and not undated_earlier(words, ti):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words) and \
             not undated_earlier(words, ti) and not several_trips(words, tok_at(link.trigger))
-        _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status, "", [(s.a, s.b)],
+        _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status,
+                         event.name if event is not None else "", [(s.a, s.b)],
                          recent=recent))
 
 

@@ -100,7 +100,8 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
             if q.i < last.j:
                 continue
             between = words[last.j:q.i]
-            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later", "via") for x in between) or (
+            listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later", "via") for x in between) or \
+                between in (["and", "the"], ["the"]) or (  # "China, Tajikistan and the United States"
                 # "China and former Soviet republics Belarus, ...", "and Gulf states Qatar and ...": a list
                 # going on after a plural naming what the next places are
                 2 <= len(between) <= 4 and between[0] == "and" and between[-1] in _LIST_HEADS)
@@ -310,8 +311,9 @@ def _listed_after(doc: _Doc, s: _Sentence, places: list[Place], ti: int, tj: int
             start = n  # "to visit other states that are not parties – China and Belarus"
         if start < 0:
             continue
-        if not any(x in _PLACE_NOUNS for x in words[ti:n]):
-            return []
+        if not any(x in _PLACE_NOUNS for x in words[ti:n]) and not (
+                words[start:start + 1] == ["to"] or words[start:start + 1] in (["countries"], ["nations"])):
+            return []  # (but "travelled more than ever, including to A", "..., including countries such as A")
         # "including to countries such as A": past "to" and a second introducer
         start += words[start:start + 1] == ["to"]
         head = start

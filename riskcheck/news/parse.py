@@ -36,13 +36,17 @@ _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "i
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
-                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee"})
+                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee", "lead"})
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
                    "july", "august", "september", "october", "november", "december", "weekend"})
 # prepositions that place something at a venue ("at the Great Hall ... in Beijing", "outside the White House")
 _VENUE_PREPS = frozenset({"at", "inside", "outside"})
+# "the BRICS summit", "the G20 meeting": an acronym compounded with a gathering names it, not its traveller
+# (but "the Trump-Putin summit" names its travellers)
+_GATHERING_NOUNS = frozenset({"summit", "talks", "talk", "meeting"})
+_DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -81,7 +85,8 @@ def rules() -> dict[tuple[str, str], Rule]:
 
 
 _IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
-                        "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks"})
+                        "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks", "spoke", "spoken",
+                        "refuelled", "refuelling"})
 
 
 @cache
@@ -302,13 +307,22 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
     return None
 
 
+def _led(tok: Any) -> list[Any]:
+    """ "a delegation led by X": the leader travels with the delegation (X); any other token stands for itself."""
+    if tok.lemma_.lower() not in _DELEGATIONS:
+        return [tok]
+    leaders = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+               for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    return leaders or [tok]
+
+
 def _subjects(verb: Any) -> list[Any]:
     """The subject of a verb, or of the verb it complements; object control first ("invited X to visit",
     "prompted X to skip": X)."""
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj:
-            return subj
+            return [x for c in subj for x in _led(c)]
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             if verb.dep_ == "xcomp":
                 obj = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
@@ -335,7 +349,8 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     """Traveller tokens of a trigger and the verb that carries the tense."""
     if rule.pos == "noun":
         own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
-               and c.lower_ not in _WHEN]
+               and c.lower_ not in _WHEN and not (c.dep_ == "compound" and trigger.lemma_ in _GATHERING_NOUNS
+                                                  and (c.text.isupper() or any(ch.isdigit() for ch in c.text)))]
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"]
         verb = _finite(trigger)
@@ -410,39 +425,48 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
                for c in span.root.children):
             continue  # "the Commonwealth of Independent States": part of a longer name, not a place
-        found = _governor(span.root)
-        if found is None:
-            continue
-        gov, prep = found
-        if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "with" and \
-                gov.head.head.pos_ in ("VERB", "AUX"):
-            # "the call took place on Thursday, with X in Hungary": X was in Hungary when it happened
-            verb = gov.head.head
-            negated = any(c.dep_ == "neg" for c in verb.children)
-            yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
-            continue
-        if gov.lemma_ == "be":
-            # "his last trip abroad was in July to the US": the copula's subject is the trigger
-            gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
-        pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
-        rule = table.get((gov.lemma_.lower(), pos))
-        if rule is None:
-            continue
-        if prep and prep not in rule.preps:
-            continue
-        if not prep and rule.role == "leave":
-            continue  # "left Moscow": the place left, not the destination
-        if not prep and pos == "verb" and rule.preps != _DEFAULT_PREPS:
-            continue  # "met Kazakhstan's leader": an object that is not a place visited
-        travellers, verb = _travellers(gov, rule)
-        if not travellers:
-            continue
-        if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
-                gov.head.pos_ in ("VERB", "AUX") and any(t.lower_ == "," for t in doc[gov.head.i:gov.i]):
-            verb = gov.head  # "toured the region in May, stopping in A and B": the tense of the main verb
-        form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
-        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
-        mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")
-        for t in travellers:
-            for who in _with_conjuncts(t):
-                yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark)
+        rel = next((c for c in span.root.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                    and (c.lemma_.lower(), "verb") in table and table[(c.lemma_.lower(), "verb")].role == "go"
+                    and any(g.dep_ == "advmod" and g.lower_ == "where" for g in c.children)), None)
+        # "flew in from Hainan, where he spoke at the forum": what the relative clause tells happened there
+        for found in ([(rel, "where")] if rel is not None else []) + [_governor(span.root)]:
+            if found is not None:
+                yield from _links_of(doc, found, a, b)
+
+
+def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link]:
+    """The links of one destination span ``[a, b)`` through the trigger ``found`` (with its preposition)."""
+    table = rules()
+    gov, prep = found
+    if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "with" and \
+            gov.head.head.pos_ in ("VERB", "AUX"):
+        # "the call took place on Thursday, with X in Hungary": X was in Hungary when it happened
+        verb = gov.head.head
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
+        return
+    if gov.lemma_ == "be":
+        # "his last trip abroad was in July to the US": the copula's subject is the trigger
+        gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
+    pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
+    rule = table.get((gov.lemma_.lower(), pos))
+    if rule is None:
+        return
+    if prep and prep != "where" and prep not in rule.preps:
+        return
+    if not prep and rule.role == "leave":
+        return  # "left Moscow": the place left, not the destination
+    if not prep and pos == "verb" and rule.preps != _DEFAULT_PREPS:
+        return  # "met Kazakhstan's leader": an object that is not a place visited
+    travellers, verb = _travellers(gov, rule)
+    if not travellers:
+        return
+    if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
+            gov.head.pos_ in ("VERB", "AUX") and any(t.lower_ == "," for t in doc[gov.head.i:gov.i]):
+        verb = gov.head  # "toured the region in May, stopping in A and B": the tense of the main verb
+    form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
+    mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")
+    for t in travellers:
+        for who in _with_conjuncts(t):
+            yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark)

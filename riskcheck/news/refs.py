@@ -67,6 +67,21 @@ def _salient_wanted(doc: _Doc, nat: str = "") -> Entity | None:
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0)) if cands else None
 
 
+def _aged(doc: _Doc, age: int) -> Entity | None:
+    """The wanted person "the 71-year-old" points back to: the last sentence's wanted subject, or the wanted
+    person the article names most; None when a recorded birth year does not fit the age on the report date."""
+    ent = _salient_wanted(doc)
+    if ent is None:
+        return None
+    person = doc.rs.people.get(ent.pid)
+    born = person.born[:4] if person is not None else ""
+    if born.isdigit() and doc.pub is not None:
+        year = doc.pub.start.year
+        if not int(born) + age <= year <= int(born) + age + 1:
+            return None
+    return ent
+
+
 def _other_given_name(doc: _Doc, s: _Sentence, i: int, role_toks: set[int], honorific: Collection[str]) -> bool:
     """True when token ``i`` (a wanted person's surname) follows a capitalised given name of its own."""
     t, p = s.toks[i], s.toks[i - 1]
@@ -325,6 +340,14 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             if wanted is not None:
                 out.append(Mention(det, j, wanted, text[toks[det].start:toks[j - 1].end], "title"))
                 taken.update(range(det, j))
+    for i in range(len(words) - 3):
+        # "the 71-year-old has defied the warrants": the wanted person just spoken of, when the age fits
+        if words[i] == "the" and words[i + 1].isdigit() and words[i + 2:i + 4] == ["year", "old"] \
+                and toks[i + 2].gap == toks[i + 3].gap == "-" and not taken.intersection(range(i, i + 4)):
+            wanted = _aged(doc, int(words[i + 1]))
+            if wanted is not None:
+                out.append(Mention(i, i + 4, wanted, text[toks[i].start:toks[i + 3].end], "title"))
+                taken.update(range(i, i + 4))
     # "X landed in A. The plane then continued to B": the plane of the trip just told carries X on (only a
     # sentence opening on it: not "the plane of the Chinese delegation", "said the plane ...")
     last = doc.last_subject
@@ -357,7 +380,18 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         if m.kind == "pronoun":
             prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"
                     and _agrees(words[m.i], p.entity)]
-            if prev:
+            near = prev[-1] if prev else None
+            if near is not None and words[m.i] in ("him", "them") and not near.obj and m.i - near.j <= 4 and \
+                    not any("," in toks[n].gap for n in range(near.j, m.i + 1)) and \
+                    not any(x in _NOT_BINDING for x in words[near.j:m.i]):
+                # "Putin received him in Sochi": an object pronoun is never its own clause's subject, but the
+                # person spoken of before
+                others = [p for p in prev if p.entity is not near.entity]
+                last = doc.last_subject
+                m.entity = others[-1].entity if others else last if (
+                    last is not None and last is not near.entity and doc.last_subject_age <= 3
+                    and _agrees(words[m.i], last)) else None
+            elif prev:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                 subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
                 m.entity = (subj or prev)[-1].entity
@@ -382,6 +416,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+# words between a subject and "him" that open another clause ("X said that Y invited him"; "X and Y met him")
+_NOT_BINDING = frozenset({"that", "said", "says", "and", "who", "which", "told", "asked", "after", "before", "when",
+                          "if", "while", "because"})
 _SHE = frozenset({"she", "her", "hers", "herself", "elle", "она"})
 _HE = frozenset({"he", "his", "him", "himself", "il", "он"})
 

@@ -47,6 +47,7 @@ from .tripdates import (
     undated_earlier,
 )
 
+_DELEGATION = frozenset({"delegation", "delegations", "team", "mission"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _THIS_VISIT = (["it", "was"], ["it", "is"], ["this", "is"], ["this", "was"], ["this", "marks"], ["it", "marks"])
 _VISIT_NOUNS = _HEADS | {"visit to", "trip to", "visits to", "trips to"}  # "It was X's fourth visit to Y"
@@ -92,6 +93,11 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         form, role, window = th.value
         if _not_taken(words, ti):
             continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
+        deleg = -1
+        if role == "led_by" and words[ti] == "will" and any(x in _DELEGATION for x in words[tj:tj + 4]):
+            # "X will lead the Chinese delegation to the summit in Rio": X attends where the delegation goes
+            form, role, window = "base", "attend", 12
+            deleg = next(n for n in range(tj, tj + 4) if words[n] in _DELEGATION)
         if form == "past" and role in ("attend", "go") and words[tj:tj + 1] == ["by"] and ti > 0 and \
                 (words[ti - 1] in _BE or "," in toks[ti].gap):
             continue  # "the summit, attended by leaders from A and B", "was visited by X": a passive
@@ -114,6 +120,13 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if found_dests is None:
             continue
         dests, pre_trav, used_event, ctx_date = found_dests
+        deleg_plan: list[tuple[date, date, str]] | None = None
+        if deleg >= 0:
+            dests = [p for p in dests if p.i > deleg]  # "will lead Sudan's delegation": where it comes from
+            last = doc.drafts[-1] if doc.drafts else None
+            if not dests and last is not None and last.sentences and s.a - last.sentences[-1][1] < 600:
+                # "X will not travel to Riyadh. Y will lead the delegation instead": where the trip just told goes
+                dests, deleg_plan = [Place(tj, tj, last.code, "city", last.city, "")], last.spans or None
         head = -1
         if not dests and role == "go" and form in ("base", "noun", "pres"):
             compound = compound_place(s, places, ti, role_spans)
@@ -132,7 +145,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if trav is None or trav.entity is None:
             continue
         ent = trav.entity
-        plan_spans: list[tuple[date, date, str]] | None = None
+        plan_spans: list[tuple[date, date, str]] | None = deleg_plan
         if not dests and role == "attend" and form == "base" and any(c.status == "virtual" and clause[0] <= c.i < clause[1]
                                                   and virtual_owner.get(c, ti) == ti for c in cues):
             # "... but he would take part by video link instead": the trip this person had planned

@@ -1,0 +1,133 @@
+"""Recall by class of phrasing, round 6: who leads a delegation goes where it goes (and not to the country it
+comes from), "the 72-year-old" pointing back when the age fits, a destination list after "including" far from
+its verb, a plane's refuelling stop, speaking at a gathering, "from X, where he spoke", "the tour took him to
+X", an object pronoun that is not its own clause's subject ("Putin received him"), and an acronym compounded
+with "summit" that names the gathering, not a traveller.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from riskcheck.news import extract_trips
+
+spacy_parse = pytest.importorskip("spacy")  # the parse-based shapes need the `nlp` extra (CI installs it)
+
+
+def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id or t.person, t.country, t.start[:7], t.status) for t in extract_trips(text, published)]
+
+
+# ---- delegations -------------------------------------------------------------------------------------------
+
+def test_who_will_lead_a_delegation_to_a_summit_goes_there() -> None:
+    trips = extract_trips("Foreign Minister Sergei Lavrov will lead the Russian delegation to the summit in "
+                          "Rio de Janeiro.", "2025-07-01")
+    assert [(t.person, t.country, t.status) for t in trips] == [("Sergey Lavrov", "BR", "planned")]
+
+
+def test_a_delegation_led_instead_goes_where_the_cancelled_trip_was_to_go() -> None:
+    text = ("President Vladimir Putin will not travel to Johannesburg for the summit next month. "
+            "Foreign Minister Sergei Lavrov will lead Russia's delegation instead.")
+    assert rows(text, "2023-07-20") == [("vladimir-putin", "ZA", "2023-08", "cancelled"),
+                                        ("Sergey Lavrov", "ZA", "2023-08", "planned")]
+
+
+def test_the_country_a_delegation_comes_from_is_not_its_destination() -> None:
+    trips = extract_trips("Foreign Minister Sergei Lavrov will lead Russia's delegation.", "2025-07-01")
+    assert [t for t in trips if t.country == "RU"] == []
+
+
+# ---- "the 72-year-old" ---------------------------------------------------------------------------------------
+
+def test_an_age_that_fits_the_wanted_person_points_back_to_them() -> None:
+    # Putin was born on 7 October 1952 (data/people.csv): 72 in February 2025
+    assert rows("Putin spoke on Monday. The 72-year-old later flew to Minsk.", "2025-02-01") == \
+        [("vladimir-putin", "BY", "2025-02", "completed")]
+
+
+@given(st.integers(min_value=18, max_value=110).filter(lambda n: n not in (71, 72)))
+@settings(max_examples=15, deadline=None)
+def test_an_age_that_does_not_fit_points_to_nobody(age: int) -> None:
+    text = f"Putin spoke on Monday. The {age}-year-old later flew to Minsk."
+    assert rows(text, "2025-02-01") == []
+
+
+# ---- lists, stops and presence -----------------------------------------------------------------------------
+
+def test_a_list_after_including_far_from_its_verb_gives_each_country() -> None:
+    text = ("Putin has travelled more in 2025 than at any time since the invasion of Ukraine began, including to "
+            "countries such as China, Tajikistan and the United States.")
+    assert [c for _, c, _, _ in rows(text, "2025-12-01")] == ["CN", "TJ", "US"]
+
+
+def test_the_plane_refuelling_on_the_way_is_a_stop_of_the_journey() -> None:
+    text = "Duterte was flown to The Hague on Tuesday. The plane refuelled in Dubai during the journey."
+    assert [c for _, c, _, s in rows(text, "2025-03-13") if s == "completed"] == ["NL", "AE"]
+
+
+def test_speaking_at_a_gathering_places_the_speaker_there() -> None:
+    assert rows("Netanyahu spoke at the UN General Assembly in New York on Friday.", "2025-09-29") == \
+        [("benjamin-netanyahu", "US", "2025-09", "completed")]
+    assert rows("Netanyahu will speak at the UN General Assembly in New York next week.", "2025-09-20") == \
+        [("benjamin-netanyahu", "US", "2025-09", "planned")]
+
+
+def test_a_place_left_where_something_happened_was_visited() -> None:
+    text = "Duterte flew into Hong Kong on Wednesday from Hainan, where he spoke on Tuesday at a business forum."
+    assert {c for _, c, _, _ in rows(text, "2018-04-12")} == {"HK", "CN"}
+    # "where he lives" is no visit, and a place left without "where" is no destination
+    assert rows("Putin fled from Moscow, where he lives.", "2025-04-08") == []
+
+
+def test_a_tour_that_took_him_somewhere() -> None:
+    text = "Putin spoke on Monday. His previous foreign tour took him to Kyrgyzstan last week for a summit."
+    assert rows(text, "2025-12-01") == [("vladimir-putin", "KG", "2025-11", "completed")]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    text = ("Sudan's President Omar al-Bashir was ousted in April. Putin received him in Sochi in November 2017.")
+    assert rows(text, "2019-04-20") == [("omar-al-bashir", "RU", "2017-11", "completed")]
+    # in a reported clause, "him" is the speaker
+    assert rows("Putin said Xi had invited him to Beijing for the forum in May.", "2025-03-01") == \
+        [("vladimir-putin", "CN", "2025-05", "invited")]
+
+
+def test_an_acronym_before_summit_names_the_gathering_but_names_before_it_are_its_travellers() -> None:
+    assert [(p, c, s) for p, c, _, s in rows("Putin cancelled the SCO summit in Astana.", "2025-06-30")] == \
+        [("vladimir-putin", "KZ", "cancelled")]
+    assert [(p, c, s) for p, c, _, s in rows("The Trump-Putin summit in Budapest has been put on ice.",
+                                             "2025-10-22") if p == "vladimir-putin"] == \
+        [("vladimir-putin", "HU", "cancelled")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Putin was hosted by Kim Jong Un in Pyongyang on Wednesday.", "2024-06-20",
+     [("vladimir-putin", "KP", "2024-06", "completed")]),
+    ("Putin will be hosted by Kim Jong Un in Pyongyang next week.", "2024-06-10",
+     [("vladimir-putin", "KP", "2024-06", "planned")]),
+])
+def test_a_passive_host_puts_the_guest_where_the_host_received_him(
+        text: str, published: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert rows(text, published) == expected
+
+
+def test_a_delegation_led_by_someone_carries_its_leader() -> None:
+    assert rows("A Russian delegation led by Maria Lvova-Belova visited Qatar on Thursday.", "2024-04-26") == \
+        [("maria-lvova-belova", "QA", "2024-04", "completed")]
+    assert rows("A Russian delegation headed by Putin will travel to Beijing next month.", "2024-04-26") == \
+        [("vladimir-putin", "CN", "2024-05", "planned")]
+    # a delegation nobody is named to lead carries nobody
+    assert rows("The Russian delegation visited Qatar on Thursday.", "2024-04-26") == []
+
+
+def test_a_visit_that_came_a_day_after_a_meeting_dates_the_meeting() -> None:
+    text = ("Shoigu held talks in Beijing on Wednesday, February 19. The visit came a day after Russian and US "
+            "delegations, led by Foreign Minister Sergei Lavrov and Secretary of State Marco Rubio, met in Riyadh.")
+    trips = extract_trips(text, "2025-02-25")
+    assert [(t.person, t.country, t.start) for t in trips if t.country == "SA"] == \
+        [("Sergey Lavrov", "SA", "2025-02-18"), ("Marco Rubio", "SA", "2025-02-18")]
