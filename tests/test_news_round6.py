@@ -50,7 +50,7 @@ def test_an_age_that_fits_the_wanted_person_points_back_to_them() -> None:
         [("vladimir-putin", "BY", "2025-02", "completed")]
 
 
-@given(st.integers(min_value=18, max_value=110).filter(lambda n: n not in (71, 72)))
+@given(st.integers(min_value=18, max_value=110).filter(lambda n: n != 72))
 @settings(max_examples=15, deadline=None)
 def test_an_age_that_does_not_fit_points_to_nobody(age: int) -> None:
     text = f"Putin spoke on Monday. The {age}-year-old later flew to Minsk."
@@ -131,3 +131,74 @@ def test_a_visit_that_came_a_day_after_a_meeting_dates_the_meeting() -> None:
     trips = extract_trips(text, "2025-02-25")
     assert [(t.person, t.country, t.start) for t in trips if t.country == "SA"] == \
         [("Sergey Lavrov", "SA", "2025-02-18"), ("Marco Rubio", "SA", "2025-02-18")]
+
+
+def test_a_stop_on_the_way_takes_the_month_of_its_journey() -> None:
+    text = ("Netanyahu will travel to Washington to address Congress on July 24. "
+            "He considered stopping in Hungary on the way.")
+    assert rows(text, "2024-07-10") == [("benjamin-netanyahu", "US", "2024-07", "planned"),
+                                        ("benjamin-netanyahu", "HU", "2024-07", "speculative")]
+    assert rows("Putin visited Beijing in May. He stopped in Astana on the way back.", "2024-06-10") == \
+        [("vladimir-putin", "CN", "2024-05", "completed"), ("vladimir-putin", "KZ", "2024-05", "completed")]
+    # a stop with a date of its own keeps it; a stop made is no part of a journey still ahead
+    assert rows("Putin visited Beijing in May. He stopped in Astana for talks in 2019.", "2024-06-10")[1] == \
+        ("vladimir-putin", "KZ", "2019-01", "completed")
+    assert rows("Putin will visit Beijing in August. He stopped in Astana last week.", "2024-06-10")[1] == \
+        ("vladimir-putin", "KZ", "2024-06", "completed")
+
+
+# ---- shapes from the anatomy of held-out misses ------------------------------------------------------
+
+LEAD = "Putin spoke on Monday. "  # a first sentence naming the person the next one speaks of
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Putin has been to China twice this year.", [("vladimir-putin", "CN", "2025-01", "completed")]),
+    # an experiential perfect without a date stays undated (not the report day)
+    ("Putin has been to Iran.", [("vladimir-putin", "IR", "", "completed")]),
+    ("Putin has not been to Iran since 2019.", [("vladimir-putin", "IR", "2019-01", "completed")]),
+    ("It is the closest Putin has been to Europe since 2022.", []),
+])
+def test_has_been_to_a_country_is_a_trip_made(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert rows(text, "2025-06-01") == expected
+
+
+def test_trips_a_past_verb_speaks_of_were_made_and_several_trips_stay_undated() -> None:
+    assert rows(LEAD + "Critics pointed to his trips to Iran and the UAE.", "2025-06-01") == \
+        [("vladimir-putin", "IR", "", "completed"), ("vladimir-putin", "AE", "", "completed")]
+
+
+def test_stops_and_trips_a_carrier_verb_made() -> None:
+    assert rows(LEAD + "Earlier this year, the Russian president made stops in Iran and Turkey.", "2025-06-01") == \
+        [("vladimir-putin", "IR", "2025-01", "completed"), ("vladimir-putin", "TR", "2025-01", "completed")]
+    text = LEAD + ("The Russian president has made just a handful of foreign trips since 2023, to China, Iran and "
+                   "North Korea.")
+    assert [(c, s) for _, c, _, s in rows(text, "2025-06-01")] == \
+        [("CN", "completed"), ("IR", "completed"), ("KP", "completed")]
+    # what else a verb of undertaking makes is no trip
+    assert rows(LEAD + "He made a phone call on Monday to the leader of Belarus.", "2025-06-01") == []
+    assert rows(LEAD + "He made an offer to Belarus.", "2025-06-01") == []
+
+
+def test_preparations_under_way_for_a_visit_make_it_a_plan() -> None:
+    text = LEAD + "Preparations were under way for Putin's visit to India in December, an aide said."
+    assert rows(text, "2025-10-10") == [("vladimir-putin", "IN", "2025-12", "planned")]
+
+
+@pytest.mark.parametrize("second", [
+    "The Kuwait trip was later cancelled.",
+    "On Wednesday an aide said the Kuwait trip was \"not happening anytime soon\".",
+    "On Wednesday an aide said the trip was not happening.",
+])
+def test_a_trip_named_by_its_country_and_called_off_cancels_that_plan(second: str) -> None:
+    assert rows("Duterte will visit Kuwait next month. " + second, "2018-04-12") == \
+        [("rodrigo-duterte", "KW", "2018-05", "cancelled")]
+
+
+def test_calling_off_the_trip_to_one_country_leaves_the_other_plans() -> None:
+    text = "Duterte will visit Kuwait and Japan next month. The Japan trip was later cancelled."
+    assert rows(text, "2018-04-12") == [("rodrigo-duterte", "KW", "2018-05", "planned"),
+                                        ("rodrigo-duterte", "JP", "2018-05", "cancelled")]
+    # a trip to another country called off is no answer to this plan
+    assert rows("Duterte will visit Kuwait next month. The Japan trip was later cancelled.", "2018-04-12") == \
+        [("rodrigo-duterte", "KW", "2018-05", "planned")]

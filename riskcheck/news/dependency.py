@@ -14,7 +14,16 @@ from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
 from .status import parse_status
-from .tripdates import _EARLIER, LEAD_SENTENCES, _pick_date, resolve_for, several_trips, undated_earlier
+from .tripdates import (
+    _EARLIER,
+    LEAD_SENTENCES,
+    STOP_WORDS,
+    _pick_date,
+    journey_month,
+    resolve_for,
+    several_trips,
+    undated_earlier,
+)
 
 PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
 
@@ -115,8 +124,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
         if not spans and status == "completed":
             spans = _day_before_the_visit(doc, s)
+        if not spans and words[tok_at(link.trigger)] in STOP_WORDS:
+            spans = journey_month(doc, s, who.entity, [place], status)  # "stopped in A on the way back"
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
-                and link.form in ("past", "ing") and not undated_earlier(words, ti):
+                and link.form in ("past", "ing") and not undated_earlier(words, ti) \
+                and not several_trips(words, tok_at(link.trigger)):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words) and \
             not undated_earlier(words, ti) and not several_trips(words, tok_at(link.trigger))

@@ -365,7 +365,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [], trigger  # "cancelled the delegation's trip": someone else's journey
         if own:
             # "X's visit to Y drew criticism": the noun's own cues decide, not the verb it is subject of
-            carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and trigger.head.i == verb.i
+            carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and (trigger.head.i == verb.i or (
+                # "critics pointed to his trips to A and B": a past verb the noun hangs on through a preposition
+                trigger.head.dep_ == "prep" and trigger.head.head.i == verb.i and verb.tag_ == "VBD"))
             return own, verb if carried else trigger
         partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if "to" not in rule.preps else []
@@ -445,6 +447,12 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         negated = any(c.dep_ == "neg" for c in verb.children)
         yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
         return
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _CARRIERS and (gov.lemma_.lower(), "verb") not in table:
+        # "has made a handful of foreign trips since 2023, to A, B and C": the trips the verb made go there
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        gov = next((o for o in objs if (o.lemma_.lower(), "noun") in table), gov)
     if gov.lemma_ == "be":
         # "his last trip abroad was in July to the US": the copula's subject is the trigger
         gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)

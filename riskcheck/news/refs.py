@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from datetime import date
 from functools import cache
 
 from . import dates as ndates
@@ -74,11 +75,15 @@ def _aged(doc: _Doc, age: int) -> Entity | None:
     if ent is None:
         return None
     person = doc.rs.people.get(ent.pid)
-    born = person.born[:4] if person is not None else ""
-    if born.isdigit() and doc.pub is not None:
-        year = doc.pub.start.year
-        if not int(born) + age <= year <= int(born) + age + 1:
+    born = person.born if person is not None else ""
+    if doc.pub is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", born):
+        b = date.fromisoformat(born)
+        ages = {d.year - b.year - ((d.month, d.day) < (b.month, b.day)) for d in (doc.pub.start, doc.pub.end)}
+        if age not in set(range(min(ages), max(ages) + 1)):
             return None
+    elif doc.pub is not None and born[:4].isdigit() and not int(born[:4]) + age - 1 <= doc.pub.start.year \
+            <= int(born[:4]) + age + 1:
+        return None
     return ent
 
 

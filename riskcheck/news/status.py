@@ -11,7 +11,7 @@ from datetime import date
 
 from . import dates as ndates
 from .dates import DateExpr
-from .document import _POSSESSIVE_SKIP, Place, _Doc, _Draft, _Sentence
+from .document import _POSSESSIVE_SKIP, Place, _Doc, _Draft, _place_code, _Sentence
 from .mentions import Hit
 from .modality import FUTURE, Cue, status_of
 from .parse import Link
@@ -272,6 +272,7 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
 _BACK_TRIP = re.compile(r"\b(?:the|his|her|their|that|this|its|any)\s+(?:(?:planned|proposed|scheduled|expected|"
                         r"upcoming|intended|mooted|brief|state|official)\s+)?(?:trip|visit|journey|tour|plans?|"
                         r"summit|meeting|forum|ceremony|conference|stopovers?|stops?)\b")  # (a gathering put off: its trips too)
+_NAMED_TRIP = re.compile(r"\s+(?:trip|visit|journey|tour)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
 _IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
                         r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
@@ -288,17 +289,22 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
                and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
                and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
-    if not cancels or any(h.cat == "place" for h in hits):
+    places = [h for h in hits if h.cat == "place"]
+    # "the Kuwait trip was not happening": a place naming the trip pointed back to, not a place of its own
+    named = [h for h in places if _NAMED_TRIP.match(folded, h.end) and folded[max(a, h.start - 4):h.start] == "the "]
+    if not cancels or len(named) < len(places):
         return
-    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b)):
+    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b) or named):
         return
+    codes = {_place_code(h.value) for h in named}
     d = next((d for d in reversed(doc.drafts[-6:]) if d.status in FUTURE and d.status not in ("virtual", "cancelled")
-              and any(sp in previous for sp in d.sentences)), None)
+              and any(sp in previous for sp in d.sentences) and (not codes or d.code in codes)), None)
     if d is None:
         return
     # every plan of that sentence for that person ("stopping in A and B ... opted to avoid any stopovers")
     for e in doc.drafts[-6:]:
-        if e is d or (e.entity is d.entity and e.status == d.status and e.sentences == d.sentences):
+        if e is d or (e.entity is d.entity and e.status == d.status and e.sentences == d.sentences
+                      and (not codes or e.code in codes)):
             e.status = "cancelled"
             e.spans = [_nearest(sp, doc) for sp in e.spans]
 

@@ -35,11 +35,13 @@ from .tripdates import (
     _EARLIER,
     _NOT_SINCE,
     _SHORT_UNITS,
+    STOP_WORDS,
     _last_since,
     _pick_date,
     _spans_per_dest,
     before_story,
     fallback_spans,
+    journey_month,
     resolve_for,
     several_trips,
     since_warrant,
@@ -193,8 +195,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         _earlier_trip(doc, s, found, ti, tj, ent, trav, dests[0])
         # "has not been to X since October 2019": the last trip there, then
         last_since = _last_since(doc, s, found, ti, tj) if th.key in _NOT_SINCE else None
-        if th.key in ("been to", "been back to") and last_since is None:
-            continue
+        if th.key in ("been to", "been back to") and last_since is None and (
+                any(x in ("not", "never", "n", "closest", "nearest", "close") for x in words[max(0, ti - 4):ti])
+                or words[ti - 1:ti] not in (["has"], ["have"], ["had"], ["already"], ["also"], ["twice"])):
+            continue  # (but "X has been to Y twice": trips made)
         # ---- status (every rule in :mod:`.status`)
         status = trigger_status(doc, s, form, role, ti, tj, cues, [c for c in cues if virtual_owner.get(c, ti) == ti],
                                 clause, lead_past, dests[-1].j, last_since is not None, ent.key, sent_status,
@@ -213,14 +217,19 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         guessed = False
         if not spans and status == "completed":
             spans = since_warrant(doc, words, ti, ent)  # "Since the warrant, X has visited A and B"
+        if not spans and words[ti] in STOP_WORDS:
+            spans = journey_month(doc, s, ent, dests, status)  # "considered stopping in A" on the way to a dated trip
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
             guessed = bool(spans) and doc.pub is not None and spans[0][:2] == (doc.pub.start, doc.pub.end)
+            if guessed and th.key in ("been to", "been back to"):
+                spans, guessed = [], False  # "X has been to Y": some time before, not the report day
         ev_name = event.name if event is not None else ""
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
         # (a trip going on is current however the sentence speaks of earlier ones: "X, who is visiting Y for the
         # first time since 2019, ...")
         recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
+            th.key not in ("been to", "been back to") and \
             not several_trips(words, ti) and \
             not any(d.kind == "anchor" for d in found) and not any(
             c.status == "completed" and c.strength >= 4 for c in cues) and (status == "ongoing" or

@@ -5,7 +5,7 @@ destination, and dates implied by "not been to X since", "before his arrest".
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from . import dates as ndates
 from .dates import DateExpr
@@ -465,3 +465,24 @@ def since_warrant(doc: _Doc, words: list[str], ti: int, ent: Entity) -> list[tup
     if first is None or first > doc.pub.start:
         return []
     return [(first, doc.pub.start, "range")]
+
+
+STOP_WORDS = frozenset({"stop", "stops", "stopped", "stopping", "stopover", "stopovers", "refuel", "refuelled",
+                    "refueled", "refuelling", "refueling", "layover"})
+
+
+def journey_month(doc: _Doc, s: _Sentence, ent: Entity, dests: list[Place], status: str) -> list[tuple[date, date, str]]:
+    """The month of the journey a stop belongs to: the dated trip of the same person to another country told
+    in the sentences just before ("will fly to Washington on July 24 ... considered stopping in Hungary"); a stop
+    made belongs to a journey made, a stop planned, considered or called off to a journey ahead."""
+    codes = {p.code for p in dests}
+    for d in reversed(doc.drafts):
+        if not d.sentences or s.a - d.sentences[-1][1] > 1500:
+            return []
+        made = d.status in ("completed", "ongoing")
+        if d.entity is ent and d.code not in codes and d.spans and (s.a, s.b) not in d.sentences and \
+                made == (status in ("completed", "ongoing")):  # a stop made on a journey made, a plan on a plan
+            day = d.spans[0][0]
+            last = (date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1))
+            return [(day.replace(day=1), last, "month")]
+    return []
