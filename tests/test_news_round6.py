@@ -202,3 +202,23 @@ def test_calling_off_the_trip_to_one_country_leaves_the_other_plans() -> None:
     # a trip to another country called off is no answer to this plan
     assert rows("Duterte will visit Kuwait next month. The Japan trip was later cancelled.", "2018-04-12") == \
         [("rodrigo-duterte", "KW", "2018-05", "planned")]
+
+
+def test_stays_told_against_a_dated_trip_took_place_in_the_days_before_it() -> None:
+    text = ("Osama Almasri Njeem was detained in Turin on Sunday, January 19, after previously spending about "
+            "ten days in France and Belgium.")
+    assert rows(text, "2025-01-30") == [("osama-elmasry-njeem", "IT", "2025-01", "completed"),
+                                        ("osama-elmasry-njeem", "FR", "2025-01", "completed"),
+                                        ("osama-elmasry-njeem", "BE", "2025-01", "completed")]
+    # ten days before March 3 is in February; a stay of months is no such anchor
+    text = "Osama Almasri Njeem was detained in Turin on March 3, after previously spending ten days in France."
+    assert rows(text, "2025-03-10")[1] == ("osama-elmasry-njeem", "FR", "2025-02", "completed")
+    text = "Osama Almasri Njeem was detained in Turin on March 3, after staying in France for two months."
+    assert rows(text, "2025-03-10")[1] == ("osama-elmasry-njeem", "FR", "", "completed")
+
+
+def test_a_verb_after_before_or_after_takes_the_subject_and_tense_of_the_main_verb() -> None:
+    assert rows("Putin will fly to Minsk after visiting Astana.", "2025-03-10") == \
+        [("vladimir-putin", "BY", "", "planned"), ("vladimir-putin", "KZ", "", "planned")]
+    assert rows("Putin flew to Minsk after visiting Astana.", "2025-03-10") == \
+        [("vladimir-putin", "BY", "2025-03", "completed"), ("vladimir-putin", "KZ", "2025-03", "completed")]

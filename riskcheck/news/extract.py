@@ -51,7 +51,7 @@ from .sentences import split, unwrap
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
 from .status import ANSWER_HINT, later_cancel
 from .triggers import _trips_in
-from .tripdates import date_told_nearby
+from .tripdates import anchored_stays, date_told_nearby
 from .venues import note_plan, plan_words, venue_named
 
 __all__ = ["Trip", "extract_trips"]
@@ -200,6 +200,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
+        if len(doc.drafts) > n_before or any((s.a, s.b) in d.sentences for d in doc.drafts[-3:]):
+            anchored_stays(doc, s)
         note_plan(doc, s, k, [m.entity for m in ms if m.entity is not None and m.kind != "pronoun"],
                   len(doc.drafts) > n_before)
     if sents and doc.drafts:

@@ -83,8 +83,9 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     elif form == "ing":
         if role == "transit" or any(w in ("is", "are", "am", "s", "currently") for w in aux):
             own = "ongoing"
-        elif any(w in ("was", "were") for w in aux) or any(w in ("by", "after", "upon", "since") for w in aux):
-            own = "completed"
+        elif any(w in ("was", "were") for w in aux) or any(w in ("by", "after", "upon", "since") for w in aux) and \
+                not any(c.status in ("planned", "speculative") and c.strength >= 5 for c in before):
+            own = "completed"  # (but "will fly to X after visiting Y": the plan's own tense)
         elif role == "be":
             own = "ongoing"
     if own is not None and not any(c.status in ("planned", "speculative") and c.strength >= 5 and ti - c.j <= 2

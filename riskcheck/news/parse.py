@@ -323,6 +323,9 @@ def _subjects(verb: Any) -> list[Any]:
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj:
             return [x for c in subj for x in _led(c)]
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("after", "before", "while"):
+            verb = verb.head.head  # "was detained in Turin after spending ten days in France": the same subject
+            continue
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             if verb.dep_ == "xcomp":
                 obj = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
@@ -472,6 +475,9 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
             gov.head.pos_ in ("VERB", "AUX") and any(t.lower_ == "," for t in doc[gov.head.i:gov.i]):
         verb = gov.head  # "toured the region in May, stopping in A and B": the tense of the main verb
+    elif verb.i == gov.i and gov.dep_ == "pcomp" and gov.head.lower_ in ("after", "before", "while") and \
+            gov.head.head.pos_ in ("VERB", "AUX"):
+        verb = gov.head.head  # "will address the summit before flying to Israel": the tense of the main verb
     form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
     negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
     mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")

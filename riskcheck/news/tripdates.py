@@ -486,3 +486,47 @@ def journey_month(doc: _Doc, s: _Sentence, ent: Entity, dests: list[Place], stat
             last = (date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1))
             return [(day.replace(day=1), last, "month")]
     return []
+
+
+_ANCHOR_WORDS = frozenset({"after", "before", "already", "previously", "time"})
+_STAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_STAY_LEADS = frozenset({"for", "around", "about", "almost", "nearly", "some", "spending", "spent", "spend"})
+_TEENS = {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def anchored_stays(doc: _Doc, s: _Sentence) -> None:
+    """ "was arrested in Turin on January 19, after previously being in France, Belgium and Germany for around
+    12 days": undated stays told against a dated trip of the same person named in the sentence, with a span of
+    days or weeks, took place in the days before it (dated to that month)."""
+    words = s.words
+    if not _ANCHOR_WORDS.intersection(words):
+        return
+    back = 0
+    for n, w in enumerate(words[:-1]):
+        unit = _STAY_UNITS.get(words[n + 1])
+        num = ndates._NUMWORDS.get(w) or _TEENS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)
+        if unit and num and n > 0 and (words[n - 1] in _STAY_LEADS or s.toks[n + 1].gap == "-"):
+            back = max(back, num * unit)  # "for around 12 days", "a two-day stop"
+    long_stay = any(w in ("month", "months", "year", "years") and n > 0 and (words[n - 1] in _STAY_LEADS or (
+        n > 1 and words[n - 2] in _STAY_LEADS and (words[n - 1] in ndates._NUMWORDS or words[n - 1] in _TEENS)))
+        for n, w in enumerate(words))  # "for two months", "spent years"
+    if (not back or back > 31) and not long_stay:
+        return
+    here = (s.a, s.b)
+    cut = next(n for n, w in enumerate(words) if w in _ANCHOR_WORDS)
+    places = doc.places(s)
+    codes = {p.code for p in places if p.i < cut}  # the dated trip is told first, the stays after the anchor word
+    stays = {p.code for p in places if p.i > cut} - codes
+    for d in doc.drafts:
+        if here not in d.sentences or d.status != "completed" or d.code not in stays:
+            continue
+        anchor = next((e for e in reversed(doc.drafts) if e.entity is d.entity and e is not d and e.code in codes
+                       and e.status in ("completed", "ongoing") and e.spans and e.spans[0][2] == "day"), None)
+        if anchor is None or (d.spans and d.spans[0][:2] != anchor.spans[0][:2]):
+            continue  # (a stay dated otherwise keeps its date; one given the anchor's own day is redated)
+        if not back or back > 31:
+            d.spans = []  # "after staying in France for two months": not on the anchor's day, nor dated by it
+            continue
+        day = anchor.spans[0][0] - timedelta(days=back)
+        last = date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1)
+        d.spans = [(day.replace(day=1), last, "month")]
