@@ -222,3 +222,16 @@ def test_a_verb_after_before_or_after_takes_the_subject_and_tense_of_the_main_ve
         [("vladimir-putin", "BY", "", "planned"), ("vladimir-putin", "KZ", "", "planned")]
     assert rows("Putin flew to Minsk after visiting Astana.", "2025-03-10") == \
         [("vladimir-putin", "BY", "2025-03", "completed"), ("vladimir-putin", "KZ", "2025-03", "completed")]
+
+
+@pytest.mark.parametrize("second", [
+    "Uganda said Bashir had not been invited to the summit in Kampala.",
+    "Bashir was not invited to the summit in Kampala.",
+    "Uganda did not invite Bashir to the summit in Kampala.",
+])
+def test_not_being_invited_is_no_trip(second: str) -> None:
+    # ANNOTATION.md: "Not trips: ... being excluded or not invited"
+    assert rows("Sudan's President Omar al-Bashir spoke on Monday. " + second, "2010-07-10") == []
+    # an invitation is one, and a trip he will not make is called off
+    assert rows("Sudan's President Omar al-Bashir spoke on Monday. Bashir was invited to the summit in Kampala.",
+                "2010-07-10") == [("omar-al-bashir", "UG", "", "invited")]

@@ -106,6 +106,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue
         if any((s.a, s.b) in d.sentences for d in doc.by_key.get((who.entity.key, place.code), [])):
             continue  # the rules read this trip in this sentence already (with their finer status cues)
+        if link.negated and words[tok_at(link.trigger)].startswith("invit"):
+            continue  # "Uganda did not invite X to the summit in Kampala": no trip
         ti = tok_at(link.verb)
         tj = ti + 1
         clause = _clause(s, ti, tj, boundary)

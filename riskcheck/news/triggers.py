@@ -95,6 +95,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         form, role, window = th.value
         if _not_taken(words, ti):
             continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
+        if words[ti].startswith("invit") and any(x in ("not", "never", "n", "no") for x in words[max(0, ti - 3):ti]):
+            continue  # "had not been invited to the summit in X": being left out is no trip (ANNOTATION.md)
         deleg = -1
         if role == "led_by" and words[ti] == "will" and any(x in _DELEGATION for x in words[tj:tj + 4]):
             # "X will lead the Chinese delegation to the summit in Rio": X attends where the delegation goes
