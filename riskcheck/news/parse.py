@@ -86,7 +86,7 @@ def rules() -> dict[tuple[str, str], Rule]:
 
 _IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
                         "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks", "spoke", "spoken",
-                        "refuelled", "refuelling"})
+                        "refuelled", "refuelling", "took", "brought"})
 
 
 @cache
