@@ -235,3 +235,20 @@ def test_not_being_invited_is_no_trip(second: str) -> None:
     # an invitation is one, and a trip he will not make is called off
     assert rows("Sudan's President Omar al-Bashir spoke on Monday. Bashir was invited to the summit in Kampala.",
                 "2010-07-10") == [("omar-al-bashir", "UG", "", "invited")]
+
+
+def test_a_venue_named_after_its_city_places_the_visitor_there() -> None:
+    assert rows(LEAD + "He was picked up after landing at Berlin Brandenburg airport on Tuesday.", "2024-06-20") == \
+        [("vladimir-putin", "DE", "2024-06", "completed")]
+    assert rows(LEAD + "He met Xi at a Beijing hotel on Tuesday.", "2024-06-20") == \
+        [("vladimir-putin", "CN", "2024-06", "completed")]
+    # a name that merely contains a place is no venue of it
+    assert rows(LEAD + "He praised the Shanghai Cooperation Organisation on Tuesday.", "2024-06-20") == []
+
+
+def test_being_in_attendance_at_a_gathering_is_a_trip() -> None:
+    # ANNOTATION.md: presence at a gathering ("in attendance at the inauguration") is a trip
+    text = LEAD + "He was in attendance at Uhuru Park in Nairobi when Kenya promulgated its constitution in August 2010."
+    assert rows(text, "2024-06-20") == [("vladimir-putin", "KE", "2010-08", "completed")]
+    assert rows(LEAD + "Putin will be in attendance at the summit in Astana next week.", "2024-06-20") == \
+        [("vladimir-putin", "KZ", "2024-06", "planned")]

@@ -47,6 +47,8 @@ _VENUE_PREPS = frozenset({"at", "inside", "outside"})
 # (but "the Trump-Putin summit" names its travellers)
 _GATHERING_NOUNS = frozenset({"summit", "talks", "talk", "meeting"})
 _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
+# venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
+_VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -254,6 +256,10 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if (head.lemma_.lower(), "noun") in rules():
                 return head, ""
+            if head.lemma_.lower() in _VENUE_NOUNS or (head.dep_ == "compound" and head.head.lemma_.lower() in
+                                                       _VENUE_NOUNS and head.head.dep_ == "pobj"):
+                tok = head  # "landing at Berlin Brandenburg airport": the venue's place is where the verb happened
+                continue
             if head.lemma_.lower() not in _LIST_HEADS:
                 return None  # "the Shanghai Cooperation Organization": part of a name
             tok = head
