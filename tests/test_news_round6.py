@@ -252,3 +252,17 @@ def test_being_in_attendance_at_a_gathering_is_a_trip() -> None:
     assert rows(text, "2024-06-20") == [("vladimir-putin", "KE", "2010-08", "completed")]
     assert rows(LEAD + "Putin will be in attendance at the summit in Astana next week.", "2024-06-20") == \
         [("vladimir-putin", "KZ", "2024-06", "planned")]
+
+
+def test_moving_through_countries_enters_each_and_stays_undated_in_a_past_perfect() -> None:
+    text = ("Osama Almasri Njeem spoke on Monday. Before reaching Italy, he had spent almost two weeks moving "
+            "through Britain, Belgium and Germany.")
+    assert rows(text, "2025-07-19") == [("osama-elmasry-njeem", c, "", "completed") for c in ("IT", "GB", "BE", "DE")]
+
+
+def test_the_journey_of_a_past_stop_was_made() -> None:
+    text = "Netanyahu spoke on Monday. He stopped in Hungary on his way to Washington."
+    assert rows(text, "2025-01-25") == [("benjamin-netanyahu", "HU", "2025-01", "completed"),
+                                        ("benjamin-netanyahu", "US", "2025-01", "completed")]
+    assert rows("Netanyahu spoke on Monday. He is on his way to Washington.", "2025-01-25") == \
+        [("benjamin-netanyahu", "US", "2025-01", "ongoing")]

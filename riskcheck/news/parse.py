@@ -479,7 +479,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     if not travellers:
         return
     if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
-            gov.head.pos_ in ("VERB", "AUX") and any(t.lower_ == "," for t in doc[gov.head.i:gov.i]):
+            gov.head.pos_ in ("VERB", "AUX") and (any(t.lower_ == "," for t in doc[gov.head.i:gov.i])
+                                                   or gov.head.lemma_ == "spend"):  # "had spent weeks moving through"
         verb = gov.head  # "toured the region in May, stopping in A and B": the tense of the main verb
     elif verb.i == gov.i and gov.dep_ == "pcomp" and gov.head.lower_ in ("after", "before", "while") and \
             gov.head.head.pos_ in ("VERB", "AUX"):

@@ -117,6 +117,11 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                          and not any(x in boundary for x in words[t[1]:ti])), None)
             if lead is not None:
                 form = lead[2].value[0]
+        if role == "transit" and form == "ing" and words[ti] in ("on", "en") and any(
+                t[1] <= ti and t[2].value[0] == "past" and not any(x in boundary for x in words[t[1]:ti])
+                for t in triggers):
+            # "stopped in Hungary on his way to Washington": the journey of a past stop was made
+            form, role = "past", "go"
         clause = _clause(s, ti, tj, boundary)
         # ---- destinations (:mod:`.destinations`; before the traveller: a destination without one still sets
         # the context)
