@@ -266,3 +266,15 @@ def test_the_journey_of_a_past_stop_was_made() -> None:
                                         ("benjamin-netanyahu", "US", "2025-01", "completed")]
     assert rows("Netanyahu spoke on Monday. He is on his way to Washington.", "2025-01-25") == \
         [("benjamin-netanyahu", "US", "2025-01", "ongoing")]
+
+
+def test_a_caption_lists_everyone_who_posed_with_abbreviated_ranks_and_possessive_qualifiers() -> None:
+    text = ("In this photo released by the ministry, from left to right Nepal Prime Minister Khadga Prasad Oli, "
+            "India Prime Minister Narendra Modi, Bhutan Prime Minister Tshering Tobgay and Myanmar's Senior Gen. "
+            "Min Aung Hlaing pose for a photograph during the summit in Bangkok, Thailand, Friday, April 4, 2025.")
+    trips = extract_trips(text, "2025-04-05")
+    assert sorted(t.person for t in trips) == ["Khadga Prasad Oli", "Min Aung Hlaing", "Narendra Modi",
+                                               "Tshering Tobgay"]
+    assert {(t.country, t.start, t.status) for t in trips} == {("TH", "2025-04-04", "completed")}
+    # "gen" alone introduces nobody
+    assert extract_trips("The next gen Ferrari arrived in Rome.", "2025-04-05") == []

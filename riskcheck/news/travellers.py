@@ -39,7 +39,10 @@ def _coordinated(s: _Sentence, ms: list[Mention], trav: Mention) -> list[Mention
     n = people.index(trav)
 
     def joined(a: Mention, b: Mention) -> bool:
-        between = words[a.j:b.i]
+        bi = b.i
+        if bi - a.j >= 3 and words[bi - 1] == "s" and toks[bi - 1].gap in ("'", "\u2019") and toks[bi - 2].cap:
+            bi -= 2  # "..., B and Myanmar's Senior Gen. C": a possessive qualifier of C's role
+        between = words[a.j:bi]
         commas = sum(toks[x].gap.count(",") for x in range(a.j, b.i + 1) if x < len(toks))
         return len(between) <= 3 and all(x in _LIST_WORDS for x in between) and commas <= 1 and \
             (bool(between) or commas == 1) and not any(c in toks[x].gap for x in range(a.j, b.i + 1)
