@@ -278,3 +278,13 @@ def test_a_caption_lists_everyone_who_posed_with_abbreviated_ranks_and_possessiv
     assert {(t.country, t.start, t.status) for t in trips} == {("TH", "2025-04-04", "completed")}
     # "gen" alone introduces nobody
     assert extract_trips("The next gen Ferrari arrived in Rome.", "2025-04-05") == []
+
+
+def test_a_demonym_capital_and_slipping_into_a_country_on_the_parse() -> None:
+    text = ("Putin met Iran's president Masoud Pezeshkian for the first time on Friday, on the sidelines of a forum "
+            "in the Turkmen capital.")
+    assert rows(text, "2024-10-12") == [("vladimir-putin", "TM", "2024-10", "completed")]
+    assert rows("Saif al-Islam Gaddafi slipped into Niger in November 2011.", "2012-07-20") == \
+        [("saif-al-islam-gaddafi", "NE", "2011-11", "completed")]
+    # a demonym that names no place is no destination
+    assert rows("Putin praised the Chinese people on Friday.", "2024-10-12") == []

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .assemble import _add
-from .destinations import _modifier_place
+from .destinations import _modifier_place, demonym_capital
 from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
@@ -69,7 +69,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
 
     words, toks = s.words, s.toks
     role_spans = [(m.i, m.j) for m in ms if m.kind in ("role", "title", "name")]
-    dests = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
+    found_places = [q for p in doc.places(s) if (q := p if not p.demonym or p.kind in _PLACE_KIND_RANK
+                                                 else demonym_capital(doc, s, p)) is not None]
+    # ("the Turkmen capital", "the Chinese city of Tianjin": the place the demonym names)
+    dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p)]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
