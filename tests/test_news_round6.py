@@ -288,3 +288,25 @@ def test_a_demonym_capital_and_slipping_into_a_country_on_the_parse() -> None:
         [("saif-al-islam-gaddafi", "NE", "2011-11", "completed")]
     # a demonym that names no place is no destination
     assert rows("Putin praised the Chinese people on Friday.", "2024-10-12") == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Putin had accepted Xi's invitation to attend the next SCO summit in China.", "planned"),
+    ("Tokayev invited Putin to Astana, and the invitation was accepted with gratitude.", "planned"),
+    ("Putin declined Xi's invitation to attend the summit in China.", "cancelled"),
+    ("Putin was invited to the summit in China.", "invited"),
+])
+def test_an_invitation_accepted_is_a_plan_and_one_declined_is_called_off(text: str, status: str) -> None:
+    # ANNOTATION.md: planned includes "accepted an invitation"
+    assert [s for _, _, _, s in rows(text, "2023-12-10")] == [status]
+
+
+def test_video_instead_of_a_trip_is_virtual_and_dated_in_the_past_when_told_in_the_past() -> None:
+    text = ("Putin stayed away from the BRICS summit in Johannesburg in August, addressing the leaders by video "
+            "instead.")
+    assert rows(text, "2023-12-10") == [("vladimir-putin", "ZA", "2023-08", "virtual")]
+    assert [s for _, _, _, s in rows("Putin missed the summit in Johannesburg. He took part by video link.",
+                                      "2023-12-10")] == ["virtual"]
+    # a later video appearance does not turn a trip made into a virtual one
+    assert [s for _, _, _, s in rows("Putin visited Johannesburg in 2019. He later spoke by video.",
+                                      "2023-12-10")] == ["completed"]

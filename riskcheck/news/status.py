@@ -141,8 +141,6 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
     if (status == "ongoing" and form == "ing" or status in ("completed", "ongoing") and form == "pres") and \
             _progressive_ahead(doc, s, ti, tj, dest_j, clause, strict=form == "pres"):
         status = "planned"
-    if status == "planned" and "accepted" in words and no_date_yet(" ".join(words)):
-        status = "invited"  # "accepted an invitation to visit X, though no date has been set": no decision yet
     if status in ("planned", "invited") and _but_not_made(words, clause[1], cues, doc.places(s)):
         status = "cancelled"
     if status == "planned" and _there_now(words, dest_j):
@@ -207,7 +205,8 @@ def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, c
 def looks_ahead(status: str, form: str, words: list[str], cues: list[Cue], clause: tuple[int, int], tj: int) -> bool:
     """Whether a trip's relative date points after the publication ("on Monday" = next Monday): a plan does,
     but not a trip already skipped ("In October, X skipped a trip to Y") or attended by video in the past."""
-    if status == "cancelled" and any(words[c.i] in _PAST_CANCEL and clause[0] <= c.i < tj for c in cues):
+    if status in ("cancelled", "virtual") and any(words[c.i] in _PAST_CANCEL and clause[0] <= c.i < tj for c in cues):
+        # ("stayed away from the summit in August, addressing it by video instead": the August before)
         return False
     if status == "virtual" and form == "past":
         return False  # "In August he addressed the summit by video": the August before the report
@@ -286,6 +285,7 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     it (a plan called off may lie on either side)."""
     if not any(h.cat == "place" and any(pn.kind != "government" for pn in h.value) for h in hits):
         _later_answer(doc, folded[a:b], previous)  # (the Kremlin, the White House: a speaker, not a place)
+        _later_video(doc, folded[a:b], hits, previous)
     cancels = [h for h in hits if h.cat == "cue" and h.value[0] == "cancelled"
                and not _NEGATED.search(folded, max(a, h.start - 16), h.start)
                and not _HEDGE.search(folded, max(a, h.start - 16), h.start)]
@@ -351,8 +351,8 @@ def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> 
     invitation" makes it a plan, "He will not go" cancels it."""
     want: tuple[str, ...]
     if _ACCEPTED.search(sentence):
-        if no_date_yet(sentence):
-            return  # "accepted ..., adding that dates would be agreed later": still an invitation
+        # (with or without a date: "has accepted an invitation ..., though the timing remains uncertain" is a plan
+        # in the owners' annotation)
         want, new = ("invited",), "planned"
     elif _WONT_GO.search(sentence):
         want, new = ("planned", "invited", "speculative"), "cancelled"
@@ -364,3 +364,42 @@ def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> 
     d = next((d for d in reversed(doc.drafts[-6:]) if any(sp in previous for sp in d.sentences)), None)
     if d is not None and d.status in want:
         d.status = new
+
+
+_ACCEPT_WORDS = frozenset({"accepted", "accepts", "accepting"})
+_DECLINE_WORDS = frozenset({"declined", "declines", "rejected", "rejects", "refused", "refuses"})
+
+
+def answered_invitation(status: str, words: list[str]) -> str:
+    """An invitation the same sentence says was accepted is a plan ("had accepted Xi's invitation to attend",
+    "the invitation was accepted with gratitude"; ANNOTATION.md), one it says was declined is called off."""
+    if status != "invited":
+        return status
+    def said(kind: frozenset[str]) -> bool:
+        return any(w in kind and not ({"not", "never", "n", "yet"} & set(words[max(0, n - 3):n]))
+                   for n, w in enumerate(words))
+    accepted, declined = said(_ACCEPT_WORDS), said(_DECLINE_WORDS)
+    if accepted != declined:
+        return "planned" if accepted else "cancelled"
+    return status
+
+
+_HE_OPENS = re.compile(r"^\W*(?:he|she|instead\W+he|instead\W+she)\b")
+
+
+def _later_video(doc: _Doc, sentence: str, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
+    """ "X missed the summit in Kazan. He took part by video link.": a sentence opening on "he"/"she", with a
+    video cue and no place, makes the trip the sentence before called off a virtual one (ANNOTATION.md:
+    virtual, not cancelled, when video is mentioned)."""
+    if not any(h.cat == "cue" and h.value[0] == "virtual" for h in hits) or not _HE_OPENS.search(sentence):
+        return
+    if any(h.cat == "person" for h in hits):
+        return
+    d = next((d for d in reversed(doc.drafts[-4:]) if any(sp in previous[-1:] for sp in d.sentences)), None)
+    if d is None or not (d.status == "cancelled" or d.status == "planned" and "instead" in sentence.split()):
+        return
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
+    if years and not (d.spans and {d.spans[0][0].year, d.spans[0][1].year} & years):
+        return  # "will fly to X in June. He took part by video in 2014.": another occasion
+    d.status = "virtual"
+

@@ -23,6 +23,7 @@ from .status import (
     _AFTER_ALL,
     _HEADS,
     _not_taken,
+    answered_invitation,
     looks_ahead,
     trigger_status,
 )
@@ -212,6 +213,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                                 done_here)
         if status is None:
             continue
+        status = answered_invitation(status, words)
         # ---- date (:mod:`.tripdates`) and event (:mod:`.gatherings`)
         future = looks_ahead(status, form, words, cues, clause, tj)
         spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since,
