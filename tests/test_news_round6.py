@@ -310,3 +310,20 @@ def test_video_instead_of_a_trip_is_virtual_and_dated_in_the_past_when_told_in_t
     # a later video appearance does not turn a trip made into a virtual one
     assert [s for _, _, _, s in rows("Putin visited Johannesburg in 2019. He later spoke by video.",
                                       "2023-12-10")] == ["completed"]
+
+
+@pytest.mark.parametrize(("second", "month"), [
+    ("He was flown to The Hague in November that year.", "2011-11"),
+    ("He was flown to The Hague in November of the following year.", "2012-11"),
+])
+def test_a_month_of_that_year_takes_the_year_told_last(second: str, month: str) -> None:
+    # the year told as a date ("in April 2011"), not one used as a modifier ("the 2010 election")
+    text = "Laurent Gbagbo was arrested in April 2011 after a standoff over the 2010 election. " + second
+    assert rows(text, "2019-02-01") == [("laurent-gbagbo", "NL", month, "completed")]
+
+
+def test_a_place_region_and_a_journey_blocked_by_an_arrest() -> None:
+    text = "Patrice-Edouard Ngaissona spoke on Monday. Ngaissona, 51, was detained on Wednesday in the Paris region."
+    assert rows(text, "2018-12-14") == [("patrice-edouard-ngaissona", "FR", "2018-12", "completed")]
+    text = "Saif al-Islam Gaddafi was captured near Obari while trying to slip across the border into Niger."
+    assert rows(text, "2012-03-17") == [("saif-al-islam-gaddafi", "NE", "", "cancelled")]

@@ -158,9 +158,36 @@ def find(toks: list[Tok]) -> list[DateExpr]:
             continue
         e = _at(toks, i, n)
         if e is not None:
+            e = _month_of_that_year(toks, e, out)
             out.append(e)
             nxt = max(e.j, i + 1)
     return _month_ranges(toks, out)
+
+
+# "in November that year", "in March of the following year": a month of a year named before
+_THAT_YEAR = {("that", "year"): 0, ("of", "that", "year"): 0, ("the", "same", "year"): 0, ("that", "same", "year"): 0,
+              ("of", "the", "same", "year"): 0, ("the", "following", "year"): 1, ("of", "the", "following", "year"): 1,
+              ("the", "next", "year"): 1, ("of", "the", "next", "year"): 1, ("the", "previous", "year"): -1,
+              ("of", "the", "previous", "year"): -1}
+
+
+def _month_of_that_year(toks: list[Tok], e: DateExpr, out: list[DateExpr]) -> DateExpr:
+    """A month without a year followed by "that year" / "the following year": the year of the last year the
+    sentence named, else marked (``extra["yearref"]``, the offset) for the article's last named year."""
+    if e.kind != "abs" or not e.month or e.years:
+        return e
+    words = [t.word for t in toks[e.j:e.j + 4]]
+    for k in (4, 3, 2):
+        off = _THAT_YEAR.get(tuple(words[:k]))
+        if off is None:
+            continue
+        before = next((x for x in reversed(out) if x.kind == "abs" and x.years), None)
+        if before is not None:
+            return DateExpr(e.i, e.j + k, "abs", years=(before.years[-1] + off,), month=e.month, day=e.day,
+                            month2=e.month2, day2=e.day2)
+        return DateExpr(e.i, e.j + k, "abs", month=e.month, day=e.day, month2=e.month2, day2=e.day2,
+                        extra={"yearref": str(off)})
+    return e
 
 
 _RANGE_OPEN = {"between": ("and",), "from": ("to", "until", "till", "through")}

@@ -42,6 +42,7 @@ def _parser() -> object | None:
     return parse_text
 
 
+_CAUGHT = frozenset({"captured", "arrested", "seized", "detained", "stopped", "intercepted", "caught"})
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -115,6 +116,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         tj = ti + 1
         clause = _clause(s, ti, tj, boundary)
         status = parse_status(doc, s, link, ti, tj, cues, clause, place.j)
+        if status is None and words[max(0, ti - 2):ti] in (["trying", "to"], ["tried", "to"], ["attempting", "to"]) \
+                and _CAUGHT.intersection(words):
+            status = "cancelled"  # "captured ... while trying to slip into Niger": a trip blocked by an arrest
         if status is None:
             continue
         if status in ("completed", "ongoing") and words[tok_at(link.trigger)].startswith("invit"):

@@ -228,6 +228,14 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
     visit in April", ``past_plan``), takes the month (or weekday) nearest the report: it may lie on either
     side ("was to attend in August, but ..."); "the next day", "a few days earlier" count from the trip under
     discussion (:func:`_anchor`)."""
+    if "yearref" in dexpr.extra:
+        # "He was flown to The Hague in November that year": the year the article named last
+        named = list(_DATE_YEAR.finditer(doc.text, 0, doc.cursor))
+        if not named:
+            return []
+        year = int(named[-1].group(1)) + int(dexpr.extra["yearref"])
+        dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(year,), month=dexpr.month, day=dexpr.day,
+                         month2=dexpr.month2, day2=dexpr.day2)
     anchor = _anchor(doc, dexpr.unit)
     if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
             _dated_since_anchor(doc, dexpr):
@@ -264,6 +272,9 @@ def _story_year(doc: _Doc, dexpr: DateExpr, who: Entity) -> int | None:
 
 
 _YEAR_NAMED = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# a year told as a date ("in April 2011", "in 2011"), not as a modifier ("the 2010 election")
+_DATE_YEAR = re.compile(r"(?:\b(?:[Ii]n|[Oo]f|[Ss]ince|[Bb]y|[Uu]ntil)\s+|(?:January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December)\s+(?:\d{1,2},?\s+)?)((?:19|20)\d\d)\b")
 
 
 def _dated_since_anchor(doc: _Doc, dexpr: DateExpr) -> bool:
