@@ -327,3 +327,12 @@ def test_a_place_region_and_a_journey_blocked_by_an_arrest() -> None:
     assert rows(text, "2018-12-14") == [("patrice-edouard-ngaissona", "FR", "2018-12", "completed")]
     text = "Saif al-Islam Gaddafi was captured near Obari while trying to slip across the border into Niger."
     assert rows(text, "2012-03-17") == [("saif-al-islam-gaddafi", "NE", "", "cancelled")]
+
+
+def test_the_age_in_a_sentence_without_a_trip_keeps_the_wanted_person_salient() -> None:
+    text = ("Putin arrived in Astana on Wednesday. Indian Prime Minister Narendra Modi stayed away from the summit. "
+            "The court issued a warrant for the 71-year-old last year. A little over two weeks ago he made "
+            "back-to-back stops in North Korea and Vietnam.")
+    got = [(p, c) for p, c, _, _ in rows(text, "2024-07-04")]
+    assert ("vladimir-putin", "KP") in got and ("vladimir-putin", "VN") in got
+    assert not any(c in ("KP", "VN") and p == "Narendra Modi" for p, c in got)

@@ -40,6 +40,7 @@ from .mentions import Hit, gazetteer
 from .names import variant_hits
 from .refs import (
     _TRIP_STARTS,
+    _age_subject,
     _cheap_subject,
     _date_back_reference,
     _note_recent,
@@ -156,7 +157,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if not (cats & interesting) and not referring:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
-            if not _surname_subject(doc, folded, a, b):
+            if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
         if not (cats & {"trigger", "role"}) and k not in parsed and not (

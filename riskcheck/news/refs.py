@@ -573,6 +573,20 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
     return False
 
 
+_AGED = re.compile(r"\bthe (\d{2,3}) year old\b")
+
+
+def _age_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
+    """A sentence with no trip that speaks of "the 71-year-old" makes the wanted person of that age salient."""
+    m = _AGED.search(folded, a, b)
+    ent = _aged(doc, int(m.group(1))) if m is not None else None
+    if ent is None:
+        return False
+    doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
+    doc.last_subject, doc.last_subject_age = ent, 0
+    return True
+
+
 _OF_LINKS = frozenset({"of", "the", "and", "for", "on"})
 
 
