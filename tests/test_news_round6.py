@@ -9,11 +9,14 @@ Every sentence is written for these tests.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskcheck.news import extract_trips
+from riskcheck.news.readers import header_date
 
 spacy_parse = pytest.importorskip("spacy")  # the parse-based shapes need the `nlp` extra (CI installs it)
 
@@ -336,3 +339,23 @@ def test_the_age_in_a_sentence_without_a_trip_keeps_the_wanted_person_salient() 
     got = [(p, c) for p, c, _, _ in rows(text, "2024-07-04")]
     assert ("vladimir-putin", "KP") in got and ("vladimir-putin", "VN") in got
     assert not any(c in ("KP", "VN") and p == "Narendra Modi" for p, c in got)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+       st.sampled_from(["MINSK", "NAIROBI", "Addis Ababa", "ST. PETERSBURG"]), st.sampled_from(["(Agency) -", "-"]))
+@settings(max_examples=30, deadline=None)
+def test_a_day_first_dateline_gives_the_publication_date(day: date, city: str, tail: str) -> None:
+    text = f"Headline here\n\n{city}, {day.day} {day:%B} {day.year} {tail} The president arrived on Thursday."
+    span = header_date(text)[1]
+    assert span is not None and (span.start, span.end, span.precision) == (day, day, "day")
+
+
+def test_a_name_the_tables_do_not_know_takes_its_own_trip_not_the_wanted_persons() -> None:
+    # a wrong answer for a wanted person is worse than none
+    assert rows("Putin addressed the summit by video instead, while Lavrov flew to Johannesburg.", "2023-08-22") == []
+    assert rows("Putin addressed the summit by video, and Lavrov later flew to Johannesburg.", "2023-08-22") == []
+    # but an appositive name, a month or a pronoun is no other traveller
+    text = "Prime Minister Benjamin Netanyahu and his wife, Sarah, leaves Hungary for the US on April 6, 2025."
+    assert ("benjamin-netanyahu", "US", "2025-04", "completed") in rows(text, "2025-04-07")
+    assert rows("Putin met leaders in Moscow, while in August he flew to Johannesburg.", "2023-08-22") == \
+        [("vladimir-putin", "ZA", "2023-08", "completed")]

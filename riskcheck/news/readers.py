@@ -34,6 +34,8 @@ _HEADER = re.compile(r"\s{0,4}date (\d{4}-\d{2}(?:-\d{2})?)\b")
 _DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated|posted|first published)"
                         r"(?:[ \t]{0,4}:|[ \t]+on\b|(?=[ \t]+\d|[ \t]+[a-z]{3}))[ \t]{0,8}([^\n]{4,60})$")
 _DATELINE_MDY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \(")
+# a day-first dateline: "MINSK, 23 November 2023 (Agency) -", "NAIROBI, 4 August 2010 -"
+_DATELINE_DMY = re.compile(r"\b[A-Z][A-Za-z.'\- ]{1,40}, (\d{1,2}) ([A-Z][a-z]{2,8})\.? ((?:19|20)\d\d) ?[(\-\u2013\u2014]")
 _DATELINE_CITY = re.compile(r"[A-Z][A-Za-z.'\- ]{1,40}, ([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))? ?\(")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _DMY = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
@@ -103,6 +105,12 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
     if m and (mo := _MONTHS.get(m[1].lower())):
         try:
             return text, DateSpan.day(date(int(m[3]), mo, int(m[2]))), "dateline"
+        except ValueError:
+            pass
+    m = _DATELINE_DMY.search(first)
+    if m and (mo := _MONTHS.get(m[2].lower())):
+        try:
+            return text, DateSpan.day(date(int(m[3]), mo, int(m[1]))), "dateline"
         except ValueError:
             pass
     m = _DATELINE_CITY.search(first)

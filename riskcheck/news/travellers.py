@@ -105,6 +105,31 @@ def _followed_leg(doc: _Doc, s: _Sentence, ti: int) -> _Draft | None:
     return last
 
 
+_AUX_FILL = frozenset({"also", "later", "then", "had", "has", "have", "will", "would", "was", "were", "is",
+                       "himself", "herself", "instead", "already", "reportedly", "personally", "to", "due", "set"})
+_NEW_CLAUSE = frozenset({"while", "and", "but", "whereas", "as", "when", "after", "before", "though", "although"})
+
+
+def _unknown_subject(s: _Sentence, ms: list[Mention], places: list[Place], after: int, ti: int) -> bool:
+    """Whether a capitalised name the tables do not know opens a clause of its own right before the trigger
+    ("Putin addressed the summit by video, while Lavrov flew to Johannesburg"): that person travels, not the
+    one named before."""
+    words, toks = s.words, s.toks
+    n = ti - 1
+    while n > after and words[n] in _AUX_FILL:
+        n -= 1
+    end = n
+    if end <= after or not toks[end].cap or "," in toks[end + 1].gap or any(m.i <= end < m.j for m in ms) or \
+            any(p.i <= end < p.j for p in places) or words[end] in ndates.MONTHS or words[end] in ndates.WEEKDAYS:
+        return False
+    start = end
+    while start - 1 > after and toks[start - 1].cap and toks[start].gap == " ":
+        start -= 1
+    # (", and Lavrov flew": a clause of its own; "Putin and Trump held talks": one subject of two)
+    return "," in toks[start].gap or words[start - 1] in _NEW_CLAUSE and (
+        words[start - 1] != "and" or "," in toks[start - 1].gap)
+
+
 def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: int, form: str, role: str,
               pre_trav: Mention | None, places: list[Place], head: int = -1
               ) -> tuple[Mention | None, Mention | None, str, bool]:
@@ -215,6 +240,8 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
                 ante = next((m for m in ms if m.j == rel and m.entity is not None and "," in toks[rel].gap), None)
                 if ante is not None:
                     trav = ante
+            if trav is not None and _unknown_subject(s, ms, places, trav.j, ti):
+                return None, None, "", True  # "X spoke by video, while Lavrov flew to Y": a name we do not know
             if trav is not None and _country_subject(s, places, trav.j, ti):
                 return None, None, "", True  # "since Sudan joined the coalition fighting in Yemen": the country acts
             if trav is None and not any(m.j <= ti for m in ms if m.entity is not None):

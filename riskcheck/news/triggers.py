@@ -87,11 +87,12 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         for c in cues:
             if c.status == "virtual":
                 # a trigger of the cue's own clause first ("addressed it remotely, while Y flew to Z")
-                virtual_owner[c] = min(owners, key=lambda t: (any(x in boundary for x in (
-                                                                    words[t[1]:c.i] if c.i >= t[1] else words[c.j:t[0]])),
-                                                                c.i - t[1] if c.i >= t[1] else
-                                                                (t[0] - c.j) if c.j <= t[0] else 0,
-                                                                t[0] > c.i))[0]
+                # ("addressing them by video instead": the trip told before the cue, not a later one)
+                virtual_owner[c] = min(owners, key=lambda t: (
+                    t[0] > c.i and "instead" in words[c.j:c.j + 2],
+                    any(x in boundary for x in (words[t[1]:c.i] if c.i >= t[1] else words[c.j:t[0]])),
+                    c.i - t[1] if c.i >= t[1] else (t[0] - c.j) if c.j <= t[0] else 0,
+                    t[0] > c.i))[0]
     for ti, tj, th in triggers:
         form, role, window = th.value
         if _not_taken(words, ti):
