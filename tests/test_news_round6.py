@@ -359,3 +359,20 @@ def test_a_name_the_tables_do_not_know_takes_its_own_trip_not_the_wanted_persons
     assert ("benjamin-netanyahu", "US", "2025-04", "completed") in rows(text, "2025-04-07")
     assert rows("Putin met leaders in Moscow, while in August he flew to Johannesburg.", "2023-08-22") == \
         [("vladimir-putin", "ZA", "2023-08", "completed")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Putin became the first Russian leader to visit Mongolia in a decade.", "completed"),
+    ("Putin would become the first Russian leader to visit Mongolia in a decade.", "planned"),
+    ("Putin wants to be the first to visit Mongolia.", "planned"),
+    ("Djibouti's government failed to arrest Omar al-Bashir during his visit to Djibouti in May 2011.", "completed"),
+    ("Putin will meet Xi during his visit to Beijing next week.", "planned"),
+])
+def test_the_first_leader_to_visit_and_a_visit_during_which_something_happened(text: str, status: str) -> None:
+    assert [s for _, _, _, s in rows(text, "2016-05-09")] == [status]
+
+
+def test_the_only_place_he_should_travel_to_is_no_trip_made() -> None:
+    text = ("Omar al-Bashir spoke. From now on, the only place he should plan to travel to should be The Hague, "
+            "an activist said.")
+    assert [s for _, c, _, s in rows(text, "2013-09-25") if c == "NL"] != ["completed"]

@@ -86,6 +86,23 @@ def _after_trip(words: list[str], ti: int, cues: list[Cue]) -> bool:
                    and words[c.i] not in _PAST_AUX for c in cues)
 
 
+_PAST_MAIN = frozenset({"met", "said", "told", "signed", "held", "spoke", "gave", "made", "took", "was", "were",
+                        "did", "saw", "went", "came", "left", "sat", "won", "lost"})
+
+
+def _during_past(words: list[str], ti: int, cues: list[Cue]) -> bool:
+    """ "failed to arrest X during his visit to Y", "signed deals during a visit to Y": a past main verb before
+    "during" tells a visit made (not "will sign deals during his visit")."""
+    a = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "during"), None)
+    if a is None or not all(x in _AFTER_FILL or x in _POSSESSIVE_SKIP for x in words[a + 1:ti]):
+        return False
+    if any(x in ("planned", "upcoming", "next", "forthcoming", "expected") for x in words[a + 1:ti]):
+        return False
+    if any(c.j <= a and c.status in ("planned", "speculative", "invited") and c.strength >= 4 for c in cues):
+        return False
+    return any(x in _PAST_MAIN or (len(x) > 4 and x.endswith("ed")) for x in words[max(0, a - 8):a])
+
+
 def _progressive_lead(words: list[str], ti: int, nounverb: set[str]) -> bool:
     """ "is making a visit to", "are paying a state visit to": a verb of undertaking in the present progressive
     right before the noun trigger."""
@@ -112,6 +129,8 @@ def trigger_status(doc: _Doc, s: _Sentence, form: str, role: str, ti: int, tj: i
     if form in ("base", "noun") and role in ("go", "be", "attend") and status in (None, "planned") and \
             _after_trip(words, ti, cues):
         status = "completed"  # "was due in Washington after a four-day stay in Hungary"
+    if form == "noun" and status in (None, "planned") and _during_past(words, ti, cues):
+        status = "completed"  # "failed to arrest him during his visit to the country in May 2011"
     if status is None and lead_past:
         status = lead_past
     if status is None and form == "noun" and not any(clause[0] <= c.i and c.j <= clause[1] for c in cues):
@@ -402,4 +421,29 @@ def _later_video(doc: _Doc, sentence: str, hits: list[Hit], previous: list[tuple
     if years and not (d.spans and {d.spans[0][0].year, d.spans[0][1].year} & years):
         return  # "will fly to X in June. He took part by video in 2014.": another occasion
     d.status = "virtual"
+
+
+_ORDINALS = frozenset({"first", "only", "second", "third", "fourth", "fifth", "last", "latest"})
+_FUTURE_WORDS = frozenset({"will", "would", "could", "may", "might", "plans", "planned", "expected", "hopes", "set",
+                           "shall", "ll", "become", "becomes", "to"})
+
+
+_NOT_A_PERSON = frozenset({"place", "places", "country", "countries", "city", "time", "thing", "he", "she", "they",
+                           "should", "must", "can", "plan", "wants", "want", "needs", "need", "trip", "visit", "way"})
+
+
+def first_to_visit(status: str, words: list[str], ti: int) -> str:
+    """ "became the first Russian leader to visit Mongolia", "the only other foreign leader to visit Myanmar since
+    2021 was X": an infinitive after an ordinal tells a visit made, not planned (unless the sentence looks ahead:
+    "would become the first ... to visit")."""
+    if status != "planned" or ti < 3 or words[ti - 1] != "to":
+        return status
+    n = next((n for n in range(ti - 2, max(-1, ti - 8), -1) if words[n] in _ORDINALS), None)
+    if n is None or words[n - 1:n] not in (["the"], ["s"]) and not (n > 1 and words[n - 2] == "the"):
+        return status
+    if _FUTURE_WORDS.intersection(words[:n]) - {"to"} or "to" in words[:n - 1]:
+        return status
+    if _NOT_A_PERSON.intersection(words[n + 1:ti - 1]) or _FUTURE_WORDS.intersection(words[n + 1:ti - 1]):
+        return status  # "the only place he should plan to travel to": no person was the first to go
+    return "completed"
 
