@@ -376,3 +376,8 @@ def test_the_only_place_he_should_travel_to_is_no_trip_made() -> None:
     text = ("Omar al-Bashir spoke. From now on, the only place he should plan to travel to should be The Hague, "
             "an activist said.")
     assert [s for _, c, _, s in rows(text, "2013-09-25") if c == "NL"] != ["completed"]
+
+
+def test_a_place_inside_a_persons_name_is_no_destination() -> None:
+    text = "Netanyahu spoke. The prime minister's plane landed at John F. Kennedy airport on Thursday."
+    assert all(c != "CO" for _, c, _, _ in rows(text, "2025-09-26"))

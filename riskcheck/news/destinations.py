@@ -135,6 +135,8 @@ def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tu
     words = s.words
     if p.kind == "government" or p.kind not in _PLACE_KIND_RANK:
         return False
+    if p.kind == "city" and p.i > 0 and len(words[p.i - 1]) == 1 and s.toks[p.i - 1].cap and "." in s.toks[p.i].gap:
+        return False  # "John F. Kennedy airport": a person's name, not the town of Kennedy
     if p.j < len(words) and (words[p.j] in speech or (p.j + 1 < len(words) and words[p.j] in (
             "has", "had", "have", "also") and words[p.j + 1] in speech)):
         return False

@@ -246,6 +246,7 @@ def _form(verb: Any) -> str:
 def _governor(tok: Any) -> tuple[Any, str] | None:
     """The trigger a destination token hangs on, with the preposition between them ("" for none)."""
     pending = ""  # the last real preposition on the way up ("to" in "including to countries such as A")
+    origin = tok.i  # (a venue named after its city names it first: not "John F. Kennedy airport")
     for _ in range(7):
         dep = tok.dep_
         head = tok.head
@@ -257,8 +258,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if (head.lemma_.lower(), "noun") in rules():
                 return head, ""
-            if head.lemma_.lower() in _VENUE_NOUNS or (head.dep_ == "compound" and head.head.lemma_.lower() in
-                                                       _VENUE_NOUNS and head.head.dep_ == "pobj"):
+            if (head.lemma_.lower() in _VENUE_NOUNS or (head.dep_ == "compound" and head.head.lemma_.lower() in
+                                                        _VENUE_NOUNS and head.head.dep_ == "pobj")) and \
+                    not any(c.dep_ == "compound" and c.i < origin for c in (*tok.children, *head.children)):
                 tok = head  # "landing at Berlin Brandenburg airport": the venue's place is where the verb happened
                 continue
             if head.lemma_.lower() not in _LIST_HEADS:
