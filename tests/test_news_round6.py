@@ -381,3 +381,14 @@ def test_the_only_place_he_should_travel_to_is_no_trip_made() -> None:
 def test_a_place_inside_a_persons_name_is_no_destination() -> None:
     text = "Netanyahu spoke. The prime minister's plane landed at John F. Kennedy airport on Thursday."
     assert all(c != "CO" for _, c, _, _ in rows(text, "2025-09-26"))
+
+
+@pytest.mark.parametrize(("second", "status"), [
+    ("Reports that Bashir had travelled to Egypt were denied by the army.", "speculative"),
+    ("The army denied reports that Bashir had travelled to Egypt.", "speculative"),
+    ("Posts claiming that Bashir had been flown to Egypt were \"baseless\", a spokesman said.", "speculative"),
+    ("Reports say Bashir travelled to Egypt last week.", "completed"),
+])
+def test_a_trip_inside_a_denied_report_is_speculation(second: str, status: str) -> None:
+    # ANNOTATION.md: speculative includes "a report that was denied"
+    assert [s for _, _, _, s in rows("Omar al-Bashir spoke. " + second, "2023-04-20")] == [status]

@@ -13,7 +13,7 @@ from .destinations import _modifier_place, demonym_capital
 from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
-from .status import answered_invitation, first_to_visit, parse_status
+from .status import answered_invitation, denied_report, first_to_visit, parse_status
 from .tripdates import (
     _EARLIER,
     LEAD_SENTENCES,
@@ -123,7 +123,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue
         if status in ("completed", "ongoing") and words[tok_at(link.trigger)].startswith("invit"):
             status = "invited"  # "X is invited for the dialogue in Y", "invited X for a forum in Y"
-        status = first_to_visit(answered_invitation(status, words), words, tok_at(link.trigger))
+        status = denied_report(first_to_visit(answered_invitation(status, words), words, tok_at(link.trigger)),
+                               words, tok_at(link.trigger))
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []

@@ -447,3 +447,22 @@ def first_to_visit(status: str, words: list[str], ti: int) -> str:
         return status  # "the only place he should plan to travel to": no person was the first to go
     return "completed"
 
+
+_REPORT_NOUNS = frozenset({"report", "reports", "claim", "claims", "claiming", "posts", "rumour", "rumours", "rumor",
+                           "rumors", "speculation"})
+_DENIALS = frozenset({"denied", "dismissed", "rejected", "baseless", "false", "untrue", "unfounded", "fake"})
+
+
+def denied_report(status: str, words: list[str], ti: int) -> str:
+    """A trip told inside a report that the sentence denies is speculation (ANNOTATION.md: "a report that was
+    denied"): "the army denied reports that X had travelled to Y", "posts claiming that X had been flown to Y
+    were 'baseless'"."""
+    if status not in ("completed", "ongoing", "planned"):
+        return status
+    r = next((n for n in range(ti - 1, max(-1, ti - 14), -1) if words[n] in _REPORT_NOUNS), None)
+    if r is None:
+        return status
+    if _DENIALS.intersection(words[max(0, r - 3):r]) or _DENIALS.intersection(words[ti:]):
+        return "speculative"
+    return status
+

@@ -24,6 +24,7 @@ from .status import (
     _HEADS,
     _not_taken,
     answered_invitation,
+    denied_report,
     first_to_visit,
     looks_ahead,
     trigger_status,
@@ -215,7 +216,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                                 done_here)
         if status is None:
             continue
-        status = first_to_visit(answered_invitation(status, words), words, ti)
+        status = denied_report(first_to_visit(answered_invitation(status, words), words, ti), words, ti)
         # ---- date (:mod:`.tripdates`) and event (:mod:`.gatherings`)
         future = looks_ahead(status, form, words, cues, clause, tj)
         spans = trip_spans(doc, s, ti, tj, dests[-1].j, clause, status, future, ctx_date, plan_spans, last_since,
