@@ -392,3 +392,23 @@ def test_a_place_inside_a_persons_name_is_no_destination() -> None:
 def test_a_trip_inside_a_denied_report_is_speculation(second: str, status: str) -> None:
     # ANNOTATION.md: speculative includes "a report that was denied"
     assert [s for _, _, _, s in rows("Omar al-Bashir spoke. " + second, "2023-04-20")] == [status]
+
+
+def test_a_year_less_dateline_takes_the_year_whose_calendar_fits_the_leads_weekday() -> None:
+    # 20 May fell on a Saturday in 2017 (not in 2009, 2010 or 2018); 1989's Saturday is background, not a candidate
+    text = ("Headline\n\nKHARTOUM, May 20 (Wire) - Omar al-Bashir will not attend the summit in Riyadh, his "
+            "office said on Saturday. He came to power in 1989, was indicted in 2009 and visited Riyadh in 2017.")
+    span2 = header_date(text)[1]
+    assert span2 is not None and span2.start == date(2017, 5, 20)
+    # the weekday fits none of the latest years: unresolved
+    assert header_date(text.replace("on Saturday", "on Monday"))[1] is None
+    text2 = text
+    # no weekday in the lead, several years: unresolved, never guessed
+    assert header_date(text2.replace("said on Saturday", "said"))[1] is None
+
+
+def test_a_past_verbs_date_does_not_turn_a_visit_under_way_into_a_plan() -> None:
+    text = ("Putin, who is visiting Mongolia on a state visit, crossed the border on Tuesday and travelled on to "
+            "Ulaanbaatar.")
+    assert [(c, s) for _, c, _, s in rows(text, "2024-09-05")] == [("MN", "ongoing")]
+    assert rows("Putin is visiting Mongolia next week.", "2024-09-05") == [("vladimir-putin", "MN", "2024-09", "planned")]

@@ -120,7 +120,7 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             year = _year_near(text[:200_000], mo, int(m[2]))
         if not year:
             years = set(_YEARS.findall(text[:200_000]))
-            year = int(years.pop()) if len(years) == 1 else 0
+            year = int(years.pop()) if len(years) == 1 else _year_by_weekday(text, m.end(), mo, int(m[2]), years)
         if year:
             try:
                 return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline"
@@ -191,6 +191,28 @@ def _full_dates(text: str) -> Iterator[date]:
 def _latest_full_date(text: str) -> date:
     """The latest full date written in ``text`` (``date.min`` when none)."""
     return max(_full_dates(text), default=date.min)
+
+
+_ON_WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _year_by_weekday(text: str, at: int, month: int, day: int, years: set[str]) -> int:
+    """The year of a year-less dateline ("KHARTOUM, May 20 (Wire) - ... said on Saturday") from the years the
+    text names (and the one after each): the only one in which that day falls on the first weekday the lead
+    names; 0 when none or several do."""
+    lead = _ON_WEEKDAY.findall(text, at, at + 400)
+    if not lead or not years:
+        return 0
+    want = {_WEEKDAYS.index(lead[0].lower())}  # (the lead's first weekday: the day the news is of)
+    fits = set()
+    latest = sorted({int(y) for y in years})[-2:]  # (a report is of the latest years it names, not its background)
+    for y in {y + k for y in latest for k in (0, 1)}:
+        try:
+            if date(y, month, day).weekday() in want:
+                fits.add(y)
+        except ValueError:
+            continue
+    return fits.pop() if len(fits) == 1 else 0
 
 
 def _year_near(text: str, month: int, day: int) -> int:

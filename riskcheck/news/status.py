@@ -214,6 +214,9 @@ def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, c
         return False
     if dexpr.i > 0 and words[dexpr.i - 1] in ("until", "till", "through", "to"):
         return False  # "is visiting X until Thursday": the end of a stay under way
+    lo, hi = (max(tj, dest_j), dexpr.i) if dexpr.i >= tj else (dexpr.j, ti)
+    if any(len(w) > 4 and w.endswith("ed") or w in _PAST_MAIN for w in words[lo:hi]):
+        return False  # "who is visiting Russia, crossed the border on Tuesday": a past verb's date
     if strict and not (dexpr.kind == "rel" and dexpr.n > 0 or dexpr.extra.get("dir") == "next" or
                        dexpr.kind == "abs" and dexpr.years):
         return False

@@ -202,10 +202,18 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         for d in found:
             if d.i >= last_d.j and 0 < d.i - last_d.j <= 3 and \
                     all(x in _DATE_CHAIN for x in words[last_d.j:d.i]) and \
-                    any(x in _LIST_AND for x in words[last_d.j:d.i]) and len(spans) < 6:
+                    any(x in _LIST_AND for x in words[last_d.j:d.i]) and len(spans) < 6 and \
+                    not _verb_after(words, d.j):  # (not "in March 2006 and last year became the first ...")
                 spans += [sp for sp in ndates.resolve(d, doc.pub, future)[:1] if sp not in spans]
                 last_d = d
     return spans
+
+
+def _verb_after(words: list[str], n: int) -> bool:
+    """Whether a finite verb follows token ``n``: the date before it opens a clause of its own."""
+    w = words[n] if n < len(words) else ""
+    return len(w) > 3 and (w.endswith("ed") or w in ("became", "was", "were", "won", "met", "said", "took", "gave",
+                                                     "became", "went", "left", "made", "held"))
 
 
 _COARSE = {"month": ("day", "range", "week", "month"), "year": ("day", "range", "week", "month", "year")}
