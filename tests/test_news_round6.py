@@ -412,3 +412,14 @@ def test_a_past_verbs_date_does_not_turn_a_visit_under_way_into_a_plan() -> None
             "Ulaanbaatar.")
     assert [(c, s) for _, c, _, s in rows(text, "2024-09-05")] == [("MN", "ongoing")]
     assert rows("Putin is visiting Mongolia next week.", "2024-09-05") == [("vladimir-putin", "MN", "2024-09", "planned")]
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+@settings(max_examples=40, deadline=None)
+def test_a_numeric_published_line_is_read_only_when_unambiguous(day: date) -> None:
+    from riskcheck.news.readers import parse_loose_date
+    got = parse_loose_date(f"{day.day:02d}/{day.month:02d}/{day.year} - 14:12 GMT")
+    if day.day > 12 or day.day == day.month:
+        assert got is not None and got.start == day
+    else:
+        assert got is None  # "04/05/2012" could be either: never guessed

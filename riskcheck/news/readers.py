@@ -69,12 +69,27 @@ class Skipped:
     reason: str
 
 
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+_NUMERIC_YMD = re.compile(r"((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
+
+
 def parse_loose_date(value: str) -> DateSpan | None:
-    """``2023-07-25``, ``2023-07``, ``25 July 2023``, ``July 25, 2023`` or an RFC 822 date; else None."""
+    """``2023-07-25``, ``2023-07``, ``25 July 2023``, ``July 25, 2023``, ``17/03/2012`` (day-first or month-first
+    only where unambiguous), ``2012/03/17`` or an RFC 822 date; else None."""
     v = value.strip()
     try:
         if m := _ISO.match(v):
             return parse_date(m.group(0))
+        if m := _NUMERIC.match(v):
+            # "17/03/2012", "03/17/2012": day-first or month-first only when one of them exceeds 12
+            a, b, yy = int(m[1]), int(m[2]), int(m[3])
+            if a > 12 >= b or a == b:
+                return DateSpan.day(date(yy, b, a))
+            if b > 12 >= a:
+                return DateSpan.day(date(yy, a, b))
+            return None  # "04/05/2012": either order, never guessed
+        if m := _NUMERIC_YMD.match(v):
+            return DateSpan.day(date(int(m[1]), int(m[2]), int(m[3])))
         for rx, order in ((_DMY, "dmy"), (_MDY, "mdy")):
             m = rx.search(v)
             if m:
