@@ -423,3 +423,10 @@ def test_a_numeric_published_line_is_read_only_when_unambiguous(day: date) -> No
         assert got is not None and got.start == day
     else:
         assert got is None  # "04/05/2012" could be either: never guessed
+
+
+def test_the_following_month_counts_from_the_month_the_text_told_last() -> None:
+    text = "Laurent Gbagbo was acquitted in January 2019. The following month he was released to Belgium."
+    assert rows(text, "2021-06-20") == [("laurent-gbagbo", "BE", "2019-02", "completed")]
+    text = "Putin visited China in May 2024. The following month he flew to Pyongyang."
+    assert rows(text, "2024-09-20")[1] == ("vladimir-putin", "KP", "2024-06", "completed")

@@ -406,7 +406,8 @@ def answered_invitation(status: str, words: list[str]) -> str:
     return status
 
 
-_HE_OPENS = re.compile(r"^\W*(?:he|she|instead\W+he|instead\W+she)\b")
+_HE_OPENS = re.compile(r"^\W*(?:he|she|instead\W+he|instead\W+she)\b|\b(?:he|she) (?:took part|participated|joined|"
+                       r"spoke|appeared|attended)\b")
 
 
 def _later_video(doc: _Doc, sentence: str, hits: list[Hit], previous: list[tuple[int, int]]) -> None:

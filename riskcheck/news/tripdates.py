@@ -216,6 +216,12 @@ def _verb_after(words: list[str], n: int) -> bool:
                                                      "became", "went", "left", "made", "held"))
 
 
+_MONTH_NUM = {m: n for n, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                           "september", "october", "november", "december"), 1)}
+_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
+
+
 _COARSE = {"month": ("day", "range", "week", "month"), "year": ("day", "range", "week", "month", "year")}
 
 
@@ -245,6 +251,13 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
         dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(year,), month=dexpr.month, day=dexpr.day,
                          month2=dexpr.month2, day2=dexpr.day2)
     anchor = _anchor(doc, dexpr.unit)
+    if dexpr.kind == "anchor" and dexpr.n != 0 and dexpr.unit in ("month", "year"):
+        # "acquitted in January 2019. The following month he was released to Belgium": the month the text told
+        # last, when no trip is dated later (a trip told earlier in the article is no longer under discussion)
+        told = list(_MONTH_YEAR.finditer(doc.text, max(0, doc.cursor - 600), doc.cursor))
+        if told:
+            last_told = date(int(told[-1][2]), _MONTH_NUM[told[-1][1].lower()], 1)
+            anchor = last_told if anchor is None or last_told > anchor else anchor
     if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
             _dated_since_anchor(doc, dexpr):
         return []  # "Earlier that same year" after another year was named: not the trip under discussion's
