@@ -8,6 +8,7 @@ import bisect
 from datetime import date, timedelta
 from functools import cache
 
+from . import dates as ndates
 from .assemble import _add
 from .destinations import _modifier_place, demonym_capital
 from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence
@@ -43,19 +44,18 @@ def _parser() -> object | None:
 
 
 _CAUGHT = frozenset({"captured", "arrested", "seized", "detained", "stopped", "intercepted", "caught"})
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _day_before_the_visit(doc: _Doc, s: _Sentence) -> list[tuple[date, date, str]]:
     """ "The visit came a day after X and Y met in Riyadh": N days before the day of the trip just reported."""
     words = s.words
     if len(words) < 7 or words[:3] not in (["the", "visit", "came"], ["the", "trip", "came"]) or \
-            words[4:6] not in (["day", "after"], ["days", "after"]) or words[3] not in _COUNTS or not doc.drafts:
+            words[4:6] not in (["day", "after"], ["days", "after"]) or words[3] not in ndates._NUMWORDS or not doc.drafts:
         return []
     last = next((d for d in reversed(doc.drafts) if (s.a, s.b) not in d.sentences), None)
     if last is None or not last.spans or last.spans[0][2] != "day":
         return []
-    day = last.spans[0][0] - timedelta(days=_COUNTS[words[3]])
+    day = last.spans[0][0] - timedelta(days=ndates._NUMWORDS[words[3]])
     return [(day, day, "day")]
 
 
@@ -110,7 +110,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue
         if any((s.a, s.b) in d.sentences for d in doc.by_key.get((who.entity.key, place.code), [])):
             continue  # the rules read this trip in this sentence already (with their finer status cues)
-        if link.negated and words[tok_at(link.trigger)].startswith("invit"):
+        tri = tok_at(link.trigger)
+        if link.negated and words[tri].startswith("invit"):
             continue  # "Uganda did not invite X to the summit in Kampala": no trip
         ti = tok_at(link.verb)
         tj = ti + 1
@@ -121,10 +122,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             status = "cancelled"  # "captured ... while trying to slip into Niger": a trip blocked by an arrest
         if status is None:
             continue
-        if status in ("completed", "ongoing") and words[tok_at(link.trigger)].startswith("invit"):
+        if status in ("completed", "ongoing") and words[tri].startswith("invit"):
             status = "invited"  # "X is invited for the dialogue in Y", "invited X for a forum in Y"
-        status = denied_report(first_to_visit(answered_invitation(status, words), words, tok_at(link.trigger)),
-                               words, tok_at(link.trigger))
+        status = denied_report(first_to_visit(answered_invitation(status, words), words, tri), words, tri)
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
@@ -135,14 +135,14 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             spans = with_event_dates(spans, event, doc.pub, future)  # an edition's own days (data/events.csv)
         if not spans and status == "completed":
             spans = _day_before_the_visit(doc, s)
-        if not spans and words[tok_at(link.trigger)] in STOP_WORDS:
+        if not spans and words[tri] in STOP_WORDS:
             spans = journey_month(doc, s, who.entity, [place], status)  # "stopped in A on the way back"
         if not spans and status in ("completed", "ongoing") and k < LEAD_SENTENCES and doc.pub is not None \
                 and link.form in ("past", "ing") and not undated_earlier(words, ti) \
-                and not several_trips(words, tok_at(link.trigger)):
+                and not several_trips(words, tri):
             spans = [(doc.pub.start, doc.pub.end, doc.pub.precision)]
         recent = not spans and status in ("completed", "ongoing") and not any(x in _EARLIER for x in words) and \
-            not undated_earlier(words, ti) and not several_trips(words, tok_at(link.trigger))
+            not undated_earlier(words, ti) and not several_trips(words, tri)
         _add(doc, _Draft(who.entity, who.text, place.code, place.city, spans, status,
                          event.name if event is not None else "", [(s.a, s.b)],
                          recent=recent))

@@ -116,18 +116,14 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
     if m and (loose := parse_loose_date(m[1])):
         return text, loose, "date_line"
     first = text[:400]
-    m = _DATELINE_MDY.search(first)
-    if m and (mo := _MONTHS.get(m[1].lower())):
-        try:
-            return text, DateSpan.day(date(int(m[3]), mo, int(m[2]))), "dateline"
-        except ValueError:
-            pass
-    m = _DATELINE_DMY.search(first)
-    if m and (mo := _MONTHS.get(m[2].lower())):
-        try:
-            return text, DateSpan.day(date(int(m[3]), mo, int(m[1]))), "dateline"
-        except ValueError:
-            pass
+    # "MOSCOW, July 25, 2023 (" and "MINSK, 23 November 2023 (": the groups holding month and day
+    for rx, mon, day in ((_DATELINE_MDY, 1, 2), (_DATELINE_DMY, 2, 1)):
+        m = rx.search(first)
+        if m and (mo := _MONTHS.get(m[mon].lower())):
+            try:
+                return text, DateSpan.day(date(int(m[3]), mo, int(m[day]))), "dateline"
+            except ValueError:
+                pass
     m = _DATELINE_CITY.search(first)
     if m and (mo := _MONTHS.get(m[1].lower())):
         year = int(m[3]) if m[3] else 0

@@ -411,9 +411,9 @@ _HE_OPENS = re.compile(r"^\W*(?:he|she|instead\W+he|instead\W+she)\b|\b(?:he|she
 
 
 def _later_video(doc: _Doc, sentence: str, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
-    """ "X missed the summit in Kazan. He took part by video link.": a sentence opening on "he"/"she", with a
-    video cue and no place, makes the trip the sentence before called off a virtual one (ANNOTATION.md:
-    virtual, not cancelled, when video is mentioned)."""
+    """ "X missed the summit in Kazan. He took part by video link.": a sentence of "he"/"she" (opening on it, or
+    "he took part / joined / spoke ..."), with a video cue, no place and no other person, makes the trip the
+    sentence before called off a virtual one (ANNOTATION.md: virtual, not cancelled, when video is mentioned)."""
     if not any(h.cat == "cue" and h.value[0] == "virtual" for h in hits) or not _HE_OPENS.search(sentence):
         return
     if any(h.cat == "person" for h in hits):
@@ -429,9 +429,7 @@ def _later_video(doc: _Doc, sentence: str, hits: list[Hit], previous: list[tuple
 
 _ORDINALS = frozenset({"first", "only", "second", "third", "fourth", "fifth", "last", "latest"})
 _FUTURE_WORDS = frozenset({"will", "would", "could", "may", "might", "plans", "planned", "expected", "hopes", "set",
-                           "shall", "ll", "become", "becomes", "to"})
-
-
+                           "shall", "ll", "become", "becomes"})
 _NOT_A_PERSON = frozenset({"place", "places", "country", "countries", "city", "time", "thing", "he", "she", "they",
                            "should", "must", "can", "plan", "wants", "want", "needs", "need", "trip", "visit", "way"})
 
@@ -445,9 +443,9 @@ def first_to_visit(status: str, words: list[str], ti: int) -> str:
     n = next((n for n in range(ti - 2, max(-1, ti - 8), -1) if words[n] in _ORDINALS), None)
     if n is None or words[n - 1:n] not in (["the"], ["s"]) and not (n > 1 and words[n - 2] == "the"):
         return status
-    if _FUTURE_WORDS.intersection(words[:n]) - {"to"} or "to" in words[:n - 1]:
+    if _FUTURE_WORDS.intersection(words[:n]) or "to" in words[:n - 1]:
         return status
-    if _NOT_A_PERSON.intersection(words[n + 1:ti - 1]) or _FUTURE_WORDS.intersection(words[n + 1:ti - 1]):
+    if (_NOT_A_PERSON | _FUTURE_WORDS | {"to"}).intersection(words[n + 1:ti - 1]):
         return status  # "the only place he should plan to travel to": no person was the first to go
     return "completed"
 

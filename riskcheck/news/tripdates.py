@@ -212,12 +212,10 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
 def _verb_after(words: list[str], n: int) -> bool:
     """Whether a finite verb follows token ``n``: the date before it opens a clause of its own."""
     w = words[n] if n < len(words) else ""
-    return len(w) > 3 and (w.endswith("ed") or w in ("became", "was", "were", "won", "met", "said", "took", "gave",
-                                                     "became", "went", "left", "made", "held"))
+    return len(w) > 3 and (w.endswith("ed") or w in ("became", "were", "said", "took", "gave", "went", "left", "made",
+                                                     "held"))
 
 
-_MONTH_NUM = {m: n for n, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                           "september", "october", "november", "december"), 1)}
 _MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                          r"\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
 
@@ -256,7 +254,7 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
         # last, when no trip is dated later (a trip told earlier in the article is no longer under discussion)
         told = list(_MONTH_YEAR.finditer(doc.text, max(0, doc.cursor - 600), doc.cursor))
         if told:
-            last_told = date(int(told[-1][2]), _MONTH_NUM[told[-1][1].lower()], 1)
+            last_told = date(int(told[-1][2]), ndates.MONTHS[told[-1][1].lower()], 1)
             anchor = last_told if anchor is None or last_told > anchor else anchor
     if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
             _dated_since_anchor(doc, dexpr):
@@ -500,7 +498,7 @@ def since_warrant(doc: _Doc, words: list[str], ti: int, ent: Entity) -> list[tup
 
 
 STOP_WORDS = frozenset({"stop", "stops", "stopped", "stopping", "stopover", "stopovers", "refuel", "refuelled",
-                    "refueled", "refuelling", "refueling", "layover"})
+                        "refueled", "refuelling", "refueling", "layover"})
 
 
 def journey_month(doc: _Doc, s: _Sentence, ent: Entity, dests: list[Place], status: str) -> list[tuple[date, date, str]]:
@@ -514,9 +512,7 @@ def journey_month(doc: _Doc, s: _Sentence, ent: Entity, dests: list[Place], stat
         made = d.status in ("completed", "ongoing")
         if d.entity is ent and d.code not in codes and d.spans and (s.a, s.b) not in d.sentences and \
                 made == (status in ("completed", "ongoing")):  # a stop made on a journey made, a plan on a plan
-            day = d.spans[0][0]
-            last = (date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1))
-            return [(day.replace(day=1), last, "month")]
+            return [(*ndates._month_span(d.spans[0][0].year, d.spans[0][0].month), "month")]
     return []
 
 
@@ -560,5 +556,4 @@ def anchored_stays(doc: _Doc, s: _Sentence) -> None:
             d.spans = []  # "after staying in France for two months": not on the anchor's day, nor dated by it
             continue
         day = anchor.spans[0][0] - timedelta(days=back)
-        last = date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1)
-        d.spans = [(day.replace(day=1), last, "month")]
+        d.spans = [(*ndates._month_span(day.year, day.month), "month")]
