@@ -331,7 +331,7 @@ def _subjects(verb: Any) -> list[Any]:
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj:
-            return [x for c in subj for x in _led(c)]
+            return [x for c in subj for x in _led(_antecedent(c, verb))]
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("after", "before", "while"):
             verb = verb.head.head  # "was detained in Turin after spending ten days in France": the same subject
             continue
@@ -344,6 +344,14 @@ def _subjects(verb: Any) -> list[Any]:
             continue
         return []
     return []
+
+
+def _antecedent(subj: Any, verb: Any) -> Any:
+    """ "X, who had arrived on a state visit to Y": the relative pronoun stands for the noun its clause hangs on."""
+    if subj.tag_ in ("WP", "WDT") and subj.lower_ in ("who", "that") and verb.dep_ == "relcl" and \
+            verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head
+    return subj
 
 
 def _finite(tok: Any) -> Any | None:
