@@ -20,12 +20,12 @@ def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
 # ---- relative clauses --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("At dinner the host sat beside Vladimir Putin, who had arrived that morning on a state visit to Mongolia.",
-     [("vladimir-putin", "MN", "2024-09", "completed")]),
-    ("Omar al-Bashir, who flew to Djibouti last week, met the president on Monday.",
-     [("omar-al-bashir", "DJ", "2024-09", "completed")]),
-    ("The talks were chaired by Benjamin Netanyahu, who will travel to Argentina next month.",
-     [("benjamin-netanyahu", "AR", "2024-10", "planned")]),
+    ("In the evening the host sat down with Vladimir Putin, who had arrived a day earlier on a state visit to "
+     "Kazakhstan.", [("vladimir-putin", "KZ", "2024-09", "completed")]),
+    ("The minister later met Omar al-Bashir, who had flown in from Khartoum a day earlier for talks in Cairo.",
+     [("omar-al-bashir", "EG", "2024-09", "completed")]),
+    ("In the evening he sat down with Chinese President Xi Jinping, who had arrived a day earlier on a state "
+     "visit to Kazakhstan.", [("Xi Jinping", "KZ", "2024-09", "completed")]),
 ])
 def test_the_relative_pronoun_stands_for_the_person_it_follows(text: str, expected: list[tuple]) -> None:
     assert rows(text, "2024-09-12") == expected
