@@ -137,10 +137,12 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("official"):
         # "Turkish President Tayyip Erdogan": a well-known official introduced by a role, with their canonical name
         # and country (later "Erdogan" alone is them too)
-        if taken.intersection(range(i, j)) or not toks[i].cap or i not in role_ends:
+        if taken.intersection(range(i, j)) or not toks[i].cap or (i not in role_ends and (j - i < 2 or i > 0 and toks[i - 1].cap and toks[i].gap == " ")):
             continue
         if j < len(toks) and toks[j].cap and toks[j].gap == " " and words[j] not in _NAME_STOP:
             continue  # "Xi Jinping Thought": part of a longer name
+        if i not in role_ends and _speaker(doc, s, j):
+            continue  # '"...," Yuri Ushakov, an aide to the president, said': a bare name quoted is no traveller
         official, country, surname = h.value
         found = doc.entities.get("name:" + official)
         ent = found if found is not None else Entity("name:" + official, official, "", country)
@@ -451,6 +453,18 @@ _MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recen
                           "then", "both", "have also", "since"})
 
 
+def _speaker(doc: _Doc, s: _Sentence, j: int) -> bool:
+    """Whether the name ending at token ``j`` reports speech: "X said", "X, an aide to the president, told ..."."""
+    words, toks = s.words, s.toks
+    speech = doc.w.get("speech", set())
+    if j < len(words) and words[j] in speech:
+        return True
+    if j < len(words) and "," in toks[j].gap:  # an apposition up to the next comma, then the verb
+        k = next((n for n in range(j + 1, min(len(words), j + 12)) if "," in toks[n].gap), None)
+        return k is not None and words[k] in speech
+    return False
+
+
 def _two_met(doc: _Doc, s: _Sentence) -> None:
     """ "The two leaders met in Samarkand, Uzbekistan, in September 2022", "both men met ...", "they have already
     met twice at the White House": the two travellers or wanted people among the (at most three) people named
@@ -472,6 +486,15 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
         if len(doc.recent) == 2:
             pair = list(doc.recent)  # only two people named lately: "they" are those two
+        elif len(pair) != 2 and w != "they" and len(doc.recent) == 3:
+            # "the two presidents" among Trump, Putin and Putin's minister: one of each country, the wanted person
+            # or the traveller first
+            by_nat: dict[str, list[Entity]] = {}
+            for ent in doc.recent:
+                by_nat.setdefault(ent.nationality, []).append(ent)
+            if len(by_nat) == 2 and "" not in by_nat:
+                pair = [next((x for x in group if x.pid or x.key in travellers), group[0])
+                        for group in by_nat.values()]
         # "X and Joe Biden spoke ...": X and a partner the tables do not know (only X can be reported)
         unknown_partner = len(doc.recent) == 1 and len(pair) == 1 and w != "they" and \
             _named_with_partner(doc, s, pair[0])
