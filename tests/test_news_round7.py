@@ -6,9 +6,13 @@ Every sentence is written for these tests.
 
 from __future__ import annotations
 
-import pytest
+from datetime import date
 
-from riskcheck.news import extract_trips
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from riskcheck.news import extract_trips, timeline
 
 spacy_parse = pytest.importorskip("spacy")  # the parse-based shapes need the `nlp` extra (CI installs it)
 
@@ -68,3 +72,97 @@ def test_a_name_after_a_role_complement_keeps_the_role() -> None:
     got = rows(text, "2024-09-17")
     assert ("Ali Akbar Ahmadian", "RU", "2024-09", "completed") in got
     assert not any(r[0] == "vladimir-putin" for r in got)
+
+
+# ---- "there" pointing back at the last destination -----------------------------------------------------------
+
+def test_there_is_the_destination_of_the_trip_just_told() -> None:
+    text = "Yoav Gallant flew to Washington in May. He returned there in June for meetings at the Pentagon."
+    assert rows(text, "2024-11-22") == [("yoav-gallant", "US", "2024-05", "completed"),
+                                        ("yoav-gallant", "US", "2024-06", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Yoav Gallant flew to Washington in May. There was no agreement on the ceasefire.",  # existential
+    "Yoav Gallant flew to Washington in May. Officials said little. Markets were calm. Nothing changed. "
+    "He went there again in June.",  # too far back to point at
+])
+def test_there_without_a_trip_just_told_points_nowhere(text: str) -> None:
+    assert [r for r in rows(text, "2024-11-22") if r[2] == "2024-06"] == []
+
+
+def test_two_months_told_are_two_trips() -> None:
+    text = "Vladimir Putin visited China in May. He travelled to China again in June for a regional summit."
+    assert [r[2] for r in rows(text, "2024-11-22")] == ["2024-05", "2024-06"]
+
+
+# ---- timelines -----------------------------------------------------------------------------------------------
+
+TIMELINE = """Where the sanctions bite: Vladimir Putin's visits to court members, a timeline
+
+Vladimir Putin travelled widely before the warrant. His trips to states that are parties to the court:
+
+June 3, 2016 - Athens, Greece. Talks with the prime minister and a visit to Mount Athos.
+14 October 2018 - Vienna. A state visit hosted by the federal president, with a concert at the opera.
+March 2019 - Moscow. Putin addresses the federal assembly.
+2021-06-16 - Geneva, Switzerland. A summit meeting at a lakeside villa.
+March 17, 2023 - The Hague. Judges issue a warrant for his arrest.
+"""
+
+
+def test_a_timeline_of_dated_lines_gives_one_trip_a_line() -> None:
+    got = rows(TIMELINE, "2023-03-22")
+    assert got == [("vladimir-putin", "GR", "2016-06", "completed"), ("vladimir-putin", "AT", "2018-10", "completed"),
+                   ("vladimir-putin", "CH", "2021-06", "completed")]  # not Moscow (home), not The Hague (no trip)
+
+
+def test_dated_lines_without_a_wanted_person_before_them_are_no_timeline() -> None:
+    text = TIMELINE.replace("Vladimir Putin", "The president").replace("Putin", "he")
+    assert rows(text, "2023-03-22") == []
+
+
+# ---- questions and function words ---------------------------------------------------------------------------
+
+def test_a_trip_only_asked_about_is_speculative() -> None:
+    got = rows("Did Rodrigo Duterte fly on to Moscow after his China visit? His office said no.", "2023-07-20")
+    assert [r for r in got if r[1] == "RU"] == [("rodrigo-duterte", "RU", "", "speculative")]
+
+
+@pytest.mark.parametrize("word", ["Did", "Has", "Will", "Why", "Could"])
+def test_an_auxiliary_before_a_wanted_surname_is_not_a_given_name(word: str) -> None:
+    text = f"{word} Duterte fly to Beijing in July?"
+    assert {t.person_id for t in extract_trips(text, "2023-07-20")} <= {"rodrigo-duterte"}
+    assert all(t.person != f"{word} Duterte" for t in extract_trips(text, "2023-07-20"))
+
+
+# ---- durations are not dates --------------------------------------------------------------------------------
+
+def test_in_just_over_a_year_after_is_a_duration_not_a_date() -> None:
+    text = ("Sergei Shoigu arrived in Pyongyang on Friday. It is his second trip to North Korea in just over a year "
+            "after he attended a parade there in July 2023.")
+    assert ("sergei-shoigu", "KP", "2023-07", "completed") in rows(text, "2024-09-14")
+    # "came less than three months after he travelled" still dates the earlier trip
+    text = ("Sergei Shoigu arrived in Pyongyang on Wednesday. The visit came less than three months after he "
+            "travelled to North Korea to meet Kim Jong Un.")
+    assert ("sergei-shoigu", "KP", "2025-03", "completed") in rows(text, "2025-06-04")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.sampled_from(["-", "–", "—", ":"]))
+def test_a_timeline_line_head_reads_its_own_date_in_every_format(day: date, dash: str) -> None:
+    month = day.strftime("%B")
+    for head in (f"{month} {day.day}, {day.year}", f"{day.day} {month} {day.year}", day.isoformat()):
+        m = timeline._HEAD.search(f"{head} {dash} Vienna, Austria. A state visit.")
+        assert m is not None and timeline._line_date(m) == (day, day, "day")
+
+
+@given(st.integers(1, 12), st.integers(29, 31), st.integers(1990, 2030))
+def test_a_timeline_line_head_with_no_such_day_gives_no_date(month: int, dom: int, year: int) -> None:
+    name = date(2000, month, 1).strftime("%B")
+    m = timeline._HEAD.search(f"{name} {dom}, {year} - Vienna. A state visit.")
+    assert m is not None
+    try:
+        real = date(year, month, dom)
+    except ValueError:
+        real = None
+    assert timeline._line_date(m) == ((real, real, "day") if real else None)

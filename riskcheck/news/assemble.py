@@ -18,7 +18,9 @@ _ARRIVED_AHEAD = 7  # days between a trip made and the gathering it was made for
 def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]) -> bool:
     if not a or not b:
         return True
-    (s1, e1, _), (s2, e2, _) = a[0], b[0]
+    (s1, e1, p1), (s2, e2, p2) = a[0], b[0]
+    if p1 == p2 == "month" and s1 != s2:
+        return False  # "in May ... returned in June": two months told, two trips
     return s1.toordinal() <= e2.toordinal() + 7 and s2.toordinal() <= e1.toordinal() + 7
 
 
@@ -28,6 +30,9 @@ def _current(d: _Draft) -> bool:
 
 
 def _add(doc: _Doc, new: _Draft) -> None:
+    if new.status in ("completed", "ongoing", "planned") and new.sentences and \
+            all(doc.text[a:b].rstrip().endswith("?") for a, b in new.sentences):
+        new.status = "speculative"  # "Did X fly on to Moscow?": a trip asked about, not told
     same_key = doc.by_key.setdefault((new.entity.key, new.code), [])
     cands = [d for d in same_key if _compatible(d.spans, new.spans)]
     # a dated trip told as one before the story ("previously visited X in 2016") is not the plan reported now

@@ -32,6 +32,18 @@ LOWER_OK: set[str] = set()  # month and weekday names written in lower case (Fre
 _Rel = dict[tuple[str, ...], tuple[str, int]]
 
 
+_HEDGES = frozenset({"just", "over", "under", "less", "more", "than", "about", "nearly", "almost", "barely", "only"})
+
+
+def _in_span(toks: list[Tok], i: int) -> bool:
+    """ "(second trip) in just over a year", "within two years": how long, not when (the amount starts at ``i``);
+    "came less than three months after he travelled" stays a date."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and toks[k].word in _HEDGES:
+        k -= 1
+    return k >= 0 and toks[k].word in ("in", "within")
+
+
 def _tables() -> tuple[dict[str, int], dict[str, int], _Rel, dict[str, tuple[int, int]], _Rel]:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
@@ -301,7 +313,9 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
     # "five years ago", "3 years ago", "a year ago"
     # "N months after" ("the visit came three months after he travelled") reads as "N months ago"
     if i + 2 < n and toks[i + 2].word in ("ago", "after") and not toks[i + 2].gap.strip() and \
-            toks[i + 1].word in ("year", "years", "month", "months", "week", "weeks"):
+            toks[i + 1].word in ("year", "years", "month", "months", "week", "weeks") and not (
+                toks[i + 2].word == "after" and _in_span(toks, i)):
+        # (not "in just over a year after ...", "in less than two years after": how long, not when)
         num = _NUMWORDS.get(w) or (int(w) if w.isdigit() and len(w) <= 2 else 0)
         if num:
             return DateExpr(i, i + 3, "ago", unit=toks[i + 1].word.rstrip("s"), n=num)

@@ -64,6 +64,33 @@ def _where_after(s: _Sentence, p: Place) -> bool:
     return p.j < len(s.words) and s.words[p.j] == "where" and "," in s.toks[p.j].gap
 
 
+# after "there": a clause that merely says something exists ("there is", "there will be"), no place
+_EXISTENTIAL = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "s", "seems", "seem",
+                          "appears", "appear", "may", "might", "could", "should", "must", "can", "remains", "remain",
+                          "be", "been", "being", "exists", "exist"})
+_THERE_REACH = 2  # sentences back a trip's destination can be pointed at by "there"
+
+
+def _there(doc: _Doc, s: _Sentence) -> Place | None:
+    """ "He held talks there in March": "there" (not an existential "there is") is the destination of the last
+    trip told, when that was in this sentence or the two before."""
+    words = s.words
+    n = next((x for x in range(1, len(words)) if words[x] == "there" and not (
+        x + 1 < len(words) and words[x + 1] in _EXISTENTIAL) and words[x - 1] not in ("over", "out", "here")), None)
+    if n is None or not doc.drafts:
+        return None
+    last = doc.drafts[-1]
+    if not last.sentences or last.sentences[-1][0] < s.a - 0 and not _near(doc, last.sentences[-1], s):
+        return None
+    return Place(n, n + 1, last.code, "city" if last.city else "country", last.city, "there")
+
+
+def _near(doc: _Doc, span: tuple[int, int], s: _Sentence) -> bool:
+    """Whether the sentence ``span`` ends at most :data:`_THERE_REACH` sentence ends before ``s`` starts."""
+    between = doc.text[span[1]:s.a]
+    return sum(between.count(c) for c in ".!?") <= _THERE_REACH
+
+
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
     """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
     from .parse import links, trigger_words
@@ -73,6 +100,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     found_places = [q for p in doc.places(s) if (q := p if not p.demonym or p.kind in _PLACE_KIND_RANK
                                                  else demonym_capital(doc, s, p)) is not None]
     # ("the Turkmen capital", "the Chinese city of Tianjin": the place the demonym names)
+    there = _there(doc, s)
+    if there is not None:
+        found_places = [*found_places, there]
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p)]

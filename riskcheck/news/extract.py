@@ -15,7 +15,9 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
    (:mod:`.travellers`), a status (:mod:`.status`, every status rule, over the cue lexicon of
    :mod:`.modality`) and a date (:mod:`.tripdates`, resolved against the publication date by :mod:`.dates`);
 5. :mod:`.assemble` merges mentions of one journey (same person and country, compatible dates) into trips;
-6. with spaCy installed, :mod:`.dependency` reads sentences where a wanted person and a place were left
+6. :mod:`.timeline` reads a run of dated lines ("May 29, 2017 - Versailles, France. ...") as the trips of the
+   wanted person the text is about;
+7. with spaCy installed, :mod:`.dependency` reads sentences where a wanted person and a place were left
    unpaired off a dependency parse (:mod:`.parse`, triggers in ``tables/parse_triggers.csv``); its trips merge
    the same way.
 """
@@ -38,6 +40,7 @@ from .gatherings import _collect_events
 from .glue import restore, unglue
 from .mentions import Hit, gazetteer
 from .names import variant_hits
+from .parse import trigger_words
 from .refs import (
     _TRIP_STARTS,
     _age_subject,
@@ -51,6 +54,7 @@ from .refs import (
 from .sentences import split, unwrap
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
 from .status import ANSWER_HINT, later_cancel
+from .timeline import timeline_trips
 from .triggers import _trips_in
 from .tripdates import anchored_stays, date_told_nearby
 from .venues import note_plan, plan_words, venue_named
@@ -207,6 +211,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                   len(doc.drafts) > n_before)
     if sents and doc.drafts:
         _dated_after(doc, text, folded, sents[-1], by_sent[-1], cats_of[-1], nearby)
+    timeline_trips(doc, text, hits, trigger_words())  # "May 29, 2017 - Versailles, France. ..." lines
     trips = [_finish(doc, d) for d in doc.drafts]
     return restore(trips, cuts, glued) if text is not given else trips
 

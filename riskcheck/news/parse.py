@@ -247,6 +247,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
     """The trigger a destination token hangs on, with the preposition between them ("" for none)."""
     pending = ""  # the last real preposition on the way up ("to" in "including to countries such as A")
     origin = tok.i  # (a venue named after its city names it first: not "John F. Kennedy airport")
+    if tok.lower_ == "there" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "NOUN"):
+        return tok.head, "there"  # "held talks there", "flew there": the place pointed back at (dependency._there)
     for _ in range(7):
         dep = tok.dep_
         head = tok.head
@@ -480,8 +482,10 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     rule = table.get((gov.lemma_.lower(), pos))
     if rule is None:
         return
-    if prep and prep != "where" and prep not in rule.preps:
+    if prep and prep not in ("where", "there") and prep not in rule.preps:
         return
+    if prep == "there" and rule.role == "leave":
+        return  # "left there": the place left
     if not prep and rule.role == "leave":
         return  # "left Moscow": the place left, not the destination
     if not prep and pos == "verb" and rule.preps != _DEFAULT_PREPS:
