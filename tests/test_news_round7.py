@@ -166,3 +166,29 @@ def test_a_timeline_line_head_with_no_such_day_gives_no_date(month: int, dom: in
     except ValueError:
         real = None
     assert timeline._line_date(m) == ((real, real, "day") if real else None)
+
+
+# ---- stays and moves -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jean-Pierre Bemba left Kinshasa in April 2007. He later moved on to Belgium.",
+     ("jean-pierre-bemba", "BE", "completed")),
+    ("Maxime Mokom, 43, had been living in the Chadian capital since 2020.", ("maxime-mokom", "TD", "completed")),
+    ("French officers believe Iyad Ag Ghaly now shelters in the far south of Algeria.", ("iyad-ag-ghaly", "DZ", "")),
+])
+def test_moving_on_living_and_sheltering_somewhere_put_the_person_there(text: str, expected: tuple) -> None:
+    got = [(r[0], r[1], r[3]) for r in rows(text, "2024-03-01")]
+    assert any(g[:2] == expected[:2] and (not expected[2] or g[2] == expected[2]) for g in got), got
+
+
+def test_have_been_in_a_place_since_a_day_is_a_stay_going_on_from_that_day() -> None:
+    text = "Two officials named in warrants, David Sanakoev and Gamlet Guchmazov, have been in Moscow since Monday."
+    got = [(t.person_id, t.country, t.start, t.status) for t in extract_trips(text, "2022-09-28")]
+    assert sorted(got) == [("david-sanakoev", "RU", "2022-09-26", "ongoing"),
+                           ("gamlet-guchmazov", "RU", "2022-09-26", "ongoing")]
+
+
+def test_there_is_first_the_place_named_before_it_in_the_sentence() -> None:
+    text = ("Laurent Gbagbo was released to Belgium in February 2019. Charles Ble Goude fled to Ghana after the fall "
+            "of the government and lived there in hiding until his arrest in January 2013.")
+    assert not any(r[1] == "BE" and r[2] == "2013-01" for r in rows(text, "2021-06-18"))

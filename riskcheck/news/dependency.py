@@ -71,13 +71,20 @@ _EXISTENTIAL = frozenset({"is", "are", "was", "were", "will", "would", "has", "h
 _THERE_REACH = 2  # sentences back a trip's destination can be pointed at by "there"
 
 
-def _there(doc: _Doc, s: _Sentence) -> Place | None:
-    """ "He held talks there in March": "there" (not an existential "there is") is the destination of the last
-    trip told, when that was in this sentence or the two before."""
+def _there(doc: _Doc, s: _Sentence, places: list[Place]) -> Place | None:
+    """ "He held talks there in March": "there" (not an existential "there is") is the place named before it in
+    the sentence ("fled to Ghana and lived there"), else the destination of the last trip told, when that was in
+    this sentence or the two before."""
     words = s.words
     n = next((x for x in range(1, len(words)) if words[x] == "there" and not (
         x + 1 < len(words) and words[x + 1] in _EXISTENTIAL) and words[x - 1] not in ("over", "out", "here")), None)
-    if n is None or not doc.drafts:
+    if n is None:
+        return None
+    before = [p for p in places if p.j <= n and p.kind in _PLACE_KIND_RANK]
+    if before:
+        p = before[-1]
+        return Place(n, n + 1, p.code, p.kind, p.city, "there")
+    if not doc.drafts:
         return None
     last = doc.drafts[-1]
     if not last.sentences or last.sentences[-1][0] < s.a - 0 and not _near(doc, last.sentences[-1], s):
@@ -100,7 +107,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     found_places = [q for p in doc.places(s) if (q := p if not p.demonym or p.kind in _PLACE_KIND_RANK
                                                  else demonym_capital(doc, s, p)) is not None]
     # ("the Turkmen capital", "the Chinese city of Tianjin": the place the demonym names)
-    there = _there(doc, s)
+    there = _there(doc, s, found_places)
     if there is not None:
         found_places = [*found_places, there]
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)

@@ -50,6 +50,10 @@ _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
                           "outskirts"})
+# parts of a country ("the far south of Algeria", "the outskirts of Kyiv"): a place there is in the country
+_REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
+                           "province", "side"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -275,6 +279,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
             if prep == "on" and pending and gov.pos_ in ("VERB", "AUX") and tok.lower_ in _SIDELINES:
                 return gov, pending  # "met X on the sidelines of the summit in Rio": at the summit's place
             during = gov.dep_ == "pobj" and gov.head.lower_ == "during"  # "during a banquet at X": an event
+            if prep == "of" and gov.lemma_.lower() in _REGION_NOUNS and gov.dep_ in ("pobj", "dobj"):
+                tok = gov  # "shelters in the far south of Algeria", "on the Sudanese side of the border with X"
+                continue
             if gov.lower_ in _SIDELINES and prep == "of" and pending:
                 tok = gov  # "on the sidelines of the summit in Rio": the place found below the sidelines
                 continue
