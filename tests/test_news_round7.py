@@ -192,3 +192,41 @@ def test_there_is_first_the_place_named_before_it_in_the_sentence() -> None:
     text = ("Laurent Gbagbo was released to Belgium in February 2019. Charles Ble Goude fled to Ghana after the fall "
             "of the government and lived there in hiding until his arrest in January 2013.")
     assert not any(r[1] == "BE" and r[2] == "2013-01" for r in rows(text, "2021-06-18"))
+
+
+# ---- the dateline's place for an arrival told without one ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("JUBA, July 9 (Wire) - Sudanese President Omar al-Bashir flew in from Khartoum in the morning.",
+     [("omar-al-bashir", "SS", "completed")]),
+    ("Visitors\n(ASP) - ROME, 30 AUG - The Libyan leader Muammar Gaddafi landed yesterday evening at a military "
+     "airfield.", [("muammar-gaddafi", "IT", "completed")]),
+    ("SHARM EL-SHEIKH, Egypt - Omar al-Bashir touched down on Friday evening for the summit.",
+     [("omar-al-bashir", "EG", "completed")]),
+    # the place told wins; a dateline in the traveller's own country is no trip
+    ("MOSCOW - Vladimir Putin arrived in Minsk on Friday.", [("vladimir-putin", "BY", "completed")]),
+    ("KHARTOUM, May 20 (Wire) - Omar al-Bashir arrived on Friday after a week of talks.", []),
+    # a trip just told is where a later arrival happens
+    ("KYIV (Wire) - Vladimir Putin flew to Beijing on Monday. He arrived in the morning and was met by officials.",
+     [("vladimir-putin", "CN", "completed")]),
+])
+def test_an_arrival_without_a_place_is_at_the_datelines_place(text: str, expected: list[tuple]) -> None:
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2011-07-10")] == expected
+
+
+def test_a_passive_verb_coordinated_with_a_travel_verb_shares_its_subject() -> None:
+    text = ("Omar al-Bashir stood beside the new president. Bashir flew in from Khartoum in the morning and was "
+            "greeted at Juba airport by the foreign minister.")
+    assert ("omar-al-bashir", "SS") in {(r[0], r[1]) for r in rows(text, "2011-07-12")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcxyz,-()\n0123456789.:'"), max_size=120))
+def test_the_dateline_reader_never_fails_and_names_only_known_places(text: str) -> None:
+    from riskcheck.news.mentions import gazetteer
+    from riskcheck.news.storyplace import dateline_place
+    from riskcheck.ruleset import load_ruleset
+
+    _, hits = gazetteer(load_ruleset()).scan(text)
+    got = dateline_place(text, hits)
+    assert got is None or (len(got[0]) == 2 and got[0].isupper())

@@ -15,6 +15,7 @@ from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
 from .status import answered_invitation, denied_report, first_to_visit, parse_status
+from .storyplace import arrival_without_place, without_dateline
 from .tripdates import (
     _EARLIER,
     LEAD_SENTENCES,
@@ -113,6 +114,14 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p)]
+    if doc.story is not None:
+        n = arrival_without_place(doc, s, [p.i for p in found_places])
+        if n is not None:  # "Bashir flew in from Khartoum in the morning" under a JUBA dateline
+            code, city = doc.story
+            last = doc.drafts[-1] if doc.drafts else None
+            if last is not None and last.sentences and _near(doc, last.sentences[-1], s):
+                code, city = last.code, last.city  # "Putin flew to Beijing. He arrived in the morning": that trip
+            dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(dateline)")]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words):
@@ -124,7 +133,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         return  # the rules read every pair of a wanted person and a place in this sentence already
     doc.parse_budget -= 1
     base = s.a
-    spacy_doc = nlp(doc.text[s.a:s.b])  # type: ignore[operator]
+    spacy_doc = nlp(without_dateline(doc.text[s.a:s.b]))  # type: ignore[operator]
     if spacy_doc is None:
         return  # the model failed to load: the rules alone
     by_char = {(toks[p.i].start - base, toks[p.j - 1].end - base): p for p in dests}

@@ -195,6 +195,7 @@ class _Doc:
         self.context_status: str | None = None
         self.context_event: Event | None = None
         self.plan: Plan | None = None  # a plan told without its place (:mod:`.venues`)
+        self.story: tuple[str, str] | None = None  # (code, city) of the dateline (:mod:`.storyplace`)
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
         self.cursor = 0  # where the sentence being read starts

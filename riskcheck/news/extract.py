@@ -17,7 +17,8 @@ A rule-based pipeline, linear in the length of the text; one module per stage:
 5. :mod:`.assemble` merges mentions of one journey (same person and country, compatible dates) into trips;
 6. :mod:`.timeline` reads a run of dated lines ("May 29, 2017 - Versailles, France. ...") as the trips of the
    wanted person the text is about;
-7. with spaCy installed, :mod:`.dependency` reads sentences where a wanted person and a place were left
+7. :mod:`.storyplace` reads the dateline ("JUBA, July 9 (Wire) -"): the place of an arrival told without one;
+8. with spaCy installed, :mod:`.dependency` reads sentences where a wanted person and a place were left
    unpaired off a dependency parse (:mod:`.parse`, triggers in ``tables/parse_triggers.csv``); its trips merge
    the same way.
 """
@@ -54,6 +55,7 @@ from .refs import (
 from .sentences import split, unwrap
 from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
 from .status import ANSWER_HINT, later_cancel
+from .storyplace import dateline_place
 from .timeline import timeline_trips
 from .triggers import _trips_in
 from .tripdates import anchored_stays, date_told_nearby
@@ -105,6 +107,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     if extra:  # wanted people in spellings the alias table lacks ("Osema Najim Almasri")
         hits = sorted(hits + extra, key=lambda h: (h.start, -h.end))
     doc = _Doc(text, pub, rs, g)
+    doc.story = dateline_place(text, hits)  # "JUBA, July 9 (Reuters) -": where an arrival with no place happens
     known = doc.known_surnames
     sents = split(text)
     # bucket hits by sentence (both are in text order: one merge pass); note the surnames of wanted people

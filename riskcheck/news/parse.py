@@ -54,6 +54,7 @@ _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "h
 _REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
                            "province", "side"})
+_ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -251,6 +252,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
     """The trigger a destination token hangs on, with the preposition between them ("" for none)."""
     pending = ""  # the last real preposition on the way up ("to" in "including to countries such as A")
     origin = tok.i  # (a venue named after its city names it first: not "John F. Kennedy airport")
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _ARRIVALS:
+        return tok, "there"  # an arrival with no place of its own: the dateline's (storyplace.arrival_without_place)
     if tok.lower_ == "there" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "NOUN"):
         return tok.head, "there"  # "held talks there", "flew there": the place pointed back at (dependency._there)
     for _ in range(7):
@@ -416,7 +419,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         return _subjects(verb), verb
     if rule.role == "host":
         if any(c.dep_ == "auxpass" for c in trigger.children):
-            return [c for c in trigger.children if c.dep_ == "nsubjpass"], trigger
+            subj = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            if not subj and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+                subj = _subjects(trigger.head)  # "X flew in and was greeted at Juba airport": the shared subject
+            return subj, trigger
         return [c for c in trigger.children if c.dep_ == "dobj"], trigger
     subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
     if "in" in rule.preps and "to" not in rule.preps:

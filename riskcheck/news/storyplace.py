@@ -1,0 +1,83 @@
+"""Where the story happens: the place of a wire dateline ("JUBA, July 9 (Reuters) -", "SHARM EL-SHEIKH, Egypt -",
+"ROME -"). An arrival told without a destination ("Bashir flew in from Khartoum in the morning", "Gaddafi landed
+yesterday evening") is an arrival there (:func:`arrival_without_place`); the dateline's date is never a trip's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import _Doc, _place_code, _Sentence
+from .mentions import Hit
+
+# an upper-case place opening a paragraph, optionally with its country, then a date, an agency or a dash
+# ("(ASP) - ROME, 30 AUG -": an agency's mark may come first; the date may be "July 9", "30 AUG", "9 July")
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:\([A-Z][\w .]*\)[ \t]*[-\u2013\u2014][ \t]*)?"
+    r"(?P<city>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:,? \(?(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"\)?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}\b|, \d{1,2} [A-Z][A-Za-z]{2,8}\.?(?: \d{4})?| \([A-Z][\w .]*\))?"
+    r"[ \t]*(?:[-\u2013\u2014:]|\(|,)")
+_HEAD_CHARS = 1500  # a dateline opens the story: looked for in its first characters only
+# arrival words that take no destination of their own in "X flew in on Friday", "X landed yesterday evening"
+_ARRIVED = frozenset({"arrived", "arrives", "arriving", "landed", "lands", "landing"})
+_PARTICLE = {"flew": "in", "flies": "in", "flown": "in", "touched": "down", "touches": "down", "jetted": "in"}
+_ON_THE_WAY = frozenset({"back", "home", "from", "late", "early", "safely", "on", "in", "at", "to", "into", "for",
+                         "yesterday", "today", "this", "last", "shortly", "just"})
+
+
+def dateline_place(text: str, hits: list[Hit]) -> tuple[str, str] | None:
+    """``(country code, city)`` of the story's dateline, if the text opens with one the gazetteer knows."""
+    for m in _DATELINE.finditer(text, 0, _HEAD_CHARS):  # (an upper-case headline may match first)
+        found = _resolved(m, hits)
+        if found is not None:
+            return found
+    return None
+
+
+def _resolved(m: re.Match[str], hits: list[Hit]) -> tuple[str, str] | None:
+    if len(m["city"]) < 3:
+        return None
+    a, b = m.span("city")
+    place = next((h for h in hits if h.cat == "place" and h.start == a and h.end == b), None)
+    if place is None:
+        return None
+    code = _place_code(place.value)
+    if not code:
+        return None
+    if m["country"]:
+        ca, cb = m.span("country")
+        country = next((h for h in hits if h.cat == "place" and h.start == ca and h.end == cb), None)
+        if country is not None and _place_code(country.value) not in ("", code):
+            return None  # "PARIS, Texas": not the city the gazetteer reads
+    city = next((pn.city for pn in place.value if pn.code == code and pn.city), "")
+    return code, city
+
+
+def arrival_without_place(doc: _Doc, s: _Sentence, place_starts: list[int]) -> int | None:
+    """Token index of an arrival verb in ``s`` with no place named after it ("flew in from Khartoum" is an
+    arrival from a place, not at one), else None."""
+    words = s.words
+    for n, w in enumerate(words):
+        if w in _ARRIVED or (w in _PARTICLE and n + 1 < len(words) and words[n + 1] == _PARTICLE[w]):
+            if any(p > n for p in place_starts if not (p > 0 and words[p - 1] == "from")):
+                return None  # "arrived in Moscow", "landed at Ciampino in Rome": the place is told
+            nxt = words[n + 2] if w in _PARTICLE else (words[n + 1] if n + 1 < len(words) else "")
+            if nxt in ("back", "home"):
+                return None  # "arrived back home"
+            return n
+    return None
+
+
+# a sentence opening with a dateline: "JUBA, July 9 (Wire) - ", "(ASP) - ROME, 30 AUG - ", "SHARM EL-SHEIKH, Egypt - "
+_OPENING = re.compile(r"[ \t\n]*(?:\([A-Z][\w .]*\)[ \t]*[-\u2013\u2014]+[ \t]*)?[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
+                      r"(?:,? \(?[A-Z][a-z]+(?: [A-Z][a-z]+)?\)?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}\b|, \d{1,2} "
+                      r"[A-Z][A-Za-z]{2,8}\.?(?: \d{4})?)?(?: \([A-Z][\w .]*\))?[ \t]*[-\u2013\u2014]+[ \t]")
+
+
+def without_dateline(sentence: str) -> str:
+    """``sentence`` with an opening dateline blanked (same length: offsets hold), so that the parse reads the
+    lead's own grammar ("SHARM EL-SHEIKH, Egypt - Omar al-Bashir touched down ...": Bashir is the subject)."""
+    m = _OPENING.match(sentence)
+    if m is None:
+        return sentence
+    return " " * m.end() + sentence[m.end():]
