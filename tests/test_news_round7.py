@@ -230,3 +230,20 @@ def test_the_dateline_reader_never_fails_and_names_only_known_places(text: str) 
     _, hits = gazetteer(load_ruleset()).scan(text)
     got = dateline_place(text, hits)
     assert got is None or (len(got[0]) == 2 and got[0].isupper())
+
+
+# ---- a trip going on now is not a dated trip long past --------------------------------------------------------
+
+def test_an_arrival_now_is_not_merged_into_a_visit_months_ago() -> None:
+    text = ("The president shakes hands with Benjamin Netanyahu outside the White House on April 7, 2025. "
+            "The two leaders sat down for dinner on Monday. Aides discussed a ceasefire. "
+            "But as Netanyahu arrived at the White House for his third visit this year, the war went on.")
+    got = [(r[1], r[2]) for r in rows(text, "2025-07-08") if r[0] == "benjamin-netanyahu"]
+    assert got == [("US", "2025-04"), ("US", "2025-07")]
+
+
+def test_when_he_was_there_right_after_a_dated_visit_is_that_visit() -> None:
+    text = ("Vladimir Putin intends to visit China in October. The forum opens on October 17. Officials confirmed "
+            "the plan. The last time Vladimir Putin visited Beijing was in 2022 for the Winter Olympics. "
+            "When Putin was in Beijing, the two sides declared a partnership without limits.")
+    assert [(r[1], r[2]) for r in rows(text, "2023-07-20")] == [("CN", "2023-10"), ("CN", "2022-01")]

@@ -29,6 +29,14 @@ def _current(d: _Draft) -> bool:
     return not d.spans and (d.status in FUTURE or d.status == "ongoing" or d.recent)
 
 
+def _just_told(doc: _Doc, earlier: _Draft, later: _Draft) -> bool:
+    """Whether ``later`` is told in the sentence right after (or the same sentence as) the last of ``earlier``."""
+    if not earlier.sentences or not later.sentences:
+        return False
+    end, start = max(b for _, b in earlier.sentences), min(a for a, _ in later.sentences)
+    return start <= end or sum(doc.text.count(c, end, start) for c in ".!?") <= 1
+
+
 def _add(doc: _Doc, new: _Draft) -> None:
     if new.status in ("completed", "ongoing", "planned") and new.sentences and \
             all(doc.text[a:b].rstrip().endswith("?") for a, b in new.sentences):
@@ -52,6 +60,12 @@ def _add(doc: _Doc, new: _Draft) -> None:
             cands = [d for d in cands if not past(d)]
         elif past(new):
             cands = [d for d in cands if d.status not in _OPEN]
+        # "arrived at the White House" (now) and a caption's "on April 7": two trips, not one
+        # (but "The last time X visited Y was in 2022. When X was in Y, ...": the trip just told)
+        if new.recent and not new.spans:
+            cands = [d for d in cands if not long_past(d) or _just_told(doc, d, new)]
+        elif long_past(new):
+            cands = [d for d in cands if not (d.recent and not d.spans) or _just_told(doc, new, d)]
         # "X will not travel to Y" and "X's last visit to Y was in 2020": two trips, not one
         if new.status in FUTURE and not new.spans:
             cands = [d for d in cands if not long_past(d)]
