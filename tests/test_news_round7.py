@@ -247,3 +247,23 @@ def test_when_he_was_there_right_after_a_dated_visit_is_that_visit() -> None:
             "the plan. The last time Vladimir Putin visited Beijing was in 2022 for the Winter Olympics. "
             "When Putin was in Beijing, the two sides declared a partnership without limits.")
     assert [(r[1], r[2]) for r in rows(text, "2023-07-20")] == [("CN", "2023-10"), ("CN", "2022-01")]
+
+
+# ---- invitations, offers and plans told through a noun ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Recep Tayyip Erdogan repeated his offer to host Vladimir Putin in Istanbul for talks.",
+     ("vladimir-putin", "TR", "invited")),
+    ("Vladimir Putin, who has an open invitation to visit Manila, said he would think about the dates.",
+     ("vladimir-putin", "PH", "invited")),
+    ("Vladimir Putin announced his plan to visit Mongolia in September.", ("vladimir-putin", "MN", "planned")),
+    ("Indonesia has invited Omar al-Bashir to next month's commemoration of the Asian-African Conference in "
+     "Jakarta.", ("omar-al-bashir", "ID", "invited")),
+])
+def test_a_trip_told_through_an_offer_an_invitation_or_a_plan(text: str, expected: tuple) -> None:
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2015-03-28")
+            if t.person_id] == [expected]
+
+
+def test_the_possessor_of_an_invitation_is_who_invites_not_who_travels() -> None:
+    assert extract_trips("Recep Tayyip Erdogan repeated his invitation to visit Turkey.", "2015-03-28") == []

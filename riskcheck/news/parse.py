@@ -54,6 +54,12 @@ _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "h
 _REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
                            "province", "side"})
+# nouns whose infinitive tells a trip of their holder ("his plan to visit X", "has an invitation to visit Y")
+_INTENT_NOUNS = frozenset({"plan", "plans", "decision", "bid", "attempt", "intention", "promise", "wish", "desire",
+                           "refusal", "readiness", "willingness", "determination", "effort", "offer", "invitation",
+                           "chance", "opportunity", "request", "proposal"})
+_HOLDERS = frozenset({"have", "receive", "accept", "get", "decline", "reject", "turn", "announce", "make", "take",
+                      "welcome", "extend", "renew", "repeat", "confirm"})
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
@@ -285,6 +291,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
             if prep == "of" and gov.lemma_.lower() in _REGION_NOUNS and gov.dep_ in ("pobj", "dobj"):
                 tok = gov  # "shelters in the far south of Algeria", "on the Sudanese side of the border with X"
                 continue
+            if prep == "of" and pending and gov.lemma_.lower() in _EVENTS and gov.dep_ in ("pobj", "dobj"):
+                tok = gov  # "the commemoration of the conference in Jakarta": the event of an event, same place
+                continue
             if gov.lower_ in _SIDELINES and prep == "of" and pending:
                 tok = gov  # "on the sidelines of the summit in Rio": the place found below the sidelines
                 continue
@@ -344,6 +353,17 @@ def _subjects(verb: Any) -> list[Any]:
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         if subj:
             return [x for c in subj for x in _led(_antecedent(c, verb))]
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _INTENT_NOUNS:
+            # "his plan to visit X", "Putin, who has an open invitation to visit Manila": whose plan, who holds the
+            # invitation (its possessor is who invites)
+            noun = verb.head
+            poss = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _WHEN]
+            if poss and noun.lemma_.lower() != "invitation":
+                return [x for c in poss for x in _led(c)]
+            if noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in _HOLDERS:
+                verb = noun.head
+                continue
+            return []
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("after", "before", "while"):
             verb = verb.head.head  # "was detained in Turin after spending ten days in France": the same subject
             continue
