@@ -267,3 +267,27 @@ def test_a_trip_told_through_an_offer_an_invitation_or_a_plan(text: str, expecte
 
 def test_the_possessor_of_an_invitation_is_who_invites_not_who_travels() -> None:
     assert extract_trips("Recep Tayyip Erdogan repeated his invitation to visit Turkey.", "2015-03-28") == []
+
+
+# ---- an event's place told in its relative clause; a coordinated verb's tense; "March of last year" ------------
+
+def test_a_delegation_headed_to_a_summit_held_somewhere_goes_there() -> None:
+    text = ("Omar al-Bashir headed the delegation of Sudan to the summit, which was held at the Dead Sea in Jordan "
+            "in March of last year.")
+    assert rows(text, "2018-04-14") == [("omar-al-bashir", "JO", "2017-03", "completed")]
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Vladimir Putin visited China in May of last year.", "2024-05"),
+    ("Vladimir Putin visited China in May of this year.", "2025-05"),
+    ("Vladimir Putin will visit China in May of next year.", "2026-05"),
+])
+def test_a_month_of_last_this_or_next_year(text: str, month: str) -> None:
+    assert [r[2] for r in rows(text, "2025-07-28")] == [month]
+
+
+def test_a_verb_coordinated_after_a_modal_takes_its_tense() -> None:
+    text = ("Officials said little. Aides confirmed the plan. This time, the Russian leader will not only engage in "
+            "talks but also attend the meeting of heads of state, which will be hosted in the Tajik capital.")
+    got = rows("Vladimir Putin is to visit Tajikistan in October. " + text, "2025-07-21")
+    assert got == [("vladimir-putin", "TJ", "2025-10", "planned")]

@@ -382,6 +382,9 @@ def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
     elif j + 1 < n and toks[j].word in ("last", "next", "this") and toks[j + 1].word == "year":
         # "in July last year", "in March next year": the month of the year named relative to the report
         extra, j = {"yoff": {"last": "-1", "next": "1", "this": "0"}[toks[j].word]}, j + 2
+    elif j + 2 < n and toks[j].word == "of" and toks[j + 1].word in ("last", "next", "this") and \
+            toks[j + 2].word == "year":
+        extra, j = {"yoff": {"last": "-1", "next": "1", "this": "0"}[toks[j + 1].word]}, j + 3  # "March of last year"
     if day2 and not month2:
         month2 = m
     return DateExpr(i, j, "abs", years=years, month=m, day=day, month2=month2, day2=day2, extra=extra)

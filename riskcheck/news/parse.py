@@ -27,7 +27,7 @@ _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city
                          "such", "as", "including", "include", "republic", "neighbour", "neighbor", "ally",
                          "partner", "stop", "leg", "range", "number", "host", "series", "string", "list", "handful",
                          "couple", "total", "dozen", "variety", "group", "several", "other", "together", "with",
-                         "like"})
+                         "like", "kingdom", "emirate", "sultanate", "principality", "federation"})
 # gatherings whose place is where their participants travel ("attend the forum in X", "invited to the dialogue in X")
 _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "inauguration", "assembly", "games",
                      "olympics", "session", "congress", "gathering", "celebration", "funeral", "festival", "expo",
@@ -60,6 +60,7 @@ _INTENT_NOUNS = frozenset({"plan", "plans", "decision", "bid", "attempt", "inten
                            "chance", "opportunity", "request", "proposal"})
 _HOLDERS = frozenset({"have", "receive", "accept", "get", "decline", "reject", "turn", "announce", "make", "take",
                       "welcome", "extend", "renew", "repeat", "confirm"})
+_HELD = frozenset({"hold", "host", "stage", "convene", "organise", "organize"})  # an event's own place
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
@@ -241,6 +242,9 @@ def set_model(name: str | None) -> None:
 def _form(verb: Any) -> str:
     tag = verb.tag_
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes and verb.dep_ == "conj" and tag in ("VB", "VBP") and verb.head.pos_ in ("VERB", "AUX") and \
+            verb.head.i < verb.i:
+        return _form(verb.head)  # "will not only engage in talks but also attend the meeting": the first verb's tense
     if tag == "VBD":
         return "past"
     if tag == "VBN":
@@ -322,6 +326,11 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 continue
             if prep == "during" and pending:
                 return gov, pending  # "shook hands with X during a ceremony in Y": the event's place
+            if gov.pos_ == "VERB" and gov.lemma_ in _HELD and gov.dep_ == "relcl" and \
+                    (gov.head.lemma_.lower() in _EVENTS or gov.head.lemma_.lower() in _GATHERING_NOUNS):
+                pending = pending or prep  # "the summit, which was held at the Dead Sea in Jordan": the summit's place
+                tok = gov.head
+                continue
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, pending
