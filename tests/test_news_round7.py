@@ -291,3 +291,16 @@ def test_a_verb_coordinated_after_a_modal_takes_its_tense() -> None:
             "talks but also attend the meeting of heads of state, which will be hosted in the Tajik capital.")
     got = rows("Vladimir Putin is to visit Tajikistan in October. " + text, "2025-07-21")
     assert got == [("vladimir-putin", "TJ", "2025-10", "planned")]
+
+
+# ---- companions ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, companion", [
+    ("Joseph Kony met the envoy on Sunday in a forest clearing in Sudan. He was accompanied by his deputy, "
+     "Vincent Otti, who did most of the talking.", ("vincent-otti", "SD")),
+    ("Omar al-Bashir flew to Cairo on Monday. He was accompanied by Ahmad Harun.", ("ahmad-harun", "EG")),
+    ("Vladimir Putin arrived in Beijing on Monday, accompanied by Foreign Minister Sergei Lavrov.",
+     ("Sergey Lavrov", "CN")),
+])
+def test_who_accompanies_a_traveller_makes_the_same_trip(text: str, companion: tuple[str, str]) -> None:
+    assert companion in {(r[0], r[1]) for r in rows(text, "2006-11-13")}

@@ -113,19 +113,24 @@ def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     if n is None:
         return
     lead = next((m for m in reversed(ms) if m.j <= n and n - m.j <= 4 and m.entity is not None), None)
-    if lead is None or lead.entity is None:
+    if lead is not None and lead.entity is not None:
+        trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
+                     and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
+    elif n > 0 and "," in s.toks[n].gap:
+        # "X arrived in Beijing on Monday, accompanied by Y": the trip this sentence told
+        trip = next((d for d in reversed(doc.drafts) if (s.a, s.b) in d.sentences and not d.earlier), None)
+    else:
         return
-    trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
-                 and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
     if trip is None:
         return
+    lead_entity = trip.entity
     status, spans = trip.status, list(trip.spans)
     if status not in FUTURE and any(x in _WILL for x in words[max(0, n - 4):n]):
         status, spans = "planned", []  # "He will be joined by X": X's journey is still ahead
     for m in ms:
         ent = m.entity
-        if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead.entity:
+        if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead_entity:
             continue
-        if ent.nationality == trip.code or (ent.pid and ent.pid == lead.entity.pid):
+        if ent.nationality == trip.code or (ent.pid and ent.pid == lead_entity.pid):
             continue
         _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))

@@ -66,6 +66,7 @@ __all__ = ["Trip", "extract_trips"]
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
+_BY = re.compile(r"\b(?:accompanied|joined|escorted) by\b")  # "He was accompanied by X": read in full (attendance)
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -167,7 +168,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        if not (cats & {"trigger", "role"}) and k not in parsed and not (
+        if not (cats & {"trigger", "role"}) and k not in parsed and not (doc.drafts and _BY.search(folded, a, b)) and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -196,8 +197,6 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             present_include(doc, s, ms)
         if "among" in s.words and doc.events:
             among_present(doc, s, k, ms)
-        if "by" in s.words and doc.drafts:
-            _entourage(doc, s, k, ms)
         for m in ms:
             if m.entity is not None and m.kind != "pronoun":
                 _note_recent(doc, m.entity)
@@ -208,6 +207,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
+        if "by" in s.words and doc.drafts:
+            _entourage(doc, s, k, ms)  # (after this sentence's own trips: "arrived in X, accompanied by Y")
         if len(doc.drafts) > n_before or any((s.a, s.b) in d.sentences for d in doc.drafts[-3:]):
             anchored_stays(doc, s)
         note_plan(doc, s, k, [m.entity for m in ms if m.entity is not None and m.kind != "pronoun"],
