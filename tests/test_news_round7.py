@@ -304,3 +304,36 @@ def test_a_verb_coordinated_after_a_modal_takes_its_tense() -> None:
 ])
 def test_who_accompanies_a_traveller_makes_the_same_trip(text: str, companion: tuple[str, str]) -> None:
     assert companion in {(r[0], r[1]) for r in rows(text, "2006-11-13")}
+
+
+# ---- precision: places that are no destination, people who are not the wanted one -----------------------------
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a topic of talks
+    ("Omar al-Bashir will fly to Nouakchott on Sunday for the summit. He will hold talks with several leaders on "
+     "the sidelines, including on the crisis in South Sudan.", "SS"),
+    ("Vladimir Putin arrived in Israel on Monday on a visit dominated by the conflict in Syria and Iran's nuclear "
+     "programme, his first trip to the region since May.", "IR"),
+    # where someone lives
+    ("Jean-Pierre Bemba was arrested in Brussels, where he lives, in May 2008.", "BE"),
+])
+def test_a_place_talked_about_or_lived_in_is_no_destination(text: str, unwanted: str) -> None:
+    assert [r for r in rows(text, "2018-06-30") if r[1] == unwanted and r[0] in (
+        "omar-al-bashir", "vladimir-putin", "jean-pierre-bemba")] == []
+
+
+def test_a_war_with_its_own_place_leaves_the_summits_place_a_destination() -> None:
+    text = "Benjamin Netanyahu will attend Monday's summit on ending the Gaza war in Egypt, his office said."
+    assert ("benjamin-netanyahu", "EG") in {(r[0], r[1]) for r in rows(text, "2025-10-12")}
+
+
+def test_he_after_a_role_nobody_named_holds_is_not_the_last_wanted_person() -> None:
+    text = ("In January police arrested Osama Almasri Njeem in Turin. The general's camp showed little concern. "
+            "The field marshal was in Moscow in May, when he attended the Victory Day parade.")
+    assert [r for r in rows(text, "2025-09-01") if r[1] == "RU"] == []
+
+
+def test_the_last_leader_of_a_country_to_visit_is_a_description_not_the_title_holder() -> None:
+    text = ("Benjamin Netanyahu flew to Muscat on Thursday. The last Israeli leader to visit Oman was Shimon Peres, "
+            "who went to Muscat in 1996 as prime minister.")
+    assert [(r[1], r[2]) for r in rows(text, "2018-10-27")] == [("OM", "2018-10")]

@@ -10,7 +10,7 @@ from functools import cache
 
 from . import dates as ndates
 from .assemble import _add
-from .destinations import _modifier_place, demonym_capital
+from .destinations import _modifier_place, demonym_capital, home_place
 from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
@@ -113,7 +113,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         found_places = [*found_places, there]
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
-             and not _modifier_place(s, p)]
+             and not _modifier_place(s, p) and not home_place(words, p)]
     if doc.story is not None:
         n = arrival_without_place(doc, s, [p.i for p in found_places])
         if n is not None:  # "Bashir flew in from Khartoum in the morning" under a JUBA dateline

@@ -58,6 +58,34 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
     return nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS
 
 
+# nouns naming a subject of talks, not a venue: "the crisis in X", "the war in Y", "the situation in Z"
+TOPIC_NOUNS = frozenset({"crisis", "conflict", "war", "situation", "fighting", "violence", "unrest", "tensions",
+                         "tension", "peace", "ceasefire", "truce", "stability", "security", "reconstruction",
+                         "elections", "election", "invasion", "offensive", "atrocities", "genocide", "famine"})
+
+
+def topic_place(s: _Sentence, p: Place) -> bool:
+    """Whether place ``p`` is what a topic noun is about ("the crisis in South Sudan", "the war in Ukraine"; not
+    "a summit on ending the Gaza war in Egypt", whose war has its place already)."""
+    words = s.words
+    i = p.i - (1 if p.i > 0 and words[p.i - 1] == "the" else 0)
+    return i >= 2 and words[i - 1] in ("in", "of", "over") and words[i - 2] in TOPIC_NOUNS and \
+        not (i >= 3 and s.toks[i - 3].cap)
+
+
+_LIVES = frozenset({"lives", "lived", "live", "resides", "resided", "settled", "works"})
+
+
+def home_place(words: list[str], p: Place) -> bool:
+    """Whether place ``p`` is where the person lives: "at his home in X", "X, where he lives"."""
+    i = p.i - (1 if p.i > 0 and words[p.i - 1] == "the" else 0)
+    if i >= 3 and words[i - 1] in ("in", "near", "outside") and words[i - 2] in ("home", "residence", "house") and \
+            words[i - 3] in ("his", "her", "their"):
+        return True
+    return p.j + 2 < len(words) and words[p.j] == "where" and words[p.j + 1] in ("he", "she", "they") and \
+        words[p.j + 2] in _LIVES
+
+
 def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
                   role_spans: list[tuple[int, int]], boundary: set[str],
                   prep: frozenset[str] | None = None) -> list[Place]:
@@ -69,6 +97,7 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     speech = doc.w.get("speech", set())
     dests: list[Place] = []
     origin = -1  # end of a list of origins ("leaders from A, B and C"): none of them is a destination
+    topic = -1  # end of a list of places talked about ("the conflict in A and B")
     for p in places:
         if p.i < tj or p.i > lim:
             continue
@@ -85,6 +114,11 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
             break  # "a frequent visitor since Sudan joined the war in Yemen": another clause's place
         if _modifier_place(s, p):
             continue  # "Russia-led meetings", "the Shanghai Cooperation Organisation": no destination
+        if topic_place(s, p) or (topic >= 0 and p.i - topic <= 2 and all(x in ("and", "or") for x in words[topic:p.i])):
+            topic = p.j  # "talks ... on the crisis in South Sudan" (and "... in Syria and Iran's programme")
+            continue  # what they talk about, not where they go
+        if home_place(words, p):
+            continue  # "arrested at his home in Brussels", "in The Hague, where he lives": no journey there
         if p.demonym and p.kind not in _PLACE_KIND_RANK:
             q = demonym_capital(doc, s, p)
             if q is None:

@@ -169,6 +169,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             continue
         if j < len(toks) and toks[j].cap and words[j] not in _NAME_STOP and toks[j].gap == " ":
             continue  # "Russian President Dmitry Medvedev": someone else holding a similar title
+        if i > 0 and words[i - 1] in _ORDINAL_DESC:
+            continue  # "the last Israeli leader to visit Oman": a description, not the title's holder
         a = i - 1 if i > 0 and words[i - 1] == "the" else i
         out.append(Mention(a, j, doc.entity_for_pid(pid), text[toks[a].start:toks[j - 1].end], "title"))
         taken.update(range(a, j))
@@ -242,6 +244,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             held = (_salient_holder(doc, role_word, nat) if role_word != "counterpart" else None) or \
                 (_salient_national(doc, nat) if role_word in _HEAD_ROLES else None)
             a = next((pi for pi, pj, _ in places if pj in (i, i - 1)), i)
+            if a > 0 and words[a - 1] in _ORDINAL_DESC:
+                continue  # "the last Israeli leader to visit Oman was Shimon Peres": a description, not a reference
             if a > 0 and words[a - 1] in ("the", "his", "her", "their", "its"):
                 a -= 1
             if held is not None and not taken.intersection(range(a, j)):
@@ -381,7 +385,10 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))))
         # "... will be represented and UN chief X will participate": the subject of a clause of its own
         m.possessive = m.j < len(words) and words[m.j] == "s" and toks[m.j].gap in ("'", "’", "`")
-    # pronouns: the nearest earlier person in the sentence, else the last sentence's subject
+    # pronouns: the nearest earlier person in the sentence, else the last sentence's subject (not when the
+    # sentence opens with a role nobody named holds: "The field marshal was in Moscow when he ...": him)
+    unknown_opener = bool(words) and words[0] == "the" and any(
+        i == 1 and not any(p.i <= i < p.j for p in out) for i, _j, _h in s.get("role"))
     first_subject: Entity | None = None
     for m in out:
         if m.kind == "pronoun":
@@ -408,7 +415,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     if subj:
                         m.entity = subj[-1].entity
             elif doc.last_subject is not None and doc.last_subject_age <= 3 and \
-                    _agrees(words[m.i], doc.last_subject):
+                    _agrees(words[m.i], doc.last_subject) and not unknown_opener:
                 m.entity = doc.last_subject
         if first_subject is None and m.entity is not None and not m.obj:
             first_subject = m.entity
@@ -654,6 +661,7 @@ def _of_complement(doc: _Doc, s: _Sentence, k: int, places: list[tuple[int, int,
 
 
 # roles that name one person in an article ("the prime minister"); not "the spokesman", "the general"
+_ORDINAL_DESC = frozenset({"last", "first", "only", "previous", "next", "latest", "sole", "second", "third"})
 _GENERIC_ROLES = frozenset({"president", "vice president", "prime minister", "deputy prime minister", "premier",
                             "foreign minister", "defence minister", "defense minister", "chancellor",
                             "supreme leader", "king", "queen", "crown prince", "emir", "secretary general",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from .assemble import _add
-from .destinations import compound_place, is_destination, trigger_destinations
+from .destinations import compound_place, is_destination, topic_place, trigger_destinations
 from .document import (
     Mention,
     Place,
@@ -189,7 +189,9 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             dests, ctx_date = list(doc.context[1]), doc.context[2]
         if not dests and form == "noun" and trav is poss and poss is not None and window > 0:
             # "Vietnam is preparing ... for Putin's first visit": the place the clause is about
-            dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)][-1:]
+            # (not a possessive, "Iran's nuclear programme, his first trip", nor a topic, "the war in Syria")
+            dests = [p for p in places if clause[0] <= p.i and p.j <= trav.i and valid_dest(p)
+                     and not (p.j < len(words) and words[p.j] == "s") and not topic_place(s, p)][-1:]
         if role == "leave" and (words[tj:tj + 2] == ["the", "capital"] or
                                 any(p.code == ent.nationality for p in dests)):
             done_here[ent.key] = "ongoing"  # "left the capital on Sunday to attend ...": on the way
