@@ -337,3 +337,17 @@ def test_the_last_leader_of_a_country_to_visit_is_a_description_not_the_title_ho
     text = ("Benjamin Netanyahu flew to Muscat on Thursday. The last Israeli leader to visit Oman was Shimon Peres, "
             "who went to Muscat in 1996 as prime minister.")
     assert [(r[1], r[2]) for r in rows(text, "2018-10-27")] == [("OM", "2018-10")]
+
+
+def test_an_arrival_without_a_place_is_at_the_gathering_the_story_is_about() -> None:
+    text = ("China held a military parade in Beijing on Thursday to mark the end of the war. Russian President "
+            "Vladimir Putin, who flew in on Wednesday from Vladivostok, stood at the host's side.")
+    assert rows(text, "2015-09-03") == [("vladimir-putin", "CN", "2015-09", "completed")]
+
+
+def test_had_he_landed_is_a_condition_not_a_trip_made() -> None:
+    text = ("Vladimir Putin will not attend the summit in Rio de Janeiro next week. Brazil ratified the statute of "
+            "the court, which issued a warrant for him in March 2023, and would have had to detain him had he "
+            "landed.")
+    got = rows(text, "2024-11-15")
+    assert got == [("vladimir-putin", "BR", "2024-11", "cancelled")]

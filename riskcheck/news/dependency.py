@@ -69,6 +69,7 @@ def _where_after(s: _Sentence, p: Place) -> bool:
 _EXISTENTIAL = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "s", "seems", "seem",
                           "appears", "appear", "may", "might", "could", "should", "must", "can", "remains", "remain",
                           "be", "been", "being", "exists", "exist"})
+_STORY_EVENT_REACH = 6  # sentences after a gathering's place an arrival with no place of its own is at it
 _THERE_REACH = 2  # sentences back a trip's destination can be pointed at by "there"
 
 
@@ -114,14 +115,24 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p) and not home_place(words, p)]
-    if doc.story is not None:
-        n = arrival_without_place(doc, s, [p.i for p in found_places])
-        if n is not None:  # "Bashir flew in from Khartoum in the morning" under a JUBA dateline
-            code, city = doc.story
-            last = doc.drafts[-1] if doc.drafts else None
-            if last is not None and last.sentences and _near(doc, last.sentences[-1], s):
-                code, city = last.code, last.city  # "Putin flew to Beijing. He arrived in the morning": that trip
-            dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(dateline)")]
+    n = arrival_without_place(doc, s, [p.i for p in found_places])
+    if n is not None:
+        # "Bashir flew in from Khartoum in the morning": where the trip just told goes ("Putin flew to Beijing. He
+        # arrived in the morning"), else the dateline's place (JUBA, July 9 -), else the place of the gathering
+        # the story is about ("the parade in Beijing ... Putin, who flew in on Wednesday")
+        last = doc.drafts[-1] if doc.drafts else None
+        where: tuple[str, str] | None = None
+        if last is not None and last.sentences and _near(doc, last.sentences[-1], s):
+            where = (last.code, last.city)
+        elif doc.story is not None:
+            where = doc.story
+        else:
+            ev = next((e for e in reversed(doc.events) if e.code and e.sent <= k), None)
+            if ev is not None and k - ev.sent <= _STORY_EVENT_REACH:
+                where = (ev.code, ev.city)
+        if where is not None:
+            code, city = where
+            dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(story)")]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words):
@@ -171,6 +182,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         if status in ("completed", "ongoing") and words[tri].startswith("invit"):
             status = "invited"  # "X is invited for the dialogue in Y", "invited X for a forum in Y"
         status = denied_report(first_to_visit(answered_invitation(status, words), words, tri), words, tri)
+        if place.text == "(story)" and status not in ("completed", "ongoing", "planned"):
+            continue  # "... had he landed": a hypothetical arrival says nothing of where or when
         future = status in FUTURE
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []

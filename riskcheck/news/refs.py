@@ -493,7 +493,8 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
         if len(doc.recent) == 2:
             pair = list(doc.recent)  # only two people named lately: "they" are those two
-        elif len(pair) != 2 and w != "they" and len(doc.recent) == 3:
+        elif (len(pair) != 2 or pair[0].nationality == pair[1].nationality) and w != "they" and \
+                len(doc.recent) == 3:
             # "the two presidents" among Trump, Putin and Putin's minister: one of each country, the wanted person
             # or the traveller first
             by_nat: dict[str, list[Entity]] = {}

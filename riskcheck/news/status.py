@@ -283,8 +283,9 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
         status = "planned"
     if status == "planned" and _there_now(words, dest_j):
         status = "ongoing"
-    if link.mark in ("if", "unless", "whether", "should", "whenever"):
-        status = "speculative"  # "obliged to arrest him if he lands in the country": a condition
+    if link.mark in ("if", "unless", "whether", "should", "whenever") or (
+            ti >= 2 and words[ti - 2] in ("had", "were", "should") and words[ti - 1] in ("he", "she", "they")):
+        status = "speculative"  # "obliged to arrest him if he lands in X", "... had he landed": a condition
     elif link.mark in ("when", "once") and link.form in ("pres", "base"):
         status = "planned"  # "when he arrives in X" (future)
     return status
