@@ -351,3 +351,18 @@ def test_had_he_landed_is_a_condition_not_a_trip_made() -> None:
             "landed.")
     got = rows(text, "2024-11-15")
     assert got == [("vladimir-putin", "BR", "2024-11", "cancelled")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban team, led by the movement's chief justice, Mawlawi Abdul Hakim Haqqani, flew into Doha on Sunday.",
+     ("abdul-hakim-haqqani", "QA", "completed")),
+    ("Joseph Kony failed to appear at the jungle assembly point of Ri-Kwangba, in southern Sudan, to sign the "
+     "agreement.", ("joseph-kony", "SD", "cancelled")),
+    ("Joseph Kony and his fighters have been based in Garamba National Park in northern Uganda since 2005.",
+     ("joseph-kony", "", "")),  # his own country: no trip
+    ("Omar al-Bashir and his guards have been based in Murchison Falls National Park in Uganda since March.",
+     ("omar-al-bashir", "UG", "completed")),
+])
+def test_a_leader_in_apposition_a_failed_appearance_and_being_based_somewhere(text: str, expected: tuple) -> None:
+    got = [(t.person_id, t.country, t.status) for t in extract_trips(text, "2021-01-04") if t.person_id]
+    assert got == ([expected] if expected[1] else [])

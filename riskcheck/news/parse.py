@@ -306,8 +306,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
                 tok = gov
                 continue
-            if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and \
-                    gov.head.lower_ in _VENUE_PREPS and (gov.lemma_.lower(), "noun") not in rules():
+            if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and (
+                    gov.head.lower_ in _VENUE_PREPS or gov.pos_ == "PROPN" and gov.head.lower_ in ("in", "into", "to")
+            ) and (gov.lemma_.lower(), "noun") not in rules():
                 # "a ceremony at the Great Hall of the People in Beijing", "at a hotel in Berlin": the city of
                 # the venue is the place of what happens there
                 pending = pending or prep
@@ -352,6 +353,8 @@ def _led(tok: Any) -> list[Any]:
         return [tok]
     leaders = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    # "led by the movement's chief justice, Mawlawi Abdul Hakim Haqqani": the name in apposition
+    leaders += [c for g in leaders for c in g.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return leaders or [tok]
 
 
