@@ -366,3 +366,21 @@ def test_had_he_landed_is_a_condition_not_a_trip_made() -> None:
 def test_a_leader_in_apposition_a_failed_appearance_and_being_based_somewhere(text: str, expected: tuple) -> None:
     got = [(t.person_id, t.country, t.status) for t in extract_trips(text, "2021-01-04") if t.person_id]
     assert got == ([expected] if expected[1] else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Joseph Kony failed to turn up at Ri-Kwangba, a jungle clearing on the southern Sudan side of the border, "
+     "on Thursday.", ("joseph-kony", "SD", "cancelled")),
+    ("Joseph Kony met the relief coordinator on Sunday in a forest clearing on the Sudanese side of the border "
+     "with Congo.", ("joseph-kony", "SD", "completed")),
+    ("After Uzbekistan the delegation of Sheikh Abdul Hakim Haqqani will continue on Thursday to Ashgabat for "
+     "consultations.", ("abdul-hakim-haqqani", "TM", "planned")),
+])
+def test_the_side_of_a_border_and_a_delegation_named_after_its_leader(text: str, expected: tuple) -> None:
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2008-04-11")
+            if t.person_id] == [expected]
+
+
+def test_the_turkmen_side_is_still_the_officials_not_a_place() -> None:
+    text = "Sheikh Abdul Hakim Haqqani held consultations with the Turkmen side on Thursday."
+    assert extract_trips(text, "2025-11-20") == []

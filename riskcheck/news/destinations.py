@@ -43,8 +43,9 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
     nxt = s.toks[p.j]
     if nxt.gap == "-" and s.words[p.j] in _COMPOUND_TAIL:
         return True
-    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _GROUP_NOUNS:
-        return True  # "Russian and US delegations", "US officials"
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _GROUP_NOUNS and \
+            s.words[p.j:p.j + 2] != ["side", "of"]:  # (but "the Sudan side of the border" is a place)
+        return True  # "Russian and US delegations", "US officials", "the Turkmen side"
     pair = [q for q in s._places or () if q.kind in ("country", "territory")] if p.kind in ("country", "territory") \
         else []
     if (nxt.gap == "-" and any(q.i == p.j for q in pair)) or \
@@ -194,6 +195,8 @@ def demonym_capital(doc: _Doc, s: _Sentence, p: Place) -> Place | None:
                      p.text)
     if p.j + 1 < len(words) and words[p.j] == "city" and words[p.j + 1] == "of":
         return next((q for q in places if q.i == p.j + 2 and q.code == p.code), None)
+    if words[p.j:p.j + 2] == ["side", "of"] and p.i > 0 and words[p.i - 1] == "the":
+        return Place(p.i, p.j, p.code, "country", "", p.text)  # "on the Sudanese side of the border"
     return None
 
 

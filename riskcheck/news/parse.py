@@ -49,7 +49,7 @@ _GATHERING_NOUNS = frozenset({"summit", "talks", "talk", "meeting"})
 _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
-                          "outskirts"})
+                          "outskirts", "side"})  # ("on the southern Sudan side of the border")
 # parts of a country ("the far south of Algeria", "the outskirts of Kyiv"): a place there is in the country
 _REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
@@ -306,6 +306,11 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
                 tok = gov
                 continue
+            if prep == "on" and tok.lower_ == "side" and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
+                    gov.head.lower_ in ("in", "at"):
+                pending = pending or "in"  # "met X in a forest clearing on the Sudanese side of the border"
+                tok = gov
+                continue
             if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and (
                     gov.head.lower_ in _VENUE_PREPS or gov.pos_ == "PROPN" and gov.head.lower_ in ("in", "into", "to")
             ) and (gov.lemma_.lower(), "noun") not in rules():
@@ -327,6 +332,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 continue
             if prep == "during" and pending:
                 return gov, pending  # "shook hands with X during a ceremony in Y": the event's place
+            if prep in ("on", "in") and gov.pos_ == "NOUN" and gov.dep_ == "appos" and gov.head.dep_ == "pobj":
+                tok = gov.head  # "at Ri-Kwangba, a jungle clearing on the Sudan side": the place of what it names
+                continue
             if gov.pos_ == "VERB" and gov.lemma_ in _HELD and gov.dep_ == "relcl" and \
                     (gov.head.lemma_.lower() in _EVENTS or gov.head.lemma_.lower() in _GATHERING_NOUNS):
                 pending = pending or prep  # "the summit, which was held at the Dead Sea in Jordan": the summit's place
@@ -355,6 +363,9 @@ def _led(tok: Any) -> list[Any]:
                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     # "led by the movement's chief justice, Mawlawi Abdul Hakim Haqqani": the name in apposition
     leaders += [c for g in leaders for c in g.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not leaders:  # "the delegation of Sheikh Haqqani will continue to Ashgabat": whose delegation it is
+        leaders = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     return leaders or [tok]
 
 
