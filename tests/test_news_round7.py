@@ -384,3 +384,24 @@ def test_the_side_of_a_border_and_a_delegation_named_after_its_leader(text: str,
 def test_the_turkmen_side_is_still_the_officials_not_a_place() -> None:
     text = "Sheikh Abdul Hakim Haqqani held consultations with the Turkmen side on Thursday."
     assert extract_trips(text, "2025-11-20") == []
+
+
+# ---- relatives named by a given name -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, relative", [
+    ("Benjamin Netanyahu landed in San Francisco on Sunday evening with his wife, Sara.", ("Sara Netanyahu", "US")),
+    ("Benjamin Netanyahu flew to Muscat on Thursday. He was accompanied by his wife, Sara.", ("Sara Netanyahu", "OM")),
+    ("Benjamin Netanyahu flew to Brasilia on Friday. His wife, Sara, accompanied him throughout.",
+     ("Sara Netanyahu", "BR")),
+    ("Khalifa Haftar flew to Moscow on Monday with his son Saddam Haftar.", ("Saddam Haftar", "RU")),
+])
+def test_a_relative_travelling_with_someone_takes_their_surname(text: str, relative: tuple[str, str]) -> None:
+    got = {(t.person, t.country, t.status) for t in extract_trips(text, "2018-10-27")}
+    assert relative + ("completed",) in got
+
+
+def test_a_relative_is_named_after_the_traveller_and_goes_where_they_go() -> None:
+    text = "Vladimir Putin flew to Beijing on Monday with his daughter, Maria."
+    assert {t.person for t in extract_trips(text, "2018-10-27")} == {"Vladimir Vladimirovich Putin", "Maria Putin"}
+    text = "Xi Jinping welcomed Vladimir Putin in Beijing on Monday. Putin arrived with his wife, Lyudmila."
+    assert all(t.country == "CN" for t in extract_trips(text, "2018-10-27"))

@@ -12,7 +12,7 @@ import re
 
 from . import dates as ndates
 from .assemble import _add
-from .document import _PLACE_KIND_RANK, Mention, _Doc, _Draft, _Sentence
+from .document import _PLACE_KIND_RANK, Entity, Mention, _Doc, _Draft, _Sentence
 from .gatherings import _current_event, event_spans
 from .modality import FUTURE
 from .tripdates import _pick_date, resolve_for
@@ -111,12 +111,19 @@ def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     words = s.words
     n = next((n for n in range(len(words) - 1) if (words[n], words[n + 1]) in _ACCOMPANY), None)
     if n is None:
-        return
+        # "landed in San Francisco with his wife, Sara"; "His wife, Sara, accompanied him throughout"
+        n = next((x for x in range(1, len(words) - 2) if words[x] == "with" and words[x + 1] in _POSS
+                  and words[x + 2] in _KIN), None)
+        if n is None:
+            _kin_accompanies(doc, s, ms)
+            return
     lead = next((m for m in reversed(ms) if m.j <= n and n - m.j <= 4 and m.entity is not None), None)
+    if words[n] == "with":
+        lead = None  # (the trip this sentence told, below)
     if lead is not None and lead.entity is not None:
         trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
                      and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
-    elif n > 0 and "," in s.toks[n].gap:
+    elif n > 0 and ("," in s.toks[n].gap or words[n] == "with"):
         # "X arrived in Beijing on Monday, accompanied by Y": the trip this sentence told
         trip = next((d for d in reversed(doc.drafts) if (s.a, s.b) in d.sentences and not d.earlier), None)
     else:
@@ -125,12 +132,59 @@ def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return
     lead_entity = trip.entity
     status, spans = trip.status, list(trip.spans)
-    if status not in FUTURE and any(x in _WILL for x in words[max(0, n - 4):n]):
+    if status not in FUTURE and words[n] != "with" and any(x in _WILL for x in words[max(0, n - 4):n]):
         status, spans = "planned", []  # "He will be joined by X": X's journey is still ahead
-    for m in ms:
+    for m in ms if words[n] != "with" else ():  # ("with his wife, Sara": the relative only, below)
         ent = m.entity
         if m.i <= n + 1 or ent is None or m.kind == "pronoun" or m.possessive or ent is lead_entity:
             continue
         if ent.nationality == trip.code or (ent.pid and ent.pid == lead_entity.pid):
             continue
         _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
+    kin = _kin_named(doc, s, ms, lead_entity, n + 1)
+    if kin is not None and kin.nationality != trip.code:
+        _add(doc, _Draft(kin, kin.name, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
+
+
+_POSS = frozenset({"his", "her", "their"})
+_KIN = frozenset({"wife", "husband", "son", "daughter", "spouse", "partner", "brother", "sister"})
+
+
+def _kin_named(doc: _Doc, s: _Sentence, ms: list[Mention], of: Entity, start: int) -> Entity | None:
+    """ "his wife, Sara": the relative named by a given name, with the surname of ``of`` ("Sara Netanyahu");
+    a full name ("his son Saddam Haftar") stands as written."""
+    words, toks = s.words, s.toks
+    k = next((x for x in range(start, len(words) - 2) if words[x] in _POSS and words[x + 1] in _KIN), None)
+    if k is None or not of.name:
+        return None
+    i = k + 2
+    if i >= len(toks) or not toks[i].cap or any(m.i <= i < m.j and m.entity is not None for m in ms):
+        return None  # (a relative named in full is a mention of the sentence, read as such)
+    j = i
+    while j < len(toks) and toks[j].cap and (j == i or toks[j].gap == " "):
+        j += 1
+    given = doc.text[toks[i].start:toks[j - 1].end]
+    name = given if j - i > 1 else f"{given} {of.name.split()[-1]}"
+    key = "name:" + name.lower()
+    ent = doc.entities.get(key)
+    if ent is None:
+        ent = Entity(key, name, "", of.nationality)
+        doc.entities[key] = ent
+    return ent
+
+
+def _kin_accompanies(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "His wife, Sara, accompanied him throughout": she made the trip just told of the person "him" means."""
+    words = s.words
+    n = next((x for x in range(len(words) - 1) if words[x] == "accompanied" and words[x + 1] in ("him", "her")), None)
+    if n is None or n > 8 or not words or words[0] not in _POSS or words[1:2] == [] or words[1] not in _KIN:
+        return
+    lead = next((m.entity for m in ms if m.i == n + 1 and m.entity is not None), None) or doc.last_subject
+    if lead is None:
+        return
+    trip = next((d for d in reversed(doc.drafts) if d.entity is lead and d.sentences
+                 and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
+    kin = _kin_named(doc, s, ms, lead, 0) if trip is not None else None
+    if trip is not None and kin is not None and kin.nationality != trip.code:
+        _add(doc, _Draft(kin, kin.name, trip.code, trip.city, list(trip.spans), trip.status, trip.event,
+                         [(s.a, s.b)]))

@@ -66,7 +66,9 @@ __all__ = ["Trip", "extract_trips"]
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
-_BY = re.compile(r"\b(?:accompanied|joined|escorted) by\b")  # "He was accompanied by X": read in full (attendance)
+# "He was accompanied by X", "with his wife, Sara", "His wife accompanied him": read in full (attendance._entourage)
+_BY = re.compile(r"\b(?:(?:accompanied|joined|escorted) by|with (?:his|her|their) (?:wife|husband|son|daughter|spouse|"
+                 r"partner)|accompanied (?:him|her))\b")
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -162,13 +164,14 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) or not known.keys().isdisjoint(ws))
         if doc.plan is not None and "place" in cats:
             venue_named(doc, _Sentence(text, folded, a, b, by_sent[k]), k)
-        if not (cats & interesting) and not referring:
+        accompany = bool(doc.drafts) and _BY.search(folded, a, b) is not None  # "He was accompanied by X"
+        if not (cats & interesting) and not referring and not accompany:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        if not (cats & {"trigger", "role"}) and k not in parsed and not (doc.drafts and _BY.search(folded, a, b)) and not (
+        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -207,7 +210,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
-        if "by" in s.words and doc.drafts:
+        if doc.drafts and ("by" in s.words or "with" in s.words or "accompanied" in s.words):
             _entourage(doc, s, k, ms)  # (after this sentence's own trips: "arrived in X, accompanied by Y")
         if len(doc.drafts) > n_before or any((s.a, s.b) in d.sentences for d in doc.drafts[-3:]):
             anchored_stays(doc, s)
