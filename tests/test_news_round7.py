@@ -405,3 +405,13 @@ def test_a_relative_is_named_after_the_traveller_and_goes_where_they_go() -> Non
     assert {t.person for t in extract_trips(text, "2018-10-27")} == {"Vladimir Vladimirovich Putin", "Maria Putin"}
     text = "Xi Jinping welcomed Vladimir Putin in Beijing on Monday. Putin arrived with his wife, Lyudmila."
     assert all(t.country == "CN" for t in extract_trips(text, "2018-10-27"))
+
+
+# ---- an ambiguous place name read by the country the article names ----------------------------------------------
+
+def test_congo_is_the_congo_the_article_names_elsewhere() -> None:
+    text = ("Joseph Kony has been based in Garamba National Park in Congo since 2005, close to the Democratic "
+            "Republic of Congo's border with Sudan.")
+    assert [r[1] for r in rows(text, "2008-04-11")] == ["CD"]
+    text = "Omar al-Bashir flew to Congo on Monday. He was received at the airport in Brazzaville."
+    assert {r[1] for r in rows(text, "2008-04-11")} == {"CG"}

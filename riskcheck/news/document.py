@@ -196,6 +196,7 @@ class _Doc:
         self.context_event: Event | None = None
         self.plan: Plan | None = None  # a plan told without its place (:mod:`.venues`)
         self.story: tuple[str, str] | None = None  # (code, city) of the dateline (:mod:`.storyplace`)
+        self.codes_seen: frozenset[str] = frozenset()  # countries named unambiguously in the text (:meth:`places`)
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
         self.cursor = 0  # where the sentence being read starts
@@ -289,6 +290,11 @@ class _Doc:
             names = h.value
             kinds = {pn.kind for pn in names}
             best = _best_place(names)
+            if best is not None and self.codes_seen and len({pn.code for pn in names if pn.kind == best.kind}) > 1:
+                # "Congo" (CG or CD): the reading whose country the article names unambiguously ("Kinshasa")
+                seen = [pn for pn in names if pn.kind == best.kind and pn.code in self.codes_seen]
+                if len({pn.code for pn in seen}) == 1:
+                    best = seen[0]
             if best is None:
                 continue
             demonym = "demonym" in kinds

@@ -66,6 +66,7 @@ __all__ = ["Trip", "extract_trips"]
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
+_GEO = frozenset({"country", "territory", "capital", "city"})
 # "He was accompanied by X", "with his wife, Sara", "His wife accompanied him": read in full (attendance._entourage)
 _BY = re.compile(r"\b(?:(?:accompanied|joined|escorted) by|with (?:his|her|their) (?:wife|husband|son|daughter|spouse|"
                  r"partner)|accompanied (?:him|her))\b")
@@ -110,6 +111,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     if extra:  # wanted people in spellings the alias table lacks ("Osema Najim Almasri")
         hits = sorted(hits + extra, key=lambda h: (h.start, -h.end))
     doc = _Doc(text, pub, rs, g)
+    doc.codes_seen = _codes_named(hits)
     doc.story = dateline_place(text, hits)  # "JUBA, July 9 (Reuters) -": where an arrival with no place happens
     known = doc.known_surnames
     sents = split(text)
@@ -221,6 +223,21 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     timeline_trips(doc, text, hits, trigger_words())  # "May 29, 2017 - Versailles, France. ..." lines
     trips = [_finish(doc, d) for d in doc.drafts]
     return restore(trips, cuts, glued) if text is not given else trips
+
+
+def _codes_named(hits: list[Hit]) -> frozenset[str]:
+    """Countries the text names unambiguously, by its longest place names ("the Democratic Republic of Congo" is
+    CD, not the "Republic of Congo" inside it)."""
+    out: set[str] = set()
+    end = -1
+    for h in sorted((h for h in hits if h.cat == "place"), key=lambda h: (h.start, -h.end)):
+        if h.end <= end:
+            continue  # inside a longer name
+        end = h.end
+        codes = {pn.code for pn in h.value if pn.kind in _GEO}
+        if len(codes) == 1:
+            out |= codes
+    return frozenset(out)
 
 
 def _dated_after(doc: _Doc, text: str, folded: str, span: tuple[int, int], hits: list[Hit], cats: set[str],
