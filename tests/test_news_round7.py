@@ -415,3 +415,23 @@ def test_congo_is_the_congo_the_article_names_elsewhere() -> None:
     assert [r[1] for r in rows(text, "2008-04-11")] == ["CD"]
     text = "Omar al-Bashir flew to Congo on Monday. He was received at the airport in Brazzaville."
     assert {r[1] for r in rows(text, "2008-04-11")} == {"CG"}
+
+
+# ---- beliefs and claims -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Congolese security services believe that Thomas Lubanga Dyilo has been living in Kampala since last year.",
+     ("thomas-lubanga", "UG", "speculative")),
+    ("In February, a vlogger claimed Ronald dela Rosa had been spotted in Kota Kinabalu, in Malaysia.",
+     ("ronald-dela-rosa", "MY", "speculative")),
+    ("Officials said Vladimir Putin flew to Beijing on Monday.", ("vladimir-putin", "CN", "completed")),
+    ("Vladimir Putin, who believes that Russia is besieged, flew to Beijing on Monday.",
+     ("vladimir-putin", "CN", "completed")),
+])
+def test_a_trip_someone_believes_or_claims_is_speculative(text: str, expected: tuple) -> None:
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2025-06-01")] == [expected]
+
+
+def test_a_claim_about_the_past_keeps_its_past_month() -> None:
+    text = "In February, a vlogger claimed Ronald dela Rosa had been spotted in Kota Kinabalu, in Malaysia."
+    assert [t.start[:7] for t in extract_trips(text, "2025-06-01")] == ["2025-02"]

@@ -184,7 +184,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         status = denied_report(first_to_visit(answered_invitation(status, words), words, tri), words, tri)
         if place.text == "(story)" and status not in ("completed", "ongoing", "planned"):
             continue  # "... had he landed": a hypothetical arrival says nothing of where or when
-        future = status in FUTURE
+        future = status in FUTURE and not (link.hearsay and link.form == "past")  # (a claim about the past)
         dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
         event = trip_event(doc, s, k, ti, tj, place.code, None, future, bool(spans))

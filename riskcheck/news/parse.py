@@ -61,6 +61,7 @@ _INTENT_NOUNS = frozenset({"plan", "plans", "decision", "bid", "attempt", "inten
 _HOLDERS = frozenset({"have", "receive", "accept", "get", "decline", "reject", "turn", "announce", "make", "take",
                       "welcome", "extend", "renew", "repeat", "confirm"})
 _HELD = frozenset({"hold", "host", "stage", "convene", "organise", "organize"})  # an event's own place
+_HEARSAY = frozenset({"claim", "allege", "rumour", "rumor", "speculate"})  # (not "believe": "believed to be hiding in X" is often the news)
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
@@ -87,6 +88,7 @@ class Link:
     form: str  # past | pres | ing | base | noun (as in tables/triggers.csv)
     negated: bool
     mark: str = ""  # the subordinator of the trigger's clause ("if", "when", ...), lower-case
+    hearsay: bool = False  # told as what someone believes or claims ("officials believe he shelters in X")
 
 
 @cache
@@ -559,6 +561,20 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
     negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
     mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")
+    hearsay = _hearsay(verb)
     for t in travellers:
         for who in _with_conjuncts(t):
-            yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark)
+            yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark, hearsay)
+
+
+def _hearsay(verb: Any) -> bool:
+    """Whether the clause of ``verb`` is what someone believes or claims: "officials believe he now shelters in
+    X", "a vlogger claimed he had been spotted in Y" (not "said", the news' own attribution)."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _HEARSAY:
+            return True
+    return False

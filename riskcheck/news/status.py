@@ -283,6 +283,8 @@ def parse_status(doc: _Doc, s: _Sentence, link: Link, ti: int, tj: int, cues: li
         status = "planned"
     if status == "planned" and _there_now(words, dest_j):
         status = "ongoing"
+    if link.hearsay and status in ("completed", "ongoing", "planned"):
+        status = "speculative"  # "officials believe he now shelters in X": a belief, not a trip told
     if link.mark in ("if", "unless", "whether", "should", "whenever") or (
             ti >= 2 and words[ti - 2] in ("had", "were", "should") and words[ti - 1] in ("he", "she", "they")):
         status = "speculative"  # "obliged to arrest him if he lands in X", "... had he landed": a condition
