@@ -435,3 +435,23 @@ def test_a_trip_someone_believes_or_claims_is_speculative(text: str, expected: t
 def test_a_claim_about_the_past_keeps_its_past_month() -> None:
     text = "In February, a vlogger claimed Ronald dela Rosa had been spotted in Kota Kinabalu, in Malaysia."
     assert [t.start[:7] for t in extract_trips(text, "2025-06-01")] == ["2025-02"]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Peskov said Vladimir Putin could attend an international conference on Libya that Germany is preparing in "
+     "Berlin later this month.", "LY"),
+    ("Omar al-Bashir arrived in Moscow on Friday on a three-day visit during which he will attend Sunday's World "
+     "Cup final between France and Croatia at the Luzhniki Stadium.", "HR"),
+    ("Omar al-Bashir arrived in Moscow on Friday on a three-day visit during which he will attend Sunday's World "
+     "Cup final between France and Croatia at the Luzhniki Stadium.", "FR"),
+    ("BRUSSELS - Colonel Muammar Gaddafi arrived in Brussels on Tuesday for a two-day visit, his first trip to "
+     "western Europe since 1989.", "1989"),
+])
+def test_a_topic_a_match_between_countries_and_a_region_first_visited_are_no_trips(text: str, unwanted: str) -> None:
+    assert not any(unwanted in (r[1], r[2][:4]) for r in rows(text, "2018-07-14"))
+
+
+def test_the_reclusive_country_points_back_for_a_first_trip_in_years() -> None:
+    text = ("Vladimir Putin will arrive in Pyongyang late Tuesday for a two-day state visit to North Korea, his first "
+            "trip to the reclusive country in 24 years.")
+    assert ("vladimir-putin", "KP", "2000-01", "completed") in rows(text, "2024-06-18")

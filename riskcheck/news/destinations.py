@@ -70,8 +70,17 @@ def topic_place(s: _Sentence, p: Place) -> bool:
     "a summit on ending the Gaza war in Egypt", whose war has its place already)."""
     words = s.words
     i = p.i - (1 if p.i > 0 and words[p.i - 1] == "the" else 0)
+    if i >= 2 and words[i - 1] == "on" and words[i - 2] in _ON_TOPIC:
+        return True  # "an international conference on Libya in Berlin", "talks on Ukraine"
+    if i >= 1 and (words[i - 1] == "between" or i >= 3 and words[i - 3] == "between" and words[i - 1] == "and"
+                   or i >= 2 and words[i - 2] == "between"):
+        return True  # "the final between France and Croatia", "talks between Russia and Ukraine in Istanbul"
     return i >= 2 and words[i - 1] in ("in", "of", "over") and words[i - 2] in TOPIC_NOUNS and \
         not (i >= 3 and s.toks[i - 3].cap)
+
+
+_ON_TOPIC = frozenset({"conference", "summit", "talks", "meeting", "forum", "negotiations", "dialogue", "resolution",
+                       "debate", "consultations", "agreement", "deal", "report", "sanctions", "statement", "views"})
 
 
 _LIVES = frozenset({"lives", "lived", "live", "resides", "resided", "settled", "works"})

@@ -124,6 +124,8 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if d is None:
             continue
         dest = next((p for p in places if n < p.i < si), None)
+        if dest is None and "to" in words[n + 1:si]:
+            continue  # "his first trip to western Europe since 1989": a destination the tables do not place
         if dest is None:  # "a trip to Turkey would be X's first since", "Vietnam is preparing ... for X's first visit"
             dest = next((p for p in reversed(places) if p.j <= m.i and (p.i == 0 or words[p.i - 1] == "to")), None)
         if dest is None or dest.code == ent.nationality:
@@ -138,6 +140,9 @@ def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: i
     words = s.words
     if "first" not in words[max(0, ti - 3):ti]:
         return
+    if words[tj - 1] == "to" and dest.i < ti and not (words[tj:tj + 1] == ["the"] and
+                                                      _BACK_NOUNS.intersection(words[tj + 1:tj + 4])):
+        return  # "his first trip to western Europe since 1989" (but "to the reclusive country": the place before)
     spans: list[tuple[date, date, str]] = []
     for n in range(tj, min(len(words), tj + 8)):
         if words[n] == "since":
@@ -155,6 +160,7 @@ def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: i
         _add(doc, _Draft(ent, trav.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 
+_BACK_NOUNS = frozenset({"country", "nation", "state", "capital", "city", "kingdom", "island", "republic"})
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _VISIT_NOUNS = frozenset({"visit", "trip"})
 
