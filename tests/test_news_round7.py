@@ -455,3 +455,10 @@ def test_the_reclusive_country_points_back_for_a_first_trip_in_years() -> None:
     text = ("Vladimir Putin will arrive in Pyongyang late Tuesday for a two-day state visit to North Korea, his first "
             "trip to the reclusive country in 24 years.")
     assert ("vladimir-putin", "KP", "2000-01", "completed") in rows(text, "2024-06-18")
+
+
+def test_a_wanted_person_named_after_his_in_a_sentence_about_someone_else_does_not_take_over_he() -> None:
+    text = ("Saif al-Islam Gaddafi was killed on Tuesday in Zintan. Saif al-Islam had lived in Zintan since 2011. "
+            "The court was still seeking his surrender; its warrant was issued together with those against his "
+            "father and Abdullah al-Senussi. In August 2009 he flew to Glasgow to bring home a prisoner.")
+    assert [(r[0], r[1]) for r in rows(text, "2026-02-05") if r[1] == "GB"] == [("saif-al-islam-gaddafi", "GB")]

@@ -578,6 +578,14 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     named = [h for h in hits if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end])]
     for h in named:
         _note_recent(doc, doc.entity_for_pid(h.value))  # "X and Y spoke. They met in Z in 2019."
+    last = doc.last_subject
+    if named and last is not None and doc.last_subject_age <= 3 and any(
+            h.cat == "word" and h.value == "pronoun" and h.start < named[0].start
+            and _agrees(text[h.start:h.end].lower(), last) for h in hits):
+        # "... still seeking his surrender; its warrant was issued together with those against his father and X":
+        # a sentence that speaks of the salient person first stays about them
+        doc.last_subject_age = 0
+        return
     for h in hits:
         if h in named:
             ent = doc.entity_for_pid(h.value)
