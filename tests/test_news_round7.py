@@ -462,3 +462,9 @@ def test_a_wanted_person_named_after_his_in_a_sentence_about_someone_else_does_n
             "The court was still seeking his surrender; its warrant was issued together with those against his "
             "father and Abdullah al-Senussi. In August 2009 he flew to Glasgow to bring home a prisoner.")
     assert [(r[0], r[1]) for r in rows(text, "2026-02-05") if r[1] == "GB"] == [("saif-al-islam-gaddafi", "GB")]
+
+
+def test_one_of_his_trips_was_to_a_place() -> None:
+    text = ("Valery Gerasimov rarely travels. One of his last reported foreign trips was to Bern in December 2019, "
+            "where he held talks with a US general.")
+    assert rows(text, "2022-01-01") == [("valery-gerasimov", "CH", "2019-12", "completed")]

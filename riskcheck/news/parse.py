@@ -534,8 +534,12 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
                  for g in c.children if g.dep_ == "pobj"]
         gov = next((o for o in objs if (o.lemma_.lower(), "noun") in table), gov)
     if gov.lemma_ == "be":
-        # "his last trip abroad was in July to the US": the copula's subject is the trigger
-        gov = next((c for c in gov.children if c.dep_ == "nsubj" and (c.lemma_.lower(), "noun") in table), gov)
+        # "his last trip abroad was in July to the US": the copula's subject is the trigger ("one of his last
+        # foreign trips was to Bern": the trips it is one of)
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        subj += [g for c in subj if c.lower_ in ("one", "some", "several", "many", "most") for p in c.children
+                 if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        gov = next((c for c in subj if (c.lemma_.lower(), "noun") in table), gov)
     pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
     rule = table.get((gov.lemma_.lower(), pos))
     if rule is None:
