@@ -468,3 +468,13 @@ def test_one_of_his_trips_was_to_a_place() -> None:
     text = ("Valery Gerasimov rarely travels. One of his last reported foreign trips was to Bern in December 2019, "
             "where he held talks with a US general.")
     assert rows(text, "2022-01-01") == [("valery-gerasimov", "CH", "2019-12", "completed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said Rodrigo Duterte had declined an invitation to this week's World Economic Forum in Davos, "
+     "Switzerland.", ("rodrigo-duterte", "CH", "cancelled")),
+    ("Russian President Vladimir Putin will take part in next week's East Asia Summit by video link instead of "
+     "travelling to Kuala Lumpur.", ("vladimir-putin", "MY", "virtual")),
+])
+def test_a_declined_invitation_and_instead_of_travelling(text: str, expected: tuple) -> None:
+    assert [(t.person_id, t.country, t.status) for t in extract_trips(text, "2025-10-20")] == [expected]

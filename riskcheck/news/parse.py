@@ -36,7 +36,8 @@ _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "i
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
-                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee", "lead"})
+                       "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee", "lead",
+                       "accept", "decline", "reject"})  # ("declined an invitation to the forum in Davos")
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
@@ -389,7 +390,8 @@ def _subjects(verb: Any) -> list[Any]:
                 verb = noun.head
                 continue
             return []
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("after", "before", "while"):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (verb.head.lower_ in ("after", "before", "while") or (
+                verb.head.lower_ == "of" and verb.head.head.lower_ == "instead")):  # "instead of travelling to X"
             verb = verb.head.head  # "was detained in Turin after spending ten days in France": the same subject
             continue
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:

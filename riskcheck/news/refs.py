@@ -453,7 +453,8 @@ def _agrees(pronoun: str, ent: Entity) -> bool:
     if pronoun in _HE:
         return ent.pid not in _women()
     return True
-_PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women"})
+_PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women", "generals", "ministers", "commanders", "premiers",
+                         "chiefs", "counterparts"})
 _THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
 # words between "the two leaders"/"they" and "met"
 _MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recently", "previously", "already",
