@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .document import Trip, _Doc, _Draft
+from .document import Trip, _Doc, _Draft, sentence_ends
 from .modality import FUTURE
 from .status import _OPEN, merge_status
 
@@ -34,7 +34,7 @@ def _just_told(doc: _Doc, earlier: _Draft, later: _Draft) -> bool:
     if not earlier.sentences or not later.sentences:
         return False
     end, start = max(b for _, b in earlier.sentences), min(a for a, _ in later.sentences)
-    return start <= end or sum(doc.text.count(c, end, start) for c in ".!?") <= 1
+    return sentence_ends(doc.text, end, start) <= 1
 
 
 def _add(doc: _Doc, new: _Draft) -> None:

@@ -148,6 +148,10 @@ def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
 
 _POSS = frozenset({"his", "her", "their"})
 _KIN = frozenset({"wife", "husband", "son", "daughter", "spouse", "partner", "brother", "sister"})
+# a sentence :func:`_entourage` reads (on folded text): "He was accompanied by X", "with his wife, Sara",
+# "His wife accompanied him"
+_BY_WORDS, _POSS_WORDS, _KIN_WORDS = "|".join(w for w, _by in _ACCOMPANY), "|".join(_POSS), "|".join(_KIN)
+ACCOMPANY = re.compile(rf"\b(?:(?:{_BY_WORDS}) by|with (?:{_POSS_WORDS}) (?:{_KIN_WORDS})|accompanied (?:him|her))\b")
 
 
 def _kin_named(doc: _Doc, s: _Sentence, ms: list[Mention], of: Entity, start: int) -> Entity | None:
@@ -177,7 +181,7 @@ def _kin_accompanies(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """ "His wife, Sara, accompanied him throughout": she made the trip just told of the person "him" means."""
     words = s.words
     n = next((x for x in range(len(words) - 1) if words[x] == "accompanied" and words[x + 1] in ("him", "her")), None)
-    if n is None or n > 8 or not words or words[0] not in _POSS or words[1:2] == [] or words[1] not in _KIN:
+    if n is None or n > 8 or len(words) < 2 or words[0] not in _POSS or words[1] not in _KIN:
         return
     lead = next((m.entity for m in ms if m.i == n + 1 and m.entity is not None), None) or doc.last_subject
     if lead is None:

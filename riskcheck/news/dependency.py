@@ -11,7 +11,7 @@ from functools import cache
 from . import dates as ndates
 from .assemble import _add
 from .destinations import _modifier_place, demonym_capital, home_place
-from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence
+from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence, sentence_ends
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
 from .status import answered_invitation, denied_report, first_to_visit, parse_status
@@ -86,18 +86,15 @@ def _there(doc: _Doc, s: _Sentence, places: list[Place]) -> Place | None:
     if before:
         p = before[-1]
         return Place(n, n + 1, p.code, p.kind, p.city, "there")
-    if not doc.drafts:
-        return None
-    last = doc.drafts[-1]
-    if not last.sentences or last.sentences[-1][0] < s.a - 0 and not _near(doc, last.sentences[-1], s):
+    last = doc.drafts[-1] if doc.drafts else None
+    if last is None or not _near(doc, last, s):
         return None
     return Place(n, n + 1, last.code, "city" if last.city else "country", last.city, "there")
 
 
-def _near(doc: _Doc, span: tuple[int, int], s: _Sentence) -> bool:
-    """Whether the sentence ``span`` ends at most :data:`_THERE_REACH` sentence ends before ``s`` starts."""
-    between = doc.text[span[1]:s.a]
-    return sum(between.count(c) for c in ".!?") <= _THERE_REACH
+def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
+    """Whether trip ``d`` was told in sentence ``s`` or at most :data:`_THERE_REACH` sentences before it."""
+    return bool(d.sentences) and sentence_ends(doc.text, d.sentences[-1][1], s.a) <= _THERE_REACH
 
 
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
@@ -115,14 +112,14 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p) and not home_place(words, p)]
-    n = arrival_without_place(doc, s, [p.i for p in found_places])
+    n = arrival_without_place(s, [p.i for p in found_places])
     if n is not None:
         # "Bashir flew in from Khartoum in the morning": where the trip just told goes ("Putin flew to Beijing. He
         # arrived in the morning"), else the dateline's place (JUBA, July 9 -), else the place of the gathering
         # the story is about ("the parade in Beijing ... Putin, who flew in on Wednesday")
         last = doc.drafts[-1] if doc.drafts else None
         where: tuple[str, str] | None = None
-        if last is not None and last.sentences and _near(doc, last.sentences[-1], s):
+        if last is not None and _near(doc, last, s):
             where = (last.code, last.city)
         elif doc.story is not None:
             where = doc.story

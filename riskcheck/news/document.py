@@ -307,6 +307,11 @@ class _Doc:
         return out
 
 
+def sentence_ends(text: str, a: int, b: int) -> int:
+    """How many sentence ends (".", "!", "?") stand in ``text[a:b]`` (0 when ``b <= a``)."""
+    return sum(text.count(c, a, b) for c in ".!?") if b > a else 0
+
+
 def _best_place(names: Sequence[PlaceName]) -> PlaceName | None:
     geo = [pn for pn in names if pn.kind in _PLACE_KIND_RANK]
     if geo:

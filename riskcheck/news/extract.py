@@ -34,9 +34,9 @@ from ..errors import DateError
 from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _finish
-from .attendance import _attendance, _entourage, among_present, present_include
+from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
 from .dependency import _parse_trips, _parse_words, _parser
-from .document import Trip, _Doc, _Sentence
+from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .glue import restore, unglue
 from .mentions import Hit, gazetteer
@@ -66,10 +66,6 @@ __all__ = ["Trip", "extract_trips"]
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
-_GEO = frozenset({"country", "territory", "capital", "city"})
-# "He was accompanied by X", "with his wife, Sara", "His wife accompanied him": read in full (attendance._entourage)
-_BY = re.compile(r"\b(?:(?:accompanied|joined|escorted) by|with (?:his|her|their) (?:wife|husband|son|daughter|spouse|"
-                 r"partner)|accompanied (?:him|her))\b")
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -166,7 +162,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) or not known.keys().isdisjoint(ws))
         if doc.plan is not None and "place" in cats:
             venue_named(doc, _Sentence(text, folded, a, b, by_sent[k]), k)
-        accompany = bool(doc.drafts) and _BY.search(folded, a, b) is not None  # "He was accompanied by X"
+        accompany = bool(doc.drafts) and ACCOMPANY.search(folded, a, b) is not None  # "He was accompanied by X"
         if not (cats & interesting) and not referring and not accompany:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
@@ -234,7 +230,7 @@ def _codes_named(hits: list[Hit]) -> frozenset[str]:
         if h.end <= end:
             continue  # inside a longer name
         end = h.end
-        codes = {pn.code for pn in h.value if pn.kind in _GEO}
+        codes = {pn.code for pn in h.value if pn.kind in _PLACE_KIND_RANK}
         if len(codes) == 1:
             out |= codes
     return frozenset(out)

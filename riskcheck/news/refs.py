@@ -137,11 +137,14 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("official"):
         # "Turkish President Tayyip Erdogan": a well-known official introduced by a role, with their canonical name
         # and country (later "Erdogan" alone is them too)
-        if taken.intersection(range(i, j)) or not toks[i].cap or (i not in role_ends and (j - i < 2 or i > 0 and toks[i - 1].cap and toks[i].gap == " ")):
+        # (a full name needs no role when it stands on its own: not one word, not after a capitalised word)
+        bare = i not in role_ends
+        if taken.intersection(range(i, j)) or not toks[i].cap or \
+                bare and (j - i < 2 or i > 0 and toks[i - 1].cap and toks[i].gap == " "):
             continue
         if j < len(toks) and toks[j].cap and toks[j].gap == " " and words[j] not in _NAME_STOP:
             continue  # "Xi Jinping Thought": part of a longer name
-        if i not in role_ends and _speaker(doc, s, j):
+        if bare and _speaker(doc, s, j):
             continue  # '"...," Yuri Ushakov, an aide to the president, said': a bare name quoted is no traveller
         official, country, surname = h.value
         found = doc.entities.get("name:" + official)

@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import re
 
-from .document import _Doc, _place_code, _Sentence
+from .document import _place_code, _Sentence
 from .mentions import Hit
 
-# an upper-case place opening a paragraph, optionally with its country, then a date, an agency or a dash
-# ("(ASP) - ROME, 30 AUG -": an agency's mark may come first; the date may be "July 9", "30 AUG", "9 July")
-_DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:\([A-Z][\w .]*\)[ \t]*[-\u2013\u2014][ \t]*)?"
-    r"(?P<city>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:,? \(?(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r"\)?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}\b|, \d{1,2} [A-Z][A-Za-z]{2,8}\.?(?: \d{4})?| \([A-Z][\w .]*\))?"
-    r"[ \t]*(?:[-\u2013\u2014:]|\(|,)")
+# an upper-case place, optionally with its country, then a date or an agency ("JUBA, July 9 (Reuters)",
+# "SHARM EL-SHEIKH, Egypt", "ROME, 30 AUG", "MINSK, 23 November 2023"); an agency's mark may come first
+# ("(ASP) - ROME, 30 AUG -")
+_AGENCY = r"\([A-Z][\w .]*\)"
+_PLACE = (rf"(?:{_AGENCY}[ \t]*[-\u2013\u2014]+[ \t]*)?(?P<city>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){{0,3}})"
+          r"(?:,? \(?(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\)?)?")
+_DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}\b|, \d{1,2} [A-Z][A-Za-z]{2,8}\.?(?: \d{4})?)"
+# a dateline opening a paragraph: then a dash, a colon, a bracket or a comma
+_DATELINE = re.compile(rf"(?:^|\n)[ \t]*{_PLACE}(?:{_DAY}| {_AGENCY})?[ \t]*(?:[-\u2013\u2014:]|\(|,)")
+# a sentence opening with a dateline and its dash (what the parse should not read)
+_OPENING = re.compile(rf"[ \t\n]*{_PLACE}{_DAY}?(?: {_AGENCY})?[ \t]*[-\u2013\u2014]+[ \t]")
 _HEAD_CHARS = 1500  # a dateline opens the story: looked for in its first characters only
 # arrival words that take no destination of their own in "X flew in on Friday", "X landed yesterday evening"
 _ARRIVED = frozenset({"arrived", "arrives", "arriving", "landed", "lands", "landing"})
 _PARTICLE = {"flew": "in", "flies": "in", "flown": "in", "touched": "down", "touches": "down", "jetted": "in"}
-_ON_THE_WAY = frozenset({"back", "home", "from", "late", "early", "safely", "on", "in", "at", "to", "into", "for",
-                         "yesterday", "today", "this", "last", "shortly", "just"})
 
 
 def dateline_place(text: str, hits: list[Hit]) -> tuple[str, str] | None:
@@ -53,7 +55,7 @@ def _resolved(m: re.Match[str], hits: list[Hit]) -> tuple[str, str] | None:
     return code, city
 
 
-def arrival_without_place(doc: _Doc, s: _Sentence, place_starts: list[int]) -> int | None:
+def arrival_without_place(s: _Sentence, place_starts: list[int]) -> int | None:
     """Token index of an arrival verb in ``s`` with no place named after it ("flew in from Khartoum" is an
     arrival from a place, not at one), else None."""
     words = s.words
@@ -67,11 +69,6 @@ def arrival_without_place(doc: _Doc, s: _Sentence, place_starts: list[int]) -> i
             return n
     return None
 
-
-# a sentence opening with a dateline: "JUBA, July 9 (Wire) - ", "(ASP) - ROME, 30 AUG - ", "SHARM EL-SHEIKH, Egypt - "
-_OPENING = re.compile(r"[ \t\n]*(?:\([A-Z][\w .]*\)[ \t]*[-\u2013\u2014]+[ \t]*)?[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
-                      r"(?:,? \(?[A-Z][a-z]+(?: [A-Z][a-z]+)?\)?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}\b|, \d{1,2} "
-                      r"[A-Z][A-Za-z]{2,8}\.?(?: \d{4})?)?(?: \([A-Z][\w .]*\))?[ \t]*[-\u2013\u2014]+[ \t]")
 
 
 def without_dateline(sentence: str) -> str:

@@ -49,10 +49,10 @@ def _line_date(m: re.Match[str]) -> tuple[date, date, str] | None:
 
 def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[str]) -> None:
     """Add the trips of a timeline in ``text`` (see the module docstring) to ``doc``'s drafts."""
-    lines = [m for m in _HEAD.finditer(text) if _line_date(m) is not None]
+    lines = [(m, span) for m in _HEAD.finditer(text) if (span := _line_date(m)) is not None]
     if len(lines) < MIN_LINES:
         return
-    first = lines[0].start()
+    first = lines[0][0].start()
     # the wanted person the text names most before the timeline, named within reach of it
     before = Counter(h.value for h in hits if h.cat == "person" and h.end <= first)
     near = {h.value for h in hits if h.cat == "person" and first - _INTRO_CHARS <= h.start < first}
@@ -62,16 +62,14 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
     if pid not in near:
         return
     ent = doc.entity_for_pid(pid)
-    by_start = sorted(hits, key=lambda h: h.start)
-    for m in lines:
-        span = _line_date(m)
+    for m, span in lines:
         rest_at = m.start("rest")
         # the line's head: the place up to the first full stop ("Versailles, France. ...")
         stop = text.find(". ", rest_at, m.end())
         head_end = stop if stop != -1 else m.end()
-        places = [h for h in by_start if h.cat == "place" and rest_at <= h.start and h.end <= head_end]
+        places = [h for h in hits if h.cat == "place" and rest_at <= h.start and h.end <= head_end]
         code = next((c for h in places if (c := _place_code(h.value))), "")
-        if not code or code == ent.nationality or span is None:
+        if not code or code == ent.nationality:
             continue
         words = set(re.findall(r"[a-z]+", text[rest_at:m.end()].lower())) - _NOT_TRIPS
         if trip_words.isdisjoint(words):
