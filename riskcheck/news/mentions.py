@@ -196,8 +196,36 @@ class Gazetteer:
             for end_idx, (n, key, vals) in self.automaton.iter(" " + sq.text + " "):
                 for cat, value in vals:
                     add(Hit(end_idx - n - 1, end_idx - 1, cat, key, value))
+        if _AIRPORT_WORD.search(folded):
+            hits.extend(airport_hits(text, folded))
         hits.sort(key=lambda h: (h.start, -h.end))
         return folded, hits
+
+
+# "landed at Ataturk Airport", "King Shaka International Airport", "Ezeiza international airport": up to four
+# words before the kind word name the airport (riskcheck.places.airport_names)
+_AIRPORT_WORD = re.compile(r"\b(?:airport|airfield|air base|airbase)\b")
+_AIRPORT = re.compile(r"((?:\b[a-z][a-z0-9]* +){1,4}?)(?:(?:international|intl) +)?(?:airport|airfield|air base|airbase)\b")
+
+
+def airport_hits(text: str, folded: str) -> list[Hit]:
+    """Place hits for the airports named in ``text`` (a capitalised name before "airport"), as the city served."""
+    from ..places import airport_names
+
+    names = airport_names()
+    out: list[Hit] = []
+    for m in _AIRPORT.finditer(folded):
+        words = m.group(1).split()
+        start = m.start(1)
+        for n in range(len(words)):  # the longest name first
+            key = " ".join(words[n:])
+            if key in names:
+                a = folded.index(words[n], start)
+                if text[a].isupper():
+                    out.append(Hit(a, m.end(), "place", key + " airport", (names[key],)))
+                break
+            start = folded.index(words[n], start) + len(words[n])
+    return out
 
 
 _CACHE: dict[int, Gazetteer] = {}

@@ -1,0 +1,137 @@
+"""Recall by class, round 8: airports named for the city they serve, small host towns, another trip to the same
+country told later in the story, "be back in X", honorifics.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from riskcheck.news import extract_trips
+from riskcheck.news.mentions import airport_hits, fold
+from riskcheck.places import airport_names, resolve_place
+
+spacy_parse = pytest.importorskip("spacy")  # the parse-based shapes need the `nlp` extra (CI installs it)
+
+
+def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
+    return [(t.person_id or t.person, t.country, t.start[:7], t.status) for t in extract_trips(text, published)]
+
+
+# ---- airports ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country, city", [
+    ("Vladimir Putin landed at Esenboga Airport shortly before noon on Thursday.", "TR", "Ankara"),
+    ("Benjamin Netanyahu touched down at Dulles International Airport late on Sunday.", "US", "Washington"),
+    ("Omar al-Bashir arrived at Bole International Airport on Saturday morning.", "ET", "Addis Ababa"),
+    ("Rodrigo Duterte landed at Ezeiza international airport on Friday.", "AR", "Ezeiza"),
+])
+def test_an_airport_named_is_the_place_it_serves(text: str, country: str, city: str) -> None:
+    trips = extract_trips(text, "2019-03-16")
+    assert [(t.country, t.city, t.status) for t in trips] == [(country, city, "completed")]
+
+
+def test_an_airport_name_that_is_a_place_elsewhere_keeps_the_place() -> None:
+    # Cameroon has a "Bali Airport"; "Bali" in news is Indonesia's island
+    assert "bali" not in airport_names()
+    trips = extract_trips("Vladimir Putin flew into Bali airport on Monday for the summit.", "2013-10-07")
+    assert [t.country for t in trips] == ["ID"]
+
+
+def test_an_airport_is_only_read_from_a_capitalised_name() -> None:
+    text = "The minister said the old airport and the king shaka airport road would close."
+    assert [h.key for h in airport_hits(text, fold(text))] == []
+    text = "He landed at King Shaka International Airport."
+    hits = airport_hits(text, fold(text))
+    assert [(text[h.start:h.end], h.value[0].code) for h in hits] == [("King Shaka International Airport", "ZA")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AirportAIRPORT.,'-\n")), max_size=80))
+def test_airport_hits_lie_within_the_text_and_end_on_the_kind_word(text: str) -> None:
+    for h in airport_hits(text, fold(text)):
+        assert 0 <= h.start < h.end <= len(text)
+        assert fold(text[h.start:h.end]).split()[-1] in ("airport", "airfield", "base", "airbase")
+
+
+def test_every_airport_key_names_one_country() -> None:
+    from riskcheck.places import _TABLES
+
+    with open(f"{_TABLES}/airports.csv", newline="", encoding="utf-8") as f:
+        table = list(csv.DictReader(f))
+    assert len(table) > 5000
+    keys = [r["key"] for r in table]
+    assert len(keys) == len(set(keys))
+    assert all(len(r["code"]) == 2 and r["iata"] for r in table)
+
+
+# ---- small host towns and spellings ---------------------------------------------------------------------------
+
+def test_every_host_city_of_a_gathering_resolves_to_its_country() -> None:
+    from riskcheck.places import _TABLES  # noqa: F401 - the bundled data folder is next to the package
+
+    with open("data/events.csv", newline="", encoding="utf-8") as f:
+        events = [r for r in csv.DictReader(f) if r["city"]]
+    wrong = {(r["city"], r["country"], resolve_place(r["city"]).code) for r in events
+             if resolve_place(r["city"]).code != r["country"]}
+    # Huntsville (Ontario, the 2010 G8) is a larger US city's name; Shima is told as "Ise-Shima"
+    assert wrong <= {("Huntsville", "CA", "US"), ("Shima", "JP", None)}
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Misrata", "LY"), ("Mazar-i-Sharif", "AF"), ("Grodno", "BY"), ("El Geneina", "SD"), ("Entebbe", "UG"),
+    ("Biarritz", "FR"), ("Gleneagles", "GB"), ("Evian", "FR"), ("Bagdad", "IQ"),
+])
+def test_small_towns_and_other_spellings_resolve(name: str, code: str) -> None:
+    assert resolve_place(name).code == code
+
+
+def test_a_host_town_in_news_is_the_trip_of_a_wanted_person() -> None:
+    assert rows("Vladimir Putin arrived in Biarritz on Saturday for talks.", "2019-08-24") == \
+        [("vladimir-putin", "FR", "2019-08", "completed")]
+
+
+# ---- another trip to the same country, told after today's -------------------------------------------------
+
+ARTICLE = """Three-way summit on Libya opens in Ankara as Putin and Scholz arrive
+
+Anatolian Evening Post | World | 14.03.2019 11:20
+
+ANKARA - The leaders of Turkey, Russia and Germany met at the presidential complex on Thursday for talks on
+Libya, hosted by President Erdogan.
+
+Russian President Vladimir Putin landed at Esenboga Airport just before noon and was driven to the complex.
+Chancellor Olaf Scholz had arrived in the city in the morning.
+
+The talks are the first in this format. It is Putin's second visit to Turkey this year. In January he was in
+Istanbul, where he opened a gas terminal.
+"""
+
+
+def test_an_earlier_visit_told_later_is_not_merged_into_todays() -> None:
+    putin = sorted((t.city, t.start[:7]) for t in extract_trips(ARTICLE, "2019-03-14")
+                   if t.person_id == "vladimir-putin" and t.country == "TR")
+    assert putin == [("Ankara", "2019-03"), ("Istanbul", "2019-01")]
+
+
+# ---- "be back in X" and honorifics ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Putin is expected to be back in Istanbul on November 19 for a ceremony.",
+     [("vladimir-putin", "TR", "2018-11", "planned")]),
+    ("Omar al-Bashir was back in Cairo in July for talks with Sisi.", [("omar-al-bashir", "EG", "2018-07", "completed")]),
+    ("Putin was back in Moscow on Friday.", []),  # home
+])
+def test_back_in_a_place(text: str, expected: list[tuple]) -> None:
+    assert rows(text, "2018-10-27") == expected
+
+
+def test_professor_is_not_part_of_the_name() -> None:
+    text = ("The Minister of Foreign Affairs, Professor Ibrahim Ahmed Ghandour, who took part on Thursday in the "
+            "meeting in Riyadh, joined the delegation in Dhahran.")
+    assert {t.person for t in extract_trips(text, "2018-04-14")} == {"Ibrahim Ahmed Ghandour"}
