@@ -135,3 +135,29 @@ def test_professor_is_not_part_of_the_name() -> None:
     text = ("The Minister of Foreign Affairs, Professor Ibrahim Ahmed Ghandour, who took part on Thursday in the "
             "meeting in Riyadh, joined the delegation in Dhahran.")
     assert {t.person for t in extract_trips(text, "2018-04-14")} == {"Ibrahim Ahmed Ghandour"}
+
+
+# ---- who the story is about, whose leaders, where one lives ------------------------------------------------
+
+def test_an_object_with_a_clause_of_its_own_is_whom_he_is_next() -> None:
+    text = ("President Omar al-Bashir returned to Khartoum on Monday night after the swearing-in in Chad. "
+            "Central African President Faustin-Archange Touadera, who arrived on Sunday, also met Bashir there. "
+            "The trip is the latest in a busy summer of travel for the Sudanese president, who has faced few "
+            "consequences from the warrants. Last month he attended the African Union summit in Kigali.")
+    kigali = [t.person_id or t.person for t in extract_trips(text, "2016-08-09") if t.country == "RW"]
+    assert kigali == ["omar-al-bashir"]
+
+
+def test_the_leaders_of_countries_are_not_where_one_went() -> None:
+    text = ("Russian President Vladimir Putin joined the leaders of Azerbaijan, Iran, Kazakhstan and Turkmenistan "
+            "in the Turkmen capital on Wednesday for the summit.")
+    assert rows(text, "2022-06-29") == [("vladimir-putin", "TM", "2022-06", "completed")]
+    text = "Vladimir Putin met the heads of state of Kazakhstan and Kyrgyzstan in Dushanbe on Tuesday."
+    assert [r[1] for r in rows(text, "2022-06-29")] == ["TJ"]
+
+
+@pytest.mark.parametrize("clause", ["where he has lived since June", "where he had been living for years",
+                                    "where he lives"])
+def test_where_one_lives_is_no_destination(clause: str) -> None:
+    text = f"Jean-Pierre Bemba came to Geneva from Brussels, {clause}."
+    assert [r[1] for r in rows(text, "2018-11-10")] == ["CH"]

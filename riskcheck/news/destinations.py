@@ -83,7 +83,22 @@ _ON_TOPIC = frozenset({"conference", "summit", "talks", "meeting", "forum", "neg
                        "debate", "consultations", "agreement", "deal", "report", "sanctions", "statement", "views"})
 
 
-_LIVES = frozenset({"lives", "lived", "live", "resides", "resided", "settled", "works"})
+_LIVES = frozenset({"lives", "lived", "live", "living", "resides", "resided", "residing", "settled", "works"})
+_LIVE_AUX = frozenset({"has", "had", "have", "been", "now", "still", "since"})
+
+
+# "joined the leaders of Azerbaijan, Iran and Kazakhstan in Ashgabat": whose leaders, not where they went
+_LEADER_NOUNS = frozenset({"leaders", "presidents", "heads", "counterparts", "delegations", "representatives",
+                           "envoys", "ministers", "premiers", "monarchs"})
+
+
+def _leaders_of(words: list[str], i: int) -> bool:
+    """Whether the place at token ``i`` says whose leaders ("the leaders of X", "heads of state of X")."""
+    j = i - (1 if i > 0 and words[i - 1] == "the" else 0)
+    if j < 2 or words[j - 1] != "of":
+        return False
+    return words[j - 2] in _LEADER_NOUNS or (j >= 4 and words[j - 2] in ("state", "government")
+                                            and words[j - 3] == "of" and words[j - 4] == "heads")
 
 
 def home_place(words: list[str], p: Place) -> bool:
@@ -92,8 +107,12 @@ def home_place(words: list[str], p: Place) -> bool:
     if i >= 3 and words[i - 1] in ("in", "near", "outside") and words[i - 2] in ("home", "residence", "house") and \
             words[i - 3] in ("his", "her", "their"):
         return True
-    return p.j + 2 < len(words) and words[p.j] == "where" and words[p.j + 1] in ("he", "she", "they") and \
-        words[p.j + 2] in _LIVES
+    if not (p.j + 2 < len(words) and words[p.j] == "where" and words[p.j + 1] in ("he", "she", "they")):
+        return False
+    k = p.j + 2
+    while k < len(words) - 1 and k < p.j + 4 and words[k] in _LIVE_AUX:
+        k += 1  # "where he has lived since", "where he had been living"
+    return words[k] in _LIVES
 
 
 def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: int, strict: bool,
@@ -112,7 +131,7 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
         if p.i < tj or p.i > lim:
             continue
         # (a "from" that ends the trigger, "returned from X", names where the traveller was, not an origin)
-        if p.i > tj and words[p.i - 1] == "from" or (origin >= 0 and p.i - origin <= 2 and all(
+        if p.i > tj and words[p.i - 1] == "from" or _leaders_of(words, p.i) or (origin >= 0 and p.i - origin <= 2 and all(
                 x in ("and", "or") for x in words[origin:p.i])):
             origin = p.j
             continue

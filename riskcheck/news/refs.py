@@ -420,8 +420,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             elif doc.last_subject is not None and doc.last_subject_age <= 3 and \
                     _agrees(words[m.i], doc.last_subject) and not unknown_opener:
                 m.entity = doc.last_subject
-        if first_subject is None and m.entity is not None and not m.obj:
-            first_subject = m.entity
+        if first_subject is None and m.entity is not None and (not m.obj or words[m.j:m.j + 1] == ["who"]):
+            first_subject = m.entity  # (an object with a clause of its own: "travel for the president, who has")
     if first_subject is not None and first_subject.key in official_keys():
         # "Speaking before Chinese President Xi Jinping, Duterte said ...": between a well-known official and a
         # wanted person, "he" in the next sentences is the wanted person the article is about
