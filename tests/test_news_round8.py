@@ -161,3 +161,17 @@ def test_the_leaders_of_countries_are_not_where_one_went() -> None:
 def test_where_one_lives_is_no_destination(clause: str) -> None:
     text = f"Jean-Pierre Bemba came to Geneva from Brussels, {clause}."
     assert [r[1] for r in rows(text, "2018-11-10")] == ["CH"]
+
+
+_FILLER = ("Benjamin Netanyahu spoke at the United Nations in New York on Friday. The hall was half empty. Several "
+           "delegations left. Security was tight outside. Flight trackers followed the plane. ")
+
+
+@pytest.mark.parametrize("bridge", [
+    "For Netanyahu this is the second visit to the United States this year.",  # a fronted topic
+    "Critics of Netanyahu say the trip cost too much.",  # named only as an object: still the one spoken of
+])
+def test_a_sentence_naming_the_salient_person_keeps_them_salient(bridge: str) -> None:
+    text = _FILLER + bridge + " In July he addressed Congress in Washington."
+    cities = {t.city for t in extract_trips(text, "2024-09-27") if t.person_id == "benjamin-netanyahu"}
+    assert cities == {"New York City", "Washington"}

@@ -420,8 +420,11 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             elif doc.last_subject is not None and doc.last_subject_age <= 3 and \
                     _agrees(words[m.i], doc.last_subject) and not unknown_opener:
                 m.entity = doc.last_subject
-        if first_subject is None and m.entity is not None and (not m.obj or words[m.j:m.j + 1] == ["who"]):
-            first_subject = m.entity  # (an object with a clause of its own: "travel for the president, who has")
+        if first_subject is None and m.entity is not None and (not m.obj or words[m.j:m.j + 1] == ["who"] or (
+                m.i == 1 and words[0] == "for")):
+            # (an object with a clause of its own, "travel for the president, who has"; a fronted topic, "For
+            # Netanyahu this is the second visit")
+            first_subject = m.entity
     if first_subject is not None and first_subject.key in official_keys():
         # "Speaking before Chinese President Xi Jinping, Duterte said ...": between a well-known official and a
         # wanted person, "he" in the next sentences is the wanted person the article is about
@@ -429,6 +432,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                              first_subject)
     if first_subject is not None:
         doc.last_subject, doc.last_subject_age = first_subject, 0
+    elif doc.last_subject is not None and any(m.entity is doc.last_subject and m.kind != "pronoun" for m in out):
+        doc.last_subject_age = 0  # a sentence naming the salient person, if only as an object, keeps them salient
     else:
         doc.last_subject_age += 1
     return out
