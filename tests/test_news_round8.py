@@ -175,3 +175,17 @@ def test_a_sentence_naming_the_salient_person_keeps_them_salient(bridge: str) ->
     text = _FILLER + bridge + " In July he addressed Congress in Washington."
     cities = {t.city for t in extract_trips(text, "2024-09-27") if t.person_id == "benjamin-netanyahu"}
     assert cities == {"New York City", "Washington"}
+
+
+@pytest.mark.parametrize("text", [
+    "Abdel Fattah al-Burhan held an unannounced meeting with Benjamin Netanyahu at a lakeside residence in Entebbe "
+    "on Monday.",
+    "Abdel Fattah al-Burhan held talks with Benjamin Netanyahu in Entebbe on Monday.",
+])
+def test_the_partner_of_a_meeting_held_abroad_was_there(text: str) -> None:
+    assert ("benjamin-netanyahu", "UG", "2020-02", "completed") in rows(text, "2020-02-04")
+
+
+def test_a_partner_at_home_is_no_traveller() -> None:
+    text = "Benjamin Netanyahu held talks with Yoweri Museveni in Entebbe on Monday."
+    assert [r[0] for r in rows(text, "2020-02-04")] == ["benjamin-netanyahu"]

@@ -474,11 +474,17 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
     if "in" in rule.preps and "to" not in rule.preps:
         # a meeting in a foreign place: the partner travelled too ("met with X in Y", "shook hands with X in Y")
-        subj += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+        # ("held a meeting with X at the residence in Y": the partner of the meeting held)
+        heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETINGS]
+        subj += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
+
+
+_MEETINGS = frozenset({"meeting", "talks", "summit", "session", "dinner", "lunch", "breakfast", "conversation",
+                       "discussion", "discussions", "consultations", "negotiations"})
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
