@@ -189,3 +189,8 @@ def test_the_partner_of_a_meeting_held_abroad_was_there(text: str) -> None:
 def test_a_partner_at_home_is_no_traveller() -> None:
     text = "Benjamin Netanyahu held talks with Yoweri Museveni in Entebbe on Monday."
     assert [r[0] for r in rows(text, "2020-02-04")] == ["benjamin-netanyahu"]
+
+
+def test_participated_to_a_summit_in_translated_english() -> None:
+    text = "Last month, Omar al-Bashir participated to the summit of the African Union in Kigali."
+    assert rows(text, "2016-08-09") == [("omar-al-bashir", "RW", "2016-07", "completed")]
