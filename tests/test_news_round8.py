@@ -194,3 +194,21 @@ def test_a_partner_at_home_is_no_traveller() -> None:
 def test_participated_to_a_summit_in_translated_english() -> None:
     text = "Last month, Omar al-Bashir participated to the summit of the African Union in Kigali."
     assert rows(text, "2016-08-09") == [("omar-al-bashir", "RW", "2016-07", "completed")]
+
+
+def test_here_is_the_datelines_place() -> None:
+    text = ("BUENOS AIRES - Russian President Vladimir Putin landed at Ezeiza international airport today. It is "
+            "Putin's second visit to Argentina. Putin was last here in July 2014, when he signed an agreement.")
+    assert sorted(r[2] for r in rows(text, "2018-11-30") if r[1] == "AR") == ["2014-07", "2018-11"]
+
+
+def test_here_without_a_dateline_or_in_a_quote_is_no_place() -> None:
+    assert [r[2] for r in rows("Vladimir Putin arrived in Buenos Aires today. He was last here in July 2014.",
+                               "2018-11-30")] == ["2018-11"]
+    text = 'BUENOS AIRES - Putin arrived today. "Putin was here in July 2014," the minister said.'
+    assert [r[2] for r in rows(text, "2018-11-30")] == ["2018-11"]
+
+
+def test_was_there_is_the_place_just_told() -> None:
+    text = "Vladimir Putin flew to Beijing on Monday. He was there in May as well."
+    assert sorted(r[2] for r in rows(text, "2018-11-30") if r[1] == "CN") == ["2018-05", "2018-11"]

@@ -92,6 +92,20 @@ def _there(doc: _Doc, s: _Sentence, places: list[Place]) -> Place | None:
     return Place(n, n + 1, last.code, "city" if last.city else "country", last.city, "there")
 
 
+def _here(doc: _Doc, s: _Sentence) -> Place | None:
+    """ "Putin was last here in July 2014", "arrived here on Friday": "here" is the dateline's place (BUENOS AIRES -),
+    not in a quotation (a speaker's "here" is where the speaker is, not always the dateline's)."""
+    if doc.story is None:
+        return None
+    words = s.words
+    n = next((x for x in range(1, len(words)) if words[x] == "here" and words[x - 1] not in ("from", "out")
+              and not (x + 1 < len(words) and words[x + 1] in _EXISTENTIAL)), None)
+    if n is None or any(q in doc.text[s.a:s.toks[n].start] for q in ('"', "“")):
+        return None
+    code, city = doc.story
+    return Place(n, n + 1, code, "city" if city else "country", city, "here")
+
+
 def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
     """Whether trip ``d`` was told in sentence ``s`` or at most :data:`_THERE_REACH` sentences before it."""
     return bool(d.sentences) and sentence_ends(doc.text, d.sentences[-1][1], s.a) <= _THERE_REACH
@@ -109,6 +123,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     there = _there(doc, s, found_places)
     if there is not None:
         found_places = [*found_places, there]
+    pointed = _here(doc, s)
+    if pointed is not None:
+        found_places = [*found_places, pointed]
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p) and not home_place(words, p)]
@@ -132,8 +149,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(story)")]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
-    if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words):
-        return  # no travel word (nor "with X in Y"): nothing for the parse to find
+    if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words) and \
+            not (pointed is not None or there is not None):
+        return  # no travel word (nor "with X in Y", "was here/there"): nothing for the parse to find
     here = (s.a, s.b)
     if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
            for m in ms if m.entity is not None and (m.entity.pid or m.entity.nationality) for p in dests

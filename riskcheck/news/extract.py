@@ -163,13 +163,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if doc.plan is not None and "place" in cats:
             venue_named(doc, _Sentence(text, folded, a, b, by_sent[k]), k)
         accompany = bool(doc.drafts) and ACCOMPANY.search(folded, a, b) is not None  # "He was accompanied by X"
-        if not (cats & interesting) and not referring and not accompany:
+        # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
+        be_there = parse_words and _BE_THERE.search(folded, a, b) is not None
+        if not (cats & interesting) and not referring and not accompany and not be_there:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not (
+        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -219,6 +221,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     timeline_trips(doc, text, hits, trigger_words())  # "May 29, 2017 - Versailles, France. ..." lines
     trips = [_finish(doc, d) for d in doc.drafts]
     return restore(trips, cuts, glued) if text is not given else trips
+
+
+_BE_THERE = re.compile(r"\b(?:was|were|is|are|been|be)(?: (?:last|already|still|also|again|once|briefly))? "
+                       r"(?:here|there)\b(?! (?:is|are|was|were|will|would|has|have|had)\b)")
 
 
 def _codes_named(hits: list[Hit]) -> frozenset[str]:

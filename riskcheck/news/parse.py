@@ -267,8 +267,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
     origin = tok.i  # (a venue named after its city names it first: not "John F. Kennedy airport")
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _ARRIVALS:
         return tok, "there"  # an arrival with no place of its own: the dateline's (storyplace.arrival_without_place)
-    if tok.lower_ == "there" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "NOUN"):
-        return tok.head, "there"  # "held talks there", "flew there": the place pointed back at (dependency._there)
+    if tok.lower_ in ("there", "here") and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "NOUN", "AUX"):
+        return tok.head, tok.lower_  # "held talks there", "flew there": the place pointed back at (dependency._there)
     for _ in range(7):
         dep = tok.dep_
         head = tok.head
@@ -483,6 +483,8 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     return subj, trigger
 
 
+_BE_THERE = Rule("verb", "go", frozenset())
+
 _MEETINGS = frozenset({"meeting", "talks", "summit", "session", "dinner", "lunch", "breakfast", "conversation",
                        "discussion", "discussions", "consultations", "negotiations"})
 
@@ -550,11 +552,13 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         gov = next((c for c in subj if (c.lemma_.lower(), "noun") in table), gov)
     pos = "noun" if gov.pos_ in ("NOUN", "PROPN") else "verb"
     rule = table.get((gov.lemma_.lower(), pos))
+    if rule is None and gov.lemma_ == "be" and prep in ("here", "there"):
+        rule = _BE_THERE  # "Putin was last here in July 2014", "he was there in May": the subject was there
     if rule is None:
         return
-    if prep and prep not in ("where", "there") and prep not in rule.preps:
+    if prep and prep not in ("where", "there", "here") and prep not in rule.preps:
         return
-    if prep == "there" and rule.role == "leave":
+    if prep in ("there", "here") and rule.role == "leave":
         return  # "left there": the place left
     if not prep and rule.role == "leave":
         return  # "left Moscow": the place left, not the destination
