@@ -212,3 +212,14 @@ def test_here_without_a_dateline_or_in_a_quote_is_no_place() -> None:
 def test_was_there_is_the_place_just_told() -> None:
     text = "Vladimir Putin flew to Beijing on Monday. He was there in May as well."
     assert sorted(r[2] for r in rows(text, "2018-11-30") if r[1] == "CN") == ["2018-05", "2018-11"]
+
+
+def test_places_hung_on_a_time_noun_are_where_the_verb_happened() -> None:
+    text = ("Omar al-Bashir arrived in Kuwait on Monday. Outside the Arab world, he has been received since the "
+            "warrant in Chad, Kenya and Nigeria, all of them members of the court.")
+    assert {r[1] for r in rows(text, "2014-03-26")} == {"KW", "TD", "KE", "NG"}
+
+
+def test_a_visit_since_which_nothing_happened_is_still_that_visit() -> None:
+    text = "Former defence minister Yoav Gallant has kept a low profile since his visit to Washington last December."
+    assert rows(text, "2025-03-10") == [("yoav-gallant", "US", "2024-12", "completed")]

@@ -343,6 +343,12 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or prep  # "the summit, which was held at the Dead Sea in Jordan": the summit's place
                 tok = gov.head
                 continue
+            if prep in ("in", "to") and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
+                    (gov.lemma_.lower(), "noun") not in rules() and \
+                    gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX"):
+                # "has been received since the warrant in Chad, Kenya and Nigeria": the parse hangs the places on
+                # the time noun; they are where the verb happened
+                return gov.head.head, prep
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, pending
