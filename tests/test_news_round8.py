@@ -223,3 +223,16 @@ def test_places_hung_on_a_time_noun_are_where_the_verb_happened() -> None:
 def test_a_visit_since_which_nothing_happened_is_still_that_visit() -> None:
     text = "Former defence minister Yoav Gallant has kept a low profile since his visit to Washington last December."
     assert rows(text, "2025-03-10") == [("yoav-gallant", "US", "2024-12", "completed")]
+
+
+def test_seeing_named_people_in_places_is_a_tour() -> None:
+    text = ("Benjamin Netanyahu is on a three-nation tour of Europe. He saw Angela Merkel in Berlin on Monday, "
+            "Emmanuel Macron in Paris on Tuesday and Theresa May in London on Wednesday.")
+    got = sorted((t.country, t.start) for t in extract_trips(text, "2018-06-06"))
+    assert got == [("DE", "2018-06-04"), ("FR", "2018-06-05"), ("GB", "2018-06-06")]
+
+
+def test_seeing_is_a_meeting_only_with_a_named_person() -> None:
+    assert rows("Vladimir Putin saw the protests in Tehran on television.", "2007-02-12") == []
+    assert rows("Vladimir Putin is scheduled to see King Abdullah II in Amman on Tuesday.", "2007-02-12") == \
+        [("vladimir-putin", "JO", "2007-02", "planned")]

@@ -200,7 +200,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         if place.text == "(story)" and status not in ("completed", "ongoing", "planned"):
             continue  # "... had he landed": a hypothetical arrival says nothing of where or when
         future = status in FUTURE and not (link.hearsay and link.form == "past")  # (a claim about the past)
-        dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
+        # "saw Merkel in Berlin on Monday, Macron in Paris on Tuesday": a day told right after the place is its own
+        dexpr = next((d for d in s.dates if place.j < tj or d.i in (place.j, place.j + 1) and
+                      (d.i == place.j or words[place.j] == "on")), None) if place.j > tj else None
+        if dexpr is None:
+            dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
         event = trip_event(doc, s, k, ti, tj, place.code, None, future, bool(spans))
         if not spans and event is not None and event.span is None and event.date is not None:

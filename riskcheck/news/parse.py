@@ -104,7 +104,7 @@ def rules() -> dict[tuple[str, str], Rule]:
 
 _IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
                         "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks", "spoke", "spoken",
-                        "refuelled", "refuelling", "took", "brought"})
+                        "refuelled", "refuelling", "took", "brought", "saw", "seen"})
 
 
 @cache
@@ -343,6 +343,11 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or prep  # "the summit, which was held at the Dead Sea in Jordan": the summit's place
                 tok = gov.head
                 continue
+            if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ in ("dobj", "dep") and \
+                    gov.head.pos_ == "VERB" and (gov.head.lemma_.lower(), "verb") in rules():
+                # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday": the parse hangs the
+                # place on the person met; it is where the meeting was
+                return gov.head, prep
             if prep in ("in", "to") and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
                     (gov.lemma_.lower(), "noun") not in rules() and \
                     gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX"):
@@ -562,6 +567,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         rule = _BE_THERE  # "Putin was last here in July 2014", "he was there in May": the subject was there
     if rule is None:
         return
+    if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in gov.children):
+        return  # "saw protests in Tehran": seeing is a meeting only with a named person ("saw Merkel in Berlin")
     if prep and prep not in ("where", "there", "here") and prep not in rule.preps:
         return
     if prep in ("there", "here") and rule.role == "leave":
