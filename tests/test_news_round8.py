@@ -236,3 +236,8 @@ def test_seeing_is_a_meeting_only_with_a_named_person() -> None:
     assert rows("Vladimir Putin saw the protests in Tehran on television.", "2007-02-12") == []
     assert rows("Vladimir Putin is scheduled to see King Abdullah II in Amman on Tuesday.", "2007-02-12") == \
         [("vladimir-putin", "JO", "2007-02", "planned")]
+
+
+def test_and_then_on_to_continues_the_journey() -> None:
+    assert [r[1] for r in rows("In May Vladimir Putin flew to Minsk and then on to Tashkent.", "2024-12-28")] == \
+        ["BY", "UZ"]

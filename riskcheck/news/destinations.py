@@ -164,7 +164,9 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
                 continue
             between = words[last.j:q.i]
             listed = q.i - last.j <= 3 and all(x in ("and", "then", "both", "later", "via") for x in between) or \
-                between in (["and", "the"], ["the"]) or (  # "China, Tajikistan and the United States"
+                between in (["and", "the"], ["the"]) or between[-2:] == ["on", "to"] and all(
+                    x in ("and", "then", "later", "on", "to") for x in between) or (  # "to Minsk and then on to X"
+                # "China, Tajikistan and the United States"
                 # "China and former Soviet republics Belarus, ...", "and Gulf states Qatar and ...": a list
                 # going on after a plural naming what the next places are
                 2 <= len(between) <= 4 and between[0] == "and" and between[-1] in _LIST_HEADS)
