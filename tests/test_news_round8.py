@@ -241,3 +241,10 @@ def test_seeing_is_a_meeting_only_with_a_named_person() -> None:
 def test_and_then_on_to_continues_the_journey() -> None:
     assert [r[1] for r in rows("In May Vladimir Putin flew to Minsk and then on to Tashkent.", "2024-12-28")] == \
         ["BY", "UZ"]
+
+
+def test_a_town_name_starting_a_longer_name_is_no_place() -> None:
+    text = ("Arrived in the morning at the international airport Hassan Djamous, Omar al-Bashir was welcomed by "
+            "the prime minister.")
+    assert rows(text, "2016-08-09") == []  # not Hassan, India
+    assert [r[1] for r in rows("Omar al-Bashir arrived in Durban Monday.", "2013-03-26")] == ["ZA"]

@@ -56,7 +56,13 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
     if s.words[p.j] == "of" and p.j + 1 < len(s.toks) and s.toks[p.j + 1].cap and p.kind == "city" \
             and s.words[p.j + 1] != "the" and not any(q.i == p.j + 1 for q in s._places or ()):
         return True  # "the Commonwealth of Independent States": a name that starts with a place, not a place
-    return nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS
+    if nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS:
+        return True
+    # "the international airport Hassan Djamous": a town's name followed by a capitalised word nothing knows is
+    # the first word of a longer name, not the town
+    return p.kind == "city" and nxt.gap == " " and nxt.cap and not any(
+        i == p.j for cat in s.hits for i, _j, _h in s.hits[cat]) and not s.words[p.j].isdigit() and \
+        not any(d.i == p.j for d in s.dates)
 
 
 # nouns naming a subject of talks, not a venue: "the crisis in X", "the war in Y", "the situation in Z"
