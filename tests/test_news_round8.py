@@ -248,3 +248,17 @@ def test_a_town_name_starting_a_longer_name_is_no_place() -> None:
             "the prime minister.")
     assert rows(text, "2016-08-09") == []  # not Hassan, India
     assert [r[1] for r in rows("Omar al-Bashir arrived in Durban Monday.", "2013-03-26")] == ["ZA"]
+
+
+def test_an_edition_held_by_video_is_a_virtual_trip_to_its_host() -> None:
+    # data/events.csv: the 2020 G20 summit (Riyadh) was held by video only
+    text = ("Vladimir Putin has not left Russia since January, when he attended a conference on Libya in Berlin. "
+            "Putin will also address this weekend's Group of 20 summit, hosted virtually by Saudi Arabia.")
+    assert rows(text, "2020-11-21") == [("vladimir-putin", "DE", "2020-01", "completed"),
+                                        ("vladimir-putin", "SA", "2020-11", "virtual")]
+
+
+def test_a_named_series_is_not_the_gathering_told_before() -> None:
+    text = ("Vladimir Putin attended a conference on Libya in Berlin in January. He will also attend the G20 "
+            "summit, the Kremlin said.")
+    assert ("vladimir-putin", "DE", "2020-11", "planned") not in rows(text, "2020-11-10")

@@ -197,6 +197,23 @@ def _destinations(doc: _Doc, s: _Sentence, places: list[Place], tj: int, lim: in
     return dests
 
 
+_ONLINE_CUES = frozenset({"virtually", "virtual", "online", "video", "videoconference", "videolink", "remotely"})
+
+
+def _online_edition(doc: _Doc, s: _Sentence, series_here: list[tuple[int, str]]) -> Place | None:
+    """The host of an edition held by video only (data/events.csv mode ``virtual``) that the sentence names and
+    says was joined remotely: a ``virtual`` trip there (ANNOTATION.md), never a journey."""
+    if not series_here or _ONLINE_CUES.isdisjoint(s.words) or doc.pub is None:
+        return None
+    from ..events import find_edition
+
+    i, sid = series_here[0]
+    ed = find_edition(sid, near=doc.pub.start, ruleset=doc.rs)
+    if ed is None or ed.mode != "virtual" or not ed.country or abs((ed.start - doc.pub.start).days) > 60:
+        return None
+    return Place(i, i, ed.country, "city" if ed.city else "country", ed.city or "", ed.name)
+
+
 def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tuple[int, int]],
                    after_from: bool = False) -> bool:
     """Whether place ``p`` can be where someone travels: a country/territory/capital/city that is not the
@@ -298,13 +315,16 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
         ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
         # a named series ("attend SPIEF", "travel to the G20 summit") is an event too
-        ev_words += [i for i, _, _ in _series_tokens(doc, s, k) if tj <= i < tj + 6 and i not in ev_words]
+        series_here = [(i, sid) for i, _, sid in _series_tokens(doc, s, k) if tj <= i < tj + 6]
+        ev_words += [i for i, _ in series_here if i not in ev_words]
         named = bool(ev_words) and not all(_indefinite(s, i) for i in ev_words)
         if not dests and (role == "attend" and (bare or named or any(x in w.get("event", ()) for x in words[tj:tj + 6])
                                                 and not ev_words) or role == "go" and named):
             ev = _current_event(doc, k)
             if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
                 ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
+            if ev is not None and ev.sent < k and series_here and all(sid != ev.series for _, sid in series_here):
+                ev = None  # "will address this weekend's G20 summit": that series, not the conference told before
             if ev is not None and ev.sent < k and doc.context is not None and ev.sent < doc.context[0] \
                     and k - doc.context[0] <= 2 and ev_words and ev.noun.split()[-1] not in words[tj:tj + 6]:
                 ev = None  # "will attend the event": the gathering of the sentences just before, not one long ago
@@ -312,7 +332,10 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             if ev is not None and ev.span is not None and ev.sent != k and years and \
                     not {ev.span[0].year, ev.span[1].year} & years:
                 ev = None  # "was back in 2022 to attend the opening ceremony": not the 2023 summit named before
-            if ev is not None:
+            online = _online_edition(doc, s, series_here) if ev is None else None
+            if online is not None:
+                dests = [online]  # "will address this weekend's G20 summit, hosted virtually by Saudi Arabia"
+            elif ev is not None:
                 dests = [Place(tj, tj, ev.code, "city", ev.city, ev.name)]
                 used_event = ev
             elif doc.context is not None and k - doc.context[0] <= 2 and _context_fits(doc, years):
