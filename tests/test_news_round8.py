@@ -262,3 +262,17 @@ def test_a_named_series_is_not_the_gathering_told_before() -> None:
     text = ("Vladimir Putin attended a conference on Libya in Berlin in January. He will also attend the G20 "
             "summit, the Kremlin said.")
     assert ("vladimir-putin", "DE", "2020-11", "planned") not in rows(text, "2020-11-10")
+
+
+def test_an_arrival_without_a_place_is_not_a_trip_long_before() -> None:
+    text = ("PARIS - World leaders gathered at Le Bourget on Monday for the climate conference. The two agreed "
+            "the mechanism when Benjamin Netanyahu flew to Moscow in September. Netanyahu landed on Sunday "
+            "evening and is due to fly home after the reception.")
+    assert [r[1:3] for r in rows(text, "2015-11-30")] == [("RU", "2015-09"), ("FR", "2015-11")]
+
+
+def test_a_country_before_talks_is_what_they_are_about() -> None:
+    text = ("Vladimir Putin's last visit to France before October was in June of last year, when he joined the "
+            "commemorations in Normandy, the occasion that gave the Ukraine talks their name.")
+    assert [r[1] for r in rows(text, "2015-11-30")] == ["FR"]
+    assert [r[1] for r in rows("Vladimir Putin flew to Geneva for the Geneva talks.", "2015-10-03")] == ["CH"]

@@ -136,7 +136,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         # the story is about ("the parade in Beijing ... Putin, who flew in on Wednesday")
         last = doc.drafts[-1] if doc.drafts else None
         where: tuple[str, str] | None = None
-        if last is not None and _near(doc, last, s):
+        stale = last is not None and bool(last.spans) and doc.pub is not None and \
+            last.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30
+        if last is not None and _near(doc, last, s) and not stale:
+            # (not a trip long before the report: "agreed when X flew to Moscow in September. X landed on
+            # Sunday evening" lands where the story is)
             where = (last.code, last.city)
         elif doc.story is not None:
             where = doc.story

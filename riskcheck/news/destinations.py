@@ -51,6 +51,9 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
     if (nxt.gap == "-" and any(q.i == p.j for q in pair)) or \
             (p.i > 0 and s.toks[p.i].gap == "-" and any(q.j == p.i for q in pair)):
         return True  # "the Russia-Ukraine conflict", "the India-Russia summit": a pair names a relation
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in ("talks", "negotiations", "process") and \
+            p.kind in ("country", "territory"):
+        return True  # "the Ukraine talks", "the Syria peace process": what is talked about (not "the Geneva talks")
     if nxt.gap == " " and not nxt.cap and s.words[p.j] in _TOPIC_NOUNS:
         return True  # "the Russia-Ukraine conflict", "the summit on ending the Gaza war in Egypt": a topic
     if s.words[p.j] == "of" and p.j + 1 < len(s.toks) and s.toks[p.j + 1].cap and p.kind == "city" \
