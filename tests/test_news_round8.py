@@ -276,3 +276,16 @@ def test_a_country_before_talks_is_what_they_are_about() -> None:
             "commemorations in Normandy, the occasion that gave the Ukraine talks their name.")
     assert [r[1] for r in rows(text, "2015-11-30")] == ["FR"]
     assert [r[1] for r in rows("Vladimir Putin flew to Geneva for the Geneva talks.", "2015-10-03")] == ["CH"]
+
+
+def test_an_arrival_lands_where_the_meeting_just_told_was() -> None:
+    text = ("The top military officers of the United States and Russia met in Helsinki on Wednesday for six hours "
+            "of talks. Valery Gerasimov flew in on Wednesday morning and returned to Moscow the same evening.")
+    assert rows(text, "2021-09-23") == [("valery-gerasimov", "FI", "2021-09", "completed")]
+
+
+def test_the_first_to_travel_there_after_a_return_is_a_visit_made() -> None:
+    text = ("KHARTOUM - President Omar al-Bashir returned to Khartoum late on Sunday from a surprise visit to "
+            "Damascus, becoming the first Arab League head of state to travel to Syria since 2011.")
+    trips = extract_trips(text, "2018-12-17")
+    assert [(t.country, t.start, t.status) for t in trips] == [("SY", "2018-12-16", "completed")]

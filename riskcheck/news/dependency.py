@@ -148,6 +148,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             ev = next((e for e in reversed(doc.events) if e.code and e.sent <= k), None)
             if ev is not None and k - ev.sent <= _STORY_EVENT_REACH:
                 where = (ev.code, ev.city)
+            elif doc.context is not None and 0 < k - doc.context[0] <= _THERE_REACH and doc.context[1]:
+                # "The top officers of the two countries met in Helsinki on Wednesday. X flew in in the morning":
+                # the place of the meeting just told, whoever it named
+                p0 = doc.context[1][0]
+                where = (p0.code, p0.city)
         if where is not None:
             code, city = where
             dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(story)")]

@@ -446,8 +446,8 @@ def first_to_visit(status: str, words: list[str], ti: int) -> str:
     n = next((n for n in range(ti - 2, max(-1, ti - 8), -1) if words[n] in _ORDINALS), None)
     if n is None or words[n - 1:n] not in (["the"], ["s"]) and not (n > 1 and words[n - 2] == "the"):
         return status
-    if _FUTURE_WORDS.intersection(words[:n]) or "to" in words[:n - 1]:
-        return status
+    if _FUTURE_WORDS.intersection(words[:n]) or "to" in words[max(0, n - 3):n - 1]:
+        return status  # ("is set to become the first ...", not "returned to Khartoum ..., the first ... to travel")
     if (_NOT_A_PERSON | _FUTURE_WORDS | {"to"}).intersection(words[n + 1:ti - 1]):
         return status  # "the only place he should plan to travel to": no person was the first to go
     return "completed"

@@ -55,14 +55,19 @@ def _resolved(m: re.Match[str], hits: list[Hit]) -> tuple[str, str] | None:
     return code, city
 
 
+_ANOTHER_CLAUSE = frozenset({"and", "but", "before", "after", "then", "while", "where", "until"})
+
+
 def arrival_without_place(s: _Sentence, place_starts: list[int]) -> int | None:
     """Token index of an arrival verb in ``s`` with no place named after it ("flew in from Khartoum" is an
     arrival from a place, not at one), else None."""
     words = s.words
     for n, w in enumerate(words):
         if w in _ARRIVED or (w in _PARTICLE and n + 1 < len(words) and words[n + 1] == _PARTICLE[w]):
-            if any(p > n for p in place_starts if not (p > 0 and words[p - 1] == "from")):
+            if any(p > n and _ANOTHER_CLAUSE.isdisjoint(words[n + 1:p]) for p in place_starts
+                   if not (p > 0 and words[p - 1] == "from")):
                 return None  # "arrived in Moscow", "landed at Ciampino in Rome": the place is told
+                # (not "flew in on Wednesday and returned to Moscow the same evening": another clause's place)
             nxt = words[n + 2] if w in _PARTICLE else (words[n + 1] if n + 1 < len(words) else "")
             if nxt in ("back", "home"):
                 return None  # "arrived back home"
