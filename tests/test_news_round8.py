@@ -289,3 +289,9 @@ def test_the_first_to_travel_there_after_a_return_is_a_visit_made() -> None:
             "Damascus, becoming the first Arab League head of state to travel to Syria since 2011.")
     trips = extract_trips(text, "2018-12-17")
     assert [(t.country, t.start, t.status) for t in trips] == [("SY", "2018-12-16", "completed")]
+
+
+def test_a_place_denied_is_speculative() -> None:
+    text = ("Mahamat Nouradine Adam is wanted by the court. Several reports have placed him in Sudan; Khartoum "
+            "has repeatedly denied that he is there.")
+    assert [(t.country, t.status) for t in extract_trips(text, "2024-05-01")] == [("SD", "speculative")]

@@ -62,7 +62,7 @@ _INTENT_NOUNS = frozenset({"plan", "plans", "decision", "bid", "attempt", "inten
 _HOLDERS = frozenset({"have", "receive", "accept", "get", "decline", "reject", "turn", "announce", "make", "take",
                       "welcome", "extend", "renew", "repeat", "confirm"})
 _HELD = frozenset({"hold", "host", "stage", "convene", "organise", "organize"})  # an event's own place
-_HEARSAY = frozenset({"claim", "allege", "rumour", "rumor", "speculate"})  # (not "believe": "believed to be hiding in X" is often the news)
+_HEARSAY = frozenset({"claim", "allege", "rumour", "rumor", "speculate", "deny"})  # (not "believe": "believed to be hiding in X" is often the news)
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
