@@ -30,6 +30,9 @@ def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
     ("Benjamin Netanyahu touched down at Dulles International Airport late on Sunday.", "US", "Washington"),
     ("Omar al-Bashir arrived at Bole International Airport on Saturday morning.", "ET", "Addis Ababa"),
     ("Rodrigo Duterte landed at Ezeiza international airport on Friday.", "AR", "Ezeiza"),
+    # the words of an airport's name are not a role or a person
+    ("Vladimir Putin touched down at King Shaka International Airport on Tuesday.", "ZA", "Durban"),
+    ("Benjamin Netanyahu landed at Jomo Kenyatta International Airport on Tuesday.", "KE", "Nairobi"),
 ])
 def test_an_airport_named_is_the_place_it_serves(text: str, country: str, city: str) -> None:
     trips = extract_trips(text, "2019-03-16")

@@ -197,7 +197,12 @@ class Gazetteer:
                 for cat, value in vals:
                     add(Hit(end_idx - n - 1, end_idx - 1, cat, key, value))
         if _AIRPORT_WORD.search(folded):
-            hits.extend(airport_hits(text, folded))
+            airports = airport_hits(text, folded)
+            if airports:
+                # "King Shaka International Airport", "Jomo Kenyatta International Airport": the words inside an
+                # airport's name are not a role or a person
+                hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in airports)]
+                hits.extend(airports)
         hits.sort(key=lambda h: (h.start, -h.end))
         return folded, hits
 
