@@ -298,3 +298,13 @@ def test_a_place_denied_is_speculative() -> None:
     text = ("Mahamat Nouradine Adam is wanted by the court. Several reports have placed him in Sudan; Khartoum "
             "has repeatedly denied that he is there.")
     assert [(t.country, t.status) for t in extract_trips(text, "2024-05-01")] == [("SD", "speculative")]
+
+
+def test_the_agent_of_a_passive_did_it_there() -> None:
+    text = "The treaty was signed by Vladimir Putin in Pyongyang on June 19, during a state visit."
+    assert rows(text, "2024-11-30") == [("vladimir-putin", "KP", "2024-06", "completed")]
+
+
+def test_dining_with_a_named_person_in_a_place() -> None:
+    text = "Benjamin Netanyahu dined with Emmanuel Macron in Paris in early February."
+    assert rows(text, "2023-05-10") == [("benjamin-netanyahu", "FR", "2023-02", "completed")]

@@ -348,6 +348,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday": the parse hangs the
                 # place on the person met; it is where the meeting was
                 return gov.head, prep
+            if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "with" and \
+                    gov.head.head.pos_ == "VERB" and (gov.head.head.lemma_.lower(), "verb") in rules():
+                return gov.head.head, prep  # "dined with Emmanuel Macron in Paris": the same
             if prep in ("in", "to") and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
                     (gov.lemma_.lower(), "noun") not in rules() and \
                     gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX"):
@@ -383,11 +386,20 @@ def _led(tok: Any) -> list[Any]:
     return leaders or [tok]
 
 
+# verbs whose passive agent did the thing where it happened ("was signed by X in Y"); not "was received by X in Y"
+# (a host) nor "was invited by X to Y"
+_DONE_BY = frozenset({"sign", "address", "hold", "open", "inaugurate", "attend", "visit"})
+
+
 def _subjects(verb: Any) -> list[Any]:
     """The subject of a verb, or of the verb it complements; object control first ("invited X to visit",
     "prompted X to skip": X)."""
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                 and g.pos_ == "PROPN"]
+        if agent and verb.lemma_.lower() in _DONE_BY and all(c.dep_ == "nsubjpass" and c.pos_ != "PROPN" for c in subj):
+            return agent  # "the treaty was signed by Vladimir Putin in Pyongyang": who signed it was there
         if subj:
             return [x for c in subj for x in _led(_antecedent(c, verb))]
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _INTENT_NOUNS:
