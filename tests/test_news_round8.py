@@ -308,3 +308,9 @@ def test_the_agent_of_a_passive_did_it_there() -> None:
 def test_dining_with_a_named_person_in_a_place() -> None:
     text = "Benjamin Netanyahu dined with Emmanuel Macron in Paris in early February."
     assert rows(text, "2023-05-10") == [("benjamin-netanyahu", "FR", "2023-02", "completed")]
+
+
+def test_the_person_visited_is_not_who_returned() -> None:
+    text = ("Benjamin Netanyahu is in Washington this week for talks with Donald Trump. He was the first foreign "
+            "leader to visit Trump at the White House, in February, and returned in April, flying in from Hungary.")
+    assert {r[0] for r in rows(text, "2025-07-08")} == {"benjamin-netanyahu"}
