@@ -314,3 +314,8 @@ def test_the_person_visited_is_not_who_returned() -> None:
     text = ("Benjamin Netanyahu is in Washington this week for talks with Donald Trump. He was the first foreign "
             "leader to visit Trump at the White House, in February, and returned in April, flying in from Hungary.")
     assert {r[0] for r in rows(text, "2025-07-08")} == {"benjamin-netanyahu"}
+
+
+def test_returned_in_a_place_in_translated_english() -> None:
+    text = "Benjamin Netanyahu went to Kenya in July 2016. He returned in Nairobi in November 2017 for an investiture."
+    assert [r[2] for r in rows(text, "2018-12-01")] == ["2016-07", "2017-11"]
