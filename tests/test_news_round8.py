@@ -319,3 +319,9 @@ def test_the_person_visited_is_not_who_returned() -> None:
 def test_returned_in_a_place_in_translated_english() -> None:
     text = "Benjamin Netanyahu went to Kenya in July 2016. He returned in Nairobi in November 2017 for an investiture."
     assert [r[2] for r in rows(text, "2018-12-01")] == ["2016-07", "2017-11"]
+
+
+def test_again_at_another_date_is_another_trip() -> None:
+    text = "Benjamin Netanyahu was in Moscow in May for the parade and again in July, when he watched a match."
+    assert rows(text, "2018-08-24") == [("benjamin-netanyahu", "RU", "2018-05", "completed"),
+                                        ("benjamin-netanyahu", "RU", "2018-07", "completed")]

@@ -33,7 +33,7 @@ from ..dates import DateSpan, parse_date
 from ..errors import DateError
 from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
-from .assemble import _finish
+from .assemble import _add, _finish
 from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
 from .dependency import _parse_trips, _parse_words, _parser
 from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
@@ -58,7 +58,7 @@ from .status import ANSWER_HINT, later_cancel
 from .storyplace import dateline_place
 from .timeline import timeline_trips
 from .triggers import _trips_in
-from .tripdates import anchored_stays, date_told_nearby
+from .tripdates import anchored_stays, date_told_nearby, trips_again
 from .venues import note_plan, plan_words, venue_named
 
 __all__ = ["Trip", "extract_trips"]
@@ -210,6 +210,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and any(m.entity is not None for m in ms):
             _parse_trips(doc, s, k, ms, nlp)
+        if "again" in s.words and doc.drafts:
+            for d in trips_again(doc, s, [d for d in doc.drafts if (s.a, s.b) in d.sentences]):
+                _add(doc, d)  # "in May for the parade and again in July": a second trip
         if doc.drafts and ("by" in s.words or "with" in s.words or "accompanied" in s.words):
             _entourage(doc, s, k, ms)  # (after this sentence's own trips: "arrived in X, accompanied by Y")
         if len(doc.drafts) > n_before or any((s.a, s.b) in d.sentences for d in doc.drafts[-3:]):

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from . import dates as ndates
 from .dates import DateExpr
-from .document import _LIST_AND, Entity, Place, _Doc, _Sentence
+from .document import _LIST_AND, Entity, Place, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue
 
 _EARLIER = frozenset({"first", "since", "ago", "once", "earlier", "former", "previously", "past", "times", "occasions",
@@ -557,3 +557,19 @@ def anchored_stays(doc: _Doc, s: _Sentence) -> None:
             continue
         day = anchor.spans[0][0] - timedelta(days=back)
         d.spans = [(*ndates._month_span(day.year, day.month), "month")]
+
+
+def trips_again(doc: _Doc, s: _Sentence, drafts: list[_Draft]) -> list[_Draft]:
+    """ "He was in Moscow in May for the parade and again in July", "came back twice, in April and again in
+    October": the trips this sentence told, each once more at the date after "again" (a trip of its own)."""
+    words = s.words
+    again = [d for d in s.dates if d.i >= 2 and words[d.i - 1] in ("in", "on") and words[d.i - 2] == "again"]
+    out: list[_Draft] = []
+    for dexpr in again:
+        for d in drafts:
+            if not d.spans or d.status != "completed" or (s.a, s.b) not in d.sentences:
+                continue
+            spans = resolve_for(doc, dexpr, d.status, False)[:1]
+            if spans and spans[0][:2] != d.spans[0][:2]:
+                out.append(_Draft(d.entity, d.mention, d.code, d.city, spans, d.status, "", [(s.a, s.b)]))
+    return out
