@@ -325,3 +325,9 @@ def test_again_at_another_date_is_another_trip() -> None:
     text = "Benjamin Netanyahu was in Moscow in May for the parade and again in July, when he watched a match."
     assert rows(text, "2018-08-24") == [("benjamin-netanyahu", "RU", "2018-05", "completed"),
                                         ("benjamin-netanyahu", "RU", "2018-07", "completed")]
+
+
+@pytest.mark.parametrize("text", ["Vladimir Putin spent less than a day in Venezuela on Friday.",
+                                  "Vladimir Putin spent barely three hours in Venezuela on Friday."])
+def test_a_stay_told_by_its_length(text: str) -> None:
+    assert rows(text, "2010-04-03") == [("vladimir-putin", "VE", "2010-04", "completed")]

@@ -343,6 +343,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or prep  # "the summit, which was held at the Dead Sea in Jordan": the summit's place
                 tok = gov.head
                 continue
+            if prep in ("in", "at") and gov.lemma_.lower() in _DURATIONS and gov.dep_ in ("dobj", "npadvmod") and \
+                    gov.head.pos_ == "VERB":
+                return gov.head, prep  # "spent less than a day in Venezuela", "a long weekend in Rome"
             if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ in ("dobj", "dep") and \
                     gov.head.pos_ == "VERB" and (gov.head.lemma_.lower(), "verb") in rules():
                 # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday": the parse hangs the
@@ -507,6 +510,7 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
 
 
 _BE_THERE = Rule("verb", "go", frozenset())
+_DURATIONS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "while", "time"})
 
 _MEETINGS = frozenset({"meeting", "talks", "summit", "session", "dinner", "lunch", "breakfast", "conversation",
                        "discussion", "discussions", "consultations", "negotiations"})
