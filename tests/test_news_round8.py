@@ -331,3 +331,9 @@ def test_again_at_another_date_is_another_trip() -> None:
                                   "Vladimir Putin spent barely three hours in Venezuela on Friday."])
 def test_a_stay_told_by_its_length(text: str) -> None:
     assert rows(text, "2010-04-03") == [("vladimir-putin", "VE", "2010-04", "completed")]
+
+
+def test_speaking_in_a_place_is_being_there() -> None:
+    text = "Russian Foreign Minister Sergei Lavrov, who spoke in Munich on Saturday, said the deal must stand."
+    assert [(r[0], r[1]) for r in rows(text, "2018-02-18")] == [("Sergey Lavrov", "DE")]  # (officials.csv spelling)
+    assert rows("Vladimir Putin spoke in Russian about Ukraine.", "2018-02-18") == []
