@@ -337,3 +337,9 @@ def test_speaking_in_a_place_is_being_there() -> None:
     text = "Russian Foreign Minister Sergei Lavrov, who spoke in Munich on Saturday, said the deal must stand."
     assert [(r[0], r[1]) for r in rows(text, "2018-02-18")] == [("Sergey Lavrov", "DE")]  # (officials.csv spelling)
     assert rows("Vladimir Putin spoke in Russian about Ukraine.", "2018-02-18") == []
+
+
+def test_who_leads_a_delegation_goes_with_it() -> None:
+    text = "Abdul Hakim Haqqani led the Taliban's official Hajj delegation to Saudi Arabia last month."
+    assert rows(text, "2025-07-15") == [("abdul-hakim-haqqani", "SA", "2025-06", "completed")]
+    assert rows("Sudan's delegation to the talks in Doha was led by a junior minister.", "2025-07-15") == []

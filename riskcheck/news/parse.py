@@ -452,6 +452,12 @@ def _finite(tok: Any) -> Any | None:
 
 def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     """Traveller tokens of a trigger and the verb that carries the tense."""
+    if rule.pos == "noun" and trigger.lemma_.lower() in _DELEGATIONS:
+        # "having led the Taliban's official Hajj delegation to Saudi Arabia": who leads it goes; whose it is
+        # (a country, a movement) says nothing of who travels
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("lead", "head"):
+            return _subjects(trigger.head), trigger.head
+        return [], trigger
     if rule.pos == "noun":
         own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
                and c.lower_ not in _WHEN and not (c.dep_ == "compound" and trigger.lemma_ in _GATHERING_NOUNS
