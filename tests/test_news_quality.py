@@ -30,7 +30,8 @@ FIGURES = ("precision", "recall", "status", "date")
 OWN_SETS = ("news_corpus", "news_blind", "news_blind2", "news_blind3", "news_blind4", "news_blind5", "news_blind6",
             "news_blind7", "news_blind8", "news_blind9", "news_blind10", "news_blind11",
             "news_blind12", "news_blind13", "news_blind14", "news_blind15", "news_blind16", "news_blind17",
-            "news_blind18", "news_blind19", "news_blind20", "news_blind21", "news_blind22")
+            "news_blind18", "news_blind19", "news_blind20", "news_blind21", "news_blind22", "news_blind23",
+            "news_blind24")
 SHARED_SETS = ("news-dev", "news-dev2")
 
 
