@@ -589,6 +589,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         rule = _BE_THERE  # "Putin was last here in July 2014", "he was there in May": the subject was there
     if rule is None:
         return
+    if gov.lemma_ == "return" and prep == "in" and any(c.dep_ == "prep" and c.lower_ == "from" for c in gov.children):
+        return  # "returned from exile in Egypt": where the return came from ("returned in Nairobi" is where it went)
     if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in gov.children):
         return  # "saw protests in Tehran": seeing is a meeting only with a named person ("saw Merkel in Berlin")
     if prep and prep not in ("where", "there", "here") and prep not in rule.preps:
