@@ -343,3 +343,11 @@ def test_who_leads_a_delegation_goes_with_it() -> None:
     text = "Abdul Hakim Haqqani led the Taliban's official Hajj delegation to Saudi Arabia last month."
     assert rows(text, "2025-07-15") == [("abdul-hakim-haqqani", "SA", "2025-06", "completed")]
     assert rows("Sudan's delegation to the talks in Doha was led by a junior minister.", "2025-07-15") == []
+
+
+@pytest.mark.parametrize("venue", ["St Peter's Square", "Saint Peter's Square", "St. Peter's Basilica",
+                                   "the Apostolic Palace"])
+def test_the_vaticans_venues_are_the_holy_see_not_italy(venue: str) -> None:
+    # Italy is a State Party, the Holy See is not: the answer changes with the country
+    assert resolve_place(venue.removeprefix("the ")).code == "VA"
+    assert [r[1] for r in rows(f"Vladimir Putin met the Pope in {venue} on Monday.", "2025-05-20")] == ["VA"]
