@@ -106,6 +106,28 @@ def _here(doc: _Doc, s: _Sentence) -> Place | None:
     return Place(n, n + 1, code, "city" if city else "country", city, "here")
 
 
+def _arrival_place(doc: _Doc, s: _Sentence, k: int) -> tuple[str, str] | None:
+    """``(code, city)`` of an arrival told without a place ("Bashir flew in from Khartoum in the morning"): where the
+    trip just told goes ("Putin flew to Beijing. He arrived in the morning"), unless it was long before the report;
+    else the dateline's place (JUBA, July 9 -); else the gathering the story is about ("the parade in Beijing ...
+    Putin, who flew in on Wednesday"); else the meeting just told, whoever it named ("The top officers of the two
+    countries met in Helsinki. X flew in in the morning")."""
+    last = doc.drafts[-1] if doc.drafts else None
+    stale = last is not None and bool(last.spans) and doc.pub is not None and \
+        last.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30
+    if last is not None and _near(doc, last, s) and not stale:
+        return last.code, last.city
+    if doc.story is not None:
+        return doc.story
+    ev = next((e for e in reversed(doc.events) if e.code and e.sent <= k), None)
+    if ev is not None and k - ev.sent <= _STORY_EVENT_REACH:
+        return ev.code, ev.city
+    if doc.context is not None and 0 < k - doc.context[0] <= _THERE_REACH and doc.context[1]:
+        p0 = doc.context[1][0]
+        return p0.code, p0.city
+    return None
+
+
 def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
     """Whether trip ``d`` was told in sentence ``s`` or at most :data:`_THERE_REACH` sentences before it."""
     return bool(d.sentences) and sentence_ends(doc.text, d.sentences[-1][1], s.a) <= _THERE_REACH
@@ -130,32 +152,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
              and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
              and not _modifier_place(s, p) and not home_place(words, p)]
     n = arrival_without_place(s, [p.i for p in found_places])
-    if n is not None:
-        # "Bashir flew in from Khartoum in the morning": where the trip just told goes ("Putin flew to Beijing. He
-        # arrived in the morning"), else the dateline's place (JUBA, July 9 -), else the place of the gathering
-        # the story is about ("the parade in Beijing ... Putin, who flew in on Wednesday")
-        last = doc.drafts[-1] if doc.drafts else None
-        where: tuple[str, str] | None = None
-        stale = last is not None and bool(last.spans) and doc.pub is not None and \
-            last.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30
-        if last is not None and _near(doc, last, s) and not stale:
-            # (not a trip long before the report: "agreed when X flew to Moscow in September. X landed on
-            # Sunday evening" lands where the story is)
-            where = (last.code, last.city)
-        elif doc.story is not None:
-            where = doc.story
-        else:
-            ev = next((e for e in reversed(doc.events) if e.code and e.sent <= k), None)
-            if ev is not None and k - ev.sent <= _STORY_EVENT_REACH:
-                where = (ev.code, ev.city)
-            elif doc.context is not None and 0 < k - doc.context[0] <= _THERE_REACH and doc.context[1]:
-                # "The top officers of the two countries met in Helsinki on Wednesday. X flew in in the morning":
-                # the place of the meeting just told, whoever it named
-                p0 = doc.context[1][0]
-                where = (p0.code, p0.city)
-        if where is not None:
-            code, city = where
-            dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(story)")]
+    where = _arrival_place(doc, s, k) if n is not None else None
+    if n is not None and where is not None:
+        code, city = where
+        dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(story)")]
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words) and \
@@ -210,8 +210,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue  # "... had he landed": a hypothetical arrival says nothing of where or when
         future = status in FUTURE and not (link.hearsay and link.form == "past")  # (a claim about the past)
         # "saw Merkel in Berlin on Monday, Macron in Paris on Tuesday": a day told right after the place is its own
-        dexpr = next((d for d in s.dates if place.j < tj or d.i in (place.j, place.j + 1) and
-                      (d.i == place.j or words[place.j] == "on")), None) if place.j > tj else None
+        dexpr = next((d for d in s.dates if d.i == place.j or (d.i == place.j + 1 and words[place.j] == "on")),
+                     None) if place.j > tj else None
         if dexpr is None:
             dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
         spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []

@@ -209,8 +209,10 @@ class Gazetteer:
 
 # "landed at Ataturk Airport", "King Shaka International Airport", "Ezeiza international airport": up to four
 # words before the kind word name the airport (riskcheck.places.airport_names)
-_AIRPORT_WORD = re.compile(r"\b(?:airport|airfield|air base|airbase)\b")
-_AIRPORT = re.compile(r"((?:\b[a-z][a-z0-9]* +){1,4}?)(?:(?:international|intl) +)?(?:airport|airfield|air base|airbase)\b")
+_AIRPORT_KIND = r"(?:airport|airfield|air base|airbase)\b"
+_AIRPORT_WORD = re.compile(r"\b" + _AIRPORT_KIND)
+_AIRPORT = re.compile(r"((?:\b[a-z][a-z0-9]* +){1,4}?)(?:(?:international|intl) +)?" + _AIRPORT_KIND)
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def airport_hits(text: str, folded: str) -> list[Hit]:
@@ -220,16 +222,14 @@ def airport_hits(text: str, folded: str) -> list[Hit]:
     names = airport_names()
     out: list[Hit] = []
     for m in _AIRPORT.finditer(folded):
-        words = m.group(1).split()
-        start = m.start(1)
+        words = list(_WORD.finditer(folded, m.start(1), m.end(1)))
         for n in range(len(words)):  # the longest name first
-            key = " ".join(words[n:])
+            key = " ".join(w.group() for w in words[n:])
             if key in names:
-                a = folded.index(words[n], start)
+                a = words[n].start()
                 if text[a].isupper():
                     out.append(Hit(a, m.end(), "place", key + " airport", (names[key],)))
                 break
-            start = folded.index(words[n], start) + len(words[n])
     return out
 
 

@@ -64,6 +64,11 @@ _HOLDERS = frozenset({"have", "receive", "accept", "get", "decline", "reject", "
 _HELD = frozenset({"hold", "host", "stage", "convene", "organise", "organize"})  # an event's own place
 _HEARSAY = frozenset({"claim", "allege", "rumour", "rumor", "speculate", "deny"})  # (not "believe": "believed to be hiding in X" is often the news)
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
+# lengths of a stay the parse hangs a place on ("spent less than a day in Venezuela")
+_DURATIONS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "while", "time"})
+# what one holds with a partner ("held a meeting with X at the residence in Y": the partner came)
+_MEETINGS = frozenset({"meeting", "talks", "summit", "session", "dinner", "lunch", "breakfast", "conversation",
+                       "discussion", "discussions", "consultations", "negotiations"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes"})
 _MARKS = frozenset({"if", "unless", "whether", "when", "once", "whenever", "should"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -76,6 +81,10 @@ class Rule:
     pos: str
     role: str
     preps: frozenset[str]
+
+
+# "Putin was last here in July 2014", "he was there in May": the copula with "here"/"there" (no table row for "be")
+_BE_THERE = Rule("verb", "go", frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,14 +355,13 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
             if prep in ("in", "at") and gov.lemma_.lower() in _DURATIONS and gov.dep_ in ("dobj", "npadvmod") and \
                     gov.head.pos_ == "VERB":
                 return gov.head, prep  # "spent less than a day in Venezuela", "a long weekend in Rome"
-            if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ in ("dobj", "dep") and \
-                    gov.head.pos_ == "VERB" and (gov.head.lemma_.lower(), "verb") in rules():
-                # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday": the parse hangs the
-                # place on the person met; it is where the meeting was
-                return gov.head, prep
-            if prep == "in" and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "with" and \
-                    gov.head.head.pos_ == "VERB" and (gov.head.head.lemma_.lower(), "verb") in rules():
-                return gov.head.head, prep  # "dined with Emmanuel Macron in Paris": the same
+            met = gov.head if gov.dep_ in ("dobj", "dep") else \
+                gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ == "with" else None
+            if prep == "in" and gov.pos_ == "PROPN" and met is not None and met.pos_ == "VERB" and \
+                    (met.lemma_.lower(), "verb") in rules():
+                # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday", "dined with Emmanuel
+                # Macron in Paris": the parse hangs the place on the person met; it is where the meeting was
+                return met, prep
             if prep in ("in", "to") and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
                     (gov.lemma_.lower(), "noun") not in rules() and \
                     gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX"):
@@ -513,13 +521,6 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
-
-
-_BE_THERE = Rule("verb", "go", frozenset())
-_DURATIONS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "while", "time"})
-
-_MEETINGS = frozenset({"meeting", "talks", "summit", "session", "dinner", "lunch", "breakfast", "conversation",
-                       "discussion", "discussions", "consultations", "negotiations"})
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
