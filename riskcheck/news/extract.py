@@ -66,6 +66,8 @@ __all__ = ["Trip", "extract_trips"]
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
+# "their summit in Helsinki", "they met in Baku", "the two sat down in Vienna" (refs._two_met)
+_PAIR_REF = re.compile(r"\b(?:their|they|the two|both)\b")
 
 def _published(published: date | str | DateSpan | None) -> DateSpan | None:
     if published is None or published == "":
@@ -168,6 +170,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if not (cats & interesting) and not referring and not accompany and not be_there:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
+            elif "place" in cats and _PAIR_REF.search(folded, a, b):
+                _two_met(doc, _Sentence(text, folded, a, b, by_sent[k]))  # "since their summit in Helsinki"
             if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
@@ -192,7 +196,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _ordinal_visits(doc, s, ms)
         if "years" in s.words and "last" in s.words:
             _years_since_last(doc, s, ms)
-        if "trigger" in cats and ("two" in s.words or "they" in s.words or "both" in s.words):
+        if ("trigger" in cats or "place" in cats) and \
+                ("two" in s.words or "they" in s.words or "both" in s.words or "their" in s.words):
             _two_met(doc, s)
         if doc.context is not None:
             _attendance(doc, s, k, ms)

@@ -498,8 +498,7 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [c for c in done.children if c.dep_ == "nsubj"] + partners, done
         if partners and verb is not None:
             return partners, verb  # "held a meeting in Moscow with X": the partner came
-        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or \
-                verb.lemma_.lower() not in _CARRIERS:
+        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or not _carries(verb):
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
         if trigger.dep_ == "nsubj":
             return [], verb
@@ -521,6 +520,12 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
+
+
+def _carries(verb: Any) -> bool:
+    """Whether a verb's subject makes the journey its object names ("paid a visit", "called off a visit")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _CARRIERS or lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
@@ -571,7 +576,7 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         negated = any(c.dep_ == "neg" for c in verb.children)
         yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
         return
-    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in _CARRIERS and (gov.lemma_.lower(), "verb") not in table:
+    if gov.pos_ in ("VERB", "AUX") and _carries(gov) and (gov.lemma_.lower(), "verb") not in table:
         # "has made a handful of foreign trips since 2023, to A, B and C": the trips the verb made go there
         objs = [c for c in gov.children if c.dep_ == "dobj"]
         objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"

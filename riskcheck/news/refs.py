@@ -258,7 +258,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         det = i - 1
         while det > 0 and words[det] in _TITLE_ADJ:
             det -= 1  # "the ousted president", "the embattled prime minister"
-        if not name and i > 0 and words[det] == "the" and role_word in _GENERIC_ROLES:
+        if not name and i > 0 and words[det] == "the" and (role_word in _GENERIC_ROLES or role_word == "leader" and
+                                                            toks[i].cap and i > 1):
+            # ("the Leader" capitalised mid-sentence: a title, "the Leader of the Revolution" named before)
             # "the prime minister": the holder of that role last named in the article
             held = _salient_holder(doc, role_word, nat)
             if held is not None and not taken.intersection(range(det, j)) and \
@@ -463,6 +465,8 @@ def _agrees(pronoun: str, ent: Entity) -> bool:
     return True
 _PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women", "generals", "ministers", "commanders", "premiers",
                          "chiefs", "counterparts"})
+# "their summit in Helsinki", "their last encounter was in Helsinki": where the two met
+_PAIR_GATHERINGS = frozenset({"summit", "meeting", "encounter", "talks"})
 _THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
 # words between "the two leaders"/"they" and "met"
 _MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recently", "previously", "already",
@@ -492,11 +496,19 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
             e = n + 2
         elif w == "they" and (n == 0 or words[n - 1] in _THEY_OPENERS or any(c in s.toks[n].gap for c in ",;—–")):
             e = n + 1  # "They met ...", "... — they have met": not "officials said they met"
+        elif w == "their":
+            e = n + 1  # "since their summit in Helsinki", "their last encounter was in Helsinki"
         else:
             continue
-        mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] == "met"), None)
-        if mi is None or any(x not in _MET_FILLERS for x in words[e:mi]):
-            continue
+        if w == "their":
+            mi = next((x for x in range(e, min(len(words), e + 3)) if words[x] in _PAIR_GATHERINGS), None)
+            if mi is None or any(x not in _ORDINAL_DESC | _MET_FILLERS for x in words[e:mi]):
+                continue
+        else:
+            mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] == "met" or
+                       words[x] == "sat" and words[x + 1: x + 2] == ["down"]), None)
+            if mi is None or any(x not in _MET_FILLERS for x in words[e:mi]):
+                continue
         # the two travellers or wanted people among the last named (not a spokesman quoted in between)
         travellers = {d.entity.key for d in doc.drafts[-8:]}
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
@@ -518,18 +530,23 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         if (len(pair) != 2 and not unknown_partner) or len(doc.recent) > 3:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
-        place = next((p for p in doc.places(s) if mi < p.i <= mi + 16 and p.kind in _PLACE_KIND_RANK
-                      and (words[p.i - 1] in ("in", "at") or (p.kind == "country" and p.i > 1 and words[p.i - 2] == "in"
-                                                              and s.toks[p.i - 1].cap))), None)
-        if place is None:
-            return
-        clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
-        dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
-        spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
-        for ent in pair:
-            if ent.nationality and ent.nationality != place.code:
-                _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
-                                 earlier=True))
+        while mi is not None:
+            place = next((p for p in doc.places(s) if mi < p.i <= mi + 16 and p.kind in _PLACE_KIND_RANK
+                          and (words[p.i - 1] in ("in", "at") or (p.kind == "country" and p.i > 1 and
+                                                                  words[p.i - 2] == "in" and s.toks[p.i - 1].cap))),
+                         None)
+            if place is None:
+                return
+            clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
+            dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
+            spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
+            for ent in pair:
+                if ent.nationality and ent.nationality != place.code:
+                    _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
+                                     earlier=True))
+            # "... in Baku in February 2017 and met again a month later in Antalya": the pair's next meeting
+            mi = next((x for x in range(place.j, len(words) - 1) if words[x] == "met" and words[x - 1] == "and"
+                       and words[x + 1] == "again"), None)
         return
 
 
@@ -659,6 +676,8 @@ def _of_complement(doc: _Doc, s: _Sentence, k: int, places: list[tuple[int, int,
             n += 1
             continue
         if t.gap != " " and not (t.gap == "-" and start >= 0 and n > start):
+            if start == n > k + 1 and t.gap.strip() == "," and words[n - 1] in org:
+                return n, nat  # "Leader of the Great Al-Fateh Revolution, Brother Muammar Gaddafi": the name follows
             break
         if n in at_place:
             pj, h = at_place[n]
