@@ -66,3 +66,41 @@ def test_the_leader_of_an_institution_is_the_name_after_it() -> None:
     got = rows(text, "2003-03-01")
     assert ("muammar-gaddafi", "LB", "2002-03", "cancelled") in got
     assert not any(p == "Great Revolution" for p, _, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a trip told after "since" is made, whatever the negated verb before it
+    ("Vladimir Putin has not left Russia since a one-day tour of Kyrgyzstan and Tajikistan in December.",
+     {("vladimir-putin", "KG", "2025-12", "completed"), ("vladimir-putin", "TJ", "2025-12", "completed")}),
+    ("Yoav Gallant has not travelled since a visit to Prague in May.", {("yoav-gallant", "CZ", "2026-05", "completed")}),
+    # the summit of an institution in a city: the verb's subject was there
+    ("Omar al-Bashir spent two days at the summit of the Arab League in Amman.",
+     {("omar-al-bashir", "JO", "", "completed")}),
+    # a trip confined or limited to places is a trip there
+    ("Benjamin Netanyahu has limited his foreign travel since the warrant to the United States and Hungary.",
+     {("benjamin-netanyahu", "US", "", "completed"), ("benjamin-netanyahu", "HU", "", "completed")}),
+    # the seat of government after a possessive or "the same" is the building somebody is in
+    ("Benjamin Netanyahu met Donald Trump in the same Oval Office in September.",
+     {("benjamin-netanyahu", "US", "2025-09", "completed")}),
+])
+def test_since_institutions_and_buildings(text: str, want: set[tuple[str, str, str, str]]) -> None:
+    got = rows(text, "2026-06-10")
+    for person, country, month, status in want:  # (the month where the sentence gives one)
+        assert any((p, c, s) == (person, country, status) and (not month or m == month) for p, c, m, s in got), got
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Yoav Gallant will not go to Munich, where he had been invited to speak on a panel about Iran.", "IR"),  # a topic, not a destination
+    ("Osama Elmasry Njeem was arrested by the DIGOS in Turin on 19 January.", "PH"),  # an acronym, not Digos
+    ("Benjamin Netanyahu convened the cabinet on Tuesday after a strike in Beirut.", "LB"),  # an incident's place
+])
+def test_places_that_are_no_destination(text: str, country: str) -> None:
+    assert country not in {t.country for t in extract_trips(text, "2026-02-01")}
+
+
+def test_his_stop_after_a_host_verb_is_the_guests() -> None:
+    text = ("Spanish Prime Minister Pedro Sanchez received Benjamin Netanyahu at the Moncloa palace on Monday, on the "
+            "third day of a visit overshadowed by his previous stop in Paris.")
+    got = rows(text, "2026-03-03")
+    assert ("benjamin-netanyahu", "FR") in {(p, c) for p, c, _, _ in got}
+    assert ("Pedro Sanchez", "FR") not in {(p, c) for p, c, _, _ in got}

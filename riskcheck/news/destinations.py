@@ -81,6 +81,8 @@ def topic_place(s: _Sentence, p: Place) -> bool:
     i = p.i - (1 if p.i > 0 and words[p.i - 1] == "the" else 0)
     if i >= 2 and words[i - 1] == "on" and words[i - 2] in _ON_TOPIC:
         return True  # "an international conference on Libya in Berlin", "talks on Ukraine"
+    if i >= 1 and words[i - 1] in ("about", "regarding", "concerning"):
+        return True  # "invited to speak on a panel about Iran": what is talked about
     if i >= 1 and (words[i - 1] == "between" or i >= 3 and words[i - 3] == "between" and words[i - 1] == "and"
                    or i >= 2 and words[i - 2] == "between"):
         return True  # "the final between France and Croatia", "talks between Russia and Ukraine in Istanbul"

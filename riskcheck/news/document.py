@@ -285,6 +285,9 @@ class _Doc:
                     continue  # "President Hassan Rowhani": a given name after a role, not the town of Hassan
             if h.key == "us" and self.text[t.start:t.end] != "US":
                 continue  # the pronoun
+            if j == i + 1 and i > 0 and s.words[i - 1] == "the" and len(s.words[i]) > 2 and \
+                    self.text[t.start:t.end].isupper() and all(pn.kind == "city" for pn in h.value):
+                continue  # "arrested by the DIGOS": an acronym, not the town of Digos
             if j < len(s.words) and s.words[j] in _INSTRUMENTS and toks[j].cap:
                 continue  # "the Rome Statute", "the Minsk agreements": a text named after a city, not a place
             names = h.value
@@ -299,12 +302,24 @@ class _Doc:
                 continue
             demonym = "demonym" in kinds
             kind, city = best.kind, best.city
-            if kind == "government" and i > 0 and s.words[i - 1] in _BUILDING_PREP:
+            if kind == "government" and i > 0 and _building_prep(s, i):
                 # "talks at the White House": the seat of government is a place in its capital (a bare
                 # "the Kremlin said" stays a metonym)
                 kind, city = "capital", self.g.capitals.get(best.code, "")
             out.append(Place(i, j, best.code, kind, city, self.text[t.start:toks[j - 1].end], demonym))
         return out
+
+
+def _building_prep(s: _Sentence, i: int) -> bool:
+    """Whether a seat of government at token ``i`` is a building somebody is at: "at the White House", "received
+    at Trump's White House", "met him in the same Oval Office" (a place right after "at"/"to"/... or "in")."""
+    words, k = s.words, i - 1
+    if words[k] in _BUILDING_PREP:
+        return True
+    while k > 0 and i - k < 4 and (words[k] in ("the", "same", "s") or words[k] != "the" and s.toks[k].cap
+                                   and words[k + 1:k + 2] == ["s"]):
+        k -= 1
+    return k < i - 1 and words[k] in _BUILDING_PREP | {"in"}
 
 
 def sentence_ends(text: str, a: int, b: int) -> int:

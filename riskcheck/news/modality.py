@@ -13,7 +13,7 @@ FUTURE = frozenset({"planned", "cancelled", "virtual", "invited", "speculative"}
 BEFORE_WINDOW = 8  # tokens before a trigger in which a modal cue governs it
 # a negation with one of these between it and the trigger negates another verb: "was not arrested during his
 # visit", "did not speak throughout the trip" (the visit happened)
-SCOPE_BREAK = frozenset({"during", "throughout", "while", "despite", "amid", "amidst", "except"})
+SCOPE_BREAK = frozenset({"during", "throughout", "while", "despite", "amid", "amidst", "except", "since"})
 _WILL = frozenset({"will", "wo", "would", "shall", "ll"})
 _NEG_WORDS = frozenset({"not", "never", "t", "hasn", "haven", "didn", "won", "wouldn", "wasn"})
 _DONE_AUX = frozenset({"has", "have", "had", "did", "was", "were", "hasn", "haven", "didn", "wasn"})

@@ -32,12 +32,13 @@ _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city
 _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "inauguration", "assembly", "games",
                      "olympics", "session", "congress", "gathering", "celebration", "funeral", "festival", "expo",
                      "exhibition", "event", "commemoration", "anniversary", "convention", "council", "negotiations"})
-# verbs whose subject makes the journey their object or complement names ("paid a visit", "arrived on a visit")
+# verbs whose subject makes the journey their object or complement names ("paid a visit", "arrived on a visit",
+# "spent two days at the summit in X", "has confined his foreign travel to A and B")
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
                        "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee", "lead",
-                       "accept", "decline", "reject"})  # ("declined an invitation to the forum in Davos")
+                       "accept", "decline", "reject", "spend", "confine", "limit", "restrict"})  # ("declined an invitation to the forum in Davos")
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
@@ -47,6 +48,22 @@ _VENUE_PREPS = frozenset({"at", "inside", "outside"})
 # "the BRICS summit", "the G20 meeting": an acronym compounded with a gathering names it, not its traveller
 # (but "the Trump-Putin summit" names its travellers)
 _GATHERING_NOUNS = frozenset({"summit", "talks", "talk", "meeting"})
+# things that happen to a place, not where someone goes ("after a strike in Beirut")
+_INCIDENTS = frozenset({"strike", "attack", "bombing", "explosion", "blast", "raid", "shelling", "assassination",
+                        "killing", "airstrike", "earthquake", "fire", "flood", "protest", "protests", "clashes"})
+# last words of an institution's name ("the summit of the Shanghai Cooperation Organisation"): no trip's owner
+_INSTITUTION_WORDS = frozenset({"organisation", "organization", "union", "league", "council", "community",
+                                "cooperation", "nations", "states", "association", "alliance", "group", "forum",
+                                "assembly", "commonwealth", "bloc", "countries", "movement", "conference", "economies",
+                                "partnership", "treaty", "pact", "parliament", "court"})
+
+
+def _institution(tok: Any) -> bool:
+    """Whether a noun phrase names an institution rather than people: "the African Union", "the G20", "BRICS"."""
+    return tok.pos_ != "PROPN" or any(t.lower_ in _INSTITUTION_WORDS or t.text.isupper() and len(t.text) > 1 or
+                                      any(ch.isdigit() for ch in t.text) for t in tok.subtree if t.dep_ != "prep")
+
+
 _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
@@ -331,6 +348,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or prep
                 tok = gov
                 continue
+            if prep in ("in", "at") and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "of" and \
+                    (gov.head.head.lemma_.lower(), "noun") in rules():
+                return gov.head.head, prep  # "at the summit of the Shanghai Cooperation Organisation in Astana"
             if prep == "with" and any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in head.children):
                 # "visited several countries, together with the UK": one of a list
                 if gov.pos_ == "VERB":
@@ -364,7 +384,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 return met, prep
             if prep in ("in", "to") and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
                     (gov.lemma_.lower(), "noun") not in rules() and \
-                    gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX"):
+                    gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX") \
+                    and gov.lemma_.lower() not in _INCIDENTS:
+                # (not "convened the cabinet after a strike in Beirut": an incident told with its own place)
                 # "has been received since the warrant in Chad, Kenya and Nigeria": the parse hangs the places on
                 # the time noun; they are where the verb happened
                 return gov.head.head, prep
@@ -470,8 +492,11 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
                and c.lower_ not in _WHEN and not (c.dep_ == "compound" and trigger.lemma_ in _GATHERING_NOUNS
                                                   and (c.text.isupper() or any(ch.isdigit() for ch in c.text)))]
+        # ("the visit of X", "a trip by X"; not "a tour of the Gulf", "the summit of the African Union")
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
-                for g in c.children if g.dep_ == "pobj"]
+                for g in c.children if g.dep_ == "pobj"
+                and not (c.lower_ == "of" and ("of" in rule.preps or trigger.lemma_.lower() in _GATHERING_NOUNS
+                                               and _institution(g)))]
         verb = _finite(trigger)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lower_ in _SIDELINES:
             # "X met Y on the sidelines of the G20 summit in Rio": X (and the partner Y) were there
@@ -498,6 +523,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [c for c in done.children if c.dep_ == "nsubj"] + partners, done
         if partners and verb is not None:
             return partners, verb  # "held a meeting in Moscow with X": the partner came
+        if verb is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and \
+                trigger.head.head.i == verb.i and _carries(verb):
+            return _subjects(verb), trigger  # "has not left Russia since a tour of A and B": the tour was made
         if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or not _carries(verb):
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
         if trigger.dep_ == "nsubj":

@@ -414,6 +414,12 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                 subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
                 m.entity = (subj or prev)[-1].entity
+                if words[m.i] in _POSS_PRONOUNS and _trip_noun_after(words, m.j):
+                    # "X received Y at the palace ..., his previous stop in France": the guest's journey
+                    guest = [p for p in prev if p.obj and p.i > 0 and (words[p.i - 1] in _HOSTING or p.i > 2 and
+                             words[p.i - 1] in _ROLE_LEAD and words[p.i - 2] in _HOSTING)]
+                    if guest:
+                        m.entity = guest[-1].entity
                 if words[m.i] in ("he", "she") and prev[-1].obj:
                     # "he flew to A for talks with B, and in May he visited C": the subject again, not B
                     subj = [p for p in out if p.j <= m.i and p.entity is not None and not p.obj]
@@ -440,6 +446,16 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+# verbs whose object is the guest who travelled ("X received Y"), and what may stand between them ("received
+# Libyan leader Y")
+_HOSTING = frozenset({"received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets"})
+_ROLE_LEAD = frozenset({"leader", "president", "minister", "premier", "counterpart", "king", "emir", "guest"})
+_OWN_TRIP_NOUNS = frozenset({"visit", "trip", "stop", "stopover", "tour", "stay", "journey", "arrival", "travels"})
+
+
+def _trip_noun_after(words: list[str], j: int) -> bool:
+    """Whether a trip noun follows token ``j`` (after at most two adjectives: "his previous stop")."""
+    return any(w in _OWN_TRIP_NOUNS for w in words[j:j + 3])
 # words between a subject and "him" that open another clause ("X said that Y invited him"; "X and Y met him")
 _NOT_BINDING = frozenset({"that", "said", "says", "and", "who", "which", "told", "asked", "after", "before", "when",
                           "if", "while", "because"})
