@@ -104,3 +104,23 @@ def test_his_stop_after_a_host_verb_is_the_guests() -> None:
     got = rows(text, "2026-03-03")
     assert ("benjamin-netanyahu", "FR") in {(p, c) for p, c, _, _ in got}
     assert ("Pedro Sanchez", "FR") not in {(p, c) for p, c, _, _ in got}
+
+
+def test_a_journey_called_off_with_nobody_named_is_the_story_travellers() -> None:
+    text = ("Yoav Gallant flew to Washington in March. A visit to Paraguay, discussed for June, was quietly dropped. "
+            "And a trip to Kenya planned for October was postponed in September.")
+    got = rows(text, "2026-01-05")
+    assert ("yoav-gallant", "PY", "2025-06", "cancelled") in got
+    assert ("yoav-gallant", "KE", "2025-10", "cancelled") in got  # the month it was set for, in the story's year
+
+
+def test_a_journey_called_off_long_after_the_traveller_was_named_is_nobodys() -> None:
+    text = ("Yoav Gallant flew to Washington in March. The weather was mild. Markets rose on Tuesday. "
+            "A visit to Paraguay was postponed.")
+    assert ("yoav-gallant", "PY") not in {(p, c) for p, c, _, _ in rows(text, "2026-01-05")}
+
+
+def test_a_plan_called_off_keeps_the_nearest_month_outside_a_review_of_an_earlier_year() -> None:
+    text = ("Vladimir Putin visited Kyrgyzstan in December 2022. For that reason, Putin did not attend the July "
+            "summit hosted by South Africa.")
+    assert ("vladimir-putin", "ZA", "2023-07", "cancelled") in rows(text, "2023-10-11")

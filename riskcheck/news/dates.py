@@ -128,7 +128,8 @@ def _is_month(toks: list[Tok], i: int) -> int:
         nxt = toks[i + 1].word if i + 1 < len(toks) else ""
         if not (_daynum(nxt) or _year(nxt) or (i > 0 and _daynum(prev)) or prev in (
                 "in", "since", "of", "until", "by", "last", "next", "early", "late", "mid", "this", "from", "on",
-                "before", "after", "during", "between", "and", "to", "or", "en", "в", "the")):
+                "before", "after", "during", "between", "and", "to", "or", "en", "в", "the")
+                or prev == "for" and t.word in ("june", "july")):  # "planned for June" (not "for May", "Mar-a-Lago")
             return 0
     return m
 

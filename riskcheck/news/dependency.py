@@ -133,6 +133,21 @@ def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
     return bool(d.sentences) and sentence_ends(doc.text, d.sentences[-1][1], s.a) <= _THERE_REACH
 
 
+_SET_FOR = frozenset({"planned", "scheduled", "set", "slated", "pencilled", "penciled", "due", "discussed",
+                      "expected", "foreseen", "envisaged", "billed"})
+CALLED_OFF = frozenset({"postponed", "cancelled", "canceled", "shelved", "scrapped", "delayed", "dropped",
+                         "deferred", "suspended", "abandoned", "off"})
+
+
+def _story_traveller(doc: _Doc, ms: list[Mention], n: int) -> Mention | None:
+    """The traveller of a journey called off with nobody named ("A trip to India planned for December was
+    postponed"): the wanted person the last sentence or the one before was about, when this one names nobody."""
+    last = doc.last_subject
+    if last is None or not last.pid or doc.last_subject_age > 1 or any(m.entity is not None for m in ms):
+        return None
+    return Mention(n, n + 1, last, last.name, "pronoun")
+
+
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
     """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
     from .parse import links, trigger_words
@@ -162,7 +177,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             not (pointed is not None or there is not None):
         return  # no travel word (nor "with X in Y", "was here/there"): nothing for the parse to find
     here = (s.a, s.b)
-    if all(any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
+    if not any(m.entity is not None for m in ms) and (CALLED_OFF.isdisjoint(words) or
+                                                      _story_traveller(doc, ms, 0) is None):
+        return  # nobody named: only a journey called off can be the story traveller's
+    if any(m.entity is not None for m in ms) and all(
+            any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
            for m in ms if m.entity is not None and (m.entity.pid or m.entity.nationality) for p in dests
            if p.code != m.entity.nationality):
         return  # the rules read every pair of a wanted person and a place in this sentence already
@@ -186,6 +205,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
 
     for link in links(spacy_doc, list(by_char)):
         who = mention_at(link.traveller)
+        if who is None and link.traveller == link.trigger:
+            who = _story_traveller(doc, ms, tok_at(link.trigger))
+            if who is not None:
+                doc.last_subject_age = 0  # the sentence told of them: "And a trip to India ... was postponed"
         place = by_char[link.dest]
         if who is None or who.entity is None or place.code == who.entity.nationality:
             continue
@@ -212,9 +235,13 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         # "saw Merkel in Berlin on Monday, Macron in Paris on Tuesday": a day told right after the place is its own
         dexpr = next((d for d in s.dates if d.i == place.j or (d.i == place.j + 1 and words[place.j] == "on")),
                      None) if place.j > tj else None
+        if dexpr is None and status == "cancelled":
+            # "a trip planned for December was postponed in November": the day the trip was set for
+            dexpr = next((d for d in s.dates if d.i >= 2 and words[d.i - 1] == "for" and words[d.i - 2] in _SET_FOR),
+                         None)
         if dexpr is None:
             dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
-        spans = resolve_for(doc, dexpr, status, future)[:1] if dexpr is not None else []
+        spans = resolve_for(doc, dexpr, status, future, who=who.entity)[:1] if dexpr is not None else []
         event = trip_event(doc, s, k, ti, tj, place.code, None, future, bool(spans))
         if not spans and event is not None and event.span is None and event.date is not None:
             spans = resolve_for(doc, event.date, status, future)[:1]

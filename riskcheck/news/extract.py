@@ -35,7 +35,7 @@ from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _add, _finish
 from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
-from .dependency import _parse_trips, _parse_words, _parser
+from .dependency import CALLED_OFF, _parse_trips, _parse_words, _parser
 from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .glue import restore, unglue
@@ -213,7 +213,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _trips_in(doc, s, k, ms)
             if len(doc.drafts) == n_before:
                 _date_back_reference(doc, s)
-        if nlp is not None and any(m.entity is not None for m in ms):
+        if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
         if "again" in s.words and doc.drafts:
             for d in trips_again(doc, s, [d for d in doc.drafts if (s.a, s.b) in d.sentences]):

@@ -523,6 +523,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [c for c in done.children if c.dep_ == "nsubj"] + partners, done
         if partners and verb is not None:
             return partners, verb  # "held a meeting in Moscow with X": the partner came
+        if not own and verb is not None and trigger.dep_ == "nsubjpass" and trigger.head.i == verb.i and \
+                _calls_off(verb) and not any(c.dep_ == "agent" for c in verb.children):
+            return [trigger], verb  # "A trip to India was postponed": nobody's named (the story's traveller)
         if verb is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and \
                 trigger.head.head.i == verb.i and _carries(verb):
             return _subjects(verb), trigger  # "has not left Russia since a tour of A and B": the tour was made
@@ -548,6 +551,16 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
+
+
+_CALL_OFFS = frozenset({"postpone", "cancel", "shelve", "scrap", "delay", "drop", "defer", "suspend", "abandon"})
+
+
+def _calls_off(verb: Any) -> bool:
+    """Whether a verb calls a journey off ("was postponed", "was called off", "was put off")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _CALL_OFFS or lemma in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                                   for c in verb.children)
 
 
 def _carries(verb: Any) -> bool:

@@ -259,9 +259,10 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
     if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
             _dated_since_anchor(doc, dexpr):
         return []  # "Earlier that same year" after another year was named: not the trip under discussion's
-    if dexpr.kind == "abs" and dexpr.month and not dexpr.years and not dexpr.extra and not future and \
-            doc.pub is not None and who is not None:
-        story = _story_year(doc, dexpr, who)
+    if dexpr.kind == "abs" and dexpr.month and not dexpr.years and not dexpr.extra and \
+            (not future or status == "cancelled") and doc.pub is not None and who is not None:
+        # (a plan called off in a past year's story: "A visit to Azerbaijan was postponed in May")
+        story = _story_year(doc, dexpr, who, loose=future)
         if story is not None:
             # "In March 2024 X arrived in A. In April, he visited B": the story's year, not the report's
             dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(story,), month=dexpr.month, day=dexpr.day,
@@ -273,20 +274,30 @@ _NAMED_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|Apri
                          r"October|November|December)\b")
 
 
-def _story_year(doc: _Doc, dexpr: DateExpr, who: Entity) -> int | None:
+def _story_year(doc: _Doc, dexpr: DateExpr, who: Entity, loose: bool = False) -> int | None:
     """The year of a past story the text is telling of ``who``, for a month named without a year: the trip
     reported in the sentence(s) just before, in the same paragraph, is this traveller's, dated to a month (or
     day) of an earlier year than the report's; no other year is named since, and this month does not come
-    before that trip's."""
+    before that trip's. ``loose`` (a plan called off, told in a review of that year): the traveller's last
+    dated trip may be a paragraph back and later in the year, but within the last 1,500 characters."""
     d = next((d for d in reversed(doc.drafts[-4:]) if d.spans and d.sentences), None)
     if d is None or d.entity is not who or doc.pub is None or d.guessed or \
             d.spans[0][2] not in ("day", "range", "week", "month"):
         return None
     start = d.spans[0][0]
     end = max(b for _, b in d.sentences)
-    if start.year >= doc.pub.start.year or not 0 <= doc.cursor - end <= 400 or dexpr.month < start.month or \
-            _YEAR_NAMED.search(doc.text, end, doc.cursor) or "\n" in doc.text[end:doc.cursor]:
+    if start.year >= doc.pub.start.year or not 0 <= doc.cursor - end <= (1500 if loose else 400) or \
+            _YEAR_NAMED.search(doc.text, end, doc.cursor):
         return None
+    if not loose and (dexpr.month < start.month or "\n" in doc.text[end:doc.cursor]):
+        return None
+    if loose:
+        # the traveller's trips told lately all lie in that year, and the month is not before the first of them
+        told = [x.spans[0][0] for x in doc.drafts if x.entity is who and x.spans and x.sentences and
+                x.spans[0][2] in ("day", "range", "week", "month") and doc.cursor - max(b for _, b in x.sentences)
+                <= 1500]
+        if any(t.year != start.year for t in told) or dexpr.month < min(t.month for t in told):
+            return None
     return start.year
 
 
