@@ -124,3 +124,18 @@ def test_a_plan_called_off_keeps_the_nearest_month_outside_a_review_of_an_earlie
     text = ("Vladimir Putin visited Kyrgyzstan in December 2022. For that reason, Putin did not attend the July "
             "summit hosted by South Africa.")
     assert ("vladimir-putin", "ZA", "2023-07", "cancelled") in rows(text, "2023-10-11")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Abdul Hakim Haqqani headed the Taliban negotiating team in Doha in September 2020.",
+     ("abdul-hakim-haqqani", "QA", "2020-09")),
+    ("David Sanakoev, wanted by the court over the August 2008 war, remains in Managua after the celebrations.",
+     ("david-sanakoev", "NI", "2024-07")),  # the date names the war, not the stay
+])
+def test_teams_led_and_stays(text: str, want: tuple[str, str, str]) -> None:
+    assert want in {(p, c, m) for p, c, m, _ in rows(text, "2024-07-20")}
+
+
+def test_remaining_somewhere_is_no_journey_when_it_is_only_wished() -> None:
+    text = "Mathieu Ngudjolo Chui lost his fight to remain in the Netherlands and flew to Kinshasa on Monday."
+    assert "NL" not in {t.country for t in extract_trips(text, "2015-05-12")}

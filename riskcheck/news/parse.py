@@ -617,7 +617,9 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         negated = any(c.dep_ == "neg" for c in verb.children)
         yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
         return
-    if gov.pos_ in ("VERB", "AUX") and _carries(gov) and (gov.lemma_.lower(), "verb") not in table:
+    if gov.pos_ in ("VERB", "AUX") and (_carries(gov) and (gov.lemma_.lower(), "verb") not in table or
+                                        gov.lemma_.lower() in ("head", "lead") and prep == "in"):
+        # ("headed the negotiating team in Doha": the team's place)
         # "has made a handful of foreign trips since 2023, to A, B and C": the trips the verb made go there
         objs = [c for c in gov.children if c.dep_ == "dobj"]
         objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -638,6 +640,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         return
     if gov.lemma_ == "return" and prep == "in" and any(c.dep_ == "prep" and c.lower_ == "from" for c in gov.children):
         return  # "returned from exile in Egypt": where the return came from ("returned in Nairobi" is where it went)
+    if gov.lemma_ == "remain" and (gov.tag_ == "VB" or any(c.dep_ == "aux" for c in gov.children)):
+        return  # "will remain in China", "a fight to remain in the Netherlands": no journey of its own
     if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in gov.children):
         return  # "saw protests in Tehran": seeing is a meeting only with a named person ("saw Merkel in Berlin")
     if prep and prep not in ("where", "there", "here") and prep not in rule.preps:

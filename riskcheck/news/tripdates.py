@@ -82,6 +82,13 @@ def _count_scope(words: list[str], d: DateExpr) -> bool:
     return any(x in _ORDINALS for x in pre) and any(x in _COUNTED for x in pre)
 
 
+# nouns a date names when it modifies them ("the August 2008 war", "the 2016 election", "the March ruling")
+_DATED_THINGS = frozenset({"war", "conflict", "election", "elections", "coup", "attack", "attacks", "invasion",
+                           "crisis", "agreement", "deal", "accord", "ceasefire", "truce", "revolution", "uprising",
+                           "ruling", "warrant", "warrants", "verdict", "decision", "massacre", "offensive",
+                           "referendum", "earthquake", "floods", "protests"})
+
+
 def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: set[str],
                clause: tuple[int, int]) -> DateExpr | None:
     words = s.words
@@ -90,6 +97,8 @@ def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: se
     for d in found:
         if _count_scope(words, d):
             continue
+        if d.i > 0 and words[d.i - 1] == "the" and words[d.j:d.j + 1] and words[d.j] in _DATED_THINGS:
+            continue  # "wanted over the August 2008 war": the date names the war, not a trip
         pre = words[max(0, d.i - 3):d.i]
         reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
         if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
