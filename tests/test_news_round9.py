@@ -139,3 +139,17 @@ def test_teams_led_and_stays(text: str, want: tuple[str, str, str]) -> None:
 def test_remaining_somewhere_is_no_journey_when_it_is_only_wished() -> None:
     text = "Mathieu Ngudjolo Chui lost his fight to remain in the Netherlands and flew to Kinshasa on Monday."
     assert "NL" not in {t.country for t in extract_trips(text, "2015-05-12")}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Vladimir Putin attended the trilateral Astana-format summit on Syria in Tehran in July 2022.", "KZ"),
+    ("Vladimir Putin watched the opening match against Saudi Arabia in Moscow.", "SA"),
+    ("Muammar Gaddafi stayed at a Libyan-owned estate in Englewood, New Jersey, in September 2009.", "JE"),
+])
+def test_formats_opponents_and_us_states(text: str, country: str) -> None:
+    assert country not in {t.country for t in extract_trips(text, "2024-07-20")}
+
+
+def test_a_us_state_is_the_united_states() -> None:
+    got = rows("Vladimir Putin flew to Crawford, Texas, in November 2001 for talks at the ranch.", "2001-11-20")
+    assert ("vladimir-putin", "US", "2001-11", "completed") in got

@@ -19,7 +19,8 @@ _PURPOSE_VERBS = frozenset({"meet", "see", "attend", "join", "hold", "address"})
 _LIST_HEADS = frozenset({"republics", "states", "countries", "nations", "neighbours", "neighbors", "allies",
                          "members", "partners", "capitals"})
 _COMPOUND_TAIL = frozenset({"led", "backed", "based", "born", "brokered", "sponsored", "funded", "made", "owned",
-                            "run", "hosted", "organised", "organized", "allied", "aligned", "friendly", "bound"})
+                            "run", "hosted", "organised", "organized", "allied", "aligned", "friendly", "bound",
+                            "format", "style", "type"})  # ("the Astana-format summit on Syria")
 _GROUP_NOUNS = frozenset({"delegation", "delegations", "officials", "official", "counterpart", "counterparts",
                           "forces", "troops", "envoy", "envoys", "side", "team", "authorities", "diplomats",
                           "negotiators", "lawmakers", "media", "troop", "military", "intelligence"})
@@ -32,7 +33,8 @@ _SAYS = frozenset({"says", "said", "say", "warns", "warned", "tells", "told"})  
 
 _TOPIC_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "issue", "question", "dispute", "ceasefire",
                           "truce", "peace", "border", "relations", "ties", "policy", "sanctions", "deal",
-                          "file", "problem", "settlement", "invasion", "offensive", "front", "frontline"})
+                          "file", "problem", "settlement", "invasion", "offensive", "front", "frontline",
+                          "format", "process"})  # ("the Astana format talks on Syria", "the Normandy format")
 
 
 def _modifier_place(s: _Sentence, p: Place) -> bool:
@@ -81,8 +83,8 @@ def topic_place(s: _Sentence, p: Place) -> bool:
     i = p.i - (1 if p.i > 0 and words[p.i - 1] == "the" else 0)
     if i >= 2 and words[i - 1] == "on" and words[i - 2] in _ON_TOPIC:
         return True  # "an international conference on Libya in Berlin", "talks on Ukraine"
-    if i >= 1 and words[i - 1] in ("about", "regarding", "concerning"):
-        return True  # "invited to speak on a panel about Iran": what is talked about
+    if i >= 1 and words[i - 1] in ("about", "regarding", "concerning", "against"):
+        return True  # "invited to speak on a panel about Iran", "the opening match against Saudi Arabia"
     if i >= 1 and (words[i - 1] == "between" or i >= 3 and words[i - 3] == "between" and words[i - 1] == "and"
                    or i >= 2 and words[i - 2] == "between"):
         return True  # "the final between France and Croatia", "talks between Russia and Ukraine in Istanbul"
