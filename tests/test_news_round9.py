@@ -153,3 +153,14 @@ def test_formats_opponents_and_us_states(text: str, country: str) -> None:
 def test_a_us_state_is_the_united_states() -> None:
     got = rows("Vladimir Putin flew to Crawford, Texas, in November 2001 for talks at the ranch.", "2001-11-20")
     assert ("vladimir-putin", "US", "2001-11", "completed") in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin's Ilyushin landed at Jorge Chavez airport late on Friday.", ("vladimir-putin", "PE")),
+    ("In February Benjamin Netanyahu became the first foreign leader received at the White House.",
+     ("benjamin-netanyahu", "US")),
+    ("Rodrigo Duterte's state visit to China in October 2016 was followed by a trip to Japan.",
+     ("rodrigo-duterte", "JP")),
+])
+def test_planes_guests_and_trips_that_follow(text: str, want: tuple[str, str]) -> None:
+    assert want in {(p, c) for p, c, _, _ in rows(text, "2016-12-20")}

@@ -498,6 +498,14 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
                 and not (c.lower_ == "of" and ("of" in rule.preps or trigger.lemma_.lower() in _GATHERING_NOUNS
                                                and _institution(g)))]
         verb = _finite(trigger)
+        followed = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else None
+        if not own and followed is not None and followed.lemma_ == "follow":
+            # "X's state visit to China, followed a few days later by a trip to Japan": the same traveller
+            first = [followed.head] if followed.dep_ in ("acl", "advcl") else \
+                [c for c in followed.children if c.dep_ in ("nsubj", "nsubjpass")]
+            first = [n for n in first if (n.lemma_.lower(), "noun") in rules() and n.i != trigger.i]
+            if first:
+                return _travellers(first[0], rules()[(first[0].lemma_.lower(), "noun")])
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lower_ in _SIDELINES:
             # "X met Y on the sidelines of the G20 summit in Rio": X (and the partner Y) were there
             done = _finite(trigger.head)
@@ -535,6 +543,13 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [], verb
         return _subjects(verb), verb
     if rule.role == "host":
+        if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBD") and trigger.head.pos_ in ("NOUN", "PROPN"):
+            # "the first foreign leader received at the White House": the noun received; through a copula, its
+            # subject ("he became the first leader received at ...")
+            noun = trigger.head
+            if noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
+                return _subjects(noun.head), trigger
+            return [noun], trigger
         if any(c.dep_ == "auxpass" for c in trigger.children):
             subj = [c for c in trigger.children if c.dep_ == "nsubjpass"]
             if not subj and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):

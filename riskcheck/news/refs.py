@@ -579,7 +579,8 @@ def _named_with_partner(doc: _Doc, s: _Sentence, ent: Entity) -> bool:
 
 
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
-_OWN_VEHICLES = frozenset({"plane", "aircraft", "jet", "motorcade"})  # (not "the delegation": whose?)
+_OWN_VEHICLES = frozenset({"plane", "aircraft", "jet", "motorcade", "ilyushin", "airbus", "boeing", "helicopter",
+                           "airliner", "jetliner"})  # (not "the delegation": whose?)
 _TRIP_STARTS = tuple("the " + x for x in _TRIP_NOUNS)
 
 
