@@ -164,3 +164,12 @@ def test_a_us_state_is_the_united_states() -> None:
 ])
 def test_planes_guests_and_trips_that_follow(text: str, want: tuple[str, str]) -> None:
     assert want in {(p, c) for p, c, _, _ in rows(text, "2016-12-20")}
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Narendra Modi on the sidelines of the G20 summit last year.",
+    "Vladimir Putin met Narendra Modi at the G20 summit last year.",
+])
+def test_a_meeting_at_a_named_summit_is_at_its_edition(text: str) -> None:
+    got = [(t.person_id, t.country, t.city, t.start) for t in extract_trips(text, "2020-08-20")]
+    assert ("vladimir-putin", "JP", "Osaka", "2019-06-28") in got  # data/events.csv: G20 2019, Osaka

@@ -320,15 +320,18 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
         if role == "leave" and words[tj - 1] == "from" and dests and words[dests[0].i - 1] not in ("from", "the", "to"):
             dests = []  # "returned from (the) X", "from his trip to X"; not "returned from exile in X" (a stay)
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
-        ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < tj + 6]
+        reach = tj + (10 if role == "meet" and "sidelines" in words[tj:tj + 8] else 6)  # ("on the sidelines of")
+        ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < reach]
         # a named series ("attend SPIEF", "travel to the G20 summit") is an event too
-        series_here = [(i, sid) for i, _, sid in _series_tokens(doc, s, k) if tj <= i < tj + 6]
+        series_here = [(i, sid) for i, _, sid in _series_tokens(doc, s, k) if tj <= i < reach]
         ev_words += [i for i, _ in series_here if i not in ev_words]
         named = bool(ev_words) and not all(_indefinite(s, i) for i in ev_words)
         if not dests and (role == "attend" and (bare or named or any(x in w.get("event", ()) for x in words[tj:tj + 6])
-                                                and not ev_words) or role == "go" and named):
+                                                and not ev_words) or role == "go" and named or
+                          role == "meet" and named and ("at" in words[tj:tj + 5] or "sidelines" in words[tj:tj + 8])):
+            # ("met X at the G8 summit", "met on the sidelines of the BRICS summit": the edition's place)
             ev = _current_event(doc, k)
-            if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:tj + 6]:
+            if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:reach]:
                 ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
             if ev is not None and ev.sent < k and series_here and all(sid != ev.series for _, sid in series_here):
                 ev = None  # "will address this weekend's G20 summit": that series, not the conference told before
