@@ -173,3 +173,9 @@ def test_planes_guests_and_trips_that_follow(text: str, want: tuple[str, str]) -
 def test_a_meeting_at_a_named_summit_is_at_its_edition(text: str) -> None:
     got = [(t.person_id, t.country, t.city, t.start) for t in extract_trips(text, "2020-08-20")]
     assert ("vladimir-putin", "JP", "Osaka", "2019-06-28") in got  # data/events.csv: G20 2019, Osaka
+
+
+def test_the_partner_met_at_a_named_summit_was_there_too() -> None:
+    text = "British Prime Minister Gordon Brown met Muammar Gaddafi at the G8 summit in July."
+    got = {(t.person_id or t.person, t.country, t.city) for t in extract_trips(text, "2009-08-20")}
+    assert ("muammar-gaddafi", "IT", "L'Aquila") in got

@@ -258,6 +258,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         # "the trip was delayed ..., but he eventually reached X": the journey was made after all
         after_all = status in ("completed", "ongoing") and any(x in _AFTER_ALL for x in words[max(0, ti - 3):ti])
         others = _coordinated(s, ms, trav) if role not in ("host", "led_by") and form != "noun" else []
+        if role == "meet" and used_event is not None and dests[0].text == used_event.name:
+            # "Gordon Brown met Muammar Gaddafi at the G8 summit": the partner was at the summit too
+            others += [m for m in ms if tj <= m.i <= tj + 3 and m.entity is not None and m.entity is not ent
+                       and not m.possessive and m not in others]
         for who in [trav, *others]:
             if who.entity is None:
                 continue
