@@ -179,3 +179,8 @@ def test_the_partner_met_at_a_named_summit_was_there_too() -> None:
     text = "British Prime Minister Gordon Brown met Muammar Gaddafi at the G8 summit in July."
     got = {(t.person_id or t.person, t.country, t.city) for t in extract_trips(text, "2009-08-20")}
     assert ("muammar-gaddafi", "IT", "L'Aquila") in got
+
+
+def test_an_outing_owned_through_the_copula() -> None:
+    got = rows("Vladimir Putin's first foreign outing was to the ASEAN summit in Vientiane in September.", "2024-12-20")
+    assert ("vladimir-putin", "LA", "2024-09", "completed") in got

@@ -541,7 +541,11 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
         if trigger.dep_ == "nsubj":
             return [], verb
-        return _subjects(verb), verb
+        subjects = _subjects(verb)
+        # "Putin's first foreign outing was to the ASEAN summit in Vientiane": the outing's owner
+        owners = [c for t in subjects if (t.lemma_.lower(), "noun") in rules() for c in t.children
+                  if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")]
+        return owners or subjects, verb
     if rule.role == "host":
         if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBD") and trigger.head.pos_ in ("NOUN", "PROPN"):
             # "the first foreign leader received at the White House": the noun received; through a copula, its
