@@ -184,3 +184,30 @@ def test_the_partner_met_at_a_named_summit_was_there_too() -> None:
 def test_an_outing_owned_through_the_copula() -> None:
     got = rows("Vladimir Putin's first foreign outing was to the ASEAN summit in Vientiane in September.", "2024-12-20")
     assert ("vladimir-putin", "LA", "2024-09", "completed") in got
+
+
+@pytest.mark.parametrize("second, status", [
+    ("Both presidents are also expected in Astana in early July.", "planned"),
+    ("The two leaders will meet again in Astana in early July.", "planned"),
+    ("They could meet in Astana in July.", "speculative"),
+])
+def test_the_pair_expected_somewhere(second: str, status: str) -> None:
+    got = rows("Vladimir Putin and Chinese President Xi Jinping met in Moscow on Monday. " + second, "2024-06-03")
+    assert ("vladimir-putin", "KZ", "2024-07", status) in got
+    assert ("Xi Jinping", "KZ", "2024-07", status) in got
+
+
+def test_both_presidents_are_not_the_minister_named_with_them() -> None:
+    text = ("Vladimir Putin arrived in Minsk on Thursday. Sergei Shoigu, the new Security Council secretary, stayed "
+            "in Moscow. Both presidents are also expected in Astana in early July.")
+    assert ("sergei-shoigu", "KZ") not in {(p, c) for p, c, _, _ in rows(text, "2024-05-24")}
+
+
+@pytest.mark.parametrize("text, country, invited", [
+    ("Vladimir Putin had received an invitation to the United States in return.", "US", True),
+    ("Benjamin Netanyahu thanked him for the invitation to Nicosia without committing himself.", "CY", True),
+    ("Benjamin Netanyahu extended an invitation to Washington to Javier Milei.", "US", False),
+])
+def test_an_invitation_received_or_extended(text: str, country: str, invited: bool) -> None:
+    got = {(t.person_id, t.country, t.status) for t in extract_trips(text, "2024-06-03")}
+    assert any(c == country and st == "invited" and p for p, c, st in got) is invited

@@ -537,7 +537,7 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if verb is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and \
                 trigger.head.head.i == verb.i and _carries(verb):
             return _subjects(verb), trigger  # "has not left Russia since a tour of A and B": the tour was made
-        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or not _carries(verb):
+        if verb is None or trigger.dep_ not in ("dobj", "pobj", "nsubj", "attr") or not _carries(verb, trigger):
             return [], trigger  # "blocked a trip", "discussed the visit": not the subject's own journey
         if trigger.dep_ == "nsubj":
             return [], verb
@@ -582,10 +582,20 @@ def _calls_off(verb: Any) -> bool:
                                                                    for c in verb.children)
 
 
-def _carries(verb: Any) -> bool:
-    """Whether a verb's subject makes the journey its object names ("paid a visit", "called off a visit")."""
+def _carries(verb: Any, noun: Any = None) -> bool:
+    """Whether a verb's subject makes the journey its object names ("paid a visit", "called off a visit"; an
+    invitation the subject "received" or "thanked him for")."""
     lemma = verb.lemma_.lower()
+    if noun is not None and noun.lemma_.lower() == "invitation":
+        if lemma in _INVITERS:
+            return False  # "extended an invitation to Washington to X": the host's
+        if lemma in _INVITED:
+            return True
     return lemma in _CARRIERS or lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
+_INVITED = frozenset({"receive", "get", "have", "thank", "welcome", "consider", "study", "hold"})
+_INVITERS = frozenset({"extend", "issue", "send", "give", "offer", "deliver", "renew", "convey", "hand"})
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:

@@ -483,6 +483,13 @@ _PAIR_NOUNS = frozenset({"men", "leaders", "presidents", "women", "generals", "m
                          "chiefs", "counterparts"})
 # "their summit in Helsinki", "their last encounter was in Helsinki": where the two met
 _PAIR_GATHERINGS = frozenset({"summit", "meeting", "encounter", "talks"})
+# "both presidents", "the two ministers": the role the pair holds
+_PAIR_ROLES = {"presidents": "president", "ministers": "minister", "premiers": "premier", "generals": "general"}
+
+
+# words of a meeting ahead between "they"/"the two leaders" and "meet"/"expected"
+_PAIR_AHEAD = frozenset({"will", "would", "could", "may", "might", "are", "is", "to", "set", "scheduled", "also",
+                         "again", "both", "expected", "due", "next", "likely"})
 _THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
 # words between "the two leaders"/"they" and "met"
 _MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recently", "previously", "already",
@@ -521,10 +528,15 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
             if mi is None or any(x not in _ORDINAL_DESC | _MET_FILLERS for x in words[e:mi]):
                 continue
         else:
-            mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] == "met" or
-                       words[x] == "sat" and words[x + 1: x + 2] == ["down"]), None)
-            if mi is None or any(x not in _MET_FILLERS for x in words[e:mi]):
+            mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] in ("met", "meet", "expected", "due")
+                       or words[x] == "sat" and words[x + 1: x + 2] == ["down"]), None)
+            if mi is None or any(x not in _MET_FILLERS | _PAIR_AHEAD for x in words[e:mi]):
                 continue
+            if words[mi] == "meet" and not _PAIR_AHEAD.intersection(words[e:mi]):
+                continue  # ("they meet every year": no particular meeting)
+        # "they will meet again in X", "both presidents are expected in X": a plan; "could meet": a possibility
+        status = "completed" if words[mi] in ("met", "sat") or w == "their" else \
+            "speculative" if {"could", "may", "might"} & set(words[e:mi]) else "planned"
         # the two travellers or wanted people among the last named (not a spokesman quoted in between)
         travellers = {d.entity.key for d in doc.drafts[-8:]}
         pair = [e for e in doc.recent if e.key in travellers or e.pid]
@@ -540,6 +552,13 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
             if len(by_nat) == 2 and "" not in by_nat:
                 pair = [next((x for x in group if x.pid or x.key in travellers), group[0])
                         for group in by_nat.values()]
+        if w in ("two", "both") and words[n + 1] in _PAIR_ROLES:
+            # "both presidents": the two among those named lately (not the minister named with them); a wanted
+            # person holds the role when a title of theirs names it ("Russian president")
+            role = _PAIR_ROLES[words[n + 1]]
+            titled = {pid for t, pid in doc.titles.items() if role in t.split()}
+            pair = [e for e in pair if not e.pid or e.pid in titled or any(e is x for x in doc.role_all.get(role, ()))]
+            # (a wanted person who holds no such title is not one of them: the minister named with the presidents)
         # "X and Joe Biden spoke ...": X and a partner the tables do not know (only X can be reported)
         unknown_partner = len(doc.recent) == 1 and len(pair) == 1 and w != "they" and \
             _named_with_partner(doc, s, pair[0])
@@ -555,11 +574,11 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
                 return
             clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
             dexpr = _pick_date(s, s.dates, mi, place.j, doc.w.get("speech", set()), clause)
-            spans = ndates.resolve(dexpr, doc.pub, False)[:1] if dexpr is not None else []
+            spans = ndates.resolve(dexpr, doc.pub, status != "completed")[:1] if dexpr is not None else []
             for ent in pair:
                 if ent.nationality and ent.nationality != place.code:
-                    _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, "completed", "", [(s.a, s.b)],
-                                     earlier=True))
+                    _add(doc, _Draft(ent, ent.name, place.code, place.city, spans, status, "", [(s.a, s.b)],
+                                     earlier=status == "completed"))
             # "... in Baku in February 2017 and met again a month later in Antalya": the pair's next meeting
             mi = next((x for x in range(place.j, len(words) - 1) if words[x] == "met" and words[x - 1] == "and"
                        and words[x + 1] == "again"), None)
