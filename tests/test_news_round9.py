@@ -211,3 +211,23 @@ def test_both_presidents_are_not_the_minister_named_with_them() -> None:
 def test_an_invitation_received_or_extended(text: str, country: str, invited: bool) -> None:
     got = {(t.person_id, t.country, t.status) for t in extract_trips(text, "2024-06-03")}
     assert any(c == country and st == "invited" and p for p, c, st in got) is invited
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin's visit to Beijing will take place in May.", ("vladimir-putin", "CN", "2025-05", "planned")),
+    ("Vladimir Putin's trip to Hanoi is planned for June.", ("vladimir-putin", "VN", "2024-06", "planned")),
+    ("Vladimir Putin's visit to Beijing in May drew criticism.", ("vladimir-putin", "CN", "2024-05", "completed")),
+    ("Valery Gerasimov's last meeting with an American chairman took place in Vienna in March.",
+     ("valery-gerasimov", "AT", "2024-03", "completed")),
+    ("The meeting between Vladimir Putin and Donald Trump took place in Helsinki in July 2018.",
+     ("vladimir-putin", "FI", "2018-07", "completed")),
+])
+def test_a_trip_noun_then_its_main_verb(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2024-06-03")
+
+
+def test_a_trip_inside_a_since_phrase_keeps_its_own_tense() -> None:
+    text = ("Vladimir Putin, who has not left Russia since a one-day tour of Qatar in December, is expected to "
+            "travel to China later this month.")
+    got = rows(text, "2024-05-06")
+    assert ("vladimir-putin", "QA", "2023-12", "completed") in got

@@ -493,6 +493,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
                and c.lower_ not in _WHEN and not (c.dep_ == "compound" and trigger.lemma_ in _GATHERING_NOUNS
                                                   and (c.text.isupper() or any(ch.isdigit() for ch in c.text)))]
         # ("the visit of X", "a trip by X"; not "a tour of the Gulf", "the summit of the African Union")
+        if trigger.lemma_.lower() in _GATHERING_NOUNS:
+            # "the meeting between X and Y": both were there
+            own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"
                 and not (c.lower_ == "of" and ("of" in rule.preps or trigger.lemma_.lower() in _GATHERING_NOUNS
@@ -654,6 +658,12 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]
         gov = next((o for o in objs if (o.lemma_.lower(), "noun") in table), gov)
+    if gov.lemma_ in ("take", "happen", "occur") and (gov.lemma_ != "take" or any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in gov.children)):
+        # "X's last meeting with Y took place in Vienna", "the talks between X and Y happened in Z": the
+        # gathering's place
+        gov = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower(), "noun")
+                    in table), gov)
     if gov.lemma_ == "be":
         # "his last trip abroad was in July to the US": the copula's subject is the trigger ("one of his last
         # foreign trips was to Bern": the trips it is one of)

@@ -32,10 +32,13 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
                  clause: tuple[int, int]) -> str | None:
     """Status of "X's visit to Y" when no cue in the sentence says it: the trip's own date against the
     publication date, else the tense of the sentence ("... has drawn criticism", "... ended", "after ...")."""
+    words = s.words
+    ahead = _noun_ahead(s, dj)
+    if ahead is not None:
+        return ahead  # "X's visit to Y will take place in May", "X's trip to Y is planned for June"
     dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
     if dexpr is not None and doc.pub is not None and dexpr.kind == "weekday" and _SCHEDULE.intersection(s.words):
         return "planned"  # "On Tuesday, the state visit to X begins": a timetable's present looks ahead
-    words = s.words
     if dexpr is not None and dexpr.i > dj and _PRESENT_MAIN.intersection(words[dj:dexpr.i]):
         dexpr = None  # "X's trip to Y comes as ... in March": the date of what the trip comes amid
     if dexpr is not None and doc.pub is not None:
@@ -56,6 +59,33 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
         if x in past or (len(x) > 4 and x.endswith("ed") and words[n - 1] not in ("be", "been", "being", "to")):
             return "completed"
     return None
+
+
+_MONTH_LEADS = frozenset({"in", "of", "by", "since", "until", "early", "late", "mid", "from", "to", "last", "next",
+                          "this", "for", "before", "after", "during"})
+_PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected", "set", "due", "slated", "to", "pencilled",
+                               "penciled"})
+
+
+def _noun_ahead(s: _Sentence, dj: int) -> str | None:
+    """ "X's visit to Y will take place in May", "X's trip to Y is planned for June", "... could happen in
+    autumn": the main verb right after the trip noun's place looks ahead (planned, or speculative when hedged)."""
+    words = s.words
+    for n in range(dj, min(len(words), dj + 5)):
+        x = words[n]
+        if any(c in s.toks[n].gap for c in ",;:()"):
+            return None  # ("since a tour of X in December, is expected to ...": another clause's verb)
+        if x in ("will", "shall"):
+            return "planned"
+        if x in ("could", "may", "might") and not (x == "may" and words[n - 1] in _MONTH_LEADS):
+            return "speculative"  # (not the month: "in May")
+        if x in ("is", "are") and words[n + 1:n + 2] and words[n + 1] in _PLAN_PARTICIPLES:
+            return "planned"
+        if x in ("was", "were", "has", "had", "is", "are", "said", "says", "would", "and", "but", "which", "that"):
+            return None  # another verb first: the sentence's tense decides
+    return None
+
+
 _AFTER_ALL = frozenset({"eventually", "finally", "ultimately"})
 _NOT_TAKEN = (("rather", "than"), ("instead", "of"))
 
