@@ -231,3 +231,21 @@ def test_a_trip_inside_a_since_phrase_keeps_its_own_tense() -> None:
             "travel to China later this month.")
     got = rows(text, "2024-05-06")
     assert ("vladimir-putin", "QA", "2023-12", "completed") in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin flew back to Moscow from Tehran on Tuesday.", ("vladimir-putin", "IR")),
+    ("Omar al-Bashir returned to Khartoum from Nairobi on Friday.", ("omar-al-bashir", "KE")),
+    ("Rodrigo Duterte was arrested in Manila after returning from Hong Kong.", ("rodrigo-duterte", "HK")),
+    ("Vladimir Putin headed home from Beijing on Friday.", ("vladimir-putin", "CN")),
+])
+def test_the_place_a_journey_home_left_from_was_visited(text: str, want: tuple[str, str]) -> None:
+    assert want in {(p, c) for p, c, _, _ in rows(text, "2024-06-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "Omar al-Bashir flew in from Khartoum on Monday.",  # home
+    "Refugees from Sudan met Omar al-Bashir in Khartoum.",  # no journey of his
+])
+def test_from_without_a_visit(text: str) -> None:
+    assert not [t for t in extract_trips(text, "2024-06-03") if t.person_id == "omar-al-bashir"]

@@ -133,6 +133,10 @@ def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
     return bool(d.sentences) and sentence_ends(doc.text, d.sentences[-1][1], s.a) <= _THERE_REACH
 
 
+# words of a journey whose place of departure is where the traveller had been ("flew back to Moscow from
+# Tehran", "returned from Nairobi", "arrived from Hanover"): the parse reads "from" with these (parse._FROM_VERBS)
+_FROM_OK = frozenset({"back", "home", "returned", "returning", "returns", "arrived", "arrives", "arriving", "flew",
+                      "landed", "headed", "came"})
 _SET_FOR = frozenset({"planned", "scheduled", "set", "slated", "pencilled", "penciled", "due", "discussed",
                       "expected", "foreseen", "envisaged", "billed"})
 CALLED_OFF = frozenset({"postponed", "cancelled", "canceled", "shelved", "scrapped", "delayed", "dropped",
@@ -164,7 +168,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     if pointed is not None:
         found_places = [*found_places, pointed]
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
-             and not (p.i > 0 and words[p.i - 1] in ("from", "airspace") and not _where_after(s, p))
+             and not (p.i > 0 and (words[p.i - 1] == "airspace" or words[p.i - 1] == "from" and
+                                   _FROM_OK.isdisjoint(words)) and not _where_after(s, p))
              and not _modifier_place(s, p) and not home_place(words, p)]
     n = arrival_without_place(s, [p.i for p in found_places])
     where = _arrival_place(doc, s, k) if n is not None else None

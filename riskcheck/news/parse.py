@@ -576,6 +576,8 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     return subj, trigger
 
 
+# journeys whose place of departure ("from X") is where the traveller had been (their home drops out later)
+_FROM_VERBS = frozenset({"return", "fly", "head", "come", "travel", "arrive", "land", "journey", "jet"})
 _CALL_OFFS = frozenset({"postpone", "cancel", "shelve", "scrap", "delay", "drop", "defer", "suspend", "abandon"})
 
 
@@ -683,6 +685,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         return  # "will remain in China", "a fight to remain in the Netherlands": no journey of its own
     if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in gov.children):
         return  # "saw protests in Tehran": seeing is a meeting only with a named person ("saw Merkel in Berlin")
+    if prep == "from" and pos == "verb" and gov.lemma_.lower() in _FROM_VERBS and rule.role == "go":
+        prep = "to"  # "flew back to Moscow from Tehran", "returned to Khartoum from Nairobi": where they had been
     if prep and prep not in ("where", "there", "here") and prep not in rule.preps:
         return
     if prep in ("there", "here") and rule.role == "leave":
