@@ -249,3 +249,24 @@ def test_the_place_a_journey_home_left_from_was_visited(text: str, want: tuple[s
 ])
 def test_from_without_a_visit(text: str) -> None:
     assert not [t for t in extract_trips(text, "2024-06-03") if t.person_id == "omar-al-bashir"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Xi Jinping spoke. During his visit to Ulaanbaatar, Vladimir Putin laid a wreath.", ("vladimir-putin", "MN")),
+    ("Xi Jinping spoke. On his way back from Pyongyang, Vladimir Putin stopped in Hanoi.", ("vladimir-putin", "KP")),
+    ("Vladimir Putin told reporters in Bishkek that talks had gone well.", ("vladimir-putin", "KG")),
+    ("Benjamin Netanyahu's first foreign trip was to Hungary.", ("benjamin-netanyahu", "HU")),
+])
+def test_fronted_possessives_speakers_and_copulas(text: str, want: tuple[str, str]) -> None:
+    assert want in {(p, c) for p, c, _, _ in rows(text, "2024-06-03")}
+
+
+def test_a_fronted_possessive_is_not_the_person_named_before() -> None:
+    text = "Vladimir Putin spoke. During his visit to Moscow, Chinese President Xi Jinping laid a wreath."
+    got = {(p, c) for p, c, _, _ in rows(text, "2024-06-03")}
+    assert ("Xi Jinping", "RU") in got and not any(p == "vladimir-putin" and c == "RU" for p, c in got)
+
+
+def test_a_trip_noun_told_with_will_before_its_place_is_planned() -> None:
+    assert ("benjamin-netanyahu", "HU", "", "planned") in rows("Benjamin Netanyahu's next trip will be to Hungary.",
+                                                                "2024-06-03")

@@ -395,7 +395,17 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     unknown_opener = bool(words) and words[0] == "the" and any(
         i == 1 and not any(p.i <= i < p.j for p in out) for i, _j, _h in s.get("role"))
     first_subject: Entity | None = None
+    # "During his visit to X, Putin laid a wreath", "On his way back from Y, Z stopped in W": a possessive in a
+    # fronted phrase points ahead to the subject after the comma
+    comma = next((n for n in range(1, min(len(words), 16)) if "," in toks[n].gap), None) \
+        if words and words[0] in _FRONTED_PREPS else None
+    ahead_subject = next((p for p in out if comma is not None and p.i == comma and p.entity is not None
+                          and p.kind != "pronoun"), None)
     for m in out:
+        if m.kind == "pronoun" and ahead_subject is not None and m.i < ahead_subject.i and words[m.i] in _POSS_PRONOUNS \
+                and _agrees(words[m.i], ahead_subject.entity):  # type: ignore[arg-type]
+            m.entity = ahead_subject.entity
+            continue
         if m.kind == "pronoun":
             prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"
                     and _agrees(words[m.i], p.entity)]
@@ -446,6 +456,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+_FRONTED_PREPS = frozenset({"during", "on", "after", "before", "in", "at", "upon", "ahead", "throughout", "for"})
 # verbs whose object is the guest who travelled ("X received Y"), and what may stand between them ("received
 # Libyan leader Y")
 _HOSTING = frozenset({"received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets"})

@@ -51,6 +51,11 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
             if "to" in words[max(clause[0], ti - 3):ti] and spans[0][1] > doc.pub.end:
                 return "planned"  # "X to pay state visit to Y this week" (a headline's infinitive)
             return "completed"
+    between = set(words[tj:dj])
+    if between & {"will", "shall"}:
+        return "planned"  # "X's next trip will be to Hungary"
+    if between & {"was", "were"} and not between & {"would", "could", "might"}:
+        return "completed"  # "X's first foreign trip was to Hungary": the copula's tense
     past = doc.w.get("pasttense", set())
     for n in range(dj, len(words)):
         x = words[n]
