@@ -270,3 +270,8 @@ def test_a_fronted_possessive_is_not_the_person_named_before() -> None:
 def test_a_trip_noun_told_with_will_before_its_place_is_planned() -> None:
     assert ("benjamin-netanyahu", "HU", "", "planned") in rows("Benjamin Netanyahu's next trip will be to Hungary.",
                                                                 "2024-06-03")
+
+
+def test_an_invitation_turned_down_is_called_off() -> None:
+    got = rows("Vladimir Putin turned down an invitation to Johannesburg.", "2024-06-03")
+    assert ("vladimir-putin", "ZA", "", "cancelled") in got

@@ -595,8 +595,8 @@ def _carries(verb: Any, noun: Any = None) -> bool:
     if noun is not None and noun.lemma_.lower() == "invitation":
         if lemma in _INVITERS:
             return False  # "extended an invitation to Washington to X": the host's
-        if lemma in _INVITED:
-            return True
+        if lemma in _INVITED or lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+            return True  # ("turned down an invitation to X": declined, like "declined")
     return lemma in _CARRIERS or lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 

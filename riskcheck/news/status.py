@@ -427,7 +427,7 @@ def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> 
 
 
 _ACCEPT_WORDS = frozenset({"accepted", "accepts", "accepting"})
-_DECLINE_WORDS = frozenset({"declined", "declines", "rejected", "rejects", "refused", "refuses"})
+_DECLINE_WORDS = frozenset({"declined", "declines", "rejected", "rejects", "refused", "refuses", "snubbed", "snubs"})
 
 
 def answered_invitation(status: str, words: list[str]) -> str:
@@ -439,6 +439,8 @@ def answered_invitation(status: str, words: list[str]) -> str:
         return any(w in kind and not ({"not", "never", "n", "yet"} & set(words[max(0, n - 3):n]))
                    for n, w in enumerate(words))
     accepted, declined = said(_ACCEPT_WORDS), said(_DECLINE_WORDS)
+    declined = declined or any(w in ("turned", "turns", "turn") and words[n + 1:n + 2] == ["down"]
+                               for n, w in enumerate(words))  # "turned down an invitation to X"
     if accepted != declined:
         return "planned" if accepted else "cancelled"
     return status
