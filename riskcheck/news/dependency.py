@@ -11,7 +11,17 @@ from functools import cache
 from . import dates as ndates
 from .assemble import _add
 from .destinations import _modifier_place, demonym_capital, home_place
-from .document import _PLACE_KIND_RANK, Mention, Place, _clause, _Doc, _Draft, _Sentence, sentence_ends
+from .document import (
+    _PLACE_KIND_RANK,
+    Entity,
+    Mention,
+    Place,
+    _clause,
+    _Doc,
+    _Draft,
+    _Sentence,
+    sentence_ends,
+)
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
 from .status import answered_invitation, denied_report, first_to_visit, parse_status
@@ -143,13 +153,11 @@ CALLED_OFF = frozenset({"postponed", "cancelled", "canceled", "shelved", "scrapp
                          "deferred", "suspended", "abandoned", "off"})
 
 
-def _story_traveller(doc: _Doc, ms: list[Mention], n: int) -> Mention | None:
-    """The traveller of a journey called off with nobody named ("A trip to India planned for December was
-    postponed"): the wanted person the last sentence or the one before was about, when this one names nobody."""
+def _story_traveller(doc: _Doc) -> Entity | None:
+    """The traveller of a journey called off in a sentence that names nobody ("A trip to India planned for December
+    was postponed"): the wanted person the last sentence or the one before was about."""
     last = doc.last_subject
-    if last is None or not last.pid or doc.last_subject_age > 1 or any(m.entity is not None for m in ms):
-        return None
-    return Mention(n, n + 1, last, last.name, "pronoun")
+    return last if last is not None and last.pid and doc.last_subject_age <= 1 else None
 
 
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
@@ -182,10 +190,11 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             not (pointed is not None or there is not None):
         return  # no travel word (nor "with X in Y", "was here/there"): nothing for the parse to find
     here = (s.a, s.b)
-    if not any(m.entity is not None for m in ms) and (CALLED_OFF.isdisjoint(words) or
-                                                      _story_traveller(doc, ms, 0) is None):
+    named = any(m.entity is not None for m in ms)
+    story = None if named or CALLED_OFF.isdisjoint(words) else _story_traveller(doc)
+    if not named and story is None:
         return  # nobody named: only a journey called off can be the story traveller's
-    if any(m.entity is not None for m in ms) and all(
+    if named and all(
             any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
            for m in ms if m.entity is not None and (m.entity.pid or m.entity.nationality) for p in dests
            if p.code != m.entity.nationality):
@@ -210,10 +219,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
 
     for link in links(spacy_doc, list(by_char)):
         who = mention_at(link.traveller)
-        if who is None and link.traveller == link.trigger:
-            who = _story_traveller(doc, ms, tok_at(link.trigger))
-            if who is not None:
-                doc.last_subject_age = 0  # the sentence told of them: "And a trip to India ... was postponed"
+        if who is None and story is not None and link.traveller == link.trigger:
+            n = tok_at(link.trigger)
+            who = Mention(n, n + 1, story, story.name, "pronoun")
+            doc.last_subject_age = 0  # the sentence told of them: "And a trip to India ... was postponed"
         place = by_char[link.dest]
         if who is None or who.entity is None or place.code == who.entity.nationality:
             continue

@@ -581,11 +581,15 @@ _FROM_VERBS = frozenset({"return", "fly", "head", "come", "travel", "arrive", "l
 _CALL_OFFS = frozenset({"postpone", "cancel", "shelve", "scrap", "delay", "drop", "defer", "suspend", "abandon"})
 
 
+def _particle(verb: Any, word: str) -> bool:
+    """Whether a phrasal verb has the particle ``word`` ("called off", "turned down")."""
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
+
+
 def _calls_off(verb: Any) -> bool:
     """Whether a verb calls a journey off ("was postponed", "was called off", "was put off")."""
     lemma = verb.lemma_.lower()
-    return lemma in _CALL_OFFS or lemma in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off"
-                                                                   for c in verb.children)
+    return lemma in _CALL_OFFS or lemma in ("call", "put") and _particle(verb, "off")
 
 
 def _carries(verb: Any, noun: Any = None) -> bool:
@@ -595,9 +599,9 @@ def _carries(verb: Any, noun: Any = None) -> bool:
     if noun is not None and noun.lemma_.lower() == "invitation":
         if lemma in _INVITERS:
             return False  # "extended an invitation to Washington to X": the host's
-        if lemma in _INVITED or lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        if lemma in _INVITED or lemma == "turn" and _particle(verb, "down"):
             return True  # ("turned down an invitation to X": declined, like "declined")
-    return lemma in _CARRIERS or lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma in _CARRIERS or lemma == "call" and _particle(verb, "off")
 
 
 _INVITED = frozenset({"receive", "get", "have", "thank", "welcome", "consider", "study", "hold"})

@@ -461,7 +461,6 @@ _FRONTED_PREPS = frozenset({"during", "on", "after", "before", "in", "at", "upon
 # Libyan leader Y")
 _HOSTING = frozenset({"received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets"})
 _ROLE_LEAD = frozenset({"leader", "president", "minister", "premier", "counterpart", "king", "emir", "guest"})
-_OWN_TRIP_NOUNS = frozenset({"visit", "trip", "stop", "stopover", "tour", "stay", "journey", "arrival", "travels"})
 
 
 def _trip_noun_after(words: list[str], j: int) -> bool:
@@ -609,6 +608,7 @@ def _named_with_partner(doc: _Doc, s: _Sentence, ent: Entity) -> bool:
 
 
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
+_OWN_TRIP_NOUNS = _TRIP_NOUNS | {"stop", "stopover", "stay", "arrival", "travels"}  # ("his previous stop")
 _OWN_VEHICLES = frozenset({"plane", "aircraft", "jet", "motorcade", "ilyushin", "airbus", "boeing", "helicopter",
                            "airliner", "jetliner"})  # (not "the delegation": whose?)
 _TRIP_STARTS = tuple("the " + x for x in _TRIP_NOUNS)

@@ -66,8 +66,6 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
     return None
 
 
-_MONTH_LEADS = frozenset({"in", "of", "by", "since", "until", "early", "late", "mid", "from", "to", "last", "next",
-                          "this", "for", "before", "after", "during"})
 _PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected", "set", "due", "slated", "to", "pencilled",
                                "penciled"})
 
@@ -82,7 +80,7 @@ def _noun_ahead(s: _Sentence, dj: int) -> str | None:
             return None  # ("since a tour of X in December, is expected to ...": another clause's verb)
         if x in ("will", "shall"):
             return "planned"
-        if x in ("could", "may", "might") and not (x == "may" and words[n - 1] in _MONTH_LEADS):
+        if x in ("could", "may", "might") and not any(d.i <= n < d.j for d in s.dates):
             return "speculative"  # (not the month: "in May")
         if x in ("is", "are") and words[n + 1:n + 2] and words[n + 1] in _PLAN_PARTICIPLES:
             return "planned"
