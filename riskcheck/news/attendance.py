@@ -77,25 +77,34 @@ def present_include(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         _add(doc, _Draft(ent, m.text, place.code, place.city, list(spans), status, "", [(s.a, s.b)]))
 
 
-_AMONG = re.compile(r"\b(was|were|is|are|will be|would be) among (?:those |the )?(?:in attendance|attending|present|"
-                    r"guests|attendees|dignitaries|leaders|heads of state)\b")
+_PRESENT = (r"(?:in attendance|attending|present|guests|attendees|dignitaries|leaders|heads of state|mourners|"
+            r"participants|delegates|visitors|presidents)")
+_AMONG = re.compile(r"\b(was|were|is|are|will be|would be) among (?:those |the )?(?:[a-z]+ ){0,2}" + _PRESENT + r"\b")
+# "Among them was X", "Among the mourners were X and Y": the people named after the verb
+_AMONG_FRONT = re.compile(r"^(?:also )?among (?:them|(?:those |the )?(?:[a-z]+ ){0,2}" + _PRESENT + r")"
+                          r"(?: [a-z]+){0,3}? (was|were|is|are|will be|would be)\b")
 
 
 def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     """ "X, Y and Z were among those in attendance": the people named before it attend the gathering the
     article is about (the last one named, in the sentences just before)."""
-    m = _AMONG.search(" ".join(s.words))
-    if m is None:
-        return
+    line = " ".join(s.words)
+    m = _AMONG.search(line)
+    front = m is None
+    if front:
+        m = _AMONG_FRONT.search(line)
+        if m is None:
+            return
     ev = _current_event(doc, k)
     if ev is None or k - ev.sent > 3:
         return
-    n = len(" ".join(s.words)[:m.start()].split())
+    n = len(line[:m.end() if front else m.start()].split())
     status = "completed" if m.group(1) in ("was", "were") else "ongoing" if m.group(1) in ("is", "are") else "planned"
     spans = event_spans(ev, doc.pub, status == "planned")
     for men in ms:
         ent = men.entity
-        if ent is None or men.j > n or men.kind == "pronoun" or men.possessive or ent.nationality == ev.code:
+        if ent is None or (men.i < n if front else men.j > n) or men.kind == "pronoun" or men.possessive or \
+                ent.nationality == ev.code:
             continue
         _add(doc, _Draft(ent, men.text, ev.code, ev.city, list(spans), status, ev.name, [(s.a, s.b)]))
 

@@ -53,7 +53,14 @@ from .refs import (
     mentions,
 )
 from .sentences import split, unwrap
-from .shapes import _first_since, _meeting_between, _meeting_on_trip, _ordinal_visits, _years_since_last
+from .shapes import (
+    _first_since,
+    _meeting_between,
+    _meeting_on_trip,
+    _ordinal_visits,
+    _since_gathering,
+    _years_since_last,
+)
 from .status import ANSWER_HINT, later_cancel
 from .storyplace import dateline_place
 from .timeline import timeline_trips
@@ -175,7 +182,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not (
+        among = bool(doc.events) and folded.startswith(("among ", "also among "), a)  # "Among them was X"
+        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -190,8 +198,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _meeting_between(doc, s, ms)
         elif "trigger" in cats and doc.drafts:
             _meeting_on_trip(doc, s, ms)
-        if "since" in s.words and "first" in s.words:
-            _first_since(doc, s, ms)
+        if "since" in s.words:
+            if "first" in s.words:
+                _first_since(doc, s, ms)
+            _since_gathering(doc, s, ms)
         if "first" in s.words and ("second" in s.words or "third" in s.words):
             _ordinal_visits(doc, s, ms)
         if "years" in s.words and "last" in s.words:

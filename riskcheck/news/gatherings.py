@@ -183,6 +183,15 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
                 place = next((p for p in places if p.i in (hb + 2, hb + 3)), None)
         return place
 
+    def hosted_before(i: int) -> Place | None:
+        # "the Saudi-hosted G20 summit", "a Qatar-hosted conference": the host glued before the gathering
+        n = i - 1
+        while n > 0 and words[n] in ("g20", "summit", "annual", "virtual", "online", "first", "last", "next"):
+            n -= 1  # (the noun may follow a series' name: "the Saudi-hosted G20 summit")
+        if n < 1 or words[n] != "hosted" or "-" not in s.toks[n].gap:
+            return None
+        return next((p for p in doc.places(s) if p.j == n and p.kind in ("country", "demonym")), None)
+
     def date_near(j: int) -> DateExpr | None:
         # ("that year", "later that month" count from a trip of the story: none is known in this first pass)
         return min((d for d in found if abs(d.i - j) <= 14 and _date_ok(words, d, speech) and not (
@@ -206,6 +215,8 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
             hv = next(n for n in range(j + 1, j + 6) if words[n] in _HOSTING)
             place = next((p for p in places if hv < p.i <= hv + 3 and words[p.i - 1] in ("in", "at")), None) \
                 or next((p for p in places if j < p.i and p.j <= hv), None)
+        if place is None:
+            place = hosted_before(ser[0] if ser is not None else i)
         if place is None and h.key == "inauguration":
             place = _inaugurated(doc, s, i, j)
         dexpr = date_near(j)
@@ -222,7 +233,7 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
         if ser in used or (j < len(words) and words[j] in _SERIES_NOT_EVENT) or \
                 (j < len(words) and s.toks[j].gap == "-"):
             continue
-        place = place_after(j)
+        place = place_after(j) or hosted_before(i)
         dexpr = date_near(j)
         edition = _edition(doc, s, i, j, sid, place, dexpr)
         n = j

@@ -335,6 +335,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = prep  # "attended the investment forum in Egypt": the event's place is the trip's
                 tok = gov
                 continue
+            if gov.pos_ == "NOUN" and prep in ("in", "at") and gov.dep_ == "nsubjpass" and \
+                    gov.head.lemma_.lower() in ("attend", "address") and any(c.dep_ == "agent" for c in gov.head.children):
+                return gov.head, prep  # "the summit in Doha was attended by X": who attended it was there
             if prep == "on" and tok.lower_ == "side" and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
                     gov.head.lower_ in ("in", "at"):
                 pending = pending or "in"  # "met X in a forest clearing on the Sudanese side of the border"

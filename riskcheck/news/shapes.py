@@ -135,6 +135,40 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
             _add(doc, _Draft(ent, m.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 
+# words between a traveller and "since" that say the trip before it was made ("has not attended ... since",
+# "his first BRICS summit abroad since", "has not been to Brazil since")
+_SINCE_CUES = frozenset({"visit", "visited", "trip", "travelled", "traveled", "been", "attended", "attend",
+                         "summit", "summits", "first", "abroad", "person", "foot", "gone", "returned", "back"})
+_SINCE_FILLERS = frozenset({"the", "a", "his", "her", "their", "last", "in", "at"})
+
+
+def _since_gathering(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X has not attended an APEC meeting since Da Nang in 2017", "X's first BRICS summit abroad since the 2019
+    gathering in Brasilia": the place and year after "since" are a trip X made then."""
+    words = s.words
+    events = doc.w.get("event", set()) | {"gathering", "visit", "trip", "meeting"}
+    clause = doc.w.get("clause", set())
+    for si in (n for n, w in enumerate(words) if w == "since"):
+        trav = next((m for m in reversed(ms) if m.entity is not None and m.j <= si), None)
+        if trav is None or trav.entity is None or si - trav.j > 15 or _SINCE_CUES.isdisjoint(words[trav.j:si]) \
+                or not clause.isdisjoint(words[trav.j:si]):
+            continue
+        place = next((p for p in doc.places(s) if si < p.i <= si + 6 and p.kind in _PLACE_KIND_RANK
+                      and p.kind != "demonym"), None)
+        if place is None or place.code == trav.entity.nationality:
+            continue
+        between = [x for x in range(si + 1, place.i) if not words[x].isdigit()]
+        if not all(words[x] in _SINCE_FILLERS or words[x] in events for x in between) or \
+                (between and not events.intersection(words[x] for x in between)):
+            continue  # "since the war in Ukraine", "since Russia invaded ...": not a gathering
+        d = next((d for d in s.dates if d.kind == "abs" and d.years and (
+            si < d.i < place.i or place.j <= d.i <= place.j + 2)), None)
+        spans = ndates.resolve(d, doc.pub, False)[:1] if d is not None else []
+        if spans:
+            _add(doc, _Draft(trav.entity, trav.text, place.code, place.city, spans, "completed", "",
+                             [(s.a, s.b)], earlier=True))
+
+
 def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, ent: Entity,
                   trav: Mention, dest: Place) -> None:
     words = s.words

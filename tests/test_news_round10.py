@@ -1,0 +1,83 @@
+"""Recall by class, round 10: a gathering's host glued before it ("the Saudi-hosted G20 summit"), the gathering
+after "since" ("has not attended ... since Da Nang in 2017"), a passive attendance ("the summit in Doha was
+attended by X"), and who was among those present ("Among the mourners was X", "among the Arab leaders at ...").
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+spacy_parse = pytest.importorskip("spacy")  # the parse-based shapes need the `nlp` extra (CI installs it)
+
+
+def rows(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(t.person_id or t.person, t.country, t.start[:7], t.status) for t in extract_trips(text, published)}
+
+
+def test_the_host_glued_before_a_gathering_picks_its_edition() -> None:
+    # published after the November 2020 summit (hosted online by Saudi Arabia); without the host the nearest
+    # November edition would be another country's
+    got = rows("Vladimir Putin joined the Saudi-hosted G20 summit in November by video link.", "2020-12-01")
+    assert ("vladimir-putin", "SA", "2020-11", "virtual") in got
+    got = rows("Vladimir Putin joined the Saudi-hosted G20 summit in November by video link.", "2025-12-01")
+    assert not any(c == "ZA" for _, c, _, _ in got)  # not the Johannesburg summit of November 2025
+
+
+def test_a_host_without_the_glue_is_not_a_host() -> None:
+    got = rows("Vladimir Putin attended the summit in Kazan, which Saudi officials hosted a year later.", "2024-11-01")
+    assert not any(c == "SA" for _, c, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin has not attended an APEC leaders' meeting in person since Da Nang in 2017.",
+     ("vladimir-putin", "VN", "2017", "completed")),
+    ("It will be Vladimir Putin's first BRICS summit abroad in person since the 2019 gathering in Brasilia.",
+     ("vladimir-putin", "BR", "2019", "completed")),
+    ("Benjamin Netanyahu has not been to Europe in person since the summit in Paris in 2018.",
+     ("benjamin-netanyahu", "FR", "2018", "completed")),
+])
+def test_the_gathering_after_since_was_attended(text: str, want: tuple[str, str, str, str]) -> None:
+    got = {(p, c, s[:4], st) for p, c, s, st in rows(text, "2025-06-10")}
+    assert want in got
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin has not travelled to the West since the war in Ukraine in 2022.",
+    "Vladimir Putin has not spoken to Xi Jinping since the summit in Beijing in 2023.",
+    "Vladimir Putin has not attended a summit abroad since Russia invaded Ukraine in 2022.",
+])
+def test_since_without_a_gathering_he_went_to_is_no_trip(text: str) -> None:
+    assert not any(c in ("UA", "CN") for _, c, _, _ in rows(text, "2025-06-10"))
+
+
+def test_a_passive_attendance_places_everyone_named() -> None:
+    got = rows("The summit in Doha was attended by Omar al-Bashir and Idriss Deby on Monday.", "2010-02-24")
+    assert ("omar-al-bashir", "QA", "2010-02", "completed") in got
+    assert any(p.endswith("Deby") and c == "QA" for p, c, _, _ in got)
+
+
+def test_a_passive_of_another_verb_is_no_attendance() -> None:
+    got = rows("The summit in Doha was criticised by Omar al-Bashir on Monday.", "2010-02-24")
+    assert not any(c == "QA" for _, c, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The funeral of the prime minister was held in Addis Ababa on Sunday. Among the mourners was Omar al-Bashir.",
+     ("omar-al-bashir", "ET", "2012-09", "completed")),
+    ("The summit opened in Doha on Monday. Among those present were Omar al-Bashir and other leaders.",
+     ("omar-al-bashir", "QA", "2012-09", "completed")),
+    ("Omar al-Bashir was among the Arab leaders at the Arab League summit in Sirte in March 2010.",
+     ("omar-al-bashir", "LY", "2010-03", "completed")),
+])
+def test_among_those_present(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2012-09-03")
+
+
+def test_among_those_named_before_the_list_is_not_among_it() -> None:
+    text = ("The summit opened in Doha on Monday, Omar al-Bashir said in Khartoum. Among those present were the "
+            "emirs of the Gulf.")
+    assert not any(p == "omar-al-bashir" and c == "QA" for p, c, _, _ in rows(text, "2012-09-03"))
