@@ -89,21 +89,20 @@ def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     """ "X, Y and Z were among those in attendance": the people named before it attend the gathering the
     article is about (the last one named, in the sentences just before)."""
     line = " ".join(s.words)
-    m = _AMONG.search(line)
-    front = m is None
-    if front:
-        m = _AMONG_FRONT.search(line)
-        if m is None:
-            return
+    back = _AMONG.search(line)
+    front = _AMONG_FRONT.search(line) if back is None else None
+    m = back or front
+    if m is None:
+        return
     ev = _current_event(doc, k)
     if ev is None or k - ev.sent > 3:
         return
-    n = len(line[:m.end() if front else m.start()].split())
+    n = len(line[:m.end() if front is not None else m.start()].split())
     status = "completed" if m.group(1) in ("was", "were") else "ongoing" if m.group(1) in ("is", "are") else "planned"
     spans = event_spans(ev, doc.pub, status == "planned")
     for men in ms:
         ent = men.entity
-        if ent is None or (men.i < n if front else men.j > n) or men.kind == "pronoun" or men.possessive or \
+        if ent is None or (men.i < n if front is not None else men.j > n) or men.kind == "pronoun" or men.possessive or \
                 ent.nationality == ev.code:
             continue
         _add(doc, _Draft(ent, men.text, ev.code, ev.city, list(spans), status, ev.name, [(s.a, s.b)]))
