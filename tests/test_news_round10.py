@@ -81,3 +81,24 @@ def test_among_those_named_before_the_list_is_not_among_it() -> None:
     text = ("The summit opened in Doha on Monday, Omar al-Bashir said in Khartoum. Among those present were the "
             "emirs of the Gulf.")
     assert not any(p == "omar-al-bashir" and c == "QA" for p, c, _, _ in rows(text, "2012-09-03"))
+
+
+def test_each_date_listed_after_a_visit_is_one_more_visit() -> None:
+    got = rows("Sergei Shoigu visited Pyongyang on 21 March, on 4 June and on 17 June.", "2025-10-12")
+    assert {("sergei-shoigu", "KP", m, "completed") for m in ("2025-03", "2025-06")} <= got
+    starts = sorted(t.start for t in extract_trips("Sergei Shoigu visited Pyongyang on 21 March, on 4 June and on "
+                                                   "17 June.", "2025-10-12") if t.country == "KP")
+    assert starts == ["2025-03-21", "2025-06-04", "2025-06-17"]
+
+
+def test_a_date_of_another_clause_is_not_one_more_visit() -> None:
+    text = "Vladimir Putin spent two days in Baku in August, and in September was received in Ulaanbaatar."
+    got = rows(text, "2024-10-01")
+    assert [m for p, c, m, _ in got if c == "AZ"] == ["2024-08"]
+    assert ("vladimir-putin", "MN", "2024-09", "completed") in got
+
+
+def test_the_warrants_date_is_not_the_trips() -> None:
+    text = ("Vladimir Putin's first trip abroad after the court issued its warrant in March 2023 took him to the "
+            "Kyrgyz capital, for a state visit in October of that year.")
+    assert ("vladimir-putin", "KG", "2023-10", "completed") in rows(text, "2023-12-28")

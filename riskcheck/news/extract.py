@@ -225,9 +225,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
-        if "again" in s.words and doc.drafts:
+        if ("again" in s.words or len(s.dates) > 1) and doc.drafts:
             for d in trips_again(doc, s, [d for d in doc.drafts if (s.a, s.b) in d.sentences]):
-                _add(doc, d)  # "in May for the parade and again in July": a second trip
+                _add(doc, d)  # "in May for the parade and again in July", "on 21 March and on 4 June": more trips
         if doc.drafts and ("by" in s.words or "with" in s.words or "accompanied" in s.words):
             _entourage(doc, s, k, ms)  # (after this sentence's own trips: "arrived in X, accompanied by Y")
         if len(doc.drafts) > n_before or any((s.a, s.b) in d.sentences for d in doc.drafts[-3:]):

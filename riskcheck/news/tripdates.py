@@ -99,6 +99,8 @@ def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: se
             continue
         if d.i > 0 and words[d.i - 1] == "the" and words[d.j:d.j + 1] and words[d.j] in _DATED_THINGS:
             continue  # "wanted over the August 2008 war": the date names the war, not a trip
+        if d.i > 1 and words[d.i - 1] in ("in", "on") and words[d.i - 2] in ("warrant", "warrants", "issued"):
+            continue  # "after the court issued its warrant in March 2023", "a warrant issued on 17 March"
         pre = words[max(0, d.i - 3):d.i]
         reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
         if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
@@ -579,12 +581,47 @@ def anchored_stays(doc: _Doc, s: _Sentence) -> None:
         d.spans = [(*ndates._month_span(day.year, day.month), "month")]
 
 
+_DATE_LIST = frozenset({"and", "on", "in", "again", "then", "once", "more"})
+
+
+def _listed_dates(s: _Sentence, d: _Draft, doc: _Doc) -> list[DateExpr]:
+    """The dates listed after the one trip ``d`` was dated by ("came on 21 March, on 4 June and on 17 June",
+    "in March, June and September"): each is one more journey."""
+    words = s.words
+    first = next((e for e in s.dates if resolve_for(doc, e, d.status, False)[:1] == d.spans[:1]), None)
+    out: list[DateExpr] = []
+    prev = first
+    for e in s.dates:
+        if prev is None or e.i < prev.j:
+            continue
+        gap = words[prev.j:e.i]
+        if len(gap) > 2 or not _DATE_LIST.issuperset(gap) or (not gap and "," not in s.toks[e.i].gap):
+            break
+        if e.kind != prev.kind or bool(e.day) != bool(prev.day):
+            break  # "on 4 June, a week later": not one more date of the same kind
+        if e.j < len(words) and not (set(s.toks[e.j].gap) & {",", ";", ".", ")"}) and \
+                words[e.j] not in _DATE_LIST:
+            break  # "in August, and in September was received in X": the date of another clause's journey
+        out.append(e)
+        prev = e
+    return out
+
+
 def trips_again(doc: _Doc, s: _Sentence, drafts: list[_Draft]) -> list[_Draft]:
     """ "He was in Moscow in May for the parade and again in July", "came back twice, in April and again in
-    October": the trips this sentence told, each once more at the date after "again" (a trip of its own)."""
+    October", "came on 21 March, on 4 June and on 17 June": the trips this sentence told, each once more at the
+    dates after "again" or listed after its own (a trip of its own each)."""
     words = s.words
     again = [d for d in s.dates if d.i >= 2 and words[d.i - 1] in ("in", "on") and words[d.i - 2] == "again"]
     out: list[_Draft] = []
+    for d in drafts:
+        if d.spans and d.status == "completed" and (s.a, s.b) in d.sentences and d.sentences[0] == (s.a, s.b):
+            for dexpr in _listed_dates(s, d, doc):
+                if dexpr in again:
+                    continue
+                spans = resolve_for(doc, dexpr, d.status, False)[:1]
+                if spans and spans[0][:2] != d.spans[0][:2]:
+                    out.append(_Draft(d.entity, d.mention, d.code, d.city, spans, d.status, "", [(s.a, s.b)]))
     for dexpr in again:
         for d in drafts:
             if not d.spans or d.status != "completed" or (s.a, s.b) not in d.sentences:
