@@ -585,8 +585,8 @@ _DATE_LIST = frozenset({"and", "on", "in", "again", "then", "once", "more"})
 
 
 def _listed_dates(s: _Sentence, d: _Draft, doc: _Doc) -> list[DateExpr]:
-    """The dates listed after the one trip ``d`` was dated by ("came on 21 March, on 4 June and on 17 June",
-    "in March, June and September"): each is one more journey."""
+    """The dates listed after the one trip ``d`` was dated by ("came on 21 March, on 4 June and on 17 June"): each
+    is one more journey. (A bare month list, "in March, June and September", is read as one date today.)"""
     words = s.words
     first = next((e for e in s.dates if resolve_for(doc, e, d.status, False)[:1] == d.spans[:1]), None)
     out: list[DateExpr] = []
