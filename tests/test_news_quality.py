@@ -31,7 +31,8 @@ OWN_SETS = ("news_corpus", "news_blind", "news_blind2", "news_blind3", "news_bli
             "news_blind7", "news_blind8", "news_blind9", "news_blind10", "news_blind11",
             "news_blind12", "news_blind13", "news_blind14", "news_blind15", "news_blind16", "news_blind17",
             "news_blind18", "news_blind19", "news_blind20", "news_blind21", "news_blind22", "news_blind23",
-            "news_blind24", "news_blind25", "news_blind26", "news_blind27", "news_blind28")
+            "news_blind24", "news_blind25", "news_blind26", "news_blind27", "news_blind28", "news_blind29",
+            "news_blind30", "news_blind31", "news_blind32")
 SHARED_SETS = ("news-dev", "news-dev2")
 
 
