@@ -102,3 +102,24 @@ def test_the_warrants_date_is_not_the_trips() -> None:
     text = ("Vladimir Putin's first trip abroad after the court issued its warrant in March 2023 took him to the "
             "Kyrgyz capital, for a state visit in October of that year.")
     assert ("vladimir-putin", "KG", "2023-10", "completed") in rows(text, "2023-12-28")
+
+
+@pytest.mark.parametrize("second", [
+    "The memorial was also attended by Omar al-Bashir.",
+    "It was attended by Omar al-Bashir, who landed on Monday evening.",
+    "The memorial was attended by Sudan's President Omar al-Bashir and his foreign minister.",
+])
+def test_a_passive_attendance_of_the_gathering_told_before(second: str) -> None:
+    text = "A memorial for the late prime minister was held in Addis Ababa on Monday. " + second
+    assert ("omar-al-bashir", "ET", "2013-08", "completed") in rows(text, "2013-08-21")
+
+
+def test_a_passive_of_another_verb_after_a_gathering_is_no_attendance() -> None:
+    text = "A memorial for the late prime minister was held in Addis Ababa on Monday. It was criticised by Omar al-Bashir."
+    assert not any(c == "ET" for _, c, _, _ in rows(text, "2013-08-21"))
+
+
+def test_a_passive_with_places_after_it_names_no_attendance_of_them() -> None:
+    text = "The summit was held in Doha on Monday. It was attended by Omar al-Bashir and leaders from Chad and Egypt."
+    got = {c for _, c, _, _ in rows(text, "2013-08-21")}
+    assert not {"TD", "EG"} & got

@@ -15,6 +15,7 @@ _LIST_FILL = frozenset({"and", "et", "then", "again", "also", "in", "en", "to", 
                         "la", "les", "l", "his", "her", "its", "sa", "son", "ses", "on", "visit", "visits", "trip",
                         "trips", "visite", "s"})
 _SUBORD = frozenset({"since", "because"})
+_PASSIVE_AUX = frozenset({"was", "were", "been", "be", "is", "are", "also", "well", "largely"})
 _PURPOSE_VERBS = frozenset({"meet", "see", "attend", "join", "hold", "address"})
 _LIST_HEADS = frozenset({"republics", "states", "countries", "nations", "neighbours", "neighbors", "allies",
                          "members", "partners", "capitals"})
@@ -326,12 +327,16 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
         series_here = [(i, sid) for i, _, sid in _series_tokens(doc, s, k) if tj <= i < reach]
         ev_words += [i for i, _ in series_here if i not in ev_words]
         named = bool(ev_words) and not all(_indefinite(s, i) for i in ev_words)
-        if not dests and (role == "attend" and (bare or named or any(x in w.get("event", ()) for x in words[tj:tj + 6])
+        # "The memorial was also attended by X", "It was attended by X": the gathering is the subject before
+        passive = role == "attend" and words[tj:tj + 1] == ["by"] and ti > 0 and words[ti - 1] in _PASSIVE_AUX
+        if not dests and (role == "attend" and (bare or named or passive or any(x in w.get("event", ())
+                                                                                for x in words[tj:tj + 6])
                                                 and not ev_words) or role == "go" and named or
                           role == "meet" and named and ("at" in words[tj:tj + 5] or "sidelines" in words[tj:tj + 8])):
             # ("met X at the G8 summit", "met on the sidelines of the BRICS summit": the edition's place)
             ev = _current_event(doc, k)
-            if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in words[tj:reach]:
+            if ev is not None and ev.sent == k and not bare and ev.noun.split()[-1] not in (
+                    words[:ti] if passive else words[tj:reach]):
                 ev = None  # a later event of the same sentence ("... the 2021 meeting and the summit in Lima")
             if ev is not None and ev.sent < k and series_here and all(sid != ev.series for _, sid in series_here):
                 ev = None  # "will address this weekend's G20 summit": that series, not the conference told before

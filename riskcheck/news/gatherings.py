@@ -22,7 +22,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _COLLECTED = frozenset({"summit", "forum", "conference", "assembly", "general assembly", "ceremony", "games",
-                        "olympics", "parade", "celebrations", "congress", "gathering", "inauguration", "funeral"})
+                        "olympics", "parade", "celebrations", "congress", "gathering", "inauguration", "funeral",
+                        "memorial", "commemoration", "coronation", "jubilee"})
 # a series named as a group, not as its gathering: "G20 members", "BRICS countries", "G7 finance ministers"
 _SERIES_NOT_EVENT = frozenset({"members", "member", "countries", "country", "nations", "states", "economies",
                                "bloc", "group", "grouping", "partners", "partner", "finance", "foreign", "trade",

@@ -31,7 +31,8 @@ _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city
 # gatherings whose place is where their participants travel ("attend the forum in X", "invited to the dialogue in X")
 _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "inauguration", "assembly", "games",
                      "olympics", "session", "congress", "gathering", "celebration", "funeral", "festival", "expo",
-                     "exhibition", "event", "commemoration", "anniversary", "convention", "council", "negotiations"})
+                     "exhibition", "event", "commemoration", "anniversary", "convention", "council", "negotiations",
+                     "memorial", "coronation", "jubilee"})
 # verbs whose subject makes the journey their object or complement names ("paid a visit", "arrived on a visit",
 # "spent two days at the summit in X", "has confined his foreign travel to A and B")
 _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", "embark", "end", "conclude", "wrap",

@@ -245,6 +245,6 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
             if trav is not None and _country_subject(s, places, trav.j, ti):
                 return None, None, "", True  # "since Sudan joined the coalition fighting in Yemen": the country acts
             if trav is None and not any(m.j <= ti for m in ms if m.entity is not None):
-                trav = next((m for m in ms if m.i >= tj and m.entity is not None and not m.obj and
-                             m.i - tj <= 15), None)
+                trav = next((m for m in ms if m.i >= tj and m.entity is not None and m.i - tj <= 15 and (
+                    not m.obj or (words[tj] == "by" and m.i - tj <= 12))), None)  # (a passive's agent: "by X")
     return trav, poss, lead_past, False

@@ -107,7 +107,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             form, role, window = "base", "attend", 12
             deleg = next(n for n in range(tj, tj + 4) if words[n] in _DELEGATION)
         if form == "past" and role in ("attend", "go") and words[tj:tj + 1] == ["by"] and ti > 0 and \
-                (words[ti - 1] in _BE or "," in toks[ti].gap):
+                (words[ti - 1] in _BE or "," in toks[ti].gap) and not (
+                    # "The memorial was also attended by X": the gathering told before, X there
+                    role == "attend" and ti < 8 and any(x == "it" or x in doc.w.get("event", ()) for x in words[:ti])
+                    and not any(p.i > tj and not any(a <= p.i < b for a, b in role_spans) for p in places)):
             continue  # "the summit, attended by leaders from A and B", "was visited by X": a passive
         if form == "noun" and ti > 0:
             # "will also stop in X", "to stop in X": a noun trigger used as a verb after a modal
