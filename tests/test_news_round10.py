@@ -123,3 +123,36 @@ def test_a_passive_with_places_after_it_names_no_attendance_of_them() -> None:
     text = "The summit was held in Doha on Monday. It was attended by Omar al-Bashir and leaders from Chad and Egypt."
     got = {c for _, c, _, _ in rows(text, "2013-08-21")}
     assert not {"TD", "EG"} & got
+
+
+@pytest.mark.parametrize("second, want", [
+    ("He came back on 28 February last year for a one-day trip.", ("sergei-shoigu", "CN", "2024-02", "completed")),
+    ("In April last year he was back in the city for more talks.", ("sergei-shoigu", "CN", "2024-04", "completed")),
+    ("He returned in September 2024 for a security forum.", ("sergei-shoigu", "CN", "2024-09", "completed")),
+])
+def test_coming_back_is_one_more_journey_to_the_last_trips_place(second: str, want: tuple[str, str, str, str]) -> None:
+    text = "Sergei Shoigu arrived in Beijing on Sunday for talks with Wang Yi. " + second
+    got = rows(text, "2025-03-03")
+    assert want in got
+    assert ("sergei-shoigu", "CN", "2025-03", "completed") in got
+
+
+@pytest.mark.parametrize("second", [
+    "He returned on Wednesday.",
+    "He came back to Moscow on Wednesday.",
+    "He returned home on Friday after the talks.",
+])
+def test_the_end_of_a_trip_or_a_return_home_is_no_new_journey(second: str) -> None:
+    text = "Sergei Shoigu arrived in Beijing on Monday for talks with Wang Yi. " + second
+    assert [m for p, c, m, _ in rows(text, "2025-03-05") if c == "CN"] == ["2025-03"]
+
+
+def test_a_day_of_last_year() -> None:
+    got = rows("Vladimir Putin visited Minsk on 23 May last year.", "2025-03-03")
+    assert ("vladimir-putin", "BY", "2024-05", "completed") in got
+
+
+def test_a_when_clause_dates_the_trip_it_opens() -> None:
+    text = ("Vladimir Putin arrived in Geneva on Wednesday. It is his first trip outside Russia since 23 January "
+            "2020, when he spoke at a forum in Jerusalem.")
+    assert ("vladimir-putin", "IL", "2020-01", "completed") in rows(text, "2021-06-16")

@@ -340,6 +340,10 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
             d2, j = _daynum(toks[j].word), j + 1
         if j < n and (m := _is_month(toks, j)):
             y = _year(toks[j + 1].word) if j + 1 < n else 0
+            if not y and j + 2 < n and toks[j + 1].word in _YOFF and toks[j + 2].word == "year":
+                # "on 28 February last year": the day of the year named relative to the report
+                return DateExpr(i, j + 3, "abs", month=m, day=d, month2=m if d2 else 0, day2=d2,
+                                extra={"yoff": _YOFF[toks[j + 1].word]})
             return DateExpr(i, j + 2 if y else j + 1, "abs", years=(y,) if y else (), month=m, day=d,
                             month2=m if d2 else 0, day2=d2)
     y = _year(w)
@@ -362,6 +366,9 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
     return None
 
 
+_YOFF = {"last": "-1", "next": "1", "this": "0"}  # "July last year": years from the report's
+
+
 def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
     j = i + 1
     day = day2 = month2 = 0
@@ -382,10 +389,10 @@ def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
         years, j = (y,), j + 1
     elif j + 1 < n and toks[j].word in ("last", "next", "this") and toks[j + 1].word == "year":
         # "in July last year", "in March next year": the month of the year named relative to the report
-        extra, j = {"yoff": {"last": "-1", "next": "1", "this": "0"}[toks[j].word]}, j + 2
+        extra, j = {"yoff": _YOFF[toks[j].word]}, j + 2
     elif j + 2 < n and toks[j].word == "of" and toks[j + 1].word in ("last", "next", "this") and \
             toks[j + 2].word == "year":
-        extra, j = {"yoff": {"last": "-1", "next": "1", "this": "0"}[toks[j + 1].word]}, j + 3  # "March of last year"
+        extra, j = {"yoff": _YOFF[toks[j + 1].word]}, j + 3  # "March of last year"
     if day2 and not month2:
         month2 = m
     return DateExpr(i, j, "abs", years=years, month=m, day=day, month2=month2, day2=day2, extra=extra)

@@ -35,6 +35,7 @@ from .tripdates import (
     resolve_for,
     several_trips,
     undated_earlier,
+    when_date,
 )
 
 PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
@@ -254,7 +255,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             dexpr = next((d for d in s.dates if d.i >= 2 and words[d.i - 1] == "for" and words[d.i - 2] in _SET_FOR),
                          None)
         if dexpr is None:
-            dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause)
+            dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause) or when_date(s, ti)
         spans = resolve_for(doc, dexpr, status, future, who=who.entity)[:1] if dexpr is not None else []
         event = trip_event(doc, s, k, ti, tj, place.code, None, future, bool(spans))
         if not spans and event is not None and event.span is None and event.date is not None:

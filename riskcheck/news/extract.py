@@ -43,6 +43,7 @@ from .mentions import Hit, gazetteer
 from .names import variant_hits
 from .parse import trigger_words
 from .refs import (
+    _BACK,
     _TRIP_STARTS,
     _age_subject,
     _cheap_subject,
@@ -50,6 +51,7 @@ from .refs import (
     _note_recent,
     _surname_subject,
     _two_met,
+    came_back,
     mentions,
 )
 from .sentences import split, unwrap
@@ -174,7 +176,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         accompany = bool(doc.drafts) and ACCOMPANY.search(folded, a, b) is not None  # "He was accompanied by X"
         # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
         be_there = parse_words and _BE_THERE.search(folded, a, b) is not None
-        if not (cats & interesting) and not referring and not accompany and not be_there:
+        back = bool(doc.drafts) and _BACK.search(folded, a, b) is not None  # "He came back on 28 February"
+        if not (cats & interesting) and not referring and not accompany and not be_there and not back:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             elif "place" in cats and _PAIR_REF.search(folded, a, b):
@@ -183,7 +186,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 doc.last_subject_age += 1
             continue
         among = bool(doc.events) and folded.startswith(("among ", "also among "), a)  # "Among them was X"
-        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among and not (
+        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among \
+                and not back and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -225,6 +229,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
+        if doc.drafts and ("back" in s.words or "returned" in s.words or "return" in s.words or "returns" in s.words):
+            came_back(doc, s, ms)  # "He came back on 28 February", "he returned in September 2024"
         if ("again" in s.words or len(s.dates) > 1) and doc.drafts:
             for d in trips_again(doc, s, [d for d in doc.drafts if (s.a, s.b) in d.sentences]):
                 _add(doc, d)  # "in May for the parade and again in July", "on 21 March and on 4 June": more trips

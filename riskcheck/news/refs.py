@@ -762,3 +762,50 @@ _TITLE_ADJ = frozenset({"former", "ousted", "deposed", "wanted", "indicted", "fu
 _SUBJ_ADVERBS = frozenset({"last", "also", "then", "later", "first", "again", "recently", "himself", "herself",
                            "briefly", "previously", "once"})
 _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was", "has", "had", "shall"})
+
+
+# "He came back on 28 February", "In April he was back in the city", "he returned in September 2024": one more
+# journey to where the traveller's last trip went (a verb of coming back, no place of its own)
+_BACK = re.compile(r"\b(?:(?:came|comes|come|went|flew|was|were|is|will be|would be) back|returned|returns|"
+                   r"will return|would return)\b")
+_BACK_PLACE_NOUNS = frozenset({"city", "capital", "country"})
+_SAME_TRIP_DAYS = 7  # a date this close to the last trip's is that trip's end ("arrived Monday, returned Wednesday")
+
+
+def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """A journey back to the place of the traveller's last trip, told with a date of its own and no place: "He came
+    back on 28 February last year", "In April he was back in the city", "After the parade he returned in September
+    2024". Not the end of that trip ("arrived on Monday and returned on Wednesday"), not a return home."""
+    words = s.words
+    m = _BACK.search(" ".join(words))
+    if m is None:
+        return
+    v = len(" ".join(words)[:m.start()].split())
+    ve = v + len(m.group(0).split())
+    trav = next((x for x in reversed(ms) if x.entity is not None and x.j <= v and v - x.j <= 2 and not x.obj
+                 and not x.possessive), None)
+    if trav is None or trav.entity is None:
+        return
+    after = words[ve:ve + 4]
+    if "home" in after or "to" in after[:1] or "from" in after[:1] or any(
+            p.i >= ve and not (words[p.i - 1:p.i] == ["the"] and words[p.i] in _BACK_PLACE_NOUNS)
+            for p in doc.places(s)):
+        return  # "returned home", "returned to Moscow", "came back from Beijing": told, or no journey there
+    last = next((d for d in reversed(doc.drafts) if d.entity is trav.entity and d.spans and d.sentences
+                 and s.a - d.sentences[-1][1] < 600 and d.status in ("completed", "ongoing")), None)
+    if last is None or last.code == trav.entity.nationality or last.spans[0][2] == "year":
+        return  # (a trip dated only by its year: whether the return comes after it is not known)
+    speech = doc.w.get("speech", set())
+    d = next((d for d in s.dates if d.kind in ("abs", "weekday", "rel", "anchor", "ago") and _date_ok(words, d, speech)
+              and (d.i >= ve or d.j <= v)), None)
+    if d is None:
+        return
+    future = m.group(0).startswith(("will", "would", "is"))
+    spans = ndates.resolve(d, doc.pub, future)[:1]
+    if not spans:
+        return
+    (a0, _, _), (a1, b1, _) = spans[0], last.spans[0]
+    if a1.toordinal() - _SAME_TRIP_DAYS <= a0.toordinal() <= b1.toordinal() + _SAME_TRIP_DAYS:
+        return  # the last trip's own days: its end, or a second mention of it
+    status = "planned" if future else "completed"
+    _add(doc, _Draft(trav.entity, trav.text, last.code, last.city, spans, status, "", [(s.a, s.b)]))

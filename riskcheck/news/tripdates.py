@@ -158,6 +158,15 @@ def _other_clause_date(s: _Sentence, ti: int, dest_j: int, d: DateExpr) -> bool:
     return bool(commas) and any(i < commas[-1] for i in others)
 
 
+def when_date(s: _Sentence, ti: int) -> DateExpr | None:
+    """ "his first visit since December 2021, when he flew into X": the date the "when" clause hangs on."""
+    words = s.words
+    wn = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "when"), None)
+    if wn is None or "," not in s.toks[wn].gap:
+        return None
+    return next((d for d in s.dates if d.j == wn and d.kind in ("abs", "season")), None)
+
+
 def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: tuple[int, int], status: str,
                future: bool, ctx_date: DateExpr | None, plan_spans: list[tuple[date, date, str]] | None,
                last_since: list[tuple[date, date, str]] | None, who: Entity | None = None
@@ -184,10 +193,7 @@ def trip_spans(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, clause: t
         dexpr = next((d for d in found if clause[0] <= d.i < clause[1] and d.i > ti and words[d.i - 1] == "since"
                       and d.kind in ("weekday", "abs", "rel") and d.unit in ("", "day")), None)
     if dexpr is None:
-        # "his first visit since December 2021, when he flew into X": the date the "when" clause hangs on
-        wn = next((n for n in range(ti - 1, max(-1, ti - 4), -1) if words[n] == "when"), None)
-        if wn is not None and "," in s.toks[wn].gap:
-            dexpr = next((d for d in found if d.j == wn and d.kind in ("abs", "season")), None)
+        dexpr = when_date(s, ti)
     if dexpr is None and status in ("completed", "ongoing") and words[ti:ti + 1] in (["was"], ["were"]):
         # "X was in Jordan for treatment when the prosecutor announced charges against him late February": the
         # stay is dated by the "when" clause that follows it
