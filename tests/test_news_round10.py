@@ -156,3 +156,22 @@ def test_a_when_clause_dates_the_trip_it_opens() -> None:
     text = ("Vladimir Putin arrived in Geneva on Wednesday. It is his first trip outside Russia since 23 January "
             "2020, when he spoke at a forum in Jerusalem.")
     assert ("vladimir-putin", "IL", "2020-01", "completed") in rows(text, "2021-06-16")
+
+
+def test_expected_back_is_a_plan_to_return_there() -> None:
+    got = rows("Omar al-Bashir and Salva Kiir are expected back in Addis Ababa later this month.", "2012-09-03")
+    assert ("omar-al-bashir", "ET", "2012-09", "planned") in got
+
+
+def test_expected_back_home_after_a_trip_elsewhere_is_no_trip() -> None:
+    text = ("The delegation was led by Noor Saqib, who arrived in Saudi Arabia in May. "
+            "Noor Saqib is expected back in Kabul by the end of the week.")
+    assert not any(c == "AF" for _, c, _, _ in rows(text, "2025-06-03"))
+
+
+@pytest.mark.parametrize("text", [
+    "Ahmad Harun was treated in a hospital in Amman in February 2007.",
+    "Ahmad Harun was being treated in an Amman hospital in February 2007.",
+])
+def test_treated_in_a_hospital_abroad(text: str) -> None:
+    assert ("ahmad-harun", "JO", "2007-02", "completed") in rows(text, "2007-03-01")
