@@ -175,3 +175,22 @@ def test_expected_back_home_after_a_trip_elsewhere_is_no_trip() -> None:
 ])
 def test_treated_in_a_hospital_abroad(text: str) -> None:
     assert ("ahmad-harun", "JO", "2007-02", "completed") in rows(text, "2007-03-01")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Vladimir Putin flew to the Russian air base in Syria in 2017.", "SY"),
+    ("Vladimir Putin flew to the air base at Hmeimim in Syria in 2017.", "SY"),
+    ("Benjamin Netanyahu went to a hotel in Washington in 2017.", "US"),
+])
+def test_a_site_abroad_the_journey_went_to(text: str, code: str) -> None:
+    assert any(c == code and m.startswith("2017") for _, c, m, _ in rows(text, "2025-09-10"))
+
+
+def test_standing_at_a_gathering_abroad() -> None:
+    got = rows("Vladimir Putin stood beside Xi Jinping at the military parade in Beijing on 3 September.", "2025-09-10")
+    assert ("vladimir-putin", "CN", "2025-09", "completed") in got
+
+
+def test_standing_trial_is_no_presence() -> None:
+    got = rows("Whether Omar al-Bashir will ever stand trial at The Hague is unclear.", "2019-05-01")
+    assert not any(c == "NL" for _, c, _, _ in got)

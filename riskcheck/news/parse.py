@@ -69,6 +69,9 @@ _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
                           "outskirts", "side"})  # ("on the southern Sudan side of the border")
+# sites a journey goes to ("flew to the air base in Syria"): the place of the site is the destination
+_SITE_NOUNS = frozenset({"base", "airbase", "airport", "facility", "hotel", "palace", "residence", "compound",
+                         "hospital", "resort", "embassy", "port", "camp", "headquarters"})
 # parts of a country ("the far south of Algeria", "the outskirts of Kyiv"): a place there is in the country
 _REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
@@ -131,7 +134,7 @@ def rules() -> dict[tuple[str, str], Rule]:
 
 _IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
                         "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks", "spoke", "spoken",
-                        "refuelled", "refuelling", "took", "brought", "saw", "seen"})
+                        "refuelled", "refuelling", "took", "brought", "saw", "seen", "stood"})
 
 
 @cache
@@ -346,6 +349,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 continue
             if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and (
                     gov.head.lower_ in _VENUE_PREPS or gov.pos_ == "PROPN" and gov.head.lower_ in ("in", "into", "to")
+                    # "flew to the Russian air base in Syria", "drove to a hotel in Geneva"
+                    or gov.lemma_.lower() in _SITE_NOUNS and gov.head.lower_ in ("to", "into")
             ) and (gov.lemma_.lower(), "noun") not in rules():
                 # "a ceremony at the Great Hall of the People in Beijing", "at a hotel in Berlin": the city of
                 # the venue is the place of what happens there
@@ -486,6 +491,8 @@ def _finite(tok: Any) -> Any | None:
 
 def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     """Traveller tokens of a trigger and the verb that carries the tense."""
+    if trigger.lemma_ == "stand" and any(c.dep_ in ("dobj", "attr", "acomp") for c in trigger.children):
+        return [], trigger  # "will stand trial at The Hague", "stood firm": no presence told
     if rule.pos == "noun" and trigger.lemma_.lower() in _DELEGATIONS:
         # "having led the Taliban's official Hajj delegation to Saudi Arabia": who leads it goes; whose it is
         # (a country, a movement) says nothing of who travels
