@@ -194,3 +194,27 @@ def test_standing_at_a_gathering_abroad() -> None:
 def test_standing_trial_is_no_presence() -> None:
     got = rows("Whether Omar al-Bashir will ever stand trial at The Hague is unclear.", "2019-05-01")
     assert not any(c == "NL" for _, c, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin and Xi Jinping in Beijing, May 2024.", ("vladimir-putin", "CN", "2024-05", "completed")),
+    ("The two crown princes with President Omar al-Bashir in Abu Dhabi on 22 February 2015.",
+     ("omar-al-bashir", "AE", "2015-02", "completed")),
+])
+def test_a_caption_with_no_verb_places_the_people_it_names(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2024-06-03")
+
+
+def test_a_caption_names_no_trip_of_a_topic_or_of_someone_at_home() -> None:
+    assert rows("Tensions in Gaza: Benjamin Netanyahu under pressure.", "2024-06-03") == set()
+    assert rows("Vladimir Putin in Moscow on Monday.", "2024-06-03") == set()
+
+
+def test_a_caption_host_of_unknown_country_is_not_a_traveller() -> None:
+    got = rows("Sheikh Mohammed bin Rashid with President Omar al-Bashir in Abu Dhabi on 22 February 2015.", "2016-01-01")
+    assert {p for p, _, _, _ in got} == {"omar-al-bashir"}
+
+
+def test_a_caption_set_ahead_is_no_presence_shown() -> None:
+    got = rows("Trump meeting with Benjamin Netanyahu at Mar-a-Lago later this month.", "2025-12-10")
+    assert ("benjamin-netanyahu", "US", "2025-12", "completed") not in got

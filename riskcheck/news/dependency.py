@@ -38,6 +38,7 @@ from .tripdates import (
     when_date,
 )
 
+CAPTION_WORDS = 20  # a sentence this short may be a caption or headline with no verb ("X and Y in Beijing, May 2024")
 PARSE_MAX_CHARS = 2000  # longer "sentences" are scraping debris, not prose worth a parse
 
 
@@ -188,8 +189,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words) and \
-            not (pointed is not None or there is not None):
-        return  # no travel word (nor "with X in Y", "was here/there"): nothing for the parse to find
+            not (pointed is not None or there is not None) and not (len(words) <= CAPTION_WORDS and (
+                "in" in words or "at" in words)):
+        return  # no travel word (nor "with X in Y", "was here/there", a caption): nothing for the parse to find
     here = (s.a, s.b)
     named = any(m.entity is not None for m in ms)
     story = None if named or CALLED_OFF.isdisjoint(words) else _story_traveller(doc)
@@ -227,6 +229,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         place = by_char[link.dest]
         if who is None or who.entity is None or place.code == who.entity.nationality:
             continue
+        if link.mark == "caption" and not who.entity.pid and not who.entity.nationality:
+            continue  # a caption's person of unknown country may be the host at home
         if any((s.a, s.b) in d.sentences for d in doc.by_key.get((who.entity.key, place.code), [])):
             continue  # the rules read this trip in this sentence already (with their finer status cues)
         tri = tok_at(link.trigger)

@@ -35,7 +35,7 @@ from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _add, _finish
 from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
-from .dependency import CALLED_OFF, _parse_trips, _parse_words, _parser
+from .dependency import CALLED_OFF, CAPTION_WORDS, _parse_trips, _parse_words, _parser
 from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .glue import restore, unglue
@@ -75,6 +75,7 @@ __all__ = ["Trip", "extract_trips"]
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
+_CAPTION = re.compile(r" (?:in|at) ")
 # "their summit in Helsinki", "they met in Baku", "the two sat down in Vienna" (refs._two_met)
 _PAIR_REF = re.compile(r"\b(?:their|they|the two|both)\b")
 
@@ -186,8 +187,11 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 doc.last_subject_age += 1
             continue
         among = bool(doc.events) and folded.startswith(("among ", "also among "), a)  # "Among them was X"
+        # a caption or headline with no verb ("X and Y in Beijing, May 2024"): the parse tells
+        caption = bool(parse_words) and "person" in cats and "place" in cats and b - a <= 200 and \
+            _CAPTION.search(folded, a, b) is not None and len(folded[a:b].split()) <= CAPTION_WORDS
         if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among \
-                and not back and not (
+                and not back and not caption and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)

@@ -69,6 +69,9 @@ _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
                           "outskirts", "side"})  # ("on the southern Sudan side of the border")
+# words that set a verbless caption or headline ahead of the report ("X meeting with Y at Z later this month"):
+# not a presence shown
+_AHEAD = frozenset({"later", "next", "upcoming", "tomorrow", "soon", "?"})
 # sites a journey goes to ("flew to the air base in Syria"): the place of the site is the destination
 _SITE_NOUNS = frozenset({"base", "airbase", "airport", "facility", "hotel", "palace", "residence", "compound",
                          "hospital", "resort", "embassy", "port", "camp", "headquarters"})
@@ -666,6 +669,18 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         verb = gov.head.head
         negated = any(c.dep_ == "neg" for c in verb.children)
         yield Link(gov.idx, (a, b), verb.idx, verb.idx, _form(verb), negated)
+        return
+    if prep in ("in", "at") and (gov.pos_ == "PROPN" or gov.pos_ == "NOUN" and gov.dep_ == "ROOT") and \
+            not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _AHEAD for t in doc):
+        # a caption or headline with no verb: "X and Y in Beijing, May 2024", "A and B with President X in Abu Dhabi
+        # on 22 February 2015": everyone the noun phrase names was there
+        top = gov
+        while top.dep_ in ("conj", "pobj", "prep", "appos") and top.head.i != top.i:
+            top = top.head
+        people = [t for t in top.subtree if t.pos_ == "PROPN" and t.dep_ in ("ROOT", "conj", "pobj", "appos")
+                  and t.idx < a and not (t.dep_ == "pobj" and t.head.lower_ not in ("with", "and"))]
+        for who in people:
+            yield Link(who.idx, (a, b), gov.idx, gov.idx, "noun", False, "caption")
         return
     if gov.pos_ in ("VERB", "AUX") and (_carries(gov) and (gov.lemma_.lower(), "verb") not in table or
                                         gov.lemma_.lower() in ("head", "lead") and prep == "in"):
