@@ -218,3 +218,21 @@ def test_a_caption_host_of_unknown_country_is_not_a_traveller() -> None:
 def test_a_caption_set_ahead_is_no_presence_shown() -> None:
     got = rows("Trump meeting with Benjamin Netanyahu at Mar-a-Lago later this month.", "2025-12-10")
     assert ("benjamin-netanyahu", "US", "2025-12", "completed") not in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin's next stop is Venezuela.", ("vladimir-putin", "VE", "", "planned")),
+    ("Vladimir Putin flew to Cuba. His next trip abroad is the EU-Russia summit that Portugal will host near Lisbon on "
+     "October 26.", ("vladimir-putin", "PT", "2007-10", "planned")),
+    ("Next on the Russian president's foreign schedule is Minsk, where on 23 November the leaders will gather.",
+     ("vladimir-putin", "BY", "2007-11", "planned")),
+])
+def test_the_next_stop_is_a_plan(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2007-10-01")
+
+
+def test_the_next_stop_names_no_participant_glued_to_a_gathering() -> None:
+    got = rows("Vladimir Putin flew to Cuba. His next trip abroad is the EU-Russia summit that Portugal will host.",
+               "2007-10-01")
+    assert ("vladimir-putin", "PT", "", "planned") in got
+    assert not any(c == "RU" for _, c, _, _ in got)

@@ -59,6 +59,7 @@ from .shapes import (
     _first_since,
     _meeting_between,
     _meeting_on_trip,
+    _next_stop,
     _ordinal_visits,
     _since_gathering,
     _years_since_last,
@@ -210,6 +211,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if "first" in s.words:
                 _first_since(doc, s, ms)
             _since_gathering(doc, s, ms)
+        if "next" in s.words:
+            _next_stop(doc, s, ms)  # "X's next stop is Venezuela"
         if "first" in s.words and ("second" in s.words or "third" in s.words):
             _ordinal_visits(doc, s, ms)
         if "years" in s.words and "last" in s.words:

@@ -293,3 +293,44 @@ def _meeting_on_trip(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                 continue
             _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
         return
+
+
+_NEXT_NOUNS = frozenset({"stop", "destination", "trip", "visit", "leg", "port"})
+_SCHEDULE_NOUNS = frozenset({"schedule", "agenda", "itinerary", "calendar"})
+
+
+def _next_stop(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X's next stop is Venezuela", "His next trip abroad is the summit in Portugal on 26 October", "Next on the
+    Russian president's foreign schedule is Minsk": a planned trip of the possessor to the place named after."""
+    words = s.words
+    n = next((x for x in range(len(words) - 2) if words[x] == "next"), None)
+    if n is None:
+        return
+    if words[n + 1] in _NEXT_NOUNS:
+        owner = next((m for m in ms if m.entity is not None and (m.j == n or m.j == n - 1 and words[m.j] == "s")
+                      and (m.possessive or m.kind == "pronoun")), None)
+        k = n + 2
+    elif words[n + 1] == "on":
+        sched = next((x for x in range(n + 2, min(len(words), n + 9)) if words[x] in _SCHEDULE_NOUNS), None)
+        owner = next((m for m in ms if m.entity is not None and sched is not None and n + 1 < m.i and m.j <= sched
+                      and m.possessive), None)
+        k = (sched or n) + 1
+    else:
+        return
+    if owner is None or owner.entity is None:
+        return
+    while k < len(words) and words[k] in ("abroad", "of", "call", "foreign"):
+        k += 1
+    if k >= len(words) or words[k] not in ("is", "will", "was"):
+        return
+    place = next((p for p in doc.places(s) if k < p.i <= k + 10 and p.kind in _PLACE_KIND_RANK
+                  and p.code != owner.entity.nationality and "-" not in s.toks[p.i].gap), None)
+    if place is None:
+        return  # ("the EU-Russia summit that Portugal will host": not the glued participant)
+    d = next((d for d in s.dates if d.i > k and _date_ok_here(words, d)), None)
+    spans = ndates.resolve(d, doc.pub, True)[:1] if d is not None else []
+    _add(doc, _Draft(owner.entity, owner.text, place.code, place.city, spans, "planned", "", [(s.a, s.b)]))
+
+
+def _date_ok_here(words: list[str], d: DateExpr) -> bool:
+    return not (d.i > 0 and words[d.i - 1] == "since")
