@@ -12,7 +12,7 @@ from .dates import DateExpr
 from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence
 from .modality import FUTURE, Cue, status_of
 from .status import _noun_status
-from .tripdates import _pick_date, resolve_for
+from .tripdates import _date_ok, _pick_date, resolve_for
 
 _MEETING_NOUNS = frozenset({"summit", "meeting", "talks"})
 
@@ -327,10 +327,7 @@ def _next_stop(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                   and p.code != owner.entity.nationality and "-" not in s.toks[p.i].gap), None)
     if place is None:
         return  # ("the EU-Russia summit that Portugal will host": not the glued participant)
-    d = next((d for d in s.dates if d.i > k and _date_ok_here(words, d)), None)
+    speech = doc.w.get("speech", set())
+    d = next((d for d in s.dates if d.i > k and _date_ok(words, d, speech) and words[d.i - 1] != "since"), None)
     spans = ndates.resolve(d, doc.pub, True)[:1] if d is not None else []
     _add(doc, _Draft(owner.entity, owner.text, place.code, place.city, spans, "planned", "", [(s.a, s.b)]))
-
-
-def _date_ok_here(words: list[str], d: DateExpr) -> bool:
-    return not (d.i > 0 and words[d.i - 1] == "since")
