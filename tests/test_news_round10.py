@@ -236,3 +236,60 @@ def test_the_next_stop_names_no_participant_glued_to_a_gathering() -> None:
                "2007-10-01")
     assert ("vladimir-putin", "PT", "", "planned") in got
     assert not any(c == "RU" for _, c, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Benjamin Netanyahu landed at Andrews Air Force Base on Sunday.", ("benjamin-netanyahu", "US", "2025-12",
+                                                                        "completed")),
+    ("Vladimir Putin landed at Sunan airport in the early hours of 19 June 2024.", ("vladimir-putin", "KP", "2024-06",
+                                                                                    "completed")),
+    ("Vladimir Putin flew to Hmeimim in December 2017.", ("vladimir-putin", "SY", "2017-12", "completed")),
+    ("Dominic Ongwen arrived at the ICC detention centre on 21 January.", ("dominic-ongwen", "NL", "2025-01",
+                                                                           "completed")),
+])
+def test_airports_and_bases_abroad(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2025-12-10")
+
+
+def test_an_airport_named_after_a_person_is_not_the_person() -> None:
+    got = rows("Benjamin Netanyahu flew out of Ben Gurion Airport on Sunday.", "2025-12-10")
+    assert not any(c == "IL" for _, c, _, _ in got)  # his own country
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Khaled El Hishri was arrested by German police on arrival at Berlin Brandenburg airport on 16 July 2025.",
+     ("khaled-el-hishri", "DE", "2025-07", "completed")),
+    ("Bosco Ntaganda walked into the US embassy in Kigali in March 2013.",
+     ("bosco-ntaganda", "RW", "2013-03", "completed")),
+    ("Iyad Ag Ghaly was present in Algiers on 2 July 2006.", ("iyad-ag-ghaly", "DZ", "2006-07", "completed")),
+    ("Thomas Lubanga had been driven to Paris on 18 December 2015.", ("thomas-lubanga", "FR", "2015-12", "completed")),
+])
+def test_less_common_verbs_of_presence(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2025-12-10")
+
+
+def test_an_arrest_on_arrival_that_would_happen_is_no_trip() -> None:
+    got = rows("Officials said Omar al-Bashir would be arrested upon arrival in Kampala.", "2009-07-10")
+    assert ("omar-al-bashir", "UG", "2009-07", "completed") not in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Germany surrendered Khaled El Hishri to the court on 1 December.",
+     ("khaled-el-hishri", "NL", "2025-12", "completed")),
+    ("Khaled El Hishri was arrested in Berlin in July. Germany surrendered him to the court on 1 December.",
+     ("khaled-el-hishri", "NL", "2025-12", "completed")),
+    ("Rodrigo Duterte was transferred to the ICC on 12 March.", ("rodrigo-duterte", "NL", "2025-03", "completed")),
+    ("Germany said Khaled El Hishri will be surrendered to the International Criminal Court next week.",
+     ("khaled-el-hishri", "NL", "2025-12", "planned")),
+])
+def test_handed_to_the_court_goes_to_the_hague(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2025-12-10")
+
+
+@pytest.mark.parametrize("text", [
+    "The ICC said Rodrigo Duterte's appeal was sent to the court's judges.",
+    "Rodrigo Duterte's lawyers were sent to the court on Monday.",
+    "Rodrigo Duterte has been held at the court's detention centre in Scheveningen since March.",
+])
+def test_the_courts_paperwork_and_custody_are_no_journey(text: str) -> None:
+    assert not any(c == "NL" for _, c, _, _ in rows(text, "2025-12-10"))

@@ -56,12 +56,14 @@ from .refs import (
 )
 from .sentences import split, unwrap
 from .shapes import (
+    TO_COURT,
     _first_since,
     _meeting_between,
     _meeting_on_trip,
     _next_stop,
     _ordinal_visits,
     _since_gathering,
+    _to_the_court,
     _years_since_last,
 )
 from .status import ANSWER_HINT, later_cancel
@@ -179,6 +181,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
         be_there = parse_words and _BE_THERE.search(folded, a, b) is not None
         back = bool(doc.drafts) and _BACK.search(folded, a, b) is not None  # "He came back on 28 February"
+        back = back or ("person" in cats or bool(doc.drafts)) and TO_COURT.search(folded, a, b) is not None
         if not (cats & interesting) and not referring and not accompany and not be_there and not back:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
@@ -213,6 +216,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _since_gathering(doc, s, ms)
         if "next" in s.words:
             _next_stop(doc, s, ms)  # "X's next stop is Venezuela"
+        if "court" in s.words or "icc" in s.words:
+            _to_the_court(doc, s, ms)  # "Germany surrendered him to the court on 1 December"
         if "first" in s.words and ("second" in s.words or "third" in s.words):
             _ordinal_visits(doc, s, ms)
         if "years" in s.words and "last" in s.words:

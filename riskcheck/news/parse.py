@@ -72,6 +72,8 @@ _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "h
 # words that set a verbless caption or headline ahead of the report ("X meeting with Y at Z later this month"):
 # not a presence shown
 _AHEAD = frozenset({"later", "next", "upcoming", "tomorrow", "soon", "?"})
+# modals of an arrest on arrival that did not happen ("would be arrested upon arrival in Kampala")
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "will", "should", "can"})
 # sites a journey goes to ("flew to the air base in Syria"): the place of the site is the destination
 _SITE_NOUNS = frozenset({"base", "airbase", "airport", "facility", "hotel", "palace", "residence", "compound",
                          "hospital", "resort", "embassy", "port", "camp", "headquarters"})
@@ -137,7 +139,7 @@ def rules() -> dict[tuple[str, str], Rule]:
 
 _IRREGULAR = frozenset({"went", "gone", "goes", "flew", "flown", "met", "held", "left", "fled", "hid", "hidden",
                         "spent", "came", "journeyed", "stopped", "jetted", "visits", "trips", "talks", "spoke", "spoken",
-                        "refuelled", "refuelling", "took", "brought", "saw", "seen", "stood"})
+                        "refuelled", "refuelling", "took", "brought", "saw", "seen", "stood", "drove", "driven"})
 
 
 @cache
@@ -502,6 +504,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("lead", "head"):
             return _subjects(trigger.head), trigger.head
         return [], trigger
+    if rule.pos == "noun" and trigger.lemma_.lower() == "arrival" and trigger.dep_ == "pobj" and \
+            trigger.head.lower_ in ("on", "upon") and trigger.head.head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.head.head.children):
+        return _subjects(trigger.head.head), trigger  # "was arrested on arrival at Berlin airport": who arrived
     if rule.pos == "noun":
         own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
                and c.lower_ not in _WHEN and not (c.dep_ == "compound" and trigger.lemma_ in _GATHERING_NOUNS
@@ -713,6 +719,9 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         return  # "returned from exile in Egypt": where the return came from ("returned in Nairobi" is where it went)
     if gov.lemma_ == "remain" and (gov.tag_ == "VB" or any(c.dep_ == "aux" for c in gov.children)):
         return  # "will remain in China", "a fight to remain in the Netherlands": no journey of its own
+    if gov.lemma_ == "hold" and pos == "verb" and any(c.dep_ == "auxpass" for c in gov.children) and \
+            any(t.lower_ in ("detention", "custody") for t in doc):
+        return  # "has been held at the court's detention centre in Scheveningen": custody, no journey told
     if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in gov.children):
         return  # "saw protests in Tehran": seeing is a meeting only with a named person ("saw Merkel in Berlin")
     if prep == "from" and pos == "verb" and gov.lemma_.lower() in _FROM_VERBS and rule.role == "go":

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import dates as ndates
@@ -331,3 +332,33 @@ def _next_stop(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     d = next((d for d in s.dates if d.i > k and _date_ok(words, d, speech) and words[d.i - 1] != "since"), None)
     spans = ndates.resolve(d, doc.pub, True)[:1] if d is not None else []
     _add(doc, _Draft(owner.entity, owner.text, place.code, place.city, spans, "planned", "", [(s.a, s.b)]))
+
+
+# a suspect handed to the court goes to its seat ("Germany surrendered him to the court on 1 December", "was
+# transferred to the ICC on Friday"); the court's name is never a place otherwise (it speaks, rules, issues)
+TO_COURT = re.compile(r"\b(surrendered|transferred|handed\s+over|handed|extradited|flown|sent|delivered)\b"
+                      r"(?:\s+[a-z]+){0,5}?\s+to\s+(?:the\s+)?(?:icc|international\s+criminal\s+court|court)\b(?!\s+s\b)")
+_COURT_SEAT = ("NL", "The Hague")
+
+
+def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """A wanted person surrendered, transferred or extradited to the ICC travels to The Hague."""
+    line = " ".join(s.words)
+    m = TO_COURT.search(line)
+    if m is None:
+        return
+    v = len(line[:m.start()].split())
+    end = len(line[:m.end()].split())
+    # the object between the verb and "to", else the passive subject before it ("X was transferred to the ICC")
+    who = next((x for x in ms if x.entity is not None and x.entity.pid and v < x.i < end and not x.possessive),
+               None) or next((x for x in reversed(ms) if x.entity is not None and x.entity.pid and x.j <= v
+                              and v - x.j <= 3 and not x.possessive
+                              and s.words[v - 1] in ("was", "were", "been", "be", "being")), None)
+    if who is None or who.entity is None or who.entity.nationality == _COURT_SEAT[0]:
+        return
+    ahead = any(w in ("will", "would", "to", "expected", "due") for w in s.words[max(0, v - 3):v])
+    speech = doc.w.get("speech", set())
+    d = _pick_date(s, s.dates, v, end, speech, (0, len(s.words)))
+    spans = resolve_for(doc, d, "planned" if ahead else "completed", ahead, who=who.entity)[:1] if d else []
+    _add(doc, _Draft(who.entity, who.text, _COURT_SEAT[0], _COURT_SEAT[1], spans, "planned" if ahead else "completed",
+                     "", [(s.a, s.b)]))
