@@ -293,3 +293,8 @@ def test_handed_to_the_court_goes_to_the_hague(text: str, want: tuple[str, str, 
 ])
 def test_the_courts_paperwork_and_custody_are_no_journey(text: str) -> None:
     assert not any(c == "NL" for _, c, _, _ in rows(text, "2025-12-10"))
+
+
+def test_due_back_home_after_a_stay_abroad_keeps_the_stay_made() -> None:
+    got = rows("Omar al-Bashir was due back in Khartoum on Friday after a three-day stay in Chad.", "2016-05-10")
+    assert [(c, st) for _, c, _, st in got] == [("TD", "completed")]
