@@ -180,9 +180,11 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         accompany = bool(doc.drafts) and ACCOMPANY.search(folded, a, b) is not None  # "He was accompanied by X"
         # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
         be_there = parse_words and _BE_THERE.search(folded, a, b) is not None
-        back = bool(doc.drafts) and _BACK.search(folded, a, b) is not None  # "He came back on 28 February"
-        back = back or ("person" in cats or bool(doc.drafts)) and TO_COURT.search(folded, a, b) is not None
-        if not (cats & interesting) and not referring and not accompany and not be_there and not back:
+        # "He came back on 28 February" (one more journey there), "Germany surrendered him to the court" (The Hague)
+        back = bool(doc.drafts) and _BACK.search(folded, a, b) is not None
+        to_court = ("person" in cats or bool(doc.drafts)) and TO_COURT.search(folded, a, b) is not None
+        if not (cats & interesting) and not referring and not accompany and not be_there and not back and \
+                not to_court:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             elif "place" in cats and _PAIR_REF.search(folded, a, b):
@@ -195,7 +197,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         caption = bool(parse_words) and "person" in cats and "place" in cats and b - a <= 200 and \
             _CAPTION.search(folded, a, b) is not None and len(folded[a:b].split()) <= CAPTION_WORDS
         if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among \
-                and not back and not caption and not (
+                and not back and not to_court and not caption and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -241,7 +243,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
-        if doc.drafts and ("back" in s.words or "returned" in s.words or "return" in s.words or "returns" in s.words):
+        if back:
             came_back(doc, s, ms)  # "He came back on 28 February", "he returned in September 2024"
         if ("again" in s.words or len(s.dates) > 1) and doc.drafts:
             for d in trips_again(doc, s, [d for d in doc.drafts if (s.a, s.b) in d.sentences]):
