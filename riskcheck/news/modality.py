@@ -38,9 +38,9 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
     in_clause = [c for c in cues if c0 <= c.i and c.j <= c1]
     # a cue inside the trigger phrase ("will host", "will welcome") governs it too
     # and so does one overlapping its start ("is due" in "is due in"); a cue of scope "next" governs only the trigger
-    # right after it or the one it is part of ("expected back in": not "... after a stay in Chad")
+    # right after it or the one it opens ("expected back in": not "... after a stay in Chad")
     before = [c for c in in_clause if ((c.j <= ti and ti - c.j <= BEFORE_WINDOW) or (ti <= c.i and c.j <= tj)
-                                       or c.i < ti < c.j) and (c.scope != "next" or c.j == ti or ti <= c.i and c.j <= tj)]
+                                       or c.i < ti < c.j) and (c.scope != "next" or c.j == ti or c.i == ti and c.j <= tj)]
     if "whether" in words[max(c0, ti - BEFORE_WINDOW):ti] and form in ("base", "noun"):
         return "speculative"  # "did not say whether X would address the summit by video": an open question
     if any(c.status == "virtual" for c in in_clause):
