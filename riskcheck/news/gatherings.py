@@ -186,9 +186,9 @@ def _collect_events(doc: _Doc, s: _Sentence, k: int) -> None:
 
     def hosted_before(i: int) -> Place | None:
         # "the Saudi-hosted G20 summit", "a Qatar-hosted conference": the host glued before the gathering
-        n = i - 1
-        while n > 0 and words[n] in ("g20", "summit", "annual", "virtual", "online", "first", "last", "next"):
-            n -= 1  # (the noun may follow a series' name: "the Saudi-hosted G20 summit")
+        n = i - 1  # (``i`` is where the series' name starts, if it has one: "the Saudi-hosted G20 summit")
+        while n > 0 and words[n] in ("annual", "virtual", "online", "first", "last", "next"):
+            n -= 1  # "the Qatar-hosted annual forum"
         if n < 1 or words[n] != "hosted" or "-" not in s.toks[n].gap:
             return None
         return next((p for p in doc.places(s) if p.j == n and p.kind in ("country", "demonym")), None)
