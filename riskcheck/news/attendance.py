@@ -12,7 +12,7 @@ import re
 
 from . import dates as ndates
 from .assemble import _add
-from .document import _PLACE_KIND_RANK, Entity, Mention, _Doc, _Draft, _Sentence
+from .document import _PLACE_KIND_RANK, Entity, Mention, _Doc, _Draft, _Sentence, word_index
 from .gatherings import _current_event, event_spans
 from .modality import FUTURE
 from .tripdates import _pick_date, resolve_for
@@ -97,7 +97,7 @@ def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     ev = _current_event(doc, k)
     if ev is None or k - ev.sent > 3:
         return
-    n = len(line[:m.end() if front is not None else m.start()].split())
+    n = word_index(line, m.end() if front is not None else m.start())
     status = "completed" if m.group(1) in ("was", "were") else "ongoing" if m.group(1) in ("is", "are") else "planned"
     spans = event_spans(ev, doc.pub, status == "planned")
     for men in ms:

@@ -322,6 +322,12 @@ def _building_prep(s: _Sentence, i: int) -> bool:
     return k < i - 1 and words[k] in _BUILDING_PREP | {"in"}
 
 
+def word_index(line: str, pos: int) -> int:
+    """Index of the word at character ``pos`` of ``line`` (a sentence's words joined by single spaces): where a
+    regular expression matched over the words starts or ends, in words."""
+    return len(line[:pos].split())
+
+
 def sentence_ends(text: str, a: int, b: int) -> int:
     """How many sentence ends (".", "!", "?") stand in ``text[a:b]`` (0 when ``b <= a``)."""
     return sum(text.count(c, a, b) for c in ".!?") if b > a else 0

@@ -24,6 +24,7 @@ from .document import (
     _Draft,
     _place_code,
     _Sentence,
+    word_index,
 )
 from .mentions import Hit
 from .modality import FUTURE
@@ -777,11 +778,11 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     back on 28 February last year", "In April he was back in the city", "After the parade he returned in September
     2024". Not the end of that trip ("arrived on Monday and returned on Wednesday"), not a return home."""
     words = s.words
-    m = _BACK.search(" ".join(words))
+    line = " ".join(words)
+    m = _BACK.search(line)
     if m is None:
         return
-    v = len(" ".join(words)[:m.start()].split())
-    ve = v + len(m.group(0).split())
+    v, ve = word_index(line, m.start()), word_index(line, m.end())
     trav = next((x for x in reversed(ms) if x.entity is not None and x.j <= v and v - x.j <= 2 and not x.obj
                  and not x.possessive), None)
     if trav is None or trav.entity is None:

@@ -10,7 +10,7 @@ from datetime import date
 from . import dates as ndates
 from .assemble import _add, _compatible
 from .dates import DateExpr
-from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence
+from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence, word_index
 from .modality import FUTURE, Cue, status_of
 from .status import _noun_status
 from .tripdates import _date_ok, _pick_date, resolve_for
@@ -347,8 +347,7 @@ def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     m = TO_COURT.search(line)
     if m is None:
         return
-    v = len(line[:m.start()].split())
-    end = len(line[:m.end()].split())
+    v, end = word_index(line, m.start()), word_index(line, m.end())
     # the object between the verb and "to", else the passive subject before it ("X was transferred to the ICC")
     who = next((x for x in ms if x.entity is not None and x.entity.pid and v < x.i < end and not x.possessive),
                None) or next((x for x in reversed(ms) if x.entity is not None and x.entity.pid and x.j <= v
@@ -357,8 +356,7 @@ def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     if who is None or who.entity is None or who.entity.nationality == _COURT_SEAT[0]:
         return
     ahead = any(w in ("will", "would", "to", "expected", "due") for w in s.words[max(0, v - 3):v])
-    speech = doc.w.get("speech", set())
-    d = _pick_date(s, s.dates, v, end, speech, (0, len(s.words)))
-    spans = resolve_for(doc, d, "planned" if ahead else "completed", ahead, who=who.entity)[:1] if d else []
-    _add(doc, _Draft(who.entity, who.text, _COURT_SEAT[0], _COURT_SEAT[1], spans, "planned" if ahead else "completed",
-                     "", [(s.a, s.b)]))
+    status = "planned" if ahead else "completed"
+    d = _pick_date(s, s.dates, v, end, doc.w.get("speech", set()), (0, len(s.words)))
+    spans = resolve_for(doc, d, status, ahead, who=who.entity)[:1] if d else []
+    _add(doc, _Draft(who.entity, who.text, _COURT_SEAT[0], _COURT_SEAT[1], spans, status, "", [(s.a, s.b)]))
