@@ -768,8 +768,11 @@ _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was"
 # "He came back on 28 February", "In April he was back in the city", "he returned in September 2024": one more
 # journey to where the traveller's last trip went (a verb of coming back, no place of its own)
 _BACK = re.compile(r"\b(?:(?:came|comes|come|went|flew|was|were|is|will be|would be) back|returned|returns|"
-                   r"will return|would return)\b")
+                   r"will return|would return|came(?= (?:on|in|last|early|late)\b))\b")
+# "He came on 23 May" (a bare coming, no "back"): only with the date right after it
+_BARE_CAME = "came"
 _BACK_PLACE_NOUNS = frozenset({"city", "capital", "country"})
+_BACK_NOT = frozenset({"home", "work", "office", "desk", "duty", "power"})  # "was back at work in July"
 _SAME_TRIP_DAYS = 7  # a date this close to the last trip's is that trip's end ("arrived Monday, returned Wednesday")
 
 
@@ -788,17 +791,18 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     if trav is None or trav.entity is None:
         return
     after = words[ve:ve + 4]
-    if "home" in after or "to" in after[:1] or "from" in after[:1] or any(
+    if not _BACK_NOT.isdisjoint(after) or "to" in after[:1] or "from" in after[:1] or any(
             p.i >= ve and not (words[p.i - 1:p.i] == ["the"] and words[p.i] in _BACK_PLACE_NOUNS)
             for p in doc.places(s)):
-        return  # "returned home", "returned to Moscow", "came back from Beijing": told, or no journey there
+        return  # "returned home", "back at work", "returned to Moscow", "came back from Beijing": told, or no journey there
     last = next((d for d in reversed(doc.drafts) if d.entity is trav.entity and d.spans and d.sentences
                  and s.a - d.sentences[-1][1] < 600 and d.status in ("completed", "ongoing")), None)
     if last is None or last.code == trav.entity.nationality or last.spans[0][2] == "year":
         return  # (a trip dated only by its year: whether the return comes after it is not known)
     speech = doc.w.get("speech", set())
+    bare = words[ve - 1] == _BARE_CAME
     d = next((d for d in s.dates if d.kind in ("abs", "weekday", "rel", "anchor", "ago") and _date_ok(words, d, speech)
-              and (d.i >= ve or d.j <= v)), None)
+              and (ve <= d.i <= ve + 1 if bare else d.i >= ve or d.j <= v)), None)
     if d is None:
         return
     future = m.group(0).startswith(("will", "would", "is"))

@@ -1,0 +1,49 @@
+"""Recall by class, round 11: coming back to a building abroad ("He was back at the White House in July") and a
+bare coming with a date of its own ("He came on 23 May"), each one more journey to the last trip's place.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+spacy_parse = pytest.importorskip("spacy")  # the parse-based shapes need the `nlp` extra (CI installs it)
+
+
+def rows(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(t.person_id or t.person, t.country, t.start[:7], t.status) for t in extract_trips(text, published)}
+
+
+def test_back_at_a_building_abroad_is_one_more_journey() -> None:
+    got = rows("Benjamin Netanyahu flew to Washington in February. He was back at the White House in July.",
+               "2025-12-30")
+    assert {("benjamin-netanyahu", "US", "2025-02", "completed"),
+            ("benjamin-netanyahu", "US", "2025-07", "completed")} <= got
+
+
+@pytest.mark.parametrize("second", [
+    "By Sunday he was back at his office in Jerusalem.",
+    "In July he was back at work.",
+])
+def test_back_at_home_or_at_work_is_no_journey(second: str) -> None:
+    got = rows("Benjamin Netanyahu flew to Washington in February. " + second, "2025-12-30")
+    assert got == {("benjamin-netanyahu", "US", "2025-02", "completed")}
+
+
+def test_a_bare_coming_with_its_own_date_is_an_earlier_journey() -> None:
+    got = rows("Vladimir Putin is in Minsk this week. This is his second visit to Belarus this year. He came on "
+               "23 May for a two-day official visit.", "2024-12-05")
+    assert {("vladimir-putin", "BY", "2024-12", "ongoing"), ("vladimir-putin", "BY", "2024-05", "completed")} <= got
+
+
+@pytest.mark.parametrize("second", [
+    "He came on Monday.",  # the same journey's arrival
+    "The invitation came in May.",  # not the traveller
+    "He came in second in a poll in May.",  # no date right after the verb
+])
+def test_a_coming_that_is_not_another_journey(second: str) -> None:
+    got = rows("Vladimir Putin is in Minsk this week. " + second, "2024-12-05")
+    assert got == {("vladimir-putin", "BY", "2024-12", "ongoing")}
