@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -150,8 +151,8 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
                 skipped.append((item.source, item.reason))
                 continue
             n_read += 1
-            if trips is None:  # pragma: no cover - defensive
-                skipped.append((item.source, "could not be analysed"))
+            if trips is None or isinstance(trips, str):
+                skipped.append((item.source, trips or "could not be analysed"))
                 continue
             rows = report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only)
             by_status.update(r["status"] for r in rows)
@@ -199,7 +200,9 @@ def _warn_stale(rs: Any, records: list[dict[str, Any]]) -> None:
     if note:
         print(f"riskcheck: {note}", file=sys.stderr)
 
-def _extract_one(item: Any, rs: Any) -> list[Any] | None:
+def _extract_one(item: Any, rs: Any) -> list[Any] | str | None:
+    """The trips of one article; None for an input that is not an article; the reason, as a string, when the
+    article could not be analysed (a fault of ours: the run goes on, and the summary names the article)."""
     from .news.extract import extract_trips
     from .news.readers import Article
 
@@ -207,8 +210,10 @@ def _extract_one(item: Any, rs: Any) -> list[Any] | None:
         return None
     try:
         return extract_trips(item.text, item.published, ruleset=rs)
-    except RecursionError:  # pragma: no cover - defensive
-        return None
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not lose the others
+        if os.environ.get("RISKCHECK_DEBUG"):
+            raise
+        return f"could not be analysed (internal error {type(exc).__name__}: {exc}; please report it)"
 
 
 _WORKER: dict[str, Any] = {}
@@ -225,7 +230,7 @@ def _worker_init(data_path: str | None, model: str | None) -> None:
     _WORKER["rs"] = load_ruleset(data_path)
 
 
-def _worker_run(item: Any) -> list[Any] | None:
+def _worker_run(item: Any) -> list[Any] | str | None:
     return _extract_one(item, _WORKER["rs"])
 
 

@@ -99,3 +99,28 @@ def test_riskcheck_data_in_a_real_process():
 def test_bad_data_folder_is_exit_2_one_line(tmp_path):
     r = CliRunner().invoke(cli, ["check", "Putin", "ZA"], env={"RISKCHECK_DATA": str(tmp_path / "nope")})
     assert r.exit_code == 2 and r.output.count("\n") == 1 and "not a data folder" in r.output
+
+
+def test_one_article_that_fails_does_not_lose_the_others(monkeypatch, tmp_path):
+    import riskcheck.news.extract as extract_module
+
+    real = extract_module.extract_trips
+
+    def fails_on_b(text, *a, **k):
+        if "BOOM" in text:
+            raise IndexError("deliberate bug for the test")
+        return real(text, *a, **k)
+
+    monkeypatch.delenv("RISKCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(extract_module, "extract_trips", fails_on_b)
+    (tmp_path / "a.txt").write_text(" date 2023-07-25 Vladimir Putin will visit China in October.\n")
+    (tmp_path / "b.txt").write_text(" date 2023-07-25 BOOM. Vladimir Putin will visit India in October.\n")
+    out = tmp_path / "out.csv"
+    r = CliRunner().invoke(cli, ["news", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "csv",
+                                 "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "CN" in out.read_text() and "IN" not in out.read_text().split("\n", 1)[1]
+    assert "b.txt: could not be analysed (internal error IndexError: deliberate bug for the test" in r.stderr
+    monkeypatch.setenv("RISKCHECK_DEBUG", "1")
+    r = CliRunner().invoke(cli, ["news", str(tmp_path / "b.txt"), "--format", "csv", "-o", str(out)])
+    assert isinstance(r.exception, IndexError)

@@ -47,3 +47,12 @@ def test_a_bare_coming_with_its_own_date_is_an_earlier_journey() -> None:
 def test_a_coming_that_is_not_another_journey(second: str) -> None:
     got = rows("Vladimir Putin is in Minsk this week. " + second, "2024-12-05")
     assert got == {("vladimir-putin", "BY", "2024-12", "ongoing")}
+
+
+@pytest.mark.parametrize("text", [
+    "Laurent Gbagbo stayed in Abidjan while the others flew in",  # an arrival particle at the very end
+    "Laurent Gbagbo did not go to the summit in Nice, where the other leaders had flown in",
+])
+def test_an_arrival_verb_at_the_end_of_the_text_is_read(text: str) -> None:
+    # (it used to raise IndexError); whoever flew in, Gbagbo made no journey
+    assert all(t.status == "cancelled" for t in extract_trips(text, "2010-06-01") if t.person_id == "laurent-gbagbo")

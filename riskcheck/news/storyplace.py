@@ -68,7 +68,8 @@ def arrival_without_place(s: _Sentence, place_starts: list[int]) -> int | None:
                    if not (p > 0 and words[p - 1] == "from")):
                 return None  # "arrived in Moscow", "landed at Ciampino in Rome": the place is told
                 # (not "flew in on Wednesday and returned to Moscow the same evening": another clause's place)
-            nxt = words[n + 2] if w in _PARTICLE else (words[n + 1] if n + 1 < len(words) else "")
+            k = n + 2 if w in _PARTICLE else n + 1  # (the word after "flew in", or after "arrived")
+            nxt = words[k] if k < len(words) else ""
             if nxt in ("back", "home"):
                 return None  # "arrived back home"
             return n
