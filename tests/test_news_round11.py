@@ -56,3 +56,20 @@ def test_a_coming_that_is_not_another_journey(second: str) -> None:
 def test_an_arrival_verb_at_the_end_of_the_text_is_read(text: str) -> None:
     # (it used to raise IndexError); whoever flew in, Gbagbo made no journey
     assert all(t.status == "cancelled" for t in extract_trips(text, "2010-06-01") if t.person_id == "laurent-gbagbo")
+
+
+def test_the_one_year_a_text_names_must_fit_the_leads_weekday() -> None:
+    from datetime import date
+
+    from riskcheck.news.readers import header_date
+
+    # 7 September was a Thursday in 2017 and a Friday in 2018: a report "on Friday" that names only 2017
+    # (background) is of 2018, not 2017
+    text = ("TEHRAN, Sept 7 (Wire) - Vladimir Putin held talks in the Iranian capital on Friday, his first visit "
+            "since a trip to Sochi's neighbour in November 2017.")
+    span = header_date(text)[1]
+    assert span is not None and span.start == date(2018, 9, 7)
+    # no weekday in the lead: the one year named is the year
+    text = "TEHRAN, Sept 7 (Wire) - Vladimir Putin held talks in the Iranian capital, as he did in 2017."
+    span = header_date(text)[1]
+    assert span is not None and span.start == date(2017, 9, 7)

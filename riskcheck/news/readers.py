@@ -131,7 +131,9 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             year = _year_near(text[:200_000], mo, int(m[2]))
         if not year:
             years = set(_YEARS.findall(text[:200_000]))
-            year = int(years.pop()) if len(years) == 1 else _year_by_weekday(text, m.end(), mo, int(m[2]), years)
+            year = _year_by_weekday(text, m.end(), mo, int(m[2]), years)
+            if year == 0 and len(years) == 1:
+                year = _one_year(text, m.end(), mo, int(m[2]), int(years.pop()))
         if year:
             try:
                 return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline"
@@ -224,6 +226,20 @@ def _year_by_weekday(text: str, at: int, month: int, day: int, years: set[str]) 
         except ValueError:
             continue
     return fits.pop() if len(fits) == 1 else 0
+
+
+def _one_year(text: str, at: int, month: int, day: int, year: int) -> int:
+    """The one year a text names, for its year-less dateline: not when the lead's first weekday is neither the
+    dateline's day nor the day before in that year ("the 1972 treaty" in a report "on Saturday" of June 16: a
+    Friday in 1972). 0 when it does not fit."""
+    lead = _ON_WEEKDAY.search(text, at, at + 400)
+    if lead is None:
+        return year
+    try:
+        wd = date(year, month, day).weekday()
+    except ValueError:
+        return 0
+    return year if _WEEKDAYS.index(lead[1].lower()) in (wd, (wd - 1) % 7) else 0
 
 
 def _year_near(text: str, month: int, day: int) -> int:
