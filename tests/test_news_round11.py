@@ -73,3 +73,26 @@ def test_the_one_year_a_text_names_must_fit_the_leads_weekday() -> None:
     text = "TEHRAN, Sept 7 (Wire) - Vladimir Putin held talks in the Iranian capital, as he did in 2017."
     span = header_date(text)[1]
     assert span is not None and span.start == date(2017, 9, 7)
+
+
+def test_a_visit_a_traveller_used_is_his_journey() -> None:
+    got = rows("Vladimir Putin used a one-day state visit to the Turkish capital on Monday to announce the deal.",
+               "2014-12-02")
+    assert got == {("vladimir-putin", "TR", "2014-12", "completed")}
+    got = rows("Vladimir Putin used the visit of the Turkish president to Moscow to announce the deal.", "2014-12-02")
+    assert not any(c == "TR" for _, c, _, _ in got)  # someone else's visit
+
+
+def test_a_summit_named_by_its_hosts_demonym_is_held_there() -> None:
+    got = rows("Vladimir Putin left the Australian summit early last November.", "2015-11-16")
+    assert got == {("vladimir-putin", "AU", "2014-11", "completed")}
+    assert rows("Vladimir Putin criticised the American summit in July.", "2009-12-16") == set()
+
+
+def test_the_two_presidents_agreed_to_meet_again() -> None:
+    got = rows("George W. Bush and Vladimir Putin met for the first time on Saturday in Slovenia. The two presidents "
+               "agreed to meet again at the summit in Genoa, Italy, next month.", "2001-06-16")
+    assert ("vladimir-putin", "IT", "2001-07", "planned") in got
+    got = rows("George W. Bush and Vladimir Putin met for the first time on Saturday in Slovenia. The two presidents "
+               "refused to meet in Genoa next month.", "2001-06-16")
+    assert not any(c == "IT" for _, c, _, _ in got)

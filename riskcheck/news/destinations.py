@@ -246,7 +246,8 @@ def is_destination(s: _Sentence, p: Place, speech: set[str], role_spans: list[tu
 
 
 def demonym_capital(doc: _Doc, s: _Sentence, p: Place) -> Place | None:
-    """ "the Russian capital", "the Chinese city of Tianjin": the place a demonym names, or None."""
+    """ "the Russian capital", "the Chinese city of Tianjin", "the Australian summit": the place a demonym names, or
+    None."""
     words = s.words
     places = doc.places(s)
     if p.j < len(words) and words[p.j] == "capital":
@@ -256,8 +257,9 @@ def demonym_capital(doc: _Doc, s: _Sentence, p: Place) -> Place | None:
                      p.text)
     if p.j + 1 < len(words) and words[p.j] == "city" and words[p.j + 1] == "of":
         return next((q for q in places if q.i == p.j + 2 and q.code == p.code), None)
-    if words[p.j:p.j + 2] == ["side", "of"] and p.i > 0 and words[p.i - 1] == "the":
-        return Place(p.i, p.j, p.code, "country", "", p.text)  # "on the Sudanese side of the border"
+    if p.i > 0 and words[p.i - 1] == "the" and (words[p.j:p.j + 2] == ["side", "of"] or words[p.j:p.j + 1] == [
+            "summit"]):  # "on the Sudanese side of the border", "left the Australian summit early" (held there)
+        return Place(p.i, p.j, p.code, "country", "", p.text)
     return None
 
 

@@ -39,7 +39,7 @@ _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", 
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
                        "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee", "lead",
-                       "accept", "decline", "reject", "spend", "confine", "limit", "restrict"})  # ("declined an invitation to the forum in Davos")
+                       "accept", "decline", "reject", "spend", "confine", "limit", "restrict", "use"})  # ("declined an invitation to the forum in Davos")
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",

@@ -500,7 +500,8 @@ _PAIR_ROLES = {"presidents": "president", "ministers": "minister", "premiers": "
 
 # words of a meeting ahead between "they"/"the two leaders" and "meet"/"expected"
 _PAIR_AHEAD = frozenset({"will", "would", "could", "may", "might", "are", "is", "to", "set", "scheduled", "also",
-                         "again", "both", "expected", "due", "next", "likely"})
+                         "again", "both", "expected", "due", "next", "likely", "agreed", "agree", "plan", "planned",
+                         "promised", "decided", "hope", "hoped", "intend"})  # ("the two presidents agreed to meet")
 _THEY_OPENERS = frozenset({"and", "but", "when", "after", "since", "as", "where", "while"})
 # words between "the two leaders"/"they" and "met"
 _MET_FILLERS = frozenset({"also", "last", "have", "had", "first", "most", "recently", "previously", "already",

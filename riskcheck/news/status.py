@@ -98,7 +98,7 @@ def _not_taken(words: list[str], ti: int) -> bool:
     return ti >= 2 and (words[ti - 2], words[ti - 1]) in _NOT_TAKEN
 _HEADS = frozenset({"heads to", "heads for"})
 _LEAD_PAST = frozenset({"held", "made", "paid", "began", "started", "concluded", "ended", "undertook", "boarded", "took",
-                        "completed", "wrapped"})
+                        "completed", "wrapped", "used"})
 _AFTER = frozenset({"after", "following", "apres"})
 _AFTER_FILL = frozenset({"a", "an", "the", "his", "her", "their", "its", "day", "days", "week", "weeks", "long",
                          "s", "un", "une", "son", "sa"})
