@@ -96,3 +96,29 @@ def test_the_two_presidents_agreed_to_meet_again() -> None:
     got = rows("George W. Bush and Vladimir Putin met for the first time on Saturday in Slovenia. The two presidents "
                "refused to meet in Genoa next month.", "2001-06-16")
     assert not any(c == "IT" for _, c, _, _ in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vladimir Putin had a busy year. The travelling began on 9 February in Cairo, where the host laid on a welcome.",
+     ("vladimir-putin", "EG", "2015-02", "completed")),
+    ("Vladimir Putin had a busy year. The tour began in Riyadh on 9 February.",
+     ("vladimir-putin", "SA", "2015-02", "completed")),
+    ("Vladimir Putin flew to Beijing on Monday. His Asian tour will end in Hanoi on Friday.",
+     ("vladimir-putin", "VN", "2015-12", "planned")),
+])
+def test_the_tour_under_discussion_began_or_ends_somewhere(text: str, want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, "2015-12-07" if "Friday" in text else "2015-12-30")
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Xi Jinping in Moscow. The tour of the museum began in Moscow.",  # home, and no journey
+    "Lady Gaga's tour began in Paris. Vladimir Putin stayed home.",  # someone else's tour
+])
+def test_a_tour_that_is_not_the_travellers(text: str) -> None:
+    assert not any(c not in ("RU", "") for _, c, _, _ in rows(text, "2015-12-07"))
+
+
+def test_the_tour_is_the_wanted_travellers_rather_than_a_ministers() -> None:
+    got = rows("Vladimir Putin flew to Minsk in January. Sergey Lavrov went to Warsaw in January. The travelling "
+               "went on: the tour continued in Cairo on 9 February.", "2015-12-30")
+    assert ("vladimir-putin", "EG", "2015-02", "completed") in got

@@ -57,6 +57,7 @@ from .refs import (
 from .sentences import split, unwrap
 from .shapes import (
     TO_COURT,
+    TOUR,
     _first_since,
     _meeting_between,
     _meeting_on_trip,
@@ -65,6 +66,7 @@ from .shapes import (
     _since_gathering,
     _to_the_court,
     _years_since_last,
+    tour_began,
 )
 from .status import ANSWER_HINT, later_cancel
 from .storyplace import dateline_place
@@ -183,8 +185,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         # "He came back on 28 February" (one more journey there), "Germany surrendered him to the court" (The Hague)
         back = bool(doc.drafts) and _BACK.search(folded, a, b) is not None
         to_court = ("person" in cats or bool(doc.drafts)) and TO_COURT.search(folded, a, b) is not None
+        # "The tour began in Riyadh": the journey under discussion
+        tour = "place" in cats and bool(doc.drafts or doc.recent) and TOUR.search(folded, a, b) is not None
         if not (cats & interesting) and not referring and not accompany and not be_there and not back and \
-                not to_court:
+                not to_court and not tour:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             elif "place" in cats and _PAIR_REF.search(folded, a, b):
@@ -197,7 +201,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         caption = bool(parse_words) and "person" in cats and "place" in cats and b - a <= 200 and \
             _CAPTION.search(folded, a, b) is not None and len(folded[a:b].split()) <= CAPTION_WORDS
         if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among \
-                and not back and not to_court and not caption and not (
+                and not back and not to_court and not tour and not caption and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -243,6 +247,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
+        if tour:
+            tour_began(doc, s)
         if back:
             came_back(doc, s, ms)  # "He came back on 28 February", "he returned in September 2024"
         if ("again" in s.words or len(s.dates) > 1) and doc.drafts:

@@ -360,3 +360,40 @@ def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     d = _pick_date(s, s.dates, v, end, doc.w.get("speech", set()), (0, len(s.words)))
     spans = resolve_for(doc, d, status, ahead, who=who.entity)[:1] if d else []
     _add(doc, _Draft(who.entity, who.text, _COURT_SEAT[0], _COURT_SEAT[1], spans, status, "", [(s.a, s.b)]))
+
+
+# "The tour began in Riyadh", "The travelling began on 9 February in Cairo", "his Gulf swing will end in Doha":
+# the journey under discussion starts or ends at the place named; it is the article's last traveller's
+TOUR = re.compile(r"\b(?:the|his|her|this|that)\s+(?:[a-z]+\s+)?(?:tour|travelling|traveling|travels|journey|"
+                  r"swing|odyssey)\s+(?:(?:will|would|is\s+to)\s+)?(?:began|begin|begins|started|start|starts|"
+                  r"opened|open|opens|ended|end|ends|finished|finish|finishes|closed|close|closes|concluded|"
+                  r"conclude|concludes|continued|continue|continues)\b")
+_TOUR_AHEAD = frozenset({"will", "would", "is", "begins", "starts", "opens", "ends", "finishes", "closes",
+                         "concludes", "continues"})
+
+
+def tour_began(doc: _Doc, s: _Sentence) -> None:
+    """ "The tour began in Riyadh": a trip of the traveller under discussion (the last wanted person with a trip,
+    the only one named lately, or else the last traveller) to each place the clause names after "in" or "at"."""
+    words = s.words
+    line = " ".join(words)
+    m = TOUR.search(line)
+    if m is None:
+        return
+    v, ve = word_index(line, m.start()), word_index(line, m.end())
+    wanted = [e for e in doc.recent if e.pid]
+    who = next((d.entity for d in reversed(doc.drafts) if d.entity.pid), None) or (
+        wanted[-1] if len(wanted) == 1 else doc.drafts[-1].entity if doc.drafts else None)
+    if who is None:
+        return
+    places = [p for p in doc.places(s) if p.i >= ve and p.kind in _PLACE_KIND_RANK and p.code != who.nationality
+              and words[p.i - 1] in ("in", "at") and p.i - ve <= 12]
+    if not places:
+        return
+    ahead = not _TOUR_AHEAD.isdisjoint(words[ve - 2:ve])
+    speech = doc.w.get("speech", set())
+    d = next((d for d in s.dates if d.i >= ve and _date_ok(words, d, speech)), None)
+    spans = ndates.resolve(d, doc.pub, ahead)[:1] if d is not None else []
+    for p in places[:2]:
+        _add(doc, _Draft(who, " ".join(words[v:v + 2]), p.code, p.city, spans, "planned" if ahead else "completed", "",
+                         [(s.a, s.b)]))
