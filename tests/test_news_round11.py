@@ -122,3 +122,18 @@ def test_the_tour_is_the_wanted_travellers_rather_than_a_ministers() -> None:
     got = rows("Vladimir Putin flew to Minsk in January. Sergey Lavrov went to Warsaw in January. The travelling "
                "went on: the tour continued in Cairo on 9 February.", "2015-12-30")
     assert ("vladimir-putin", "EG", "2015-02", "completed") in got
+
+
+def test_a_head_of_state_who_receives_a_wanted_person_is_the_host() -> None:
+    # (the officials table now knows heads of state of 1999-2025, e.g. Jordan's king)
+    got = rows("King Abdullah II received Rodrigo Duterte at the palace on Thursday.", "2018-09-07")
+    assert got == {("rodrigo-duterte", "JO", "2018-09", "completed")}
+
+
+def test_an_object_pronoun_after_an_official_named_in_passing_is_the_wanted_person() -> None:
+    got = rows("Laurent Gbagbo's return on Thursday was quiet. The former president stepped off a flight from "
+               "Brussels. The journey that ended there began in April 2011, when soldiers loyal to Alassane Ouattara, "
+               "backed by French troops, pulled him from a bunker. He was flown to The Hague in November that year.",
+               "2021-06-18")
+    assert ("laurent-gbagbo", "NL", "2011-11", "completed") in got
+    assert not any(p == "Alassane Ouattara" for p, _, _, _ in got)

@@ -402,6 +402,10 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         if words and words[0] in _FRONTED_PREPS else None
     ahead_subject = next((p for p in out if comma is not None and p.i == comma and p.entity is not None
                           and p.kind != "pronoun"), None)
+    # the wanted person the last sentences were about, for an object pronoun after an official named in passing
+    salient = doc.last_subject if doc.last_subject is not None and doc.last_subject.pid and \
+        doc.last_subject_age <= 3 else None
+    pointed: Entity | None = None
     for m in out:
         if m.kind == "pronoun" and ahead_subject is not None and m.i < ahead_subject.i and words[m.i] in _POSS_PRONOUNS \
                 and _agrees(words[m.i], ahead_subject.entity):  # type: ignore[arg-type]
@@ -421,6 +425,13 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 m.entity = others[-1].entity if others else last if (
                     last is not None and last is not near.entity and doc.last_subject_age <= 3
                     and _agrees(words[m.i], last)) else None
+            elif prev and words[m.i] in ("him", "her") and salient is not None and _agrees(words[m.i], salient) \
+                    and not any(p.entity and p.entity.pid for p in prev) and prev[-1].entity is not None \
+                    and prev[-1].entity.key in official_keys():
+                # "when forces loyal to Ouattara ... pulled him from the bunker": not the official named in passing,
+                # but the wanted person the sentences before were about
+                m.entity = salient
+                pointed = salient
             elif prev:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                 subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
@@ -444,6 +455,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             # (an object with a clause of its own, "travel for the president, who has"; a fronted topic, "For
             # Netanyahu this is the second visit")
             first_subject = m.entity
+    if pointed is not None and first_subject is not None and first_subject.key in official_keys():
+        first_subject = pointed  # ("He was flown to The Hague" next: the wanted person still)
     if first_subject is not None and first_subject.key in official_keys():
         # "Speaking before Chinese President Xi Jinping, Duterte said ...": between a well-known official and a
         # wanted person, "he" in the next sentences is the wanted person the article is about
