@@ -137,3 +137,24 @@ def test_an_object_pronoun_after_an_official_named_in_passing_is_the_wanted_pers
                "2021-06-18")
     assert ("laurent-gbagbo", "NL", "2011-11", "completed") in got
     assert not any(p == "Alassane Ouattara" for p, _, _, _ in got)
+
+
+def test_his_majesty_is_a_form_of_address_not_a_pronoun() -> None:
+    got = rows("AMMAN - His Majesty King Abdullah II on Thursday received Rodrigo Duterte, who is on the first visit "
+               "by a Philippine head of state to the Kingdom.", "2018-09-06")
+    assert ("rodrigo-duterte", "JO", "2018-09", "completed") in got
+
+
+def test_a_stay_told_by_its_length() -> None:
+    got = rows("Rodrigo Duterte's four days in Israel, which began on Sunday, were a success.", "2018-09-06")
+    assert got == {("rodrigo-duterte", "IL", "2018-09", "completed")}
+    assert rows("Rodrigo Duterte said the first days in office were hard.", "2018-09-06") == set()
+
+
+def test_a_leader_who_takes_his_company_somewhere_goes_too() -> None:
+    for text in ("Benjamin Netanyahu took his cabinet to Berlin in February.",
+                 "Benjamin Netanyahu brought his wife to Berlin in February."):
+        assert rows(text, "2016-12-30") == {("benjamin-netanyahu", "DE", "2016-02", "completed")}
+    for text in ("Benjamin Netanyahu sent his cabinet to Berlin in February.",
+                 "Benjamin Netanyahu took the case to the court in Berlin in February."):
+        assert rows(text, "2016-12-30") == set()

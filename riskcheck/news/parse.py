@@ -324,8 +324,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 return None  # "the Shanghai Cooperation Organization": part of a name
             tok = head
             continue
-        if dep == "pobj" and head.dep_ == "prep":
-            prep = head.lower_
+        if dep == "pobj" and (head.dep_ == "prep" or head.dep_ == "dative" and head.lower_ == "to"):
+            prep = head.lower_  # ("brought his wife to Berlin": the model's dative "to")
             gov = head.head
             if prep == "on" and pending and gov.pos_ in ("VERB", "AUX") and tok.lower_ in _SIDELINES:
                 return gov, pending  # "met X on the sidelines of the summit in Rio": at the summit's place
@@ -583,7 +583,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             if not subj and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
                 subj = _subjects(trigger.head)  # "X flew in and was greeted at Juba airport": the shared subject
             return subj, trigger
-        return [c for c in trigger.children if c.dep_ == "dobj"], trigger
+        objs = [c for c in trigger.children if c.dep_ == "dobj"]
+        if trigger.lemma_ in ("take", "bring") and any(_entourage(o) for o in objs):
+            return objs + _subjects(trigger), trigger  # "took his cabinet to Berlin": he went with them
+        return objs, trigger
     subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
     if "in" in rule.preps and "to" not in rule.preps:
         # a meeting in a foreign place: the partner travelled too ("met with X in Y", "shook hands with X in Y")
@@ -594,6 +597,20 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
+
+
+# those a leader takes or brings along ("took his cabinet to Berlin", "brought a large delegation to Beijing")
+_ENTOURAGE = frozenset({"cabinet", "delegation", "ministers", "minister", "team", "entourage", "wife", "family",
+                        "government", "officials", "aides", "advisers", "advisors", "businessmen", "executives",
+                        "husband", "son", "daughter", "children", "spouse"})
+
+
+def _entourage(obj: Any) -> bool:
+    """Whether a verb's object is a leader's company ("his cabinet", "a large part of his cabinet")."""
+    if obj.lemma_.lower() in _ENTOURAGE or obj.lower_ in _ENTOURAGE:
+        return True
+    return obj.lower_ in ("part", "most", "half", "members", "much") and any(
+        g.lower_ in _ENTOURAGE for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
 
 # journeys whose place of departure ("from X") is where the traveller had been (their home drops out later)

@@ -141,7 +141,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         # (a full name needs no role when it stands on its own: not one word, not after a capitalised word)
         bare = i not in role_ends
         if taken.intersection(range(i, j)) or not toks[i].cap or \
-                bare and (j - i < 2 or i > 0 and toks[i - 1].cap and toks[i].gap == " "):
+                bare and (j - i < 2 or i > 0 and toks[i - 1].cap and toks[i].gap == " " and
+                          words[i - 1] not in _HONORIFICS):  # (but "His Majesty King Abdullah II")
             continue
         if j < len(toks) and toks[j].cap and toks[j].gap == " " and words[j] not in _NAME_STOP:
             continue  # "Xi Jinping Thought": part of a longer name
@@ -338,7 +339,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 out.append(Mention(k, k + 1, sur_ent, t.word and text[t.start:t.end], "surname"))
                 taken.add(k)
     for i, j, h in s.get("word", longest=False):
-        if h.value == "pronoun" and i not in taken:
+        if h.value == "pronoun" and i not in taken and not (j < len(words) and words[j] in _HONORIFICS):
             out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
         elif h.value == "epithet" and i > 0 and not (j < len(toks) and (toks[j].cap and toks[j].gap == " "
                                                                        or words[j] == "of")):
@@ -470,6 +471,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+# "His Majesty King Abdullah II", "Her Excellency": a form of address, not a pronoun
+_HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "eminence", "royal"})
 _FRONTED_PREPS = frozenset({"during", "on", "after", "before", "in", "at", "upon", "ahead", "throughout", "for"})
 # verbs whose object is the guest who travelled ("X received Y"), and what may stand between them ("received
 # Libyan leader Y")
