@@ -80,7 +80,7 @@ _SITE_NOUNS = frozenset({"base", "airbase", "airport", "facility", "hotel", "pal
 # parts of a country ("the far south of Algeria", "the outskirts of Kyiv"): a place there is in the country
 _REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
-                           "province", "side"})
+                           "province", "side", "section", "terminal", "wing", "tarmac", "area"})
 # nouns whose infinitive tells a trip of their holder ("his plan to visit X", "has an invitation to visit Y")
 _INTENT_NOUNS = frozenset({"plan", "plans", "decision", "bid", "attempt", "intention", "promise", "wish", "desire",
                            "refusal", "readiness", "willingness", "determination", "effort", "offer", "invitation",
@@ -331,7 +331,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 return gov, pending  # "met X on the sidelines of the summit in Rio": at the summit's place
             during = gov.dep_ == "pobj" and gov.head.lower_ == "during"  # "during a banquet at X": an event
             if prep == "of" and gov.lemma_.lower() in _REGION_NOUNS and gov.dep_ in ("pobj", "dobj"):
-                tok = gov  # "shelters in the far south of Algeria", "on the Sudanese side of the border with X"
+                tok = gov  # "shelters in the far south of Algeria", "on the Sudanese side of the border with X",
+                # "landed at the military section of Zaventem airport"
                 continue
             if prep == "of" and pending and gov.lemma_.lower() in _EVENTS and gov.dep_ in ("pobj", "dobj"):
                 tok = gov  # "the commemoration of the conference in Jakarta": the event of an event, same place
