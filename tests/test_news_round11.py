@@ -168,3 +168,29 @@ def test_a_leader_who_takes_his_company_somewhere_goes_too() -> None:
 ])
 def test_airports_named_without_their_city(text: str, code: str) -> None:
     assert {c for _, c, _, _ in rows(text, "2014-10-17")} == {code}
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("Vladimir Putin arrived in Ljubljana on Saturday. It was Putin's third visit to the country. The first, in June "
+     "2001, produced a famous photograph.", "2016-07-31", ("vladimir-putin", "SI", "2001-06", "completed")),
+    ("Omar al-Bashir arrived in Kuwait on Sunday. This is Bashir's second visit to Kuwait this year. In April he "
+     "spent two days there.", "2017-10-23", ("omar-al-bashir", "KW", "2017-04", "completed")),
+    ("Vladimir Putin arrived in Budapest on Monday. This was Putin's second visit of the year. On 2 February he "
+     "held talks with Viktor Orban in the parliament building.", "2017-08-29",
+     ("vladimir-putin", "HU", "2017-02", "completed")),
+])
+def test_an_ordinal_visit_opens_a_telling_of_the_earlier_ones(text: str, published: str,
+                                                                want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, published)
+
+
+@pytest.mark.parametrize("second", [
+    "In February he went to Paris.",  # another country: that trip, not an earlier visit here
+    "Viktor Orban signed a treaty with Xi Jinping in June.",  # someone else's date
+    "He will come back in December.",  # a plan
+])
+def test_what_follows_an_ordinal_visit_that_is_no_earlier_visit_there(second: str) -> None:
+    got = rows("Vladimir Putin arrived in Budapest on Monday. This was Putin's second visit of the year. " + second,
+               "2017-08-29")
+    assert not any(c == "HU" and m in ("2017-02", "2017-06") for _, c, m, _ in got)
+    assert not any(c == "HU" and st == "completed" and m == "2017-12" for _, c, m, st in got)

@@ -196,6 +196,8 @@ class _Doc:
         self.context_event: Event | None = None
         self.plan: Plan | None = None  # a plan told without its place (:mod:`.venues`)
         self.story: tuple[str, str] | None = None  # (code, city) of the dateline (:mod:`.storyplace`)
+        # "It was X's third visit to Y": (X, Y's code, city, sentence) whose next sentences tell earlier visits
+        self.ordinal: tuple[Entity, str, str, int] | None = None
         self.codes_seen: frozenset[str] = frozenset()  # countries named unambiguously in the text (:meth:`places`)
         self.w = g.words
         self.parse_budget = PARSE_BUDGET

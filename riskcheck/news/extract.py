@@ -56,6 +56,7 @@ from .refs import (
 )
 from .sentences import split, unwrap
 from .shapes import (
+    ORDINAL_FOLLOW,
     TO_COURT,
     TOUR,
     _first_since,
@@ -66,6 +67,8 @@ from .shapes import (
     _since_gathering,
     _to_the_court,
     _years_since_last,
+    earlier_visit,
+    note_ordinal,
     tour_began,
 )
 from .status import ANSWER_HINT, later_cancel
@@ -187,8 +190,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         to_court = ("person" in cats or bool(doc.drafts)) and TO_COURT.search(folded, a, b) is not None
         # "The tour began in Riyadh": the journey under discussion
         tour = "place" in cats and bool(doc.drafts or doc.recent) and TOUR.search(folded, a, b) is not None
+        # "It was X's third visit to Y. The first, in June 2001, ...": an earlier visit told with its date
+        earlier = "date" in cats and doc.ordinal is not None and 0 < k - doc.ordinal[3] <= ORDINAL_FOLLOW
         if not (cats & interesting) and not referring and not accompany and not be_there and not back and \
-                not to_court and not tour:
+                not to_court and not tour and not earlier:
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             elif "place" in cats and _PAIR_REF.search(folded, a, b):
@@ -201,7 +206,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         caption = bool(parse_words) and "person" in cats and "place" in cats and b - a <= 200 and \
             _CAPTION.search(folded, a, b) is not None and len(folded[a:b].split()) <= CAPTION_WORDS
         if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among \
-                and not back and not to_court and not tour and not caption and not (
+                and not back and not to_court and not tour and not earlier and not caption and not (
                 parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
                 parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
             # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
@@ -249,6 +254,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _parse_trips(doc, s, k, ms, nlp)
         if tour:
             tour_began(doc, s)
+        if earlier:
+            earlier_visit(doc, s, k, ms)
+        if "visit" in s.words or "trip" in s.words or "time" in s.words:
+            note_ordinal(doc, s, k, ms)  # (after this sentence's own trips: "... to the country" is the last one)
         if back:
             came_back(doc, s, ms)  # "He came back on 28 February", "he returned in September 2024"
         if ("again" in s.words or len(s.dates) > 1) and doc.drafts:

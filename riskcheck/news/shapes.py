@@ -397,3 +397,81 @@ def tour_began(doc: _Doc, s: _Sentence) -> None:
     for p in places[:2]:
         _add(doc, _Draft(who, " ".join(words[v:v + 2]), p.code, p.city, spans, "planned" if ahead else "completed", "",
                          [(s.a, s.b)]))
+
+
+# "It was Putin's third visit to the country. The first, in June 2001, ...", "This is the president's second visit
+# to Kuwait this year. In April he spent two days there": an ordinal visit opens a telling of the earlier ones
+_ORDINAL_WORDS = frozenset(w for w in _ORDINALS if w != "first")
+_ORDINAL_NOUNS = frozenset({"visit", "trip", "time", "journey", "stay"})
+_ORDINAL_OPENERS = ("the first", "the second", "the previous", "the earlier", "the last one", "his first",
+                    "her first", "his previous", "her previous")
+ORDINAL_FOLLOW = 2  # sentences after the ordinal one that may tell an earlier visit
+_AHEAD_WORDS = frozenset({"will", "would", "plans", "planned", "expected", "due", "next", "invited", "shall"})
+
+
+def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """Remember "X's second/third visit to Y" (or "... to the country", "... of the year": the trip just told)."""
+    words = s.words
+    head = next((n for n in range(len(words) - 1) if words[n] in _ORDINAL_WORDS and (
+        words[n + 1] in _ORDINAL_NOUNS or words[n + 1] in ("state", "official", "foreign") and n + 2 < len(words)
+        and words[n + 2] in _ORDINAL_NOUNS)), None)
+    if head is None:
+        return
+    owner = next((m for m in reversed(ms) if m.j <= head and head - m.j <= 2 and m.entity is not None
+                  and (m.possessive or m.kind == "pronoun" or words[m.j:m.j + 1] == ["s"])), None)
+    if owner is None or owner.entity is None:
+        return
+    place = next((p for p in doc.places(s) if head < p.i <= head + 5 and p.kind in _PLACE_KIND_RANK
+                  and words[p.i - 1] in ("to", "in")), None)
+    if place is not None:
+        code, city = place.code, place.city
+    else:
+        last = next((d for d in reversed(doc.drafts) if d.entity is owner.entity and d.status in ("completed",
+                                                                                                   "ongoing")), None)
+        if last is None or (s.a, s.b) not in last.sentences and not (last.sentences and
+                                                                     s.a - last.sentences[-1][1] < 600):
+            return
+        code, city = last.code, last.city
+    if code == owner.entity.nationality:
+        return
+    doc.ordinal = (owner.entity, code, city, k)
+
+
+def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """In the sentences after "X's third visit to Y": a past date told of X (by name, pronoun or "The first, in
+    June 2001") is one more, earlier, visit to Y, unless the sentence names another country or the date is that of
+    a visit already told."""
+    if doc.ordinal is None or not 0 < k - doc.ordinal[3] <= ORDINAL_FOLLOW:
+        return
+    ent, code, city, _ = doc.ordinal
+    words = s.words
+    line = " ".join(words)
+    told = any(m.entity is ent for m in ms) or line.startswith(_ORDINAL_OPENERS)
+    if not told or any(p.code not in (code, ent.nationality) for p in doc.places(s) if p.kind in _PLACE_KIND_RANK):
+        return
+    if not _AHEAD_WORDS.isdisjoint(words):
+        return  # a plan, not an earlier visit
+    speech = doc.w.get("speech", set())
+    opener = line.startswith(_ORDINAL_OPENERS)
+
+    def theirs(d: DateExpr) -> bool:
+        """The date is told of the traveller: the last person named before it is them, or (a fronted date, "On 2
+        February he held talks") the first named after it, or nobody ("The first, in June 2001, ..."); not "the
+        treaty signed by Kim and Putin in June"."""
+        named = [m for m in ms if m.entity is not None]
+        before = [m for m in named if m.j <= d.i]
+        if before:
+            return before[-1].entity is ent
+        return named[0].entity is ent if named else opener
+
+    d = next((d for d in s.dates if d.kind == "abs" and _date_ok(words, d, speech) and theirs(d)), None)
+    if d is None:
+        return
+    spans = ndates.resolve(d, doc.pub, False)[:1]
+    if not spans or doc.pub is not None and spans[0][0] > doc.pub.end:
+        return
+    a0 = spans[0][0].toordinal()
+    for other in doc.by_key.get((ent.key, code), []):
+        if other.spans and other.spans[0][0].toordinal() - 7 <= a0 <= other.spans[0][1].toordinal() + 7:
+            return  # a visit already told
+    _add(doc, _Draft(ent, ent.name, code, city, spans, "completed", "", [(s.a, s.b)], earlier=True))
