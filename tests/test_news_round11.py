@@ -194,3 +194,9 @@ def test_what_follows_an_ordinal_visit_that_is_no_earlier_visit_there(second: st
                "2017-08-29")
     assert not any(c == "HU" and m in ("2017-02", "2017-06") for _, c, m, _ in got)
     assert not any(c == "HU" and st == "completed" and m == "2017-12" for _, c, m, st in got)
+
+
+def test_coming_back_takes_its_own_date_before_one_counted_from_another() -> None:
+    got = rows("Benjamin Netanyahu flew to Moscow on 21 April. Seven weeks later, on 7 June, he was back, this time "
+               "for an anniversary.", "2016-12-30")
+    assert ("benjamin-netanyahu", "RU", "2016-06", "completed") in got

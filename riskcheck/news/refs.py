@@ -818,7 +818,10 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         return  # (a trip dated only by its year: whether the return comes after it is not known)
     speech = doc.w.get("speech", set())
     bare = words[ve - 1] == _BARE_CAME
-    d = next((d for d in s.dates if d.kind in ("abs", "weekday", "rel", "anchor", "ago") and _date_ok(words, d, speech)
+    # (a date of its own before one counted from another: "ten years later, in March 2011", "Seven weeks later, on
+    # 7 June, he was back")
+    dates = sorted(s.dates, key=lambda d: d.kind != "abs")
+    d = next((d for d in dates if d.kind in ("abs", "weekday", "rel", "anchor", "ago") and _date_ok(words, d, speech)
               and (ve <= d.i <= ve + 1 if bare else d.i >= ve or d.j <= v)), None)
     if d is None:
         return
