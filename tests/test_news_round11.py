@@ -200,3 +200,21 @@ def test_coming_back_takes_its_own_date_before_one_counted_from_another() -> Non
     got = rows("Benjamin Netanyahu flew to Moscow on 21 April. Seven weeks later, on 7 June, he was back, this time "
                "for an anniversary.", "2016-12-30")
     assert ("benjamin-netanyahu", "RU", "2016-06", "completed") in got
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("Whether Sergei Shoigu joins the delegation to Beijing is unclear.", "2024-05-01",
+     ("sergei-shoigu", "CN", "speculative")),
+    ("Saif al-Islam Gaddafi said he would one day like to come back to Scotland.", "2012-03-01",
+     ("saif-al-islam-gaddafi", "GB", "speculative")),
+    ("Omar al-Bashir said he hoped to come back to Russia next summer to watch the World Cup.", "2017-07-14",
+     ("omar-al-bashir", "RU", "speculative")),
+])
+def test_an_undecided_or_wished_trip_is_speculative(text: str, published: str, want: tuple[str, str, str]) -> None:
+    assert {(p, c, st) for p, c, _, st in rows(text, published)} == {want}
+
+
+def test_a_whether_about_something_else_leaves_the_trip_done() -> None:
+    got = rows("Omar al-Bashir flew to Moscow on Monday, and officials asked whether the visit was wise.",
+               "2017-07-14")
+    assert got == {("omar-al-bashir", "RU", "2017-07", "completed")}
