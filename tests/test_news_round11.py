@@ -218,3 +218,31 @@ def test_a_whether_about_something_else_leaves_the_trip_done() -> None:
     got = rows("Omar al-Bashir flew to Moscow on Monday, and officials asked whether the visit was wise.",
                "2017-07-14")
     assert got == {("omar-al-bashir", "RU", "2017-07", "completed")}
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("Omar al-Bashir attended the military parade in Beijing in early September and the India-Africa Forum Summit "
+     "in New Delhi at the end of October.", "2015-12-01", ("omar-al-bashir", "IN", "2015-10", "completed")),
+    ("Officials said Rodrigo Duterte is expected in Phnom Penh next month for the forum, and in Beijing in "
+     "mid-May for China's Belt and Road Forum.", "2017-04-10", ("rodrigo-duterte", "CN", "2017-05", "planned")),
+])
+def test_a_second_destination_coordinated_after_the_first(text: str, published: str,
+                                                           want: tuple[str, str, str, str]) -> None:
+    assert want in rows(text, published)
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Recep Tayyip Erdogan in Ankara and discussed the war in Syria.",  # not a journey there
+    "Vladimir Putin flew to Beijing in May and Xi Jinping flew to Washington in June.",  # someone else's
+    "Benjamin Netanyahu flew to Bogota, where he met Juan Manuel Santos on Wednesday, and Santos later went on to "
+    "Mexico City.",
+])
+def test_what_is_coordinated_after_a_trip_that_is_no_second_destination(text: str) -> None:
+    got = rows(text, "2016-12-30")
+    assert not any(c in ("SY", "US", "MX") and p in ("vladimir-putin", "benjamin-netanyahu") for p, c, _, _ in got)
+
+
+def test_two_named_subjects_of_one_verb_both_travel() -> None:
+    got = rows("Benjamin Netanyahu and Palestinian President Mahmoud Abbas flew in to Sharm el-Sheikh on Tuesday "
+               "morning.", "2010-09-15")
+    assert ("benjamin-netanyahu", "EG", "2010-09", "completed") in got

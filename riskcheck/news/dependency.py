@@ -220,6 +220,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         n = tok_at(char)
         return next((m for m in ms if m.i <= n < m.j and m.entity is not None), None)
 
+    own_verbs = [i for i, _, h in s.get("trigger") if h.value[0] != "noun"]  # (travel verbs of the sentence)
     for link in links(spacy_doc, list(by_char)):
         who = mention_at(link.traveller)
         if who is None and story is not None and link.traveller == link.trigger:
@@ -234,6 +235,12 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         if any((s.a, s.b) in d.sentences for d in doc.by_key.get((who.entity.key, place.code), [])):
             continue  # the rules read this trip in this sentence already (with their finer status cues)
         tri = tok_at(link.trigger)
+        verb_i = tok_at(link.verb)
+        if any(m.entity is not None and m.entity is not who.entity and who.j < m.i and m.j == verb_i
+               and words[m.i - 1] == "and" and not m.possessive and any(who.j <= t < m.i for t in own_verbs)
+               for m in ms):
+            continue  # "X flew to A in May and Y flew to B": the one named right before the second verb flew (the
+            # parse may join "May and Y" and hand that verb X's subject); not "X and Y flew in"
         if link.negated and words[tri].startswith("invit"):
             continue  # "Uganda did not invite X to the summit in Kampala": no trip
         ti = tok_at(link.verb)

@@ -69,6 +69,7 @@ from .shapes import (
     _years_since_last,
     earlier_visit,
     note_ordinal,
+    second_destination,
     tour_began,
 )
 from .status import ANSWER_HINT, later_cancel
@@ -258,6 +259,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             earlier_visit(doc, s, k, ms)
         if "visit" in s.words or "trip" in s.words or "time" in s.words:
             note_ordinal(doc, s, k, ms)  # (after this sentence's own trips: "... to the country" is the last one)
+        if len(doc.drafts) > n_before and "and" in s.words:
+            second_destination(doc, s, ms)  # "... in Beijing in September and the summit in New Delhi in October"
         if back:
             came_back(doc, s, ms)  # "He came back on 28 February", "he returned in September 2024"
         if ("again" in s.words or len(s.dates) > 1) and doc.drafts:

@@ -385,8 +385,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         before = m.i - 2 if m.i >= 2 and words[m.i - 1] == "the" and words[m.i - 2] != "and" else m.i - 1
         m.obj = m.i > 0 and words[before] in obj and not (words[m.i - 1] == "for" and words[m.j:m.j + 1] == ["to"]) \
             and not (words[m.i - 1] == "and" and words[m.j:m.j + 1] and (
-                words[m.j] in _CLAUSE_VERBS or ("," in s.toks[m.i - 1].gap and (  # ", and X flew to": a clause
-                    m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))
+                words[m.j] in _CLAUSE_VERBS or (m.j in verb_at and "," not in s.toks[m.j].gap) or (
+                    "," in s.toks[m.i - 1].gap and (  # "and Xi flew to", ", and X last flew to": a clause's subject
+                        m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))
                 or (m.i >= 2 and toks[m.i - 2].cap and not any(t < m.i for t in verb_at) and (
                     # "Erdogan and Putin last met in Astana": the second of a subject pair of names
                     m.j in verb_at or (words[m.j] in _SUBJ_ADVERBS and m.j + 1 in verb_at)))))

@@ -475,3 +475,48 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if other.spans and other.spans[0][0].toordinal() - 7 <= a0 <= other.spans[0][1].toordinal() + 7:
             return  # a visit already told
     _add(doc, _Draft(ent, ent.name, code, city, spans, "completed", "", [(s.a, s.b)], earlier=True))
+
+
+# "attended the parade in Beijing in early September and the India-Africa summit in New Delhi at the end of
+# October", "is expected in Phnom Penh next month, and in Beijing in mid-May": a second destination coordinated
+# after the first, with its own date
+_CONJ_DIRECT = frozenset({"in", "to", "at", "then", "later", "also", "finally", "again", "afterwards", "on", "the",
+                          "a", "an", "his", "her", "for"})
+_CONJ_EVENTS = frozenset({"summit", "forum", "parade", "conference", "ceremony", "meeting", "visit", "trip",
+                          "congress", "session", "gathering", "inauguration", "funeral", "celebrations",
+                          "assembly", "talks", "stop", "stopover", "tour"})
+
+
+def second_destination(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """One more trip of the traveller of a trip told in ``s`` to a place of another country coordinated after its
+    destination ("... and in Y", "... and the summit in Y"), with the status of the first and a date of its own."""
+    words = s.words
+    places = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK]
+    subject = next((m.entity for m in ms if m.entity is not None and not m.obj), None)
+    made = [d for d in doc.drafts if (s.a, s.b) in d.sentences and len(d.sentences) == 1 and d.entity is subject]
+    for d in made[-2:]:  # (the subject's: not "where X meets Santos on Wednesday, and on to Mexico City")
+        first = next((p for p in places if p.code == d.code), None)
+        if first is None:
+            continue
+        for n in range(first.j, len(words)):
+            if words[n] in ("but", "while", "whereas", "although", "though") or "." in s.toks[n].gap:
+                break
+            if words[n] != "and":
+                continue
+            y = next((p for p in places if n < p.i <= n + 12 and words[p.i - 1] in ("in", "to", "at")), None)
+            if y is None or y.code in (d.code, d.entity.nationality):
+                continue
+            between = words[n + 1:y.i - 1]
+            if not (set(between) <= _CONJ_DIRECT or not _CONJ_EVENTS.isdisjoint(between)):
+                continue  # "and discussed the war in Ukraine": not a journey there
+            if any(m.entity is not None and m.entity is not d.entity and n < m.i < y.i for m in ms):
+                continue  # "and Xi flew to Moscow": someone else's
+            if doc.by_key.get((d.entity.key, y.code)) and any(
+                    (s.a, s.b) in x.sentences for x in doc.by_key[(d.entity.key, y.code)]):
+                break  # read already
+            end = next((x for x in range(y.j, len(words)) if words[x] in ("and", "but")), len(words))
+            speech = doc.w.get("speech", set())
+            when = next((e for e in s.dates if y.j <= e.i < end and _date_ok(words, e, speech)), None)
+            spans = ndates.resolve(when, doc.pub, d.status in FUTURE)[:1] if when is not None else []
+            _add(doc, _Draft(d.entity, d.mention, y.code, y.city, spans, d.status, "", [(s.a, s.b)]))
+            break
