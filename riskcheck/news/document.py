@@ -330,6 +330,13 @@ def word_index(line: str, pos: int) -> int:
     return len(line[:pos].split())
 
 
+def words_matched(rx: re.Pattern[str], words: list[str]) -> tuple[int, int] | None:
+    """Where ``rx`` first matches a sentence's words joined by single spaces, as word indices ``[start, end)``."""
+    line = " ".join(words)
+    m = rx.search(line)
+    return None if m is None else (word_index(line, m.start()), word_index(line, m.end()))
+
+
 def sentence_ends(text: str, a: int, b: int) -> int:
     """How many sentence ends (".", "!", "?") stand in ``text[a:b]`` (0 when ``b <= a``)."""
     return sum(text.count(c, a, b) for c in ".!?") if b > a else 0

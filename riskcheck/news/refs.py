@@ -24,7 +24,7 @@ from .document import (
     _Draft,
     _place_code,
     _Sentence,
-    word_index,
+    words_matched,
 )
 from .mentions import Hit
 from .modality import FUTURE
@@ -799,11 +799,10 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     back on 28 February last year", "In April he was back in the city", "After the parade he returned in September
     2024". Not the end of that trip ("arrived on Monday and returned on Wednesday"), not a return home."""
     words = s.words
-    line = " ".join(words)
-    m = _BACK.search(line)
-    if m is None:
+    found = words_matched(_BACK, words)
+    if found is None:
         return
-    v, ve = word_index(line, m.start()), word_index(line, m.end())
+    v, ve = found
     trav = next((x for x in reversed(ms) if x.entity is not None and x.j <= v and v - x.j <= 2 and not x.obj
                  and not x.possessive), None)
     if trav is None or trav.entity is None:
@@ -826,7 +825,7 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
               and (ve <= d.i <= ve + 1 if bare else d.i >= ve or d.j <= v)), None)
     if d is None:
         return
-    future = m.group(0).startswith(("will", "would", "is"))
+    future = words[v] in ("will", "would", "is")
     spans = ndates.resolve(d, doc.pub, future)[:1]
     if not spans:
         return

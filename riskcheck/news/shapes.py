@@ -10,7 +10,17 @@ from datetime import date
 from . import dates as ndates
 from .assemble import _add, _compatible
 from .dates import DateExpr
-from .document import _PLACE_KIND_RANK, Entity, Mention, Place, _clause, _Doc, _Draft, _Sentence, word_index
+from .document import (
+    _PLACE_KIND_RANK,
+    Entity,
+    Mention,
+    Place,
+    _clause,
+    _Doc,
+    _Draft,
+    _Sentence,
+    words_matched,
+)
 from .modality import FUTURE, Cue, status_of
 from .status import _noun_status
 from .tripdates import _date_ok, _pick_date, resolve_for
@@ -343,11 +353,10 @@ _COURT_SEAT = ("NL", "The Hague")
 
 def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """A wanted person surrendered, transferred or extradited to the ICC travels to The Hague."""
-    line = " ".join(s.words)
-    m = TO_COURT.search(line)
-    if m is None:
+    found = words_matched(TO_COURT, s.words)
+    if found is None:
         return
-    v, end = word_index(line, m.start()), word_index(line, m.end())
+    v, end = found
     # the object between the verb and "to", else the passive subject before it ("X was transferred to the ICC")
     who = next((x for x in ms if x.entity is not None and x.entity.pid and v < x.i < end and not x.possessive),
                None) or next((x for x in reversed(ms) if x.entity is not None and x.entity.pid and x.j <= v
@@ -376,11 +385,10 @@ def tour_began(doc: _Doc, s: _Sentence) -> None:
     """ "The tour began in Riyadh": a trip of the traveller under discussion (the last wanted person with a trip,
     the only one named lately, or else the last traveller) to each place the clause names after "in" or "at"."""
     words = s.words
-    line = " ".join(words)
-    m = TOUR.search(line)
-    if m is None:
+    found = words_matched(TOUR, words)
+    if found is None:
         return
-    v, ve = word_index(line, m.start()), word_index(line, m.end())
+    v, ve = found
     wanted = [e for e in doc.recent if e.pid]
     who = next((d.entity for d in reversed(doc.drafts) if d.entity.pid), None) or (
         wanted[-1] if len(wanted) == 1 else doc.drafts[-1].entity if doc.drafts else None)
@@ -445,14 +453,13 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return
     ent, code, city, _ = doc.ordinal
     words = s.words
-    line = " ".join(words)
-    told = any(m.entity is ent for m in ms) or line.startswith(_ORDINAL_OPENERS)
+    opener = " ".join(words[:3]).startswith(_ORDINAL_OPENERS)
+    told = opener or any(m.entity is ent for m in ms)
     if not told or any(p.code not in (code, ent.nationality) for p in doc.places(s) if p.kind in _PLACE_KIND_RANK):
         return
     if not _AHEAD_WORDS.isdisjoint(words):
         return  # a plan, not an earlier visit
     speech = doc.w.get("speech", set())
-    opener = line.startswith(_ORDINAL_OPENERS)
 
     def theirs(d: DateExpr) -> bool:
         """The date is told of the traveller: the last person named before it is them, or (a fronted date, "On 2
