@@ -246,3 +246,25 @@ def test_two_named_subjects_of_one_verb_both_travel() -> None:
     got = rows("Benjamin Netanyahu and Palestinian President Mahmoud Abbas flew in to Sharm el-Sheikh on Tuesday "
                "morning.", "2010-09-15")
     assert ("benjamin-netanyahu", "EG", "2010-09", "completed") in got
+
+
+@pytest.mark.parametrize("published, want", [
+    ("2018-04-02", ("vladimir-putin", "TR", "2018-04", "planned")),  # a Monday: Tuesday is tomorrow
+    ("2018-04-04", ("vladimir-putin", "TR", "2018-04", "completed")),  # a Wednesday: Tuesday was yesterday
+])
+def test_a_news_present_with_a_weekday_takes_the_nearest_one(published: str,
+                                                             want: tuple[str, str, str, str]) -> None:
+    assert rows("Vladimir Putin arrives in Ankara on Tuesday for a two-day visit.", published) == {want}
+
+
+def test_a_dotted_publication_date_is_day_first_and_beats_a_crawl_date() -> None:
+    from datetime import date
+
+    from riskcheck.news.readers import header_date, parse_loose_date
+
+    assert parse_loose_date("02.04.2018 18:40").start == date(2018, 4, 2)  # type: ignore[union-attr]
+    assert parse_loose_date("04/05/2012") is None  # slashes: either order, never guessed
+    page = ("Monday, 9 September 2024 | Istanbul 27C\nHome World\n\nPublished: 02.04.2018 18:40 | Updated: "
+            "02.04.2018 21:05\n\nVladimir Putin arrives in Ankara on Tuesday.")
+    span = header_date(page)[1]
+    assert span is not None and span.start == date(2018, 4, 2)

@@ -69,21 +69,22 @@ class Skipped:
     reason: str
 
 
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)\b")
 _NUMERIC_YMD = re.compile(r"((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
 
 
 def parse_loose_date(value: str) -> DateSpan | None:
     """``2023-07-25``, ``2023-07``, ``25 July 2023``, ``July 25, 2023``, ``17/03/2012`` (day-first or month-first
-    only where unambiguous), ``2012/03/17`` or an RFC 822 date; else None."""
+    only where unambiguous), ``02.04.2018`` (dots: day-first), ``2012/03/17`` or an RFC 822 date; else None."""
     v = value.strip()
     try:
         if m := _ISO.match(v):
             return parse_date(m.group(0))
         if m := _NUMERIC.match(v):
-            # "17/03/2012", "03/17/2012": day-first or month-first only when one of them exceeds 12
-            a, b, yy = int(m[1]), int(m[2]), int(m[3])
-            if a > 12 >= b or a == b:
+            # "17/03/2012", "03/17/2012": day-first or month-first only when one of them exceeds 12; with dots
+            # ("02.04.2018", the European and Russian style) always day-first
+            a, b, yy = int(m[1]), int(m[3]), int(m[4])
+            if a > 12 >= b or a == b or m[2] == "." and b <= 12:
                 return DateSpan.day(date(yy, b, a))
             if b > 12 >= a:
                 return DateSpan.day(date(yy, a, b))

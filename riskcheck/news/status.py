@@ -251,10 +251,19 @@ def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, c
     if any(len(w) > 4 and w.endswith("ed") or w in _PAST_MAIN for w in words[lo:hi]):
         return False  # "who is visiting Russia, crossed the border on Tuesday": a past verb's date
     if strict and not (dexpr.kind == "rel" and dexpr.n > 0 or dexpr.extra.get("dir") == "next" or
-                       dexpr.kind == "abs" and dexpr.years):
+                       dexpr.kind == "abs" and dexpr.years or _weekday_ahead(dexpr, doc.pub.start)):
         return False
     spans = ndates.resolve(dexpr, doc.pub, True)
     return bool(spans) and spans[0][0] > doc.pub.end
+
+
+def _weekday_ahead(dexpr: DateExpr, pub: date) -> bool:
+    """ "arrives in Ankara on Tuesday" in a report of Monday: the weekday's next day comes sooner than its last
+    (a report of Wednesday means the day before)."""
+    if dexpr.kind != "weekday" or dexpr.extra.get("dir") or dexpr.n:
+        return False
+    ahead = (dexpr.weekday - pub.weekday()) % 7
+    return 0 < ahead < 7 - ahead
 
 
 def looks_ahead(status: str, form: str, words: list[str], cues: list[Cue], clause: tuple[int, int], tj: int) -> bool:
