@@ -15,13 +15,22 @@ _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "unkn
 _ARRIVED_AHEAD = 7  # days between a trip made and the gathering it was made for, at most
 
 
+SAME_TRIP_DAYS = 7  # a date this close to a trip's days is that trip's ("arrived Monday, returned Wednesday")
+
+
+def near_trip(day: date, span: tuple[date, date, str]) -> bool:
+    """Whether ``day`` falls within a trip's days, give or take :data:`SAME_TRIP_DAYS`: its end, or a second
+    mention of it, not another journey."""
+    return span[0].toordinal() - SAME_TRIP_DAYS <= day.toordinal() <= span[1].toordinal() + SAME_TRIP_DAYS
+
+
 def _compatible(a: list[tuple[date, date, str]], b: list[tuple[date, date, str]]) -> bool:
     if not a or not b:
         return True
     (s1, e1, p1), (s2, e2, p2) = a[0], b[0]
     if p1 == p2 == "month" and s1 != s2:
         return False  # "in May ... returned in June": two months told, two trips
-    return s1.toordinal() <= e2.toordinal() + 7 and s2.toordinal() <= e1.toordinal() + 7
+    return s1.toordinal() <= e2.toordinal() + SAME_TRIP_DAYS and s2.toordinal() <= e1.toordinal() + SAME_TRIP_DAYS
 
 
 def _current(d: _Draft) -> bool:

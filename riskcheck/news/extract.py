@@ -57,6 +57,7 @@ from .refs import (
 from .sentences import split, unwrap
 from .shapes import (
     ORDINAL_FOLLOW,
+    ORDINAL_NOUNS,
     TO_COURT,
     TOUR,
     _first_since,
@@ -257,7 +258,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             tour_began(doc, s)
         if earlier:
             earlier_visit(doc, s, k, ms)
-        if "visit" in s.words or "trip" in s.words or "time" in s.words:
+        if not ORDINAL_NOUNS.isdisjoint(s.words):
             note_ordinal(doc, s, k, ms)  # (after this sentence's own trips: "... to the country" is the last one)
         if len(doc.drafts) > n_before and "and" in s.words:
             second_destination(doc, s, ms)  # "... in Beijing in September and the summit in New Delhi in October"

@@ -46,7 +46,8 @@ def _keys(rs: Ruleset) -> frozenset[str]:
         out = {k for k, names in place_names().items() if " " not in k and len(k) >= _MIN_NAME and k.isalpha()
                and any(pn.kind in ("country", "territory", "capital") for pn in names)}
         out.update(k for k in person_names(rs) if " " not in k and len(k) >= _MIN_NAME and k.isalpha())
-        out.update(r["surname"] or normalize(r["name"]).split()[-1] for r in tables.load("officials"))
+        out.update(r["surname"] or normalize(r["name"]).split()[-1] for r in tables.load("officials")
+                   if r["surname"] != "-")
         return frozenset(k for k in out if len(k) >= _MIN_NAME)
 
     return rs.derived("news.glue.keys", build)

@@ -11,7 +11,7 @@ from functools import cache
 
 from . import dates as ndates
 from . import tables
-from .assemble import _add
+from .assemble import _add, near_trip
 from .dates import Tok
 from .document import (
     _NAME_LINKS,
@@ -154,7 +154,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.entities[ent.key] = ent
         if country.lower() in doc.w.get("familyfirst", ()):
             doc.surnames.setdefault(words[i], ent)  # "Xi Jinping" ... "Xi"
-        else:
+        elif surname != "-":  # ("-": news never names them by one word alone, "Ben Ali" is not "Ali")
             doc.surnames.setdefault(surname or words[j - 1], ent)  # "Shinzo Abe" ... "Abe"
         out.append(Mention(i, j, ent, text[toks[i].start:toks[j - 1].end], "name"))
         taken.update(range(i, j))
@@ -791,7 +791,6 @@ _BACK = re.compile(r"\b(?:(?:came|comes|come|went|flew|was|were|is|will be|would
 _BARE_CAME = "came"
 _BACK_PLACE_NOUNS = frozenset({"city", "capital", "country"})
 _BACK_NOT = frozenset({"home", "work", "office", "desk", "duty", "power"})  # "was back at work in July"
-_SAME_TRIP_DAYS = 7  # a date this close to the last trip's is that trip's end ("arrived Monday, returned Wednesday")
 
 
 def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
@@ -829,8 +828,7 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     spans = ndates.resolve(d, doc.pub, future)[:1]
     if not spans:
         return
-    (a0, _, _), (a1, b1, _) = spans[0], last.spans[0]
-    if a1.toordinal() - _SAME_TRIP_DAYS <= a0.toordinal() <= b1.toordinal() + _SAME_TRIP_DAYS:
+    if near_trip(spans[0][0], last.spans[0]):
         return  # the last trip's own days: its end, or a second mention of it
     status = "planned" if future else "completed"
     _add(doc, _Draft(trav.entity, trav.text, last.code, last.city, spans, status, "", [(s.a, s.b)]))

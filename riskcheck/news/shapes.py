@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from . import dates as ndates
-from .assemble import _add, _compatible
+from .assemble import _add, _compatible, near_trip
 from .dates import DateExpr
 from .document import (
     _PLACE_KIND_RANK,
@@ -410,7 +410,7 @@ def tour_began(doc: _Doc, s: _Sentence) -> None:
 # "It was Putin's third visit to the country. The first, in June 2001, ...", "This is the president's second visit
 # to Kuwait this year. In April he spent two days there": an ordinal visit opens a telling of the earlier ones
 _ORDINAL_WORDS = frozenset(w for w in _ORDINALS if w != "first")
-_ORDINAL_NOUNS = frozenset({"visit", "trip", "time", "journey", "stay"})
+ORDINAL_NOUNS = frozenset({"visit", "trip", "time", "journey", "stay"})
 _ORDINAL_OPENERS = ("the first", "the second", "the previous", "the earlier", "the last one", "his first",
                     "her first", "his previous", "her previous")
 ORDINAL_FOLLOW = 2  # sentences after the ordinal one that may tell an earlier visit
@@ -421,8 +421,8 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     """Remember "X's second/third visit to Y" (or "... to the country", "... of the year": the trip just told)."""
     words = s.words
     head = next((n for n in range(len(words) - 1) if words[n] in _ORDINAL_WORDS and (
-        words[n + 1] in _ORDINAL_NOUNS or words[n + 1] in ("state", "official", "foreign") and n + 2 < len(words)
-        and words[n + 2] in _ORDINAL_NOUNS)), None)
+        words[n + 1] in ORDINAL_NOUNS or words[n + 1] in ("state", "official", "foreign") and n + 2 < len(words)
+        and words[n + 2] in ORDINAL_NOUNS)), None)
     if head is None:
         return
     owner = next((m for m in reversed(ms) if m.j <= head and head - m.j <= 2 and m.entity is not None
@@ -477,10 +477,8 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     spans = ndates.resolve(d, doc.pub, False)[:1]
     if not spans or doc.pub is not None and spans[0][0] > doc.pub.end:
         return
-    a0 = spans[0][0].toordinal()
-    for other in doc.by_key.get((ent.key, code), []):
-        if other.spans and other.spans[0][0].toordinal() - 7 <= a0 <= other.spans[0][1].toordinal() + 7:
-            return  # a visit already told
+    if any(other.spans and near_trip(spans[0][0], other.spans[0]) for other in doc.by_key.get((ent.key, code), [])):
+        return  # a visit already told
     _add(doc, _Draft(ent, ent.name, code, city, spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 
@@ -518,8 +516,7 @@ def second_destination(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                 continue  # "and discussed the war in Ukraine": not a journey there
             if any(m.entity is not None and m.entity is not d.entity and n < m.i < y.i for m in ms):
                 continue  # "and Xi flew to Moscow": someone else's
-            if doc.by_key.get((d.entity.key, y.code)) and any(
-                    (s.a, s.b) in x.sentences for x in doc.by_key[(d.entity.key, y.code)]):
+            if any((s.a, s.b) in x.sentences for x in doc.by_key.get((d.entity.key, y.code), [])):
                 break  # read already
             end = next((x for x in range(y.j, len(words)) if words[x] in ("and", "but")), len(words))
             speech = doc.w.get("speech", set())
