@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from ..dates import DateSpan, parse_date
 from ..errors import DateError
@@ -82,6 +84,7 @@ from .venues import note_plan, plan_words, venue_named
 
 __all__ = ["Trip", "extract_trips"]
 
+_INTERESTING = frozenset({"person", "title", "role", "trigger"})  # hits that make a sentence worth reading
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
@@ -157,7 +160,6 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             n = bisect.bisect_right(starts, sa) - 1
             if n >= 0 and sb <= sents[n][1]:
                 series_at.setdefault(n, []).append((sa, sb, sid))
-    interesting = {"person", "title", "role", "trigger"}
     nlp = _parser() if use_parse else None
     parse_words = _parse_words() if nlp is not None else frozenset()
     parsed: dict[int, _Sentence] = {}
@@ -175,27 +177,10 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         cats = cats_of[k]
         if doc.drafts and k and ("cue" in cats or ANSWER_HINT.search(folded, a, b)):
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
-        # "He traveled through A and B", "the dictator ventured to A", "Bashir is invited for the forum in A": a
-        # pronoun, an epithet or a wanted person's surname, a place and a travel word only the parse knows
-        referring = False
-        if parse_words and "place" in cats and not (cats & interesting):
-            ws = folded[a:b].split()
-            referring = not parse_words.isdisjoint(ws) and (
-                any(h.cat == "word" and h.value in _REFERRING for h in by_sent[k]) or not known.keys().isdisjoint(ws))
         if doc.plan is not None and "place" in cats:
             venue_named(doc, _Sentence(text, folded, a, b, by_sent[k]), k)
-        accompany = bool(doc.drafts) and ACCOMPANY.search(folded, a, b) is not None  # "He was accompanied by X"
-        # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
-        be_there = parse_words and _BE_THERE.search(folded, a, b) is not None
-        # "He came back on 28 February" (one more journey there), "Germany surrendered him to the court" (The Hague)
-        back = bool(doc.drafts) and _BACK.search(folded, a, b) is not None
-        to_court = ("person" in cats or bool(doc.drafts)) and TO_COURT.search(folded, a, b) is not None
-        # "The tour began in Riyadh": the journey under discussion
-        tour = "place" in cats and bool(doc.drafts or doc.recent) and TOUR.search(folded, a, b) is not None
-        # "It was X's third visit to Y. The first, in June 2001, ...": an earlier visit told with its date
-        earlier = "date" in cats and doc.ordinal is not None and 0 < k - doc.ordinal[3] <= ORDINAL_FOLLOW
-        if not (cats & interesting) and not referring and not accompany and not be_there and not back and \
-                not to_court and not tour and not earlier:
+        on = _open_gates(_Look(doc, folded, a, b, k, cats, by_sent[k], parse_words, known))
+        if not (cats & _INTERESTING) and not (on & WAKE_GATES):
             if folded.startswith(_TRIP_STARTS, a) and doc.drafts:
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             elif "place" in cats and _PAIR_REF.search(folded, a, b):
@@ -203,15 +188,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
                 doc.last_subject_age += 1
             continue
-        among = bool(doc.events) and folded.startswith(("among ", "also among "), a)  # "Among them was X"
-        # a caption or headline with no verb ("X and Y in Beijing, May 2024"): the parse tells
-        caption = bool(parse_words) and "person" in cats and "place" in cats and b - a <= 200 and \
-            _CAPTION.search(folded, a, b) is not None and len(folded[a:b].split()) <= CAPTION_WORDS
-        if not (cats & {"trigger", "role"}) and k not in parsed and not accompany and not be_there and not among \
-                and not back and not to_court and not tour and not earlier and not caption and not (
-                parse_words and "place" in cats and not parse_words.isdisjoint(folded[a:b].split())) and not (
-                parse_words and "place" in cats and _WITH_IN.search(folded, a, b)):
-            # (a person, a place and a travel verb only the parse knows, "ventured to", "was hosted in": parse it)
+        if not (cats & {"trigger", "role"}) and k not in parsed and not on:
             _cheap_subject(doc, text, by_sent[k])
             if "person" in cats and plan_words(folded[a:b]):  # "X and Y could hold a summit soon" (no place)
                 note_plan(doc, _Sentence(text, folded, a, b, by_sent[k]), k,
@@ -254,15 +231,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, s)
         if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
-        if tour:
+        if "tour" in on:
             tour_began(doc, s)
-        if earlier:
+        if "earlier" in on:
             earlier_visit(doc, s, k, ms)
         if not ORDINAL_NOUNS.isdisjoint(s.words):
             note_ordinal(doc, s, k, ms)  # (after this sentence's own trips: "... to the country" is the last one)
         if len(doc.drafts) > n_before and "and" in s.words:
             second_destination(doc, s, ms)  # "... in Beijing in September and the summit in New Delhi in October"
-        if back:
+        if "back" in on:
             came_back(doc, s, ms)  # "He came back on 28 February", "he returned in September 2024"
         if ("again" in s.words or len(s.dates) > 1) and doc.drafts:
             for d in trips_again(doc, s, [d for d in doc.drafts if (s.a, s.b) in d.sentences]):
@@ -282,6 +259,75 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
 
 _BE_THERE = re.compile(r"\b(?:was|were|is|are|been|be)(?: (?:last|already|still|also|again|once|briefly))? "
                        r"(?:here|there)\b(?! (?:is|are|was|were|will|would|has|have|had)\b)")
+
+class _Look(NamedTuple):
+    """One sentence as the gates see it."""
+
+    doc: _Doc
+    folded: str
+    a: int
+    b: int
+    k: int
+    cats: set[str]
+    hits: list[Hit]
+    parse_words: frozenset[str]
+    known: dict[str, str]
+
+
+def _referring(x: _Look) -> bool:
+    """"He traveled through A and B", "the dictator ventured to A", "Bashir is invited for the forum in A": a
+    pronoun, an epithet or a wanted person's surname, a place and a travel word only the parse knows."""
+    if not x.parse_words or "place" not in x.cats or x.cats & _INTERESTING:
+        return False
+    ws = x.folded[x.a:x.b].split()
+    return not x.parse_words.isdisjoint(ws) and (
+        any(h.cat == "word" and h.value in _REFERRING for h in x.hits) or not x.known.keys().isdisjoint(ws))
+
+
+def _caption(x: _Look) -> bool:
+    """A caption or headline with no verb ("X and Y in Beijing, May 2024"): the parse tells."""
+    return bool(x.parse_words) and "person" in x.cats and "place" in x.cats and x.b - x.a <= 200 and \
+        _CAPTION.search(x.folded, x.a, x.b) is not None and len(x.folded[x.a:x.b].split()) <= CAPTION_WORDS
+
+
+# Why a sentence is read beyond its hits: each gate names one sentence shape. A sentence with no person, title,
+# role or trigger is read only when a WAKE gate holds; one with no trigger or role is read in full (mentions,
+# shapes, the parse) only when some gate holds; otherwise only its subject is noted. "back", "tour" and
+# "earlier" also name the shape readers that run on the sentence.
+GATES: dict[str, Callable[[_Look], bool]] = {
+    "referring": _referring,
+    # "He was accompanied by X": joins the trip just told
+    "accompany": lambda x: bool(x.doc.drafts) and ACCOMPANY.search(x.folded, x.a, x.b) is not None,
+    # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
+    "be_there": lambda x: bool(x.parse_words) and _BE_THERE.search(x.folded, x.a, x.b) is not None,
+    # "He came back on 28 February": one more journey there (refs.came_back)
+    "back": lambda x: bool(x.doc.drafts) and _BACK.search(x.folded, x.a, x.b) is not None,
+    # "Germany surrendered him to the court": The Hague
+    "to_court": lambda x: ("person" in x.cats or bool(x.doc.drafts)) and
+    TO_COURT.search(x.folded, x.a, x.b) is not None,
+    # "The tour began in Riyadh": the journey under discussion (shapes.tour_began)
+    "tour": lambda x: "place" in x.cats and bool(x.doc.drafts or x.doc.recent) and
+    TOUR.search(x.folded, x.a, x.b) is not None,
+    # "It was X's third visit to Y. The first, in June 2001, ...": an earlier visit told with its date
+    "earlier": lambda x: "date" in x.cats and x.doc.ordinal is not None and
+    0 < x.k - x.doc.ordinal[3] <= ORDINAL_FOLLOW,
+    # "Among them was X": present at the gathering just told
+    "among": lambda x: bool(x.doc.events) and x.folded.startswith(("among ", "also among "), x.a),
+    "caption": _caption,
+    # a person, a place and a travel verb only the parse knows ("ventured to", "was hosted in")
+    "parse_verb": lambda x: bool(x.parse_words) and "place" in x.cats and
+    not x.parse_words.isdisjoint(x.folded[x.a:x.b].split()),
+    # "..., with X in Hungary": X was there (see parse.links)
+    "with_in": lambda x: bool(x.parse_words) and "place" in x.cats and
+    _WITH_IN.search(x.folded, x.a, x.b) is not None,
+}
+WAKE_GATES = frozenset({"referring", "accompany", "be_there", "back", "to_court", "tour", "earlier"})
+
+
+def _open_gates(x: _Look) -> set[str]:
+    """The names of the gates that hold for a sentence."""
+    return {name for name, test in GATES.items() if test(x)}
+
 
 
 def _codes_named(hits: list[Hit]) -> frozenset[str]:
