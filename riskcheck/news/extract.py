@@ -77,7 +77,7 @@ from .shapes import (
 )
 from .status import ANSWER_HINT, later_cancel
 from .storyplace import dateline_place
-from .timeline import timeline_trips
+from .timeline import find_timeline, timeline_trips
 from .triggers import _trips_in
 from .tripdates import anchored_stays, date_told_nearby, trips_again
 from .venues import note_plan, plan_words, venue_named
@@ -170,7 +170,12 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _collect_events(doc, s, k)
     # pass 2: people and trips
     nearby = doc.w.get("tripref", set()) | doc.w.get("tripverb", set())
+    timeline = find_timeline(text, hits, pub.start if pub else None)
+    # each line of a timeline of X's travels opens about X: "Late June - China. He reaches Beijing ..."
+    line_starts = [m.start() for m, _ in timeline[1]]
     for k, (a, b) in enumerate(sents):
+        if line_starts and (n := bisect.bisect_left(line_starts, a)) < len(line_starts) and line_starts[n] < b:
+            doc.last_subject, doc.last_subject_age = doc.entity_for_pid(timeline[0]), 0
         if k and doc.drafts:
             _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
         doc.cursor = a
@@ -252,7 +257,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                   len(doc.drafts) > n_before)
     if sents and doc.drafts:
         _dated_after(doc, text, folded, sents[-1], by_sent[-1], cats_of[-1], nearby)
-    timeline_trips(doc, text, hits, trigger_words())  # "May 29, 2017 - Versailles, France. ..." lines
+    timeline_trips(doc, text, hits, trigger_words(), timeline)  # "May 29, 2017 - Versailles, France. ..." lines
     trips = [_finish(doc, d) for d in doc.drafts]
     return restore(trips, cuts, glued) if text is not given else trips
 

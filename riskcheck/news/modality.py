@@ -28,6 +28,9 @@ class Cue:
     scope: str
 
 
+_LONG = frozenset({"long", "much", "oft", "often", "twice", "repeatedly"})  # "long-delayed": put off before
+
+
 def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: list[Cue],
               clause: tuple[int, int]) -> str | None:
     """The status of the trip whose trigger is at tokens ``[ti, tj)``; None when the text denies it.
@@ -55,8 +58,10 @@ def status_of(form: str, role: str, words: list[str], ti: int, tj: int, cues: li
             not any(c.status in ("completed", "ongoing") and c.strength >= 4 for c in before):
         return "planned"  # "when he arrives in X", "once he lands in Y" (future; the clause may start at "when")
     # a call-off that only may happen ("the visit could be delayed", "might be postponed") cancels nothing
-    hedged = {c for c in cues if c.status == "cancelled" and any(
-        m.status == "speculative" and 0 <= c.i - m.j <= 2 for m in cues)}
+    # and neither does one that describes a thing ("a long-delayed trade agreement", "the much-postponed summit":
+    # what now happens had been put off before)
+    hedged = {c for c in cues if c.status == "cancelled" and (any(
+        m.status == "speculative" and 0 <= c.i - m.j <= 2 for m in cues) or c.i > 0 and words[c.i - 1] in _LONG)}
     if any(c.status == "cancelled" and (c.scope != "before" or c in before) and c not in hedged for c in in_clause):
         return "cancelled"
     # a cancellation later in the sentence ("... but decided to cancel the plan") ends a plan, not a visit

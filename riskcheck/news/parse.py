@@ -92,6 +92,10 @@ _HEARSAY = frozenset({"claim", "allege", "rumour", "rumor", "speculate", "deny"}
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 # lengths of a stay the parse hangs a place on ("spent less than a day in Venezuela")
 _DURATIONS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "while", "time"})
+# what is signed ("signed the agreements in Addis Ababa": the parse hangs the place on the pact; it is where the
+# signing was)
+_PACTS = frozenset({"agreement", "accord", "deal", "treaty", "pact", "declaration", "memorandum", "protocol",
+                    "communique", "charter", "contract"})
 # what one holds with a partner ("held a meeting with X at the residence in Y": the partner came)
 _MEETINGS = frozenset({"meeting", "talks", "summit", "session", "dinner", "lunch", "breakfast", "conversation",
                        "discussion", "discussions", "consultations", "negotiations"})
@@ -392,8 +396,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 return gov.head, prep  # "spent less than a day in Venezuela", "a long weekend in Rome"
             met = gov.head if gov.dep_ in ("dobj", "dep") else \
                 gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ == "with" else None
-            if prep == "in" and gov.pos_ == "PROPN" and met is not None and met.pos_ == "VERB" and \
-                    (met.lemma_.lower(), "verb") in rules():
+            if prep == "in" and (gov.pos_ == "PROPN" or gov.lemma_.lower() in _PACTS) and met is not None and \
+                    met.pos_ == "VERB" and (met.lemma_.lower(), "verb") in rules():
                 # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday", "dined with Emmanuel
                 # Macron in Paris": the parse hangs the place on the person met; it is where the meeting was
                 return met, prep

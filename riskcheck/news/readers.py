@@ -271,7 +271,7 @@ _STAMP_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 def blank_stamps(text: str, published: DateSpan | None = None) -> str:
     """``text`` with page stamps blanked (same length, so offsets still hold): lines that are only a date and
-    time ("Tuesday, September 17, 2024", "2011-06-28 10:06", "06:44 GMT 06.07.2025 (Updated: ...)"), and the
+    time ("Tuesday, September 17, 2024", "2011-06-28 10:06", "06:44 GMT 06.07.2025 (Updated: ...)"; not a year alone), and the
     date of a dateline ("MOSCOW, July 25 (Reuters) -") unless it is the publication day itself (which the lead's
     undated news then keeps). A crawl date or a stale stamp is never the date of a trip."""
     out = list(text)
@@ -281,6 +281,8 @@ def blank_stamps(text: str, published: DateSpan | None = None) -> str:
         if not line.strip() or len(line) > 90 or not any(c.isdigit() for c in line):
             continue
         toks = _STAMP_TOKEN.findall(line)
+        if len(toks) == 1 and toks[0].isdigit():
+            continue  # "2011" alone on a line: a heading for the year-less dates under it (:mod:`.timeline`)
         if toks and all(t.isdigit() or t.lower() in _STAMP_WORDS for t in toks) and \
                 (_YEARS.search(line) or any(t.lower() in _MONTHS for t in toks)):
             out[m.start():m.end()] = " " * len(line)

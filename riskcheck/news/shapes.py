@@ -110,6 +110,12 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
 _FIRST_NOUNS = frozenset({"visit", "trip", "to"})
 
 
+# words that tell a journey after "since" ("since a brief visit to X in 2021", "since he attended the independence
+# celebrations on 9 July 2011"; not "since he took office in June")
+_JOURNEY_TOLD = frozenset({"visit", "trip", "attended", "came", "went", "flew", "travelled", "traveled", "visited",
+                           "summit", "ceremony", "celebrations", "inauguration", "funeral", "stopover"})
+
+
 def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """ "X's first visit since 2017", "would be X's first to Y since 2017", "a trip to Y would be X's first since
     January 2020", "X's first trip to Y since a brief visit to Z in December 2021": an earlier, completed trip."""
@@ -129,9 +135,10 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if si is None:
             continue
         d = next((d for d in s.dates if d.i == si + 1), None)
-        if d is None:  # "since a brief visit to New Delhi in December 2021"
+        if d is None:  # "since a brief visit to New Delhi in December 2021", "since he attended the independence
+            # celebrations on 9 July 2011": a journey told with its date
             d = next((d for d in s.dates if si + 1 < d.i <= si + 10
-                      and any(x in ("visit", "trip") for x in words[si + 1:d.i])), None)
+                      and not _JOURNEY_TOLD.isdisjoint(words[si + 1:d.i])), None)
         if d is None:
             continue
         dest = next((p for p in places if n < p.i < si), None)

@@ -2,6 +2,13 @@
 receives Putin ...") under a text about one wanted person's travels. Each line with a trip word is a trip of that
 person to the line's place on the line's date (a line about the person's own country, or without a trip word,
 such as "March 17, 2023 - The Hague. Judges issue warrants", is none).
+
+A line may leave its year to a heading line above it ("2011" alone on a line, then "Late June - China. ...",
+"29-31 March - Doha, for the summit"), or, with no heading, to the report ("April: Riyadh. ..." in a year review
+is the last April by the publication day). Under an introduction that speaks of travels ("where he went"), a line
+that opens with its place ("9 July - Juba, as South Sudan declares independence") is a trip without a trip word.
+A trip told inside a line without a date of its own ("Gaddafi was there too") takes the line's date, and each
+line opens about the timeline's person ("He reaches Beijing": see ``extract_trips``).
 """
 
 from __future__ import annotations
@@ -22,6 +29,17 @@ _HEAD = re.compile(
     r"\.? (?P<y2>(?:19|20)\d\d))|(?:(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))|(?:(?P<mon4>[A-Z][a-z]{2,8}) "
     r"(?P<y4>(?:19|20)\d\d)))[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
 _NOT_TRIPS = frozenset({"arrest", "arrests"})  # "a warrant for his arrest": the noun names no journey
+_COURT_ACTS = frozenset({"arrest", "arrests", "warrant", "warrants"})  # a line telling of the court's act, no trip
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# a year alone on its line: the year of the year-less lines below it
+_YEAR_HEAD = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.M)
+# "23 March - ", "29-31 March - ", "March 23 - ", "Late June - ", "End of March - ", "September - " under a year
+_YEARLESS = re.compile(
+    r"^[ \t]*(?P<q>(?i:early|mid|late|end of|the end of|beginning of|start of)[ \t-]+)?"
+    rf"(?:(?P<d>\d{{1,2}})(?:[-–](?P<d2>\d{{1,2}}))? )?(?P<mon>{_MONTHS})\.?(?: (?P<md>\d{{1,2}})(?:[-–](?P<md2>\d{{1,2}}))?)?"
+    r"[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
+_PLACE_OPENS = 3  # a line "opens with its place" when the place is among its first words ("Back in Russia, ...")
 MIN_LINES = 2  # a timeline is a run of at least this many dated lines
 _INTRO_CHARS = 800  # the person's travels are told within this many characters before the first line
 
@@ -47,21 +65,78 @@ def _line_date(m: re.Match[str]) -> tuple[date, date, str] | None:
     return (day, day, "day") if day else None
 
 
-def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[str]) -> None:
-    """Add the trips of a timeline in ``text`` (see the module docstring) to ``doc``'s drafts."""
+def _yearless_date(m: re.Match[str], year: int) -> tuple[date, date, str] | None:
+    """The date of a year-less line in ``year``: a day, a range of days, or a month ("Late June")."""
+    mon = ndates.MONTHS.get(m["mon"].lower().rstrip("."))
+    if not mon:
+        return None
+    d, d2 = (m["d"], m["d2"]) if m["d"] else (m["md"], m["md2"])
+    try:
+        if d and not m["q"]:
+            a = date(year, mon, int(d))
+            b = date(year, mon, int(d2)) if d2 else a
+            return (a, b, "range") if b > a else (a, a, "day")
+    except ValueError:
+        return None
+    a, b = ndates._month_span(year, mon)
+    return a, b, "month"
+
+
+def timeline_lines(text: str, pub: date | None = None) -> list[tuple[re.Match[str], tuple[date, date, str]]]:
+    """The dated lines of ``text`` in order: lines with a full date, and year-less lines ("July: Banjul. ...")
+    dated by the year heading above them, else (with ``pub``, the publication day) the last such month by then."""
     lines = [(m, span) for m in _HEAD.finditer(text) if (span := _line_date(m)) is not None]
+    heads = [(m.start(), int(m[1])) for m in _YEAR_HEAD.finditer(text)]
+    if heads or pub is not None:
+        for m in _YEARLESS.finditer(text):
+            year = next((y for at, y in reversed(heads) if at < m.start()), 0)
+            if not year and pub is not None:
+                mon = ndates.MONTHS.get(m["mon"].lower().rstrip("."), 13)
+                year = pub.year - (mon > pub.month)
+            if year and (span := _yearless_date(m, year)) is not None:
+                lines.append((m, span))
+        lines.sort(key=lambda ms: ms[0].start())
+    return lines
+
+
+def timeline_person(hits: list[Hit], first: int) -> str:
+    """The wanted person a timeline starting at ``first`` is about: the one the text names most before it, named
+    within reach of it ("" when none)."""
+    before = Counter(h.value for h in hits if h.cat == "person" and h.end <= first)
+    if not before:
+        return ""
+    pid, _ = before.most_common(1)[0]
+    near = {h.value for h in hits if h.cat == "person" and first - _INTRO_CHARS <= h.start < first}
+    return pid if pid in near else ""
+
+
+def find_timeline(text: str, hits: list[Hit], pub: date | None = None) \
+        -> tuple[str, list[tuple[re.Match[str], tuple[date, date, str]]]]:
+    """The wanted person a timeline in ``text`` is about and its dated lines (``("", [])`` when there is none)."""
+    lines = timeline_lines(text, pub)
     if len(lines) < MIN_LINES:
+        return "", []
+    pid = timeline_person(hits, lines[0][0].start())
+    return (pid, lines) if pid else ("", [])
+
+
+def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[str],
+                   found: tuple[str, list[tuple[re.Match[str], tuple[date, date, str]]]] | None = None) -> None:
+    """Add the trips of a timeline in ``text`` (see the module docstring; ``found``: :func:`find_timeline`'s
+    answer when already known) to ``doc``'s drafts."""
+    pid, lines = found if found is not None else find_timeline(text, hits, doc.pub.start if doc.pub else None)
+    if not pid:
         return
     first = lines[0][0].start()
-    # the wanted person the text names most before the timeline, named within reach of it
-    before = Counter(h.value for h in hits if h.cat == "person" and h.end <= first)
-    near = {h.value for h in hits if h.cat == "person" and first - _INTRO_CHARS <= h.start < first}
-    if not before:
-        return
-    pid, _ = before.most_common(1)[0]
-    if pid not in near:
-        return
     ent = doc.entity_for_pid(pid)
+    # a trip told inside a dated line without a date of its own ("Gaddafi was there too") has the line's date
+    for d in doc.drafts:
+        if not d.spans and d.sentences:
+            a, b = min(x for x, _ in d.sentences), max(y for _, y in d.sentences)
+            line = next((span for m, span in lines if m.start() <= a and b <= m.end()), None)
+            if line is not None:
+                d.spans, d.recent = [line], False
+    travels = not trip_words.isdisjoint(re.findall(r"[a-z]+", text[max(0, first - _INTRO_CHARS):first].lower()))
     for m, span in lines:
         rest_at = m.start("rest")
         # the line's head: the place up to the first full stop ("Versailles, France. ...")
@@ -71,9 +146,12 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
         code = next((c for h in places if (c := _place_code(h.value))), "")
         if not code or code == ent.nationality:
             continue
-        words = set(re.findall(r"[a-z]+", text[rest_at:m.end()].lower())) - _NOT_TRIPS
+        line_words = re.findall(r"[a-z]+", text[rest_at:m.end()].lower())
+        words = set(line_words) - _NOT_TRIPS
         if trip_words.isdisjoint(words):
-            continue  # "The Hague. Judges issue warrants": a dated event, no trip
+            opens = places and len(text[rest_at:places[0].start].split()) < _PLACE_OPENS
+            if not (travels and opens and _COURT_ACTS.isdisjoint(line_words)):
+                continue  # "The Hague. Judges issue warrants": a dated event, no trip
         city = next((pn.city for h in places for pn in h.value if pn.code == code and pn.city), "")
         status = "completed" if doc.pub is None or span[1] <= doc.pub.end else "planned"
         _add(doc, _Draft(ent, ent.name, code, city, [span], status, "", [(m.start(), m.end())]))

@@ -265,6 +265,8 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
         year = int(named[-1].group(1)) + int(dexpr.extra["yearref"])
         dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(year,), month=dexpr.month, day=dexpr.day,
                          month2=dexpr.month2, day2=dexpr.day2)
+    if dexpr.kind == "dom" and (day := _day_of_month_told(doc, dexpr.day)) is not None:
+        return [(day, day, "day")]
     anchor = _anchor(doc, dexpr.unit)
     if dexpr.kind == "anchor" and dexpr.n != 0 and dexpr.unit in ("month", "year"):
         # "acquitted in January 2019. The following month he was released to Belgium": the month the text told
@@ -285,6 +287,26 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
             dexpr = DateExpr(dexpr.i, dexpr.j, "abs", years=(story,), month=dexpr.month, day=dexpr.day,
                              month2=dexpr.month2, day2=dexpr.day2)
     return ndates.resolve(dexpr, doc.pub, future, anchor=anchor, nearest=status == "cancelled" or past_plan)
+
+
+DOM_REACH = 600  # "on the 25th" is a day of the month of a trip told within this many characters before
+
+
+def _day_of_month_told(doc: _Doc, day: int) -> date | None:
+    """ "Shoigu flew into Cairo on 9 November ... Before the month was over he was in Bishkek, arriving on the
+    25th": a bare day of the month is in the month of the trip just told (dated to a day no later than it), not
+    the report's."""
+    for d in reversed(doc.drafts[-4:]):
+        if d.spans and d.spans[0][2] in ("day", "range") and d.sentences and \
+                max(b for _, b in d.sentences) >= doc.cursor - DOM_REACH:
+            start = d.spans[0][0]
+            if start.day > day:
+                return None
+            try:
+                return date(start.year, start.month, day)
+            except ValueError:
+                return None
+    return None
 
 
 _NAMED_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|"
