@@ -179,6 +179,7 @@ def data_info(fmt: str) -> None:
         "oldest_checked": min(checked_counts) if checked_counts else "",
         "states": len(rs.states),
         "territories": len(rs.territories),
+        "successions": len(rs.successions),
         "states_parties_today": len(rs.parties_on(today)),
         "withdrawal_notices": sum(len(v) for v in rs.withdrawals.values()),
         "situations": len(rs.situations),

@@ -49,6 +49,7 @@ FILES = (
     "states.csv",
     "withdrawals.csv",
     "territories.csv",
+    "successions.csv",
     "situations.csv",
     "other_bases.csv",
     "people.csv",
@@ -59,6 +60,17 @@ FILES = (
     "non_compliance.csv",
     "places.csv",
 )
+
+
+#: files a data folder may lack (a folder from an earlier release): read as empty
+OPTIONAL_FILES = frozenset({"successions.csv"})
+
+
+def read_data(folder: Path, name: str) -> list[dict[str, str]]:
+    """:func:`read_rows` of file ``name`` in data folder ``folder``; an optional file that is missing is empty."""
+    if name in OPTIONAL_FILES and not (folder / name).exists():
+        return []
+    return read_rows(folder / name)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -170,6 +182,20 @@ class TerritoryRule(NamedTuple):
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Succession(NamedTuple):
+    """A state that was part of another until its independence ("Juba in 2008 was in Sudan")."""
+
+    code: str
+    name: str
+    predecessor: str  # the code of the state it was part of (whose obligations held there until then)
+    predecessor_name: str  # that state's name at the time ("Serbia and Montenegro")
+    independence: date
+    sources: tuple[str, ...]
+    checked: date | None
+    confidence: str
+    note: str
 
 
 class Situation(NamedTuple):
@@ -333,7 +359,7 @@ class WarrantStatus(NamedTuple):
 # --------------------------------------------------------------------------------------------------
 
 
-_RULESET_FIELDS = ("path", "states", "withdrawals", "territories", "situations", "other_bases", "people", "warrants",
+_RULESET_FIELDS = ("path", "states", "withdrawals", "territories", "successions", "situations", "other_bases", "people", "warrants",
                    "aliases", "titles", "non_compliance", "places", "checked", "_raw", "_memo", "_derived")
 
 
@@ -346,7 +372,7 @@ class Ruleset(Record):
 
     _fields = _RULESET_FIELDS
     _defaults = {"checked": None, "_raw": None}
-    _factories = {"states": dict, "withdrawals": dict, "territories": dict, "situations": dict, "other_bases": dict,
+    _factories = {"states": dict, "withdrawals": dict, "territories": dict, "successions": dict, "situations": dict, "other_bases": dict,
                   "people": dict, "warrants": dict, "aliases": list, "titles": list, "non_compliance": list,
                   "places": list, "_memo": dict, "_derived": dict}
     _repr_skip = ("_raw", "_memo", "_derived")
@@ -354,6 +380,7 @@ class Ruleset(Record):
     def __init__(self, path: Path, states: dict[str, State] | None = None,
                  withdrawals: dict[str, list[Withdrawal]] | None = None,
                  territories: dict[str, list[TerritoryRule]] | None = None,
+                 successions: dict[str, Succession] | None = None,
                  situations: dict[str, Situation] | None = None, other_bases: dict[str, list[OtherBasis]] | None = None,
                  people: dict[str, Person] | None = None, warrants: dict[str, list[Warrant]] | None = None,
                  aliases: list[Alias] | None = None, titles: list[Title] | None = None,
@@ -365,6 +392,7 @@ class Ruleset(Record):
         self.states: dict[str, State] = {} if states is None else states
         self.withdrawals: dict[str, list[Withdrawal]] = {} if withdrawals is None else withdrawals
         self.territories: dict[str, list[TerritoryRule]] = {} if territories is None else territories
+        self.successions: dict[str, Succession] = {} if successions is None else successions
         self.situations: dict[str, Situation] = {} if situations is None else situations
         self.other_bases: dict[str, list[OtherBasis]] = {} if other_bases is None else other_bases
         self.people: dict[str, Person] = {} if people is None else people
@@ -392,7 +420,7 @@ class Ruleset(Record):
         """The rows of every data file as read (:func:`read_rows`), by file name. A ruleset from the cache
         reads them again when asked (the cache entry is keyed by these files' content)."""
         if self._raw is None:
-            self._raw = {name: read_rows(self.path / name) for name in FILES}
+            self._raw = {name: read_data(self.path, name) for name in FILES}
         return self._raw
 
     def __getstate__(self) -> dict[str, object]:
@@ -440,6 +468,14 @@ class Ruleset(Record):
         rules = self.territories.get(code)
         return rules[0].sovereign if rules else code
 
+    def sovereign_on(self, code: str, day: date) -> str:
+        """The state whose obligation it was on ``day``: as :meth:`sovereign_of`, but a state that was then
+        part of another (:class:`Succession`: Montenegro before 3 June 2006) is that other state."""
+        sc = self.successions.get(code)
+        if sc is not None and day < sc.independence:
+            return sc.predecessor
+        return self.sovereign_of(code)
+
     def state_status(self, code: str, day: date) -> StateStatus:
         """The Rome Statute status of a state or territory on ``day``.
 
@@ -450,6 +486,9 @@ class Ruleset(Record):
         code = code.upper()
         if code in self.territories:
             return self._cached("st", code, day, lambda: self._territory_status(code, day))
+        sc = self.successions.get(code)
+        if sc is not None and day < sc.independence:
+            return self._cached("st", code, day, lambda: self._part_of_status(sc, day))
         if code not in self.states:
             raise DataError(f"unknown state or territory code {code!r}")
         return self._cached("st", code, day, lambda: self._state_status(code, day))
@@ -511,6 +550,15 @@ class Ruleset(Record):
         return StateStatus(code, st.name, day, "non_party", "", eif if eif and eif > day else None, None, None,
                            detail, tuple(sources))
 
+    def _part_of_status(self, sc: Succession, day: date) -> StateStatus:
+        """A state before its independence: the status of the state it was part of, which was bound there."""
+        if sc.predecessor not in self.states:
+            raise DataError(f"succession {sc.code}: unknown predecessor {sc.predecessor!r}")
+        pre = self._state_status(sc.predecessor, day)
+        return StateStatus(sc.code, sc.name, day, pre.status, sc.predecessor, pre.party_since, pre.party_until,
+                           pre.withdrawal, f"part of {sc.predecessor_name} until its independence on "
+                           f"{sc.independence}; {sc.predecessor_name}: {pre.detail}", sc.sources + pre.sources)
+
     def _territory_status(self, code: str, day: date) -> StateStatus:
         rules = self.territories[code]
         sovereign = rules[0].sovereign
@@ -537,6 +585,10 @@ class Ruleset(Record):
     def _change_dates(self, code: str) -> list[date]:
         sov = self.sovereign_of(code)
         out: set[date] = set()
+        sc = self.successions.get(code)
+        if sc is not None:  # the day it became a state of its own, and the changes of the one it was part of
+            out.add(sc.independence)
+            out.update(d for d in self._change_dates(sc.predecessor) if d < sc.independence)
         st = self.states.get(sov)
         if st:
             for d in (st.entry_into_force, st.deposit_withdrawn, st.deposited, st.signature_withdrawn, st.signed):
@@ -569,7 +621,7 @@ class Ruleset(Record):
 
     def bases_on(self, code: str, day: date, situation: str | None = None) -> list[OtherBasis]:
         """Security Council referrals and art. 12(3) declarations binding ``code`` on ``day``."""
-        sov = self.sovereign_of(code.upper())
+        sov = self.sovereign_on(code.upper(), day)
         return [b for b in self.other_bases.get(sov, [])
                 if b.covers(day) and (situation is None or b.situation == situation)]
 
@@ -594,6 +646,11 @@ class Ruleset(Record):
             when, how = max(ends, key=lambda e: e[0])
             return WarrantStatus(person_id, person.name, day, "ended", ws, how, when)
         return WarrantStatus(person_id, person.name, day, "not_yet_issued", ws)
+
+    def died_on(self, person_id: str) -> date | None:
+        """The day a wanted person died, as the warrant events record it (None if not recorded)."""
+        days = [e.date for w in self.warrants.get(person_id, []) for e in w.events if e.event == "died" and e.date]
+        return min(days) if days else None
 
     def warrant_change_dates(self, person_id: str) -> list[date]:
         return self._cached("wcd", person_id, None, lambda: self._warrant_change_dates(person_id))

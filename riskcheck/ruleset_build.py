@@ -20,6 +20,7 @@ from .ruleset import (
     Ruleset,
     Situation,
     State,
+    Succession,
     TerritoryRule,
     Title,
     Warrant,
@@ -28,13 +29,13 @@ from .ruleset import (
     _d,
     _one_year_after,
     _sources,
-    read_rows,
+    read_data,
 )
 
 
 def build(path: Path) -> Ruleset:
     """The ruleset of the CSV files in data folder ``path``."""
-    raw = {name: read_rows(path / name) for name in FILES}
+    raw = {name: read_data(path, name) for name in FILES}
     rs = Ruleset(path=path, _raw=raw)
     checked: list[date] = []
 
@@ -60,6 +61,12 @@ def build(path: Path) -> Ruleset:
         rs.territories.setdefault(r["code"].upper(), []).append(TerritoryRule(
             r["code"].upper(), r["name"], r["sovereign"].upper(), r["applies"].lower() == "yes", _d(r["start"]),
             _d(r["end"]), _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", "")))
+    for r in raw["successions.csv"]:
+        ind = _d(r["independence"])
+        if ind is not None:  # (the validator reports a row without one)
+            rs.successions[r["code"].upper()] = Succession(
+                r["code"].upper(), r["name"], r["predecessor"].upper(), r["predecessor_name"], ind,
+                _sources(r["source"]), chk(r), r.get("confidence", ""), r.get("note", ""))
     for r in raw["situations.csv"]:
         rs.situations[r["situation"]] = Situation(
             r["situation"], r["name"], r["country"].upper(), _d(r["opened"]), r.get("trigger", ""),

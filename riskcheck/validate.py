@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .errors import DataError
-from .ruleset import FILES, _one_year_after, read_rows
+from .ruleset import FILES, OPTIONAL_FILES, _one_year_after, read_rows
 
 #: columns every file must have, in order
 COLUMNS: dict[str, list[str]] = {
@@ -18,6 +18,8 @@ COLUMNS: dict[str, list[str]] = {
     "withdrawals.csv": ["code", "announced", "notified", "effective", "revoked", "source", "checked",
                         "confidence", "note"],
     "territories.csv": ["code", "name", "sovereign", "applies", "start", "end", "source", "checked",
+                        "confidence", "note"],
+    "successions.csv": ["code", "name", "predecessor", "predecessor_name", "independence", "source", "checked",
                         "confidence", "note"],
     "situations.csv": ["situation", "name", "country", "opened", "trigger", "source", "checked", "note"],
     "other_bases.csv": ["code", "basis", "situation", "start", "end", "crimes_from", "crimes_to", "instrument",
@@ -42,6 +44,7 @@ DATE_COLUMNS = {
     "states.csv": ["signed", "signature_withdrawn", "deposited", "deposit_withdrawn", "entry_into_force", "checked"],
     "withdrawals.csv": ["announced", "notified", "effective", "revoked", "checked"],
     "territories.csv": ["start", "end", "checked"],
+    "successions.csv": ["independence", "checked"],
     "situations.csv": ["opened", "checked"],
     "other_bases.csv": ["start", "end", "crimes_from", "crimes_to", "checked"],
     "people.csv": ["checked"],
@@ -60,6 +63,7 @@ ENUMS = {
     ("states.csv", "confidence"): {"", "high", "medium", "low"},
     ("withdrawals.csv", "confidence"): {"", "high", "medium", "low"},
     ("territories.csv", "applies"): {"yes", "no"},
+    ("successions.csv", "confidence"): {"high", "medium", "low"},
     ("other_bases.csv", "basis"): {"unsc_referral", "article_12_3"},
     ("situations.csv", "trigger"): {"state_referral", "unsc_referral", "proprio_motu"},
     ("warrants.csv", "article"): {"58", "70"},
@@ -124,7 +128,8 @@ def validate(path: str | Path) -> list[Problem]:
     for name in (*FILES, *EVENT_FILES):
         p = folder / name
         if not p.is_file():
-            problems.append(Problem(name, 0, "-", "file missing"))
+            if name not in OPTIONAL_FILES:
+                problems.append(Problem(name, 0, "-", "file missing"))
             raw[name] = []
             continue
         try:
@@ -233,6 +238,16 @@ def validate(path: str | Path) -> list[Problem]:
         s, e = d(row["start"]), d(row["end"])
         if s and e and e < s:
             add("territories.csv", row, "end", "before start")
+    for row in raw["successions.csv"]:
+        if row["code"] not in states:
+            add("successions.csv", row, "code", f"{row['code']!r} not in states.csv")
+        if row["predecessor"] not in states or row["predecessor"] == row["code"]:
+            add("successions.csv", row, "predecessor", f"{row['predecessor']!r} is not another state in states.csv")
+        ind = d(row["independence"])
+        if ind is None:
+            add("successions.csv", row, "independence", "missing: the day it became a state of its own")
+        elif (st := states.get(row["code"])) and (eif := d(st.get("entry_into_force", ""))) and eif < ind:
+            add("successions.csv", row, "independence", f"after the Statute entered into force for it ({eif})")
     situations = {r["situation"] for r in raw["situations.csv"]}
     for row in raw["situations.csv"]:
         if not SLUG.fullmatch(row["situation"]):

@@ -157,7 +157,13 @@ def confidence_change_dates(rs: Ruleset, person_id: str, code: str | None = None
             doubted += [w.issued, w.public]
     out: set[date] = set()
     if code is not None:
+        sc = rs.successions.get(code)
         sov = rs.sovereign_of(code)
+        if sc is not None:  # (and the record of the state it was part of, before its independence)
+            pre = rs.states.get(sc.predecessor)
+            if pre is not None and pre.confidence != "high":
+                doubted += [d for d in (pre.deposited, pre.entry_into_force, pre.deposit_withdrawn)
+                            if d is not None and d < sc.independence]
         state = rs.states.get(sov)
         if state is not None and state.confidence != "high":
             doubted += [state.deposited, state.entry_into_force, state.deposit_withdrawn]
@@ -178,8 +184,12 @@ def _rate(rs: Ruleset, ans: _Day, person_id: str | None, code: str, day: date, s
             facts.append((wr.confidence, f"warrant {wr.warrant_id} is recorded with {wr.confidence} confidence "
                                          f"(issued {wr.issued}, public {wr.public})"))
     if st is not None:
-        sov = rs.sovereign_of(code)
+        sov = rs.sovereign_on(code, day)
         state = rs.states.get(sov)
+        sc = rs.successions.get(code)
+        if sc is not None and day < sc.independence:
+            facts.append((sc.confidence, f"that {sc.name} was part of {the(sc.predecessor_name)} until "
+                                         f"{sc.independence} is recorded with {sc.confidence} confidence"))
         if state is not None and state_row_counts(state, day):
             what = "treaty dates are" if state.deposited else "record (no instrument deposited) is"
             facts.append((state.confidence, f"{the(state.name)}'s {what} recorded with "
@@ -266,7 +276,11 @@ def _obligation(rs: Ruleset, st: StateStatus, code: str, day: date, name: str, a
                 wphrase: str, situations: list[str], warrant_state: str,
                 ssrc: tuple[str, ...]) -> tuple[_Day, OtherBasis | None]:
     """The legal precedence for an outstanding warrant: the first rule that applies decides."""
-    if st.sovereign:  # a dependency: the sovereign's obligation, where the Statute applies there
+    sc = rs.successions.get(st.code)
+    if st.sovereign and sc is not None:  # before its independence: the obligation of the state it was part of
+        lead = (f"On {day} {st.name} was part of {the(sc.predecessor_name)} (independent from {sc.independence}). ")
+        subj = the(sc.predecessor_name, True)
+    elif st.sovereign:  # a dependency: the sovereign's obligation, where the Statute applies there
         rule = next((r for r in rs.territories.get(st.code, []) if r.covers(day) and r.applies), None)
         since = f" since {rule.start}" if rule and rule.start else ""
         lead = f"{st.name} is a territory of {the(rs.name_of(st.sovereign))} where the Statute applies{since}. "
@@ -482,7 +496,7 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
         person=person,
         country=code,
         country_name=rs.name_of(code),
-        sovereign=rs.sovereign_of(code) if rs.sovereign_of(code) != code else "",
+        sovereign=rs.sovereign_on(code, span.start) if rs.sovereign_on(code, span.start) != code else "",
         date=str(span),
         start=span.start.isoformat(),
         end=span.end.isoformat(),
