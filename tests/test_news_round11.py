@@ -164,7 +164,7 @@ def test_a_leader_who_takes_his_company_somewhere_goes_too() -> None:
     ("Vladimir Putin flew into Linate late on Thursday evening.", "IT"),
     ("Rodrigo Duterte arrived at Marka airport on Wednesday evening.", "JO"),  # Amman's, not the Somali town
     ("Laurent Gbagbo flew into Kotoka International Airport on Wednesday night.", "GH"),
-    ("Muammar Gaddafi landed on Monday evening at the military section of Zaventem airport.", "BE"),
+    ("Omar al-Bashir landed on Monday evening at the military section of Zaventem airport.", "BE"),
 ])
 def test_airports_named_without_their_city(text: str, code: str) -> None:
     assert {c for _, c, _, _ in rows(text, "2014-10-17")} == {code}

@@ -122,3 +122,132 @@ def test_a_long_delayed_pact_signed_abroad_is_a_trip_that_happened() -> None:
 def test_since_taking_office_is_no_earlier_journey() -> None:
     text = "Rodrigo Duterte arrived in Jakarta on Thursday, his first visit to Indonesia since he took office in June."
     assert {r[2] for r in rows(text, "2016-09-10") if r[1] == "ID"} == {"2016-09"}
+
+
+def test_a_title_as_possessor_of_a_meeting_abroad_is_the_traveller() -> None:
+    text = ("Omar al-Bashir flew to Cairo on Monday. The trip came a week after the Sudanese president's talks with "
+            "Vladimir Putin in Sochi.")
+    assert ("omar-al-bashir", "RU", "2017-11", "completed") in rows(text, "2017-11-30")
+
+
+def test_a_group_as_possessor_gives_nobody_its_journey() -> None:
+    text = "Omar al-Bashir flew to Cairo on Monday. The trip was planned after the delegation's visit to Moscow."
+    assert not any(r[1] == "RU" for r in rows(text, "2017-11-30"))
+
+
+@pytest.mark.parametrize("cue", ["fresh from", "straight from"])
+def test_fresh_from_an_event_abroad_was_there(cue: str) -> None:
+    text = f"Omar al-Bashir, {cue} the China-Africa summit in Beijing, sat through a closed-door session in Abuja."
+    assert ("omar-al-bashir", "CN", "2006-11", "completed") in rows(text, "2006-11-30")
+
+
+def test_a_trip_dated_after_the_travellers_recorded_death_is_a_misreading() -> None:
+    text = ("Omar al-Bashir landed in Tripoli on 7 January, his first visit since Muammar Gaddafi was overthrown, and "
+            "was met by Mustafa Abdel Jalil, who had himself come to Khartoum in November.")
+    got = rows(text, "2012-12-29")
+    assert not any(r[0] == "muammar-gaddafi" for r in got)  # he died in October 2011
+    # while he lived, the same shape is his trip
+    text = "Muammar Gaddafi flew to Khartoum in November."
+    assert ("muammar-gaddafi", "SD", "2010-11", "completed") in rows(text, "2010-12-29")
+
+
+@pytest.mark.parametrize("when", ["that night", "that evening", "later that night"])
+def test_that_night_is_the_day_of_the_trip_under_discussion(when: str) -> None:
+    text = f"Benjamin Netanyahu arrived in Ottawa on 31 May for a visit. He flew home from Ottawa {when}."
+    got = rows(text, "2010-12-30")
+    assert got == {("benjamin-netanyahu", "CA", "2010-05", "completed")}  # one trip, not a second in December
+
+
+@pytest.mark.parametrize("left", ["was not part of the delegation that went to",
+                                  "was never among the delegates who flew to"])
+def test_someone_said_not_to_belong_to_the_group_that_travelled_did_not_go(left: str) -> None:
+    assert rows(f"Abdul Hakim Haqqani {left} Doha in June.", "2025-07-10") == set()
+    member = left.replace("was not ", "was ").replace("was never ", "was ")
+    assert ("abdul-hakim-haqqani", "QA", "2025-06", "completed") in rows(f"Abdul Hakim Haqqani {member} Doha in June.",
+                                                                          "2025-07-10")
+
+
+@pytest.mark.parametrize("topic", ["the Iran agreement", "the Iran nuclear programme"])
+def test_a_country_naming_an_agreement_or_programme_is_no_destination(topic: str) -> None:
+    text = f"Benjamin Netanyahu toured Europe. Every government he visited still backs {topic}."
+    assert not any(r[1] == "IR" for r in rows(text, "2018-12-31"))
+    assert ("benjamin-netanyahu", "IR", "2018-12", "completed") in rows("Benjamin Netanyahu flew to Iran.", "2018-12-31")
+
+
+CHROME = "Home | News | Politics | Contact\nWednesday, December 4, 2019\n\nLeader denies trip\n\n{line}\n\nHe said on Monday he was home.\n"
+
+
+@pytest.mark.parametrize("line", ["By Staff Writer | Posted 22 Feb 2011, 14:05",
+                                  "Posted on 22 February 2011, 18:22 | Author: A. Writer | 2 312 views",
+                                  "Posted: 22 February 2011, 03:15 | Last updated: 23 February 2011, 04:02",
+                                  "By A. Writer · Published February 22, 2011"])
+def test_a_posted_line_with_more_page_chrome_beats_the_crawl_date(line: str) -> None:
+    from riskcheck.news.readers import header_date
+
+    _, span, how = header_date(CHROME.format(line=line))
+    assert (str(span), how) == ("2011-02-22", "date_line")
+
+
+def test_a_bar_of_menu_words_is_no_date_line() -> None:
+    from riskcheck.news.readers import header_date
+
+    _, span, how = header_date(CHROME.format(line="Home | Date of birth | Contact"))
+    assert how != "date_line"
+
+
+LIFE = """Rodrigo Duterte, a life on the move: the former president's travels, from our archive
+Rodrigo Duterte travelled more than any Philippine leader before him. A life in dates:
+1996 - Flies to Tokyo for a mayors' conference.
+2001 - Visits Jakarta with a city delegation.
+MARCH 2016 - SINGAPORE
+Campaign fund-raiser at a hotel ballroom.
+October 2016 - His spokesman Ernesto Abella flies to Beijing ahead of the state visit.
+November 2017 - Ronald dela Rosa, his police chief, flies to Washington.
+"""
+
+
+def test_timeline_lines_with_a_year_alone_or_a_month_in_capitals() -> None:
+    got = rows(LIFE, "2019-01-10")
+    assert {("rodrigo-duterte", "JP", "1996-01", "completed"), ("rodrigo-duterte", "ID", "2001-01", "completed"),
+            ("rodrigo-duterte", "SG", "2016-03", "completed")} <= got
+
+
+def test_a_timeline_line_about_someone_else_is_not_the_persons_trip() -> None:
+    got = rows(LIFE, "2019-01-10")
+    assert not any(r[0] == "rodrigo-duterte" and r[1] in ("CN", "US") for r in got)
+
+
+TOUR = """Netanyahu's year abroad: a European 2019 in four stops
+Benjamin Netanyahu travelled to Europe more often this year than in any year since 2009. His trips:
+Warsaw, February. Two days at the Middle East conference (13-14 February), with a side meeting on Iran.
+Vienna, Prague, Budapest, July. Three capitals in four days to court central European governments.
+Paris, November. The peace forum at the Elysee on 12 November. Vladimir Putin had landed the evening before.
+"""
+
+
+def test_paragraphs_headed_by_their_places_and_month_are_trips_to_each_place() -> None:
+    got = rows(TOUR, "2019-12-30")
+    want = {("benjamin-netanyahu", c, m, "completed") for c, m in
+            (("PL", "2019-02"), ("AT", "2019-07"), ("CZ", "2019-07"), ("HU", "2019-07"), ("FR", "2019-11"))}
+    assert want <= got
+
+
+def test_an_arrival_told_without_a_place_is_at_the_paragraphs_place_not_the_datelines() -> None:
+    text = "LONDON (Wire) - " + TOUR
+    got = rows(text, "2019-12-30")
+    assert ("vladimir-putin", "FR", "2019-11", "completed") in got
+    assert not any(r[0] == "vladimir-putin" and r[1] == "GB" for r in got)
+
+
+def test_that_night_after_a_day_in_the_same_sentence_is_that_day() -> None:
+    text = ("Rodrigo Duterte flew to Hong Kong in December. He was arrested at Manila's airport on 11 March and flown "
+            "to the Netherlands that night.")
+    assert ("rodrigo-duterte", "NL", "2025-03", "completed") in rows(text, "2025-12-20")
+
+
+def test_an_arrival_with_no_place_in_a_sentence_that_told_a_trip_is_that_trip() -> None:
+    text = ("RIGA (Wire) - On 10 June Vladimir Putin flew to Rome for talks. The same evening he was received by Pope "
+            "Francis in the Apostolic Palace, arriving more than an hour late.")
+    got = rows(text, "2015-12-30")
+    assert ("vladimir-putin", "VA", "2015-06", "completed") in got
+    assert not any(r[1] == "LV" for r in got)  # not the dateline's country

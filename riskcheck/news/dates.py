@@ -172,6 +172,12 @@ def find(toks: list[Tok]) -> list[DateExpr]:
         e = _at(toks, i, n)
         if e is not None:
             e = _month_of_that_year(toks, e, out)
+            if e.kind == "anchor" and e.unit == "day" and e.n == 0 and not e.extra:
+                # "arrested on 11 March and flown to The Hague that night", "On 13 December ... the same evening":
+                # the day this sentence has just named, not the trip told before it
+                day = next((x for x in reversed(out) if x.kind == "abs" and x.day and not x.day2), None)
+                if day is not None:
+                    e = DateExpr(e.i, e.j, "abs", years=day.years, month=day.month, day=day.day, extra=dict(day.extra))
             out.append(e)
             nxt = max(e.j, i + 1)
     return _month_ranges(toks, out)

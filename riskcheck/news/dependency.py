@@ -125,6 +125,8 @@ def _arrival_place(doc: _Doc, s: _Sentence, k: int) -> tuple[str, str] | None:
     Putin, who flew in on Wednesday"); else the meeting just told, whoever it named ("The top officers of the two
     countries met in Helsinki. X flew in in the morning")."""
     last = doc.drafts[-1] if doc.drafts else None
+    if last is not None and (s.a, s.b) in last.sentences:
+        return last.code, last.city  # "was received by the Pope in the Apostolic Palace, arriving an hour late"
     stale = last is not None and bool(last.spans) and doc.pub is not None and \
         last.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30
     if last is not None and _near(doc, last, s) and not stale:

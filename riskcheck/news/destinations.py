@@ -37,6 +37,8 @@ _TOPIC_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "issue", "questio
                           "file", "problem", "settlement", "invasion", "offensive", "front", "frontline",
                           "format", "process"})  # ("the Astana format talks on Syria", "the Normandy format")
 
+_COUNTRY_TOPICS = frozenset({"agreement", "accord", "pact", "treaty", "nuclear", "programme", "program"})
+
 
 def _modifier_place(s: _Sentence, p: Place) -> bool:
     """A place that only qualifies a noun: "Russia-led", "US-backed", "Shanghai Cooperation Organisation",
@@ -59,6 +61,8 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
         return True  # "the Ukraine talks", "the Syria peace process": what is talked about (not "the Geneva talks")
     if nxt.gap == " " and not nxt.cap and s.words[p.j] in _TOPIC_NOUNS:
         return True  # "the Russia-Ukraine conflict", "the summit on ending the Gaza war in Egypt": a topic
+    if nxt.gap == " " and not nxt.cap and s.words[p.j] in _COUNTRY_TOPICS and p.kind in ("country", "territory"):
+        return True  # "still backs the Iran agreement", "the Iran nuclear programme" (not "the Paris agreement")
     if s.words[p.j] == "of" and p.j + 1 < len(s.toks) and s.toks[p.j + 1].cap and p.kind == "city" \
             and s.words[p.j + 1] != "the" and not any(q.i == p.j + 1 for q in s._places or ()):
         return True  # "the Commonwealth of Independent States": a name that starts with a place, not a place

@@ -258,8 +258,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     if sents and doc.drafts:
         _dated_after(doc, text, folded, sents[-1], by_sent[-1], cats_of[-1], nearby)
     timeline_trips(doc, text, hits, trigger_words(), timeline)  # "May 29, 2017 - Versailles, France. ..." lines
-    trips = [_finish(doc, d) for d in doc.drafts]
+    trips = [t for d in doc.drafts if not _after_death(t := _finish(doc, d), rs)]
     return restore(trips, cuts, glued) if text is not given else trips
+
+
+def _after_death(t: Trip, rs: Ruleset) -> bool:
+    """A trip of a wanted person dated after the day the data records their death: a misreading (a name in
+    "since Gaddafi was overthrown" handed a later journey), never a journey of theirs."""
+    died = rs.died_on(t.person_id) if t.person_id and t.start else None
+    return died is not None and t.start > died.isoformat()
 
 
 _BE_THERE = re.compile(r"\b(?:was|were|is|are|been|be)(?: (?:last|already|still|also|again|once|briefly))? "

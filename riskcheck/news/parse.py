@@ -514,7 +514,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.head.head.children):
         return _subjects(trigger.head.head), trigger  # "was arrested on arrival at Berlin airport": who arrived
     if rule.pos == "noun":
-        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
+        # (a common noun as possessor, "the Sudanese president's talks", is the title or epithet it heads)
+        own = [c for c in trigger.children if (c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
+                                               or c.dep_ == "poss" and c.pos_ == "NOUN")
                and c.lower_ not in _WHEN and not (c.dep_ == "compound" and trigger.lemma_ in _GATHERING_NOUNS
                                                   and (c.text.isupper() or any(ch.isdigit() for ch in c.text)))]
         # ("the visit of X", "a trip by X"; not "a tour of the Gulf", "the summit of the African Union")

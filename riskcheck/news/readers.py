@@ -31,8 +31,10 @@ _MONTHS["sept"] = 9
 
 _HEADER = re.compile(r"\s{0,4}date (\d{4}-\d{2}(?:-\d{2})?)\b")
 # "Date: 25 July 2023", "Published: ...", and without a colon "Published June 13, 2015", "Posted on 3 May 2019"
-_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:date|published|pubdate|dated|posted|first published)"
-                        r"(?:[ \t]{0,4}:|[ \t]+on\b|(?=[ \t]+\d|[ \t]+[a-z]{3}))[ \t]{0,8}([^\n]{4,60})$")
+# (also after a byline and a bar on the same line, "By Staff Writer | Posted 22 Feb 2011, 14:05", and before more
+# page chrome after a bar: "Posted on 10 June 2025, 18:22 | Author: ... | 2 312 views")
+_DATE_LINE = re.compile(r"(?im)^[ \t]{0,8}(?:[^\n|]{1,60}[|•·][ \t]*)?(?:date|published|pubdate|dated|posted|first published)"
+                        r"(?:[ \t]{0,4}:|[ \t]+on\b|(?=[ \t]+\d|[ \t]+[a-z]{3}))[ \t]{0,8}([^\n|]{4,60})(?:\|[^\n]*)?$")
 _DATELINE_MDY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \(")
 # a day-first dateline: "MINSK, 23 November 2023 (Agency) -", "NAIROBI, 4 August 2010 -"
 _DATELINE_DMY = re.compile(r"\b[A-Z][A-Za-z.'\- ]{1,40}, (\d{1,2}) ([A-Z][a-z]{2,8})\.? ((?:19|20)\d\d) ?[(\-\u2013\u2014]")

@@ -22,12 +22,13 @@ from .assemble import _add
 from .document import _Doc, _Draft, _place_code
 from .mentions import Hit
 
-_MONTH = r"(?P<mon>[A-Z][a-z]{2,8})\.?"
-# "May 29, 2017 - ", "29 May 2017 – ", "2017-05-29 — ", "May 2017 - " at the start of a line
+_MONTH = r"(?P<mon>[A-Z][A-Za-z]{2,8})\.?"
+# "May 29, 2017 - ", "29 May 2017 – ", "2017-05-29 — ", "May 2017 - ", "OCTOBER 2004 - ", "1998 - " at the start of
+# a line (a month in capitals too; a year alone dates the line to that year)
 _HEAD = re.compile(
-    rf"^[ \t]*(?:(?:{_MONTH} (?P<d1>\d{{1,2}}),? (?P<y1>(?:19|20)\d\d))|(?:(?P<d2>\d{{1,2}}) (?P<mon2>[A-Z][a-z]{{2,8}})"
-    r"\.? (?P<y2>(?:19|20)\d\d))|(?:(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))|(?:(?P<mon4>[A-Z][a-z]{2,8}) "
-    r"(?P<y4>(?:19|20)\d\d)))[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
+    rf"^[ \t]*(?:(?:{_MONTH} (?P<d1>\d{{1,2}}),? (?P<y1>(?:19|20)\d\d))|(?:(?P<d2>\d{{1,2}}) (?P<mon2>[A-Z][A-Za-z]{{2,8}})"
+    r"\.? (?P<y2>(?:19|20)\d\d))|(?:(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))|(?:(?P<mon4>[A-Z][A-Za-z]{2,8}) "
+    r"(?P<y4>(?:19|20)\d\d))|(?P<y5>(?:19|20)\d\d))[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
 _NOT_TRIPS = frozenset({"arrest", "arrests"})  # "a warrant for his arrest": the noun names no journey
 _COURT_ACTS = frozenset({"arrest", "arrests", "warrant", "warrants"})  # a line telling of the court's act, no trip
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -39,6 +40,13 @@ _YEARLESS = re.compile(
     r"^[ \t]*(?P<q>(?i:early|mid|late|end of|the end of|beginning of|start of)[ \t-]+)?"
     rf"(?:(?P<d>\d{{1,2}})(?:[-–](?P<d2>\d{{1,2}}))? )?(?P<mon>{_MONTHS})\.?(?: (?P<md>\d{{1,2}})(?:[-–](?P<md2>\d{{1,2}}))?)?"
     r"[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
+# a paragraph headed by its places and month: "Davos, January. Two days at ...", "Berlin, Paris, London, June. ..."
+_PLACE_FIRST = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][^\n.:;|]{1,60}?),[ \t]+(?P<q>(?i:early|mid|late)[ \t-]+)?"
+    rf"(?P<mon>{_MONTHS})(?:[ \t]+(?P<y>(?:19|20)\d\d))?\.[ \t]+(?P<rest>[^\n]+)$", re.M)
+# a line that opens with another subject: a possessive and a noun ("His brother ..."), or a name set off by a comma
+# before a lower-case word ("Al-Saadi, freed from prison, ..."; not "Versailles, France.")
+_OTHER_SUBJECT = re.compile(r"(?:(?:His|Her|Their|Its) [a-z]+\b(?<!visit)(?<!trip)(?<!tour)|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, [a-z])")
 _PLACE_OPENS = 3  # a line "opens with its place" when the place is among its first words ("Back in Russia, ...")
 MIN_LINES = 2  # a timeline is a run of at least this many dated lines
 _INTRO_CHARS = 800  # the person's travels are told within this many characters before the first line
@@ -46,6 +54,9 @@ _INTRO_CHARS = 800  # the person's travels are told within this many characters 
 
 def _line_date(m: re.Match[str]) -> tuple[date, date, str] | None:
     """The date a timeline line opens with (a day, or a month), None when it names no real date."""
+    if m["y5"]:
+        y = int(m["y5"])
+        return date(y, 1, 1), date(y, 12, 31), "year"
     if m["y4"]:
         mon = ndates.MONTHS.get(m["mon4"].lower())
         if not mon:
@@ -70,7 +81,8 @@ def _yearless_date(m: re.Match[str], year: int) -> tuple[date, date, str] | None
     mon = ndates.MONTHS.get(m["mon"].lower().rstrip("."))
     if not mon:
         return None
-    d, d2 = (m["d"], m["d2"]) if m["d"] else (m["md"], m["md2"])
+    groups = m.re.groupindex
+    d, d2 = (m["d"], m["d2"]) if "d" in groups and m["d"] else (m["md"], m["md2"]) if "md" in groups else (None, None)
     try:
         if d and not m["q"]:
             a = date(year, mon, int(d))
@@ -87,6 +99,13 @@ def timeline_lines(text: str, pub: date | None = None) -> list[tuple[re.Match[st
     dated by the year heading above them, else (with ``pub``, the publication day) the last such month by then."""
     lines = [(m, span) for m in _HEAD.finditer(text) if (span := _line_date(m)) is not None]
     heads = [(m.start(), int(m[1])) for m in _YEAR_HEAD.finditer(text)]
+    for m in _PLACE_FIRST.finditer(text):
+        year = int(m["y"]) if m["y"] else next((y for at, y in reversed(heads) if at < m.start()), 0)
+        if not year and pub is not None:
+            mon = ndates.MONTHS.get(m["mon"].lower().rstrip("."), 13)
+            year = pub.year - (mon > pub.month)
+        if year and (span := _yearless_date(m, year)) is not None:
+            lines.append((m, span))
     if heads or pub is not None:
         for m in _YEARLESS.finditer(text):
             year = next((y for at, y in reversed(heads) if at < m.start()), 0)
@@ -95,7 +114,7 @@ def timeline_lines(text: str, pub: date | None = None) -> list[tuple[re.Match[st
                 year = pub.year - (mon > pub.month)
             if year and (span := _yearless_date(m, year)) is not None:
                 lines.append((m, span))
-        lines.sort(key=lambda ms: ms[0].start())
+    lines.sort(key=lambda ms: ms[0].start())
     return lines
 
 
@@ -129,29 +148,47 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
         return
     first = lines[0][0].start()
     ent = doc.entity_for_pid(pid)
-    # a trip told inside a dated line without a date of its own ("Gaddafi was there too") has the line's date
+    # a trip told inside a dated line without a date of its own ("Gaddafi was there too") has the line's date; an
+    # arrival placed only by the dateline, inside a paragraph headed by its place ("Paris, November. ... The Russian
+    # president had landed the evening before"), is at the paragraph's place
     for d in doc.drafts:
-        if not d.spans and d.sentences:
-            a, b = min(x for x, _ in d.sentences), max(y for _, y in d.sentences)
-            line = next((span for m, span in lines if m.start() <= a and b <= m.end()), None)
-            if line is not None:
-                d.spans, d.recent = [line], False
+        if not d.sentences:
+            continue
+        a, b = min(x for x, _ in d.sentences), max(y for _, y in d.sentences)
+        m, line = next(((m, span) for m, span in lines if m.start() <= a and b <= m.end()), (None, None))
+        if m is None or line is None:
+            continue
+        if not d.spans:
+            d.spans, d.recent = [line], False
+        if "place" in m.re.groupindex and doc.story is not None and (d.code, d.city) == doc.story:
+            here = next((h for h in hits if h.cat == "place" and m.start("place") <= h.start < m.end("place")
+                         and _place_code(h.value)), None)
+            if here is not None and (code := _place_code(here.value)) != d.code:
+                d.code = code
+                d.city = next((pn.city for pn in here.value if pn.code == code and pn.city), "")
     travels = not trip_words.isdisjoint(re.findall(r"[a-z]+", text[max(0, first - _INTRO_CHARS):first].lower()))
     for m, span in lines:
         rest_at = m.start("rest")
-        # the line's head: the place up to the first full stop ("Versailles, France. ...")
-        stop = text.find(". ", rest_at, m.end())
-        head_end = stop if stop != -1 else m.end()
-        places = [h for h in hits if h.cat == "place" and rest_at <= h.start and h.end <= head_end]
-        code = next((c for h in places if (c := _place_code(h.value))), "")
-        if not code or code == ent.nationality:
+        place_first = "place" in m.re.groupindex
+        if place_first:  # "Berlin, Paris, London, June. ...": the places before the month
+            head_at, head_end = m.start("place"), m.end("place")
+        else:  # the line's head: the place up to the first full stop ("Versailles, France. ...")
+            stop = text.find(". ", rest_at, m.end())
+            head_at, head_end = rest_at, stop if stop != -1 else m.end()
+        places = [h for h in hits if h.cat == "place" and head_at <= h.start and h.end <= head_end]
+        codes = list(dict.fromkeys(c for h in places if (c := _place_code(h.value)) and c != ent.nationality))
+        if not codes:
             continue
+        if not place_first and (_OTHER_SUBJECT.match(text, rest_at) and not any(h.start == rest_at for h in places)
+                                or any(h.cat == "person" and h.start == rest_at and h.value != pid for h in hits)):
+            continue  # "His brother al-Saadi crosses into Niger", "Al-Saadi, freed from prison, flies to ...": not X
         line_words = re.findall(r"[a-z]+", text[rest_at:m.end()].lower())
         words = set(line_words) - _NOT_TRIPS
         if trip_words.isdisjoint(words):
-            opens = places and len(text[rest_at:places[0].start].split()) < _PLACE_OPENS
+            opens = place_first or len(text[rest_at:places[0].start].split()) < _PLACE_OPENS
             if not (travels and opens and _COURT_ACTS.isdisjoint(line_words)):
                 continue  # "The Hague. Judges issue warrants": a dated event, no trip
-        city = next((pn.city for h in places for pn in h.value if pn.code == code and pn.city), "")
         status = "completed" if doc.pub is None or span[1] <= doc.pub.end else "planned"
-        _add(doc, _Draft(ent, ent.name, code, city, [span], status, "", [(m.start(), m.end())]))
+        for code in codes if place_first else codes[:1]:
+            city = next((pn.city for h in places for pn in h.value if pn.code == code and pn.city), "")
+            _add(doc, _Draft(ent, ent.name, code, city, [span], status, "", [(m.start(), m.end())]))

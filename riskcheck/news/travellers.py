@@ -78,6 +78,19 @@ _PLACE_PREP = frozenset({"in", "to", "at", "from", "of", "for", "into", "via", "
                          "visits", "and", "or", "with", "between", "toward", "towards", "across", "near"})
 
 
+_MEMBERSHIP = frozenset({"part", "among", "member", "members", "one"})
+
+
+def _left_out(words: list[str], a: int, ti: int) -> bool:
+    """ "X was not part of the delegation that went to Y", "X was never among those who flew to Y": the trip is
+    the group's, and the person between is said not to belong to it."""
+    rel = next((n for n in range(ti - 1, a - 1, -1) if words[n] in ("that", "who", "which")), None)
+    if rel is None:
+        return False
+    head = words[a:rel]
+    return not {"not", "never"}.isdisjoint(head[:4]) and not _MEMBERSHIP.isdisjoint(head)
+
+
 def _country_subject(s: _Sentence, places: list[Place], a: int, ti: int) -> bool:
     """A country between the traveller and a verb trigger is that verb's own subject ("Bashir has visited
     often since Sudan joined the coalition")."""
@@ -240,6 +253,8 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
                 ante = next((m for m in ms if m.j == rel and m.entity is not None and "," in toks[rel].gap), None)
                 if ante is not None:
                     trav = ante
+            if trav is not None and _left_out(words, trav.j, ti):
+                return None, None, "", True  # "X was not part of the delegation that went to Y": X did not go
             if trav is not None and _unknown_subject(s, ms, places, trav.j, ti):
                 return None, None, "", True  # "X spoke by video, while Lavrov flew to Y": a name we do not know
             if trav is not None and _country_subject(s, places, trav.j, ti):
