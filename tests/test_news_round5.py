@@ -356,8 +356,9 @@ def test_she_never_points_back_to_a_wanted_man_nor_he_to_a_wanted_woman() -> Non
 def test_flying_in_from_a_place_means_having_been_there() -> None:
     text = ("Benjamin Netanyahu met Donald Trump at the White House in early February and returned in April, "
             "flying in from Hungary.")
+    # (and "returned in April" is a second visit to the US: round 13)
     assert [(t.country, t.start[:7], t.status) for t in extract_trips(text, "2025-05-20")] == \
-        [("US", "2025-02", "completed"), ("HU", "2025-04", "completed")]
+        [("US", "2025-02", "completed"), ("HU", "2025-04", "completed"), ("US", "2025-04", "completed")]
     # from home: no trip
     assert extract_trips("Vladimir Putin arrived from Moscow on Monday.", "2025-05-20") == []
 

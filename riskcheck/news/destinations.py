@@ -290,7 +290,10 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
     ctx_date: DateExpr | None = None
     if role == "where":
         # "flew in from Brunei, where he spent two days": the place before "where" was a stop of its own
-        p0 = next((p for p in places if p.j == ti and "," in toks[ti].gap and p.kind in _PLACE_KIND_RANK), None)
+        # ("It began in Tashkent in June, where ...": the place before the date told with it)
+        dated = next((d.i - 1 for d in s.dates if d.j == ti and d.i >= 2 and words[d.i - 1] in ("in", "on")), ti)
+        p0 = next((p for p in places if p.j in (ti, dated) and "," in toks[ti].gap and p.kind in _PLACE_KIND_RANK),
+                  None)
         if p0 is None:
             return None
         dests = [p0]
@@ -314,6 +317,11 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             # the place comes after the (long) name of the gathering
             lim = max(lim, words.index("sidelines", tj) + 10)
         lim = min([lim] + [t0 - 1 for t0, _, _ in triggers if tj < t0 and words[t0 - 1] in _LIST_AND])
+        if role == "attend":
+            # "attended the summit on 23 June and watched India and Pakistan join": a second verb's objects
+            lim = min([lim] + [n for n in range(tj + 1, min(lim, len(words))) if words[n - 1] == "and"
+                               and words[n].endswith("ed")
+                               and not any(t0 == n for t0, _, _ in triggers)])
         purpose = role == "go" and words[tj - 1] == "to" and tj < len(words) and words[tj] in _PURPOSE_VERBS
         dests = _destinations(doc, s, places, tj, lim, role == "be",
                               role_spans, boundary, _MEET_PREP if role == "meet" else None)

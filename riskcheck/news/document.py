@@ -37,7 +37,10 @@ _POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "
                               "derniere", "premiere", "precedente", "prochaine", "seule"})
 _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
-_BUILDING_PREP = frozenset({"at", "to", "into", "inside", "outside"})  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
+# "the Shanghai Cooperation Organisation", "the Paris Club": a body named after a city, not the city
+_BODIES = frozenset({"cooperation", "organisation", "organization", "club"})
+_BUILDING_PREP = frozenset({"at", "to", "into", "inside", "outside"})
+_BEING_IN = frozenset({"back", "was", "were", "is", "are", "be", "been", "arrived", "arrives"})  # "... in the Kremlin"  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
 PARSE_BUDGET = 200  # sentences parsed per text at most (keeps hostile input linear and fast)
 
 
@@ -290,7 +293,7 @@ class _Doc:
             if j == i + 1 and i > 0 and s.words[i - 1] == "the" and len(s.words[i]) > 2 and \
                     self.text[t.start:t.end].isupper() and all(pn.kind == "city" for pn in h.value):
                 continue  # "arrested by the DIGOS": an acronym, not the town of Digos
-            if j < len(s.words) and s.words[j] in _INSTRUMENTS and toks[j].cap:
+            if j < len(s.words) and (s.words[j] in _INSTRUMENTS or s.words[j] in _BODIES) and toks[j].cap:
                 continue  # "the Rome Statute", "the Minsk agreements": a text named after a city, not a place
             names = h.value
             kinds = {pn.kind for pn in names}
@@ -316,8 +319,8 @@ def _building_prep(s: _Sentence, i: int) -> bool:
     """Whether a seat of government at token ``i`` is a building somebody is at: "at the White House", "received
     at Trump's White House", "met him in the same Oval Office" (a place right after "at"/"to"/... or "in")."""
     words, k = s.words, i - 1
-    if words[k] in _BUILDING_PREP:
-        return True
+    if words[k] in _BUILDING_PREP or words[k] == "in" and words[i] == "the" and k > 0 and words[k - 1] in _BEING_IN:
+        return True  # ("was back in the Kremlin": the name's own article)
     while k > 0 and i - k < 4 and (words[k] in ("the", "same", "s") or words[k] != "the" and s.toks[k].cap
                                    and words[k + 1:k + 2] == ["s"]):
         k -= 1

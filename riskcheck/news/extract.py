@@ -313,7 +313,7 @@ GATES: dict[str, Callable[[_Look], bool]] = {
     # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
     "be_there": lambda x: bool(x.parse_words) and _BE_THERE.search(x.folded, x.a, x.b) is not None,
     # "He came back on 28 February": one more journey there (refs.came_back)
-    "back": lambda x: bool(x.doc.drafts) and _BACK.search(x.folded, x.a, x.b) is not None,
+    "back": lambda x: _BACK.search(x.folded, x.a, x.b) is not None,
     # "Germany surrendered him to the court": The Hague
     "to_court": lambda x: ("person" in x.cats or bool(x.doc.drafts)) and
     TO_COURT.search(x.folded, x.a, x.b) is not None,

@@ -27,7 +27,10 @@ _LIST_HEADS = frozenset({"country", "nation", "state", "place", "capital", "city
                          "such", "as", "including", "include", "republic", "neighbour", "neighbor", "ally",
                          "partner", "stop", "leg", "range", "number", "host", "series", "string", "list", "handful",
                          "couple", "total", "dozen", "variety", "group", "several", "other", "together", "with",
-                         "like", "kingdom", "emirate", "sultanate", "principality", "federation"})
+                         "like", "kingdom", "emirate", "sultanate", "principality", "federation", "island",
+                         "islands", "isle"})
+# ("arrived on the island of Bali", "landed on the Indonesian island of Bali": on an island is in its place)
+_ISLANDS = frozenset({"island", "islands", "isle"})
 # gatherings whose place is where their participants travel ("attend the forum in X", "invited to the dialogue in X")
 _EVENTS = frozenset({"forum", "conference", "ceremony", "dialogue", "parade", "inauguration", "assembly", "games",
                      "olympics", "session", "congress", "gathering", "celebration", "funeral", "festival", "expo",
@@ -39,7 +42,7 @@ _CARRIERS = frozenset({"make", "pay", "begin", "start", "undertake", "conduct", 
                        "continue", "complete", "plan", "cancel", "postpone", "skip", "forgo", "miss", "arrive", "be",
                        "go", "travel", "come", "fly", "head", "leave", "depart", "set", "attend", "join", "cut",
                        "shorten", "extend", "delay", "schedule", "launch", "prepare", "return", "flee", "lead",
-                       "accept", "decline", "reject", "spend", "confine", "limit", "restrict", "use"})  # ("declined an invitation to the forum in Davos")
+                       "accept", "decline", "reject", "spend", "confine", "limit", "restrict", "use", "interrupt"})  # ("declined an invitation to the forum in Davos")
 # "Monday's summit", "next year's visit": a possessive that dates the trip, not its traveller
 _WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                    "yesterday", "year", "week", "month", "january", "february", "march", "april", "may", "june",
@@ -409,6 +412,8 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 # "has been received since the warrant in Chad, Kenya and Nigeria": the parse hangs the places on
                 # the time noun; they are where the verb happened
                 return gov.head.head, prep
+            if prep == "on" and tok.lemma_.lower() in _ISLANDS:
+                prep = "in"
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, pending
@@ -499,6 +504,27 @@ def _finite(tok: Any) -> Any | None:
     return None
 
 
+def _joined_gathering(noun: Any) -> tuple[list[Any], Any] | None:
+    """Who goes to a summit or meeting that a travel verb governs through its own preposition: "will take part
+    in the summit of the G20 in Osaka" (the subject), "invited X to the G20 summit in Bali" (the one invited)."""
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in _GATHERING_NOUNS or noun.head.dep_ != "prep":
+        return None
+    prep, verb = noun.head.lower_, noun.head.head
+    if verb.pos_ != "VERB":
+        return None
+    if verb.lemma_ == "take" and prep == "in" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return _subjects(verb), verb
+    rule = rules().get((verb.lemma_.lower(), "verb"))
+    if rule is None or rule.role not in ("go", "host"):
+        return None
+    if prep not in rule.preps and prep != "at" and not (prep == "for" and not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") and any(g.pos_ == "PROPN" for g in c.children)
+            for c in verb.children)):
+        return None  # ("would return to the region in October for a summit in Lome", "to see X at the summit in Y":
+        # the summit's place; not "flew to Paris for the summit in X", told elsewhere)
+    return _travellers(verb, rule)
+
+
 def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     """Traveller tokens of a trigger and the verb that carries the tense."""
     if trigger.lemma_ == "stand" and any(c.dep_ in ("dobj", "attr", "acomp") for c in trigger.children):
@@ -544,6 +570,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
                 met = [c for c in done.children if c.dep_ == "dobj" and c.pos_ == "PROPN"] if done.lemma_ == "meet" \
                     else []
                 return [c for c in done.children if c.dep_ == "nsubj"] + met, done
+        # ("an Africa-Israel summit", "the Putin-Xi summit": a compound may name places or the leaders meeting)
+        joined = _joined_gathering(trigger) if all(c.dep_ == "compound" for c in own) else None
+        if joined is not None:
+            return joined[0] + own, joined[1]
         if not own and any(c.dep_ == "poss" and c.lower_ not in _WHEN for c in trigger.children):
             return [], trigger  # "cancelled the delegation's trip": someone else's journey
         if own:

@@ -429,7 +429,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     and _agrees(words[m.i], last)) else None
             elif prev and words[m.i] in ("him", "her") and salient is not None and _agrees(words[m.i], salient) \
                     and not any(p.entity and p.entity.pid for p in prev) and prev[-1].entity is not None \
-                    and prev[-1].entity.key in official_keys():
+                    and prev[-1].entity.key in official_keys() and not _trip_takes(words, prev[-1].j, m.i):
                 # "when forces loyal to Ouattara ... pulled him from the bunker": not the official named in passing,
                 # but the wanted person the sentences before were about
                 m.entity = salient
@@ -468,6 +468,14 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject, doc.last_subject_age = first_subject, 0
     elif doc.last_subject is not None and any(m.entity is doc.last_subject and m.kind != "pronoun" for m in out):
         doc.last_subject_age = 0  # a sentence naming the salient person, if only as an object, keeps them salient
+    elif (words[:1] == ["the"] and words[1:2] and words[1] in _TRIP_SUBJECTS or
+          any(p.i == 0 and p.kind == "country" for p in doc.places(s))) and \
+            (sole := _sole_wanted_object(out)) is not None:
+        # "The trip caps a busy period for Netanyahu. On March 9 he flew to Moscow", "India would not act on the
+        # warrant against Netanyahu. His only trip ...": a sentence about the trip, or about a country, that names
+        # one wanted person, and no other, makes them the one "he" points back to (not "Commentators counted five
+        # meetings with Putin": people unnamed may be who "he" is next)
+        doc.last_subject, doc.last_subject_age = sole, 0
     else:
         doc.last_subject_age += 1
     return out
@@ -479,6 +487,29 @@ _FRONTED_PREPS = frozenset({"during", "on", "after", "before", "in", "at", "upon
 # Libyan leader Y")
 _HOSTING = frozenset({"received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets"})
 _ROLE_LEAD = frozenset({"leader", "president", "minister", "premier", "counterpart", "king", "emir", "guest"})
+
+
+_TRIP_SUBJECTS = frozenset({"trip", "visit", "tour", "journey", "voyage", "stop", "stopover", "trips", "visits"})
+
+
+def _trip_takes(words: list[str], a: int, b: int) -> bool:
+    """ "X arrived on the first stop of a tour that will also take him to Y": the trip of the one just named
+    takes "him" along; he is that traveller, not the wanted person the sentences before were about (but "X
+    received him on a trip that also took him to Y": the one received)."""
+    between = words[a:b]
+    if "him" in between or "her" in between:
+        return False  # "X received him on a trip that also took him to Y": the one received before
+    return any(w in _TRIP_SUBJECTS and not {"that", "which"}.isdisjoint(between[n + 1:n + 5])
+               for n, w in enumerate(between)) and not {"take", "takes", "took", "bring", "brings"}.isdisjoint(between)
+
+
+def _sole_wanted_object(out: list[Mention]) -> Entity | None:
+    """The one person a subjectless sentence names, when they are wanted and named outright (not a pronoun)."""
+    named = {id(m.entity): m.entity for m in out if m.entity is not None and m.kind != "pronoun"}
+    if len(named) != 1 or any(m.kind == "pronoun" for m in out):
+        return None
+    ent = next(iter(named.values()))
+    return ent if ent.pid else None
 
 
 def _trip_noun_after(words: list[str], j: int) -> bool:
@@ -546,6 +577,8 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         w = words[n]
         if words[n + 1] in _PAIR_NOUNS and (w == "both" or w == "two" and (n == 0 or words[n - 1] == "the")):
             e = n + 2
+        elif n == 0 and w == "both" or n == 1 and w == "two" and words[0] == "the":
+            e = n + 1  # "Both are expected to meet again in X", "The two last met in Y": the pair on its own
         elif w == "they" and (n == 0 or words[n - 1] in _THEY_OPENERS or any(c in s.toks[n].gap for c in ",;—–")):
             e = n + 1  # "They met ...", "... — they have met": not "officials said they met"
         elif w == "their":
@@ -793,6 +826,12 @@ _BACK_PLACE_NOUNS = frozenset({"city", "capital", "country"})
 _BACK_NOT = frozenset({"home", "work", "office", "desk", "duty", "power"})  # "was back at work in July"
 
 
+def _origin_clause(s: _Sentence, ve: int, i: int) -> bool:
+    """A place after a comma that a participle brings the traveller from: "returned in April, flying in from
+    Hungary"."""
+    return s.words[i - 1:i] == ["from"] and any("," in s.toks[n].gap for n in range(ve + 1, i))
+
+
 def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """A journey back to the place of the traveller's last trip, told with a date of its own and no place: "He came
     back on 28 February last year", "In April he was back in the city", "After the parade he returned in September
@@ -804,15 +843,25 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     v, ve = found
     trav = next((x for x in reversed(ms) if x.entity is not None and x.j <= v and v - x.j <= 2 and not x.obj
                  and not x.possessive), None)
+    if trav is None and words[v - 1:v] == ["and"]:
+        # "Netanyahu first met Trump at the White House in February and returned in April": the subject of the
+        # first verb, when no other subject stands between
+        subj = [x for x in ms if x.entity is not None and x.j <= v and not x.obj and not x.possessive]
+        trav = subj[0] if len({id(x.entity) for x in subj}) == 1 else None
     if trav is None or trav.entity is None:
         return
     after = words[ve:ve + 4]
+    places = doc.places(s)
     if not _BACK_NOT.isdisjoint(after) or "to" in after[:1] or "from" in after[:1] or any(
             p.i >= ve and not (words[p.i - 1:p.i] == ["the"] and words[p.i] in _BACK_PLACE_NOUNS)
-            for p in doc.places(s)):
+            and not _origin_clause(s, ve, p.i) for p in places):
         return  # "returned home", "back at work", "returned to Moscow", "came back from Beijing": told, or no journey there
-    last = next((d for d in reversed(doc.drafts) if d.entity is trav.entity and d.spans and d.sentences
-                 and s.a - d.sentences[-1][1] < 600 and d.status in ("completed", "ongoing")), None)
+    ours = [d for d in reversed(doc.drafts) if d.entity is trav.entity and d.spans and d.sentences
+            and s.a - d.sentences[-1][1] < 600 and d.status in ("completed", "ongoing")]
+    # ("met Trump at the White House in February and returned in April, flying in from Hungary": back where the
+    # sentence's own trip before the verb went, not to the place of a later clause)
+    before = {p.code for p in places if p.i < v}
+    last = next((d for d in ours if (s.a, s.b) in d.sentences and d.code in before), None) or next(iter(ours), None)
     if last is None or last.code == trav.entity.nationality or last.spans[0][2] == "year":
         return  # (a trip dated only by its year: whether the return comes after it is not known)
     speech = doc.w.get("speech", set())
@@ -820,8 +869,9 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     # (a date of its own before one counted from another: "ten years later, in March 2011", "Seven weeks later, on
     # 7 June, he was back")
     dates = sorted(s.dates, key=lambda d: d.kind != "abs")
+    here = (s.a, s.b) in last.sentences  # (the trip told before the verb has the dates before it)
     d = next((d for d in dates if d.kind in ("abs", "weekday", "rel", "anchor", "ago") and _date_ok(words, d, speech)
-              and (ve <= d.i <= ve + 1 if bare else d.i >= ve or d.j <= v)), None)
+              and (ve <= d.i <= ve + 1 if bare else d.i >= ve or d.j <= v and not here)), None)
     if d is None:
         return
     future = words[v] in ("will", "would", "is")

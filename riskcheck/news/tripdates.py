@@ -635,13 +635,41 @@ def _listed_dates(s: _Sentence, d: _Draft, doc: _Doc) -> list[DateExpr]:
     return out
 
 
+_COUNTS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def counted_visits(doc: _Doc, s: _Sentence, drafts: list[_Draft]) -> list[_Draft]:
+    """ "has been to Mexico twice: for an official visit in June 2004 and for the G20 summit in June 2012": an
+    undated visit counted, then told one date each; the first date dates it, each further one is a trip of its own
+    (as many as the count says)."""
+    words = s.words
+    at = next((n for n, w in enumerate(words) if w in _COUNTS and (
+        w == "twice" or words[n + 1:n + 2] == ["times"])), None)
+    if at is None:
+        return []
+    count = _COUNTS[words[at]]
+    after = [e for e in s.dates if e.i > at and e.kind == "abs" and e.years]
+    if not 2 <= len(after) <= count:
+        return []
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.spans or d.status != "completed" or d.sentences[:1] != [(s.a, s.b)]:
+            continue
+        spans = [resolve_for(doc, e, d.status, False)[:1] for e in after]
+        if not all(spans) or len({sp[0][:2] for sp in spans}) != len(spans):
+            continue
+        d.spans = spans[0]
+        out += [_Draft(d.entity, d.mention, d.code, d.city, sp, d.status, "", [(s.a, s.b)]) for sp in spans[1:]]
+    return out
+
+
 def trips_again(doc: _Doc, s: _Sentence, drafts: list[_Draft]) -> list[_Draft]:
     """ "He was in Moscow in May for the parade and again in July", "came back twice, in April and again in
     October", "came on 21 March, on 4 June and on 17 June": the trips this sentence told, each once more at the
     dates after "again" or listed after its own (a trip of its own each)."""
     words = s.words
     again = [d for d in s.dates if d.i >= 2 and words[d.i - 1] in ("in", "on") and words[d.i - 2] == "again"]
-    out: list[_Draft] = []
+    out: list[_Draft] = counted_visits(doc, s, drafts)
     for d in drafts:
         if d.spans and d.status == "completed" and (s.a, s.b) in d.sentences and d.sentences[0] == (s.a, s.b):
             for dexpr in _listed_dates(s, d, doc):
