@@ -112,12 +112,19 @@ _WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
 _ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
 
 
+_PARTIES = frozenset({"delegation", "entourage", "retinue", "team"})  # a company a traveller arrives with
+
+
 def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     """ "He was accompanied by foreign minister X, Y and Z", "Bashir, joined by his defence minister X, ...":
     the people named after "accompanied by" travel with the person before it, on the trip just reported for
     them (the last two sentences)."""
     words = s.words
     n = next((n for n in range(len(words) - 1) if (words[n], words[n + 1]) in _ACCOMPANY), None)
+    if n is None:
+        # "flew into Vnukovo with a delegation of around 200 people, including his intelligence chief X"
+        n = next((x for x in range(2, len(words) - 1) if words[x] == "including" and "," in s.toks[x].gap
+                  and "with" in words[max(0, x - 10):x] and not _PARTIES.isdisjoint(words[max(0, x - 8):x])), None)
     if n is None:
         # "landed in San Francisco with his wife, Sara"; "His wife, Sara, accompanied him throughout"
         n = next((x for x in range(1, len(words) - 2) if words[x] == "with" and words[x + 1] in _POSS

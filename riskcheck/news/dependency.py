@@ -10,7 +10,7 @@ from functools import cache
 
 from . import dates as ndates
 from .assemble import _add
-from .destinations import _modifier_place, demonym_capital, home_place
+from .destinations import _modifier_place, demonym_capital, home_place, stayed_back
 from .document import (
     _PLACE_KIND_RANK,
     Entity,
@@ -182,7 +182,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)
              and not (p.i > 0 and (words[p.i - 1] == "airspace" or words[p.i - 1] == "from" and
                                    _FROM_OK.isdisjoint(words)) and not _where_after(s, p))
-             and not _modifier_place(s, p) and not home_place(words, p)]
+             and not _modifier_place(s, p) and not home_place(words, p) and not stayed_back(words, p.i)]
     n = arrival_without_place(s, [p.i for p in found_places])
     where = _arrival_place(doc, s, k) if n is not None else None
     if n is not None and where is not None:

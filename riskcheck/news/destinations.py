@@ -40,6 +40,10 @@ _TOPIC_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "issue", "questio
 _COUNTRY_TOPICS = frozenset({"agreement", "accord", "pact", "treaty", "nuclear", "programme", "program"})
 
 
+_OWNED_BODIES = frozenset({"agency", "official", "officials", "media", "press", "foreign", "government", "ministry",
+                           "state", "news", "embassy", "parliament", "mission"})
+
+
 def _modifier_place(s: _Sentence, p: Place) -> bool:
     """A place that only qualifies a noun: "Russia-led", "US-backed", "Shanghai Cooperation Organisation",
     "the Rome Statute"."""
@@ -68,6 +72,8 @@ def _modifier_place(s: _Sentence, p: Place) -> bool:
         return True  # "the Commonwealth of Independent States": a name that starts with a place, not a place
     if nxt.gap == " " and nxt.cap and s.words[p.j] in _ORG_HEADS:
         return True
+    if s.words[p.j] == "s" and "'" in nxt.gap and s.words[p.j + 1:p.j + 2] and s.words[p.j + 1] in _OWNED_BODIES:
+        return True  # "according to Tskhinvali's official agency", "Moscow's foreign ministry": a body, not a place
     # "the international airport Hassan Djamous": a town's name followed by a capitalised word nothing knows is
     # the first word of a longer name, not the town
     return p.kind == "city" and nxt.gap == " " and nxt.cap and not any(
@@ -267,6 +273,20 @@ def demonym_capital(doc: _Doc, s: _Sentence, p: Place) -> Place | None:
     return None
 
 
+# "X, who had been expected to join the trip, stayed in Y", "invited to attend, stayed in Manila": where someone
+# stayed instead of travelling is no trip (whatever their nationality, which the data may not know)
+_STAYED_BACK = frozenset({"expected", "due", "invited", "instead", "scheduled", "planned", "supposed"})
+
+
+def stayed_back(words: list[str], i: int) -> bool:
+    """Whether the place at token ``i`` is where someone "stayed" or "remained" after being expected elsewhere."""
+    return 2 <= i <= len(words) and words[i - 2] in ("stayed", "remained") and words[i - 1] in ("in", "at") and \
+        not _STAYED_BACK.isdisjoint(words[max(0, i - 12):i - 2])
+
+
+_OBJECT_OPENERS = frozenset({"of", "his", "her", "the", "a", "an", "its", "their", "all", "some"})
+
+
 def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], triggers: list[tuple[int, int, Hit]],
                          ti: int, tj: int, form: str, role: str, window: int, role_spans: list[tuple[int, int]]
                          ) -> tuple[list[Place], Mention | None, Event | None, DateExpr | None] | None:
@@ -334,7 +354,9 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             dests = []  # "the campaign has left swathes of Gaza in ruins": no departure
         if role == "leave" and words[tj - 1] == "from" and dests and words[dests[0].i - 1] not in ("from", "the", "to"):
             dests = []  # "returned from (the) X", "from his trip to X"; not "returned from exile in X" (a stay)
-        bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap)
+        bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap) or \
+            words[tj - 1] == "out" and words[tj] not in _OBJECT_OPENERS  # ("but pulled out two days before", not
+        # "pulled out of", "pulled out his notes")
         reach = tj + (10 if role == "meet" and "sidelines" in words[tj:tj + 8] else 6)  # ("on the sidelines of")
         ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < reach]
         # a named series ("attend SPIEF", "travel to the G20 summit") is an event too

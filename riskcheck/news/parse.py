@@ -118,6 +118,10 @@ class Rule:
 
 # "Putin was last here in July 2014", "he was there in May": the copula with "here"/"there" (no table row for "be")
 _BE_THERE = Rule("verb", "go", frozenset())
+# verbs of a "where" clause that tell no presence on that occasion ("Gori, where he was born", "the region, where
+# his forces fought")
+_NOT_PRESENCE = frozenset({"bear", "base", "live", "die", "bury", "grow", "raise", "fight", "operate", "hide",
+                           "rule", "reside", "study", "work", "serve", "issue", "hold", "detain", "imprison", "kill"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,14 +364,14 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or "in"  # "met X in a forest clearing on the Sudanese side of the border"
                 tok = gov
                 continue
-            if prep == "in" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and (
+            if prep in ("in", "outside", "near") and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj" and (
                     gov.head.lower_ in _VENUE_PREPS or gov.pos_ == "PROPN" and gov.head.lower_ in ("in", "into", "to")
                     # "flew to the Russian air base in Syria", "drove to a hotel in Geneva"
                     or gov.lemma_.lower() in _SITE_NOUNS and gov.head.lower_ in ("to", "into")
             ) and (gov.lemma_.lower(), "noun") not in rules():
-                # "a ceremony at the Great Hall of the People in Beijing", "at a hotel in Berlin": the city of
-                # the venue is the place of what happens there
-                pending = pending or prep
+                # "a ceremony at the Great Hall of the People in Beijing", "at a hotel in Berlin", "at a castle
+                # outside Ljubljana": the city of the venue is the place of what happens there
+                pending = pending or "in"
                 tok = gov
                 continue
             if prep in ("in", "at") and gov.pos_ == "PROPN" and gov.dep_ == "pobj" and gov.head.lower_ == "of" and \
@@ -621,6 +625,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
                 subj = _subjects(trigger.head)  # "X flew in and was greeted at Juba airport": the shared subject
             return subj, trigger
         objs = [c for c in trigger.children if c.dep_ == "dobj"]
+        if trigger.dep_ == "relcl":
+            # "talks with Vladimir Putin, whom he had hosted in Tripoli in April": the one the relative names
+            objs = [trigger.head if o.lower_ in ("whom", "who") else o for o in objs]
         if trigger.lemma_ in ("take", "bring") and any(_entourage(o) for o in objs):
             return objs + _subjects(trigger), trigger  # "took his cabinet to Berlin": he went with them
         return objs, trigger
@@ -710,8 +717,11 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
                for c in span.root.children):
             continue  # "the Commonwealth of Independent States": part of a longer name, not a place
-        rel = next((c for c in span.root.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
-                    and (c.lemma_.lower(), "verb") in table and table[(c.lemma_.lower(), "verb")].role == "go"
+        # ("in Crawford, Texas, where ...": the clause may hang on the town the state is in apposition to)
+        near = [*span.root.children, *(span.root.head.children if span.root.dep_ == "appos" else ())]
+        rel = next((c for c in near if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                    and ((c.lemma_.lower(), "verb") in table and table[(c.lemma_.lower(), "verb")].role == "go"
+                         or c.tag_ == "VBD" and c.lemma_.lower() not in _NOT_PRESENCE)
                     and any(g.dep_ == "advmod" and g.lower_ == "where" for g in c.children)), None)
         # "flew in from Hainan, where he spoke at the forum": what the relative clause tells happened there
         for found in ([(rel, "where")] if rel is not None else []) + [_governor(span.root)]:
@@ -767,6 +777,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     rule = table.get((gov.lemma_.lower(), pos))
     if rule is None and gov.lemma_ == "be" and prep in ("here", "there"):
         rule = _BE_THERE  # "Putin was last here in July 2014", "he was there in May": the subject was there
+    if rule is None and prep == "where" and pos == "verb":
+        rule = _BE_THERE  # "at the ranch in Crawford, where the Russian leader ate barbecue": the subject was there
     if rule is None:
         return
     if gov.lemma_ == "return" and prep == "in" and any(c.dep_ == "prep" and c.lower_ == "from" for c in gov.children):

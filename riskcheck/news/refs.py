@@ -854,7 +854,8 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     places = doc.places(s)
     if not _BACK_NOT.isdisjoint(after) or "to" in after[:1] or "from" in after[:1] or any(
             p.i >= ve and not (words[p.i - 1:p.i] == ["the"] and words[p.i] in _BACK_PLACE_NOUNS)
-            and not _origin_clause(s, ve, p.i) for p in places):
+            and not _origin_clause(s, ve, p.i) and "-" not in s.toks[p.i].gap for p in places):
+        # ("came in October 2005 for an EU-Russia summit": a place inside the gathering's name)
         return  # "returned home", "back at work", "returned to Moscow", "came back from Beijing": told, or no journey there
     ours = [d for d in reversed(doc.drafts) if d.entity is trav.entity and d.spans and d.sentences
             and s.a - d.sentences[-1][1] < 600 and d.status in ("completed", "ongoing")]

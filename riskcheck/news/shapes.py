@@ -369,6 +369,10 @@ def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                None) or next((x for x in reversed(ms) if x.entity is not None and x.entity.pid and x.j <= v
                               and v - x.j <= 3 and not x.possessive
                               and s.words[v - 1] in ("was", "were", "been", "be", "being")), None)
+    if who is None and s.words[v - 1] in ("was", "were") and ms and ms[0].i == 0 and ms[0].entity is not None \
+            and ms[0].entity.pid and not ms[0].possessive and s.words[ms[0].j:ms[0].j + 1] != ["s"] and not any(x.entity is not None and x.entity is not ms[0].entity and x.i < v
+                                             for x in ms[1:]):
+        who = ms[0]  # "X, the executive secretary of the FDLR, was transferred ... to the ICC": the sentence's subject
     if who is None or who.entity is None or who.entity.nationality == _COURT_SEAT[0]:
         return
     ahead = any(w in ("will", "would", "to", "expected", "due") for w in s.words[max(0, v - 3):v])
@@ -434,9 +438,14 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return
     owner = next((m for m in reversed(ms) if m.j <= head and head - m.j <= 2 and m.entity is not None
                   and (m.possessive or m.kind == "pronoun" or words[m.j:m.j + 1] == ["s"])), None)
+    reach = 5
+    if owner is None and words[head + 1] == "time":
+        # "This is the third time the Sudanese President comes to the Islamic Republic": the one who comes
+        owner = next((m for m in ms if head + 1 < m.i <= head + 4 and m.entity is not None and not m.obj), None)
+        reach = 12
     if owner is None or owner.entity is None:
         return
-    place = next((p for p in doc.places(s) if head < p.i <= head + 5 and p.kind in _PLACE_KIND_RANK
+    place = next((p for p in doc.places(s) if head < p.i <= head + reach and p.kind in _PLACE_KIND_RANK
                   and words[p.i - 1] in ("to", "in")), None)
     if place is not None:
         code, city = place.code, place.city
@@ -452,6 +461,23 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     doc.ordinal = (owner.entity, code, city, k)
 
 
+_VISIT_WORDS = frozenset({"visit", "visited", "trip", "came", "stop", "stopped", "went", "travelled", "traveled",
+                          "flew", "arrived", "toured", "tour", "journey", "stopover"})
+
+
+def _own_clause(s: _Sentence, d: DateExpr, others: list[Place]) -> bool:
+    """Whether the clause of date ``d`` (between the commas or semicolons around it) names no place of ``others``
+    and can be the visit's own: not a date naming a gathering, nor a relative clause that tells no visit."""
+    toks = s.toks
+    a = next((n for n in range(d.i, 0, -1) if any(c in toks[n].gap for c in ",;")), 0)
+    b = next((n for n in range(d.j, len(toks)) if any(c in toks[n].gap for c in ",;")), len(toks))
+    clause = s.words[a:b]
+    if any(a <= p.i < b for p in others) or s.words[d.i - 1:d.i] in (["the"], ["a"], ["an"], ["his"], ["her"]):
+        return False  # ("besides the November summit": a date naming a gathering, not a visit of its own)
+    # ("Shoigu, who was replaced as defence minister in May, ...": a relative clause tells something else)
+    return not _VISIT_WORDS.isdisjoint(clause) or "who" not in clause and "which" not in clause
+
+
 def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     """In the sentences after "X's third visit to Y": a past date told of X (by name, pronoun or "The first, in
     June 2001") is one more, earlier, visit to Y, unless the sentence names another country or the date is that of
@@ -462,8 +488,9 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     words = s.words
     opener = " ".join(words[:3]).startswith(_ORDINAL_OPENERS)
     told = opener or any(m.entity is ent for m in ms)
-    if not told or any(p.code not in (code, ent.nationality) for p in doc.places(s) if p.kind in _PLACE_KIND_RANK):
+    if not told:
         return
+    others = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and p.code not in (code, ent.nationality)]
     if not _AHEAD_WORDS.isdisjoint(words):
         return  # a plan, not an earlier visit
     speech = doc.w.get("speech", set())
@@ -479,8 +506,9 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return named[0].entity is ent if named else opener
 
     d = next((d for d in s.dates if d.kind == "abs" and _date_ok(words, d, speech) and theirs(d)), None)
-    if d is None:
-        return
+    if d is None or others and not _own_clause(s, d, others):
+        return  # (another country named: a trip there; but "He paid a visit in 2006, and in June he stopped on the
+        # way to China": the date's own clause tells a visit and names none)
     spans = ndates.resolve(d, doc.pub, False)[:1]
     if not spans or doc.pub is not None and spans[0][0] > doc.pub.end:
         return

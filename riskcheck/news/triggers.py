@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from .assemble import _add
-from .destinations import compound_place, is_destination, topic_place, trigger_destinations
+from .destinations import compound_place, is_destination, stayed_back, topic_place, trigger_destinations
 from .document import (
     Mention,
     Place,
@@ -101,6 +101,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             continue  # "spoke by video rather than travel to X", "instead of flying to X": no journey
         if words[ti].startswith("invit") and any(x in ("not", "never", "n", "no") for x in words[max(0, ti - 3):ti]):
             continue  # "had not been invited to the summit in X": being left out is no trip (ANNOTATION.md)
+        if words[ti] in ("stayed", "remained") and stayed_back(words, ti + 2):
+            continue  # "X, who had been expected to join the trip, stayed in Tskhinvali": stayed home instead
         deleg = -1
         if role == "led_by" and words[ti] == "will" and any(x in _DELEGATION for x in words[tj:tj + 4]):
             # "X will lead the Chinese delegation to the summit in Rio": X attends where the delegation goes
@@ -136,6 +138,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if found_dests is None:
             continue
         dests, pre_trav, used_event, ctx_date = found_dests
+        dests = [p for p in dests if not stayed_back(words, p.i)]
         deleg_plan: list[tuple[date, date, str]] | None = None
         if deleg >= 0:
             dests = [p for p in dests if p.i > deleg]  # "will lead Sudan's delegation": where it comes from

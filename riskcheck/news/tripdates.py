@@ -635,6 +635,12 @@ def _listed_dates(s: _Sentence, d: _Draft, doc: _Doc) -> list[DateExpr]:
     return out
 
 
+_ONCE_MORE = frozenset({"previously", "earlier"})
+
+
+def _elliptical(s: _Sentence, n: int) -> bool:
+    """Whether the word at ``n`` opens a clause without verb or subject: right after "and" or a comma."""
+    return n > 0 and (s.words[n - 1] == "and" or "," in s.toks[n].gap)
 _COUNTS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -668,7 +674,11 @@ def trips_again(doc: _Doc, s: _Sentence, drafts: list[_Draft]) -> list[_Draft]:
     October", "came on 21 March, on 4 June and on 17 June": the trips this sentence told, each once more at the
     dates after "again" or listed after its own (a trip of its own each)."""
     words = s.words
-    again = [d for d in s.dates if d.i >= 2 and words[d.i - 1] in ("in", "on") and words[d.i - 2] == "again"]
+    # ("... and again in July", "..., and before that in June 2003", "and previously in 2019": an elliptical
+    # clause, not "X had been to Moscow earlier in June")
+    again = [d for d in s.dates if d.i >= 2 and words[d.i - 1] in ("in", "on") and (
+        words[d.i - 2] == "again" or _elliptical(s, d.i - 2) and words[d.i - 2] in _ONCE_MORE
+        or words[d.i - 3:d.i - 1] == ["before", "that"] and _elliptical(s, d.i - 3))]
     out: list[_Draft] = counted_visits(doc, s, drafts)
     for d in drafts:
         if d.spans and d.status == "completed" and (s.a, s.b) in d.sentences and d.sentences[0] == (s.a, s.b):
