@@ -139,3 +139,21 @@ def test_fast_model_load_reads_like_the_plain_load():
     assert out["pipes"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
     assert out["cli"] and out["tokenizer"]
     assert out["same"] == [True, True, True]
+
+
+def test_availability_is_looked_up_once_per_model_setting(monkeypatch):
+    # finding packages walks sys.path; a firehose of articles that never need the parse must not pay it each time
+    calls: list[str] = []
+
+    def installed(setting: str) -> bool:
+        calls.append(setting)
+        return False
+
+    monkeypatch.setattr(nparse, "_installed", installed)
+    monkeypatch.setattr(nparse, "_NLP", [])
+    monkeypatch.setattr(nparse, "_AVAILABLE", {})
+    monkeypatch.setenv("RISKCHECK_SPACY_MODEL", "some_model")
+    assert [nparse.available() for _ in range(5)] == [False] * 5
+    assert calls == ["some_model"]
+    monkeypatch.setenv("RISKCHECK_SPACY_MODEL", "other_model")  # another setting is looked up again
+    assert nparse.available() is False and calls == ["some_model", "other_model"]

@@ -255,10 +255,22 @@ def nlp() -> Any | None:
     return model
 
 
+_AVAILABLE: dict[str, bool] = {}  # model setting -> whether spaCy and a model are installed (looked up once)
+
+
 def available() -> bool:
     """Whether the parse can run, without loading spaCy (a cheap check; the model loads on first use)."""
     if _NLP:
         return _NLP[0] is not None
+    setting = os.environ.get("RISKCHECK_SPACY_MODEL", "")
+    known = _AVAILABLE.get(setting)
+    if known is None:
+        # (finding packages walks sys.path: once per setting, not once per article)
+        known = _AVAILABLE[setting] = _installed(setting)
+    return known
+
+
+def _installed(setting: str) -> bool:
     from importlib.util import find_spec
 
     try:
@@ -266,7 +278,7 @@ def available() -> bool:
             return False
     except (ImportError, ValueError):
         return False
-    names = [n for n in (os.environ.get("RISKCHECK_SPACY_MODEL", ""), *MODEL_NAMES) if n]
+    names = [n for n in (setting, *MODEL_NAMES) if n]
     return any(_has_package(n) for n in names)
 
 
@@ -282,6 +294,7 @@ def _has_package(name: str) -> bool:
 def set_model(name: str | None) -> None:
     """Use the spaCy model ``name`` from now on (``riskcheck news --model``); ``"none"`` turns the parse off."""
     _NLP.clear()
+    _AVAILABLE.clear()
     if name == "none":
         _NLP.append(None)
     elif name:
