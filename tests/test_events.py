@@ -155,12 +155,17 @@ def test_series_spans_total_on_any_text(text):
 def test_series_spans_linear_on_hostile_text():
     ev.series_spans("x")
     small = "COP " * 2000 + "G-" * 2000 + "summit of the " * 500
-    t0 = time.perf_counter()
-    ev.series_spans(small)
-    t1 = time.perf_counter()
-    ev.series_spans(small * 8)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 8 * 4 * max(t1 - t0, 1e-3)  # noisy shared machine: generous ratio
+
+    def best(text: str) -> float:
+        # the fastest of three runs: one stall of a busy shared machine is not the function's cost
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            ev.series_spans(text)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    assert best(small * 8) < 8 * 4 * max(best(small), 1e-3)  # linear (8x the text, about 8x the time), generously
 
 
 # ----------------------------------------------------------------------------------------- validation
