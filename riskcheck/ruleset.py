@@ -359,8 +359,9 @@ class WarrantStatus(NamedTuple):
 # --------------------------------------------------------------------------------------------------
 
 
-_RULESET_FIELDS = ("path", "states", "withdrawals", "territories", "successions", "situations", "other_bases", "people", "warrants",
-                   "aliases", "titles", "non_compliance", "places", "checked", "_raw", "_memo", "_derived")
+_RULESET_FIELDS = ("path", "states", "withdrawals", "territories", "successions", "situations", "other_bases",
+                   "people", "warrants", "aliases", "titles", "non_compliance", "places", "checked", "_raw", "_memo",
+                   "_derived")
 
 
 class Ruleset(Record):
@@ -372,8 +373,8 @@ class Ruleset(Record):
 
     _fields = _RULESET_FIELDS
     _defaults = {"checked": None, "_raw": None}
-    _factories = {"states": dict, "withdrawals": dict, "territories": dict, "successions": dict, "situations": dict, "other_bases": dict,
-                  "people": dict, "warrants": dict, "aliases": list, "titles": list, "non_compliance": list,
+    _factories = {"states": dict, "withdrawals": dict, "territories": dict, "successions": dict, "situations": dict,
+                  "other_bases": dict, "people": dict, "warrants": dict, "aliases": list, "titles": list, "non_compliance": list,
                   "places": list, "_memo": dict, "_derived": dict}
     _repr_skip = ("_raw", "_memo", "_derived")
 

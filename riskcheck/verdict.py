@@ -491,12 +491,13 @@ def evaluate(person_id: str | None, code: str, span: DateSpan | str | date | Non
                         "reflected.)")
     notes_ctx = _context(rs, person_id, code, span, result, st_now) if context else ()
     sources = result.sources + ((f"data checked {checked}",) if checked else ())
+    sovereign = rs.sovereign_on(code, span.start)
     return Verdict(
         person_id=person_id or "",
         person=person,
         country=code,
         country_name=rs.name_of(code),
-        sovereign=rs.sovereign_on(code, span.start) if rs.sovereign_on(code, span.start) != code else "",
+        sovereign=sovereign if sovereign != code else "",
         date=str(span),
         start=span.start.isoformat(),
         end=span.end.isoformat(),

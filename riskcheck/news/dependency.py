@@ -243,7 +243,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
                for m in ms):
             continue  # "X flew to A in May and Y flew to B": the one named right before the second verb flew (the
             # parse may join "May and Y" and hand that verb X's subject); not "X and Y flew in"
-        if link.negated and (words[tri].startswith("invit") or words[verb_i].startswith("invit")):
+        invitation = words[tri].startswith("invit") or words[verb_i].startswith("invit")
+        if link.negated and invitation:
             continue  # "Uganda did not invite X to the summit in Kampala": no trip
         ti = tok_at(link.verb)
         tj = ti + 1
@@ -254,7 +255,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             status = "cancelled"  # "captured ... while trying to slip into Niger": a trip blocked by an arrest
         if status is None:
             continue
-        if status in ("completed", "ongoing") and (words[tri].startswith("invit") or words[verb_i].startswith("invit")):
+        if status in ("completed", "ongoing") and invitation:
             status = "invited"  # "X is invited for the dialogue in Y", "invited X for a forum in Y"
         elif status in ("completed", "ongoing") and words[verb_i].startswith("expect"):
             status = "planned"  # "Tajikistan expects him in October": awaited, not made

@@ -38,8 +38,6 @@ _TOPIC_NOUNS = frozenset({"war", "wars", "conflict", "crisis", "issue", "questio
                           "format", "process"})  # ("the Astana format talks on Syria", "the Normandy format")
 
 _COUNTRY_TOPICS = frozenset({"agreement", "accord", "pact", "treaty", "nuclear", "programme", "program"})
-
-
 _OWNED_BODIES = frozenset({"agency", "official", "officials", "media", "press", "foreign", "government", "ministry",
                            "state", "news", "embassy", "parliament", "mission"})
 
@@ -354,9 +352,9 @@ def trigger_destinations(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], tri
             dests = []  # "the campaign has left swathes of Gaza in ruins": no departure
         if role == "leave" and words[tj - 1] == "from" and dests and words[dests[0].i - 1] not in ("from", "the", "to"):
             dests = []  # "returned from (the) X", "from his trip to X"; not "returned from exile in X" (a stay)
+        # (an intransitive "but pulled out two days before" too; not "pulled out of", "pulled out his notes")
         bare = tj >= len(words) or words[tj] in ("as", "and") or (tj < len(toks) and "," in toks[tj].gap) or \
-            words[tj - 1] == "out" and words[tj] not in _OBJECT_OPENERS  # ("but pulled out two days before", not
-        # "pulled out of", "pulled out his notes")
+            words[tj - 1] == "out" and words[tj] not in _OBJECT_OPENERS
         reach = tj + (10 if role == "meet" and "sidelines" in words[tj:tj + 8] else 6)  # ("on the sidelines of")
         ev_words = [i for i, _, h in s.get("word", longest=False) if h.value == "event" and tj <= i < reach]
         # a named series ("attend SPIEF", "travel to the G20 summit") is an event too

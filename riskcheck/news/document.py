@@ -39,8 +39,8 @@ _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreemen
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
 # "the Shanghai Cooperation Organisation", "the Paris Club": a body named after a city, not the city
 _BODIES = frozenset({"cooperation", "organisation", "organization", "club"})
-_BUILDING_PREP = frozenset({"at", "to", "into", "inside", "outside"})
-_BEING_IN = frozenset({"back", "was", "were", "is", "are", "be", "been", "arrived", "arrives"})  # "... in the Kremlin"  # "dined at the White House"  # "met X in Sochi": only a place after a preposition is where they met
+_BUILDING_PREP = frozenset({"at", "to", "into", "inside", "outside"})  # "dined at the White House"
+_BEING_IN = frozenset({"back", "was", "were", "is", "are", "be", "been", "arrived", "arrives"})  # "was back in the Kremlin"
 PARSE_BUDGET = 200  # sentences parsed per text at most (keeps hostile input linear and fast)
 
 

@@ -489,9 +489,6 @@ _HOSTING = frozenset({"received", "welcomed", "hosted", "greeted", "receives", "
 _ROLE_LEAD = frozenset({"leader", "president", "minister", "premier", "counterpart", "king", "emir", "guest"})
 
 
-_TRIP_SUBJECTS = frozenset({"trip", "visit", "tour", "journey", "voyage", "stop", "stopover", "trips", "visits"})
-
-
 def _trip_takes(words: list[str], a: int, b: int) -> bool:
     """ "X arrived on the first stop of a tour that will also take him to Y": the trip of the one just named
     takes "him" along; he is that traveller, not the wanted person the sentences before were about (but "X
@@ -661,6 +658,7 @@ def _named_with_partner(doc: _Doc, s: _Sentence, ent: Entity) -> bool:
 
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey"})
 _OWN_TRIP_NOUNS = _TRIP_NOUNS | {"stop", "stopover", "stay", "arrival", "travels"}  # ("his previous stop")
+_TRIP_SUBJECTS = _TRIP_NOUNS | {"voyage", "stop", "stopover", "trips", "visits"}  # "The trip caps ...", "a tour that"
 _OWN_VEHICLES = frozenset({"plane", "aircraft", "jet", "motorcade", "ilyushin", "airbus", "boeing", "helicopter",
                            "airliner", "jetliner"})  # (not "the delegation": whose?)
 _TRIP_STARTS = tuple("the " + x for x in _TRIP_NOUNS)

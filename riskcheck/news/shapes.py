@@ -358,6 +358,16 @@ TO_COURT = re.compile(r"\b(surrendered|transferred|handed\s+over|handed|extradit
 _COURT_SEAT = ("NL", "The Hague")
 
 
+def _opening_subject(s: _Sentence, ms: list[Mention], v: int) -> Mention | None:
+    """The wanted person a sentence opens with, when nobody else is named before the verb at ``v`` (an appositive
+    may stand between them); not a possessive ("X's lawyers were sent")."""
+    first = ms[0] if ms else None
+    if first is None or first.i != 0 or first.entity is None or not first.entity.pid or first.possessive \
+            or s.words[first.j:first.j + 1] == ["s"]:
+        return None
+    return None if any(x.entity is not None and x.entity is not first.entity and x.i < v for x in ms[1:]) else first
+
+
 def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """A wanted person surrendered, transferred or extradited to the ICC travels to The Hague."""
     found = words_matched(TO_COURT, s.words)
@@ -369,10 +379,8 @@ def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                None) or next((x for x in reversed(ms) if x.entity is not None and x.entity.pid and x.j <= v
                               and v - x.j <= 3 and not x.possessive
                               and s.words[v - 1] in ("was", "were", "been", "be", "being")), None)
-    if who is None and s.words[v - 1] in ("was", "were") and ms and ms[0].i == 0 and ms[0].entity is not None \
-            and ms[0].entity.pid and not ms[0].possessive and s.words[ms[0].j:ms[0].j + 1] != ["s"] and not any(x.entity is not None and x.entity is not ms[0].entity and x.i < v
-                                             for x in ms[1:]):
-        who = ms[0]  # "X, the executive secretary of the FDLR, was transferred ... to the ICC": the sentence's subject
+    if who is None and s.words[v - 1] in ("was", "were"):
+        who = _opening_subject(s, ms, v)  # "X, the executive secretary of the FDLR, was transferred ... to the ICC"
     if who is None or who.entity is None or who.entity.nationality == _COURT_SEAT[0]:
         return
     ahead = any(w in ("will", "would", "to", "expected", "due") for w in s.words[max(0, v - 3):v])
@@ -480,8 +488,9 @@ def _own_clause(s: _Sentence, d: DateExpr, others: list[Place]) -> bool:
 
 def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     """In the sentences after "X's third visit to Y": a past date told of X (by name, pronoun or "The first, in
-    June 2001") is one more, earlier, visit to Y, unless the sentence names another country or the date is that of
-    a visit already told."""
+    June 2001") is one more, earlier, visit to Y, unless another country is named in the date's own clause (or, in
+    another clause, the date's clause cannot be a visit: :func:`_own_clause`) or the date is that of a visit
+    already told."""
     if doc.ordinal is None or not 0 < k - doc.ordinal[3] <= ORDINAL_FOLLOW:
         return
     ent, code, city, _ = doc.ordinal

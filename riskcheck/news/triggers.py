@@ -166,7 +166,7 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         ent = trav.entity
         if "back" in words[ti:tj] and dests:
             went = {d.code for d in doc.drafts if d.entity is ent}
-            if went and dests[0].code not in went and not (ent.nationality and dests[0].code != ent.nationality):
+            if went and dests[0].code not in went and (not ent.nationality or dests[0].code == ent.nationality):
                 continue  # "X arrived in Saudi Arabia ... X is expected back in Kabul": home, after a trip elsewhere
                 # (not "went to Paris in April; in June he was back in Moscow": a country not his own, again)
         plan_spans: list[tuple[date, date, str]] | None = deleg_plan
