@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_cached", "load_table", "KEEP"]
+__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "load_built", "load_cached", "load_table", "KEEP"]
 
 #: bumped when the layout of a cache entry changes
 CACHE_FORMAT = 2
@@ -196,18 +196,17 @@ def load_cached(data: str, files: tuple[str, ...], build: Callable[[str], Rulese
     return rs
 
 
-def load_table(name: str, source: str | os.PathLike[str], build: Callable[[], T]) -> T:
-    """A table built from the file ``source`` alone by ``build`` (a function of riskcheck's modules in
-    ``_SOURCES``): from the cache when an entry for exactly this content exists, else built (then stored).
+def load_built(name: str, inputs: tuple[tuple[str, tuple[str, ...]], ...], build: Callable[[], T]) -> T:
+    """A value built by ``build`` from the files ``inputs`` ((folder, names), ...) and riskcheck's modules in
+    ``_SOURCES``: from the cache when an entry for exactly this content exists, else built (then stored).
 
-    ``name`` names the kind of table (entries ``NAME-KEY.pickle``); ``build`` must return plain data
-    (tuples, dicts, strings, numbers), which unpickles fastest."""
+    ``name`` names the kind of value (entries ``NAME-KEY.pickle``); a caller whose ``build`` reads other modules
+    lists their source files among ``inputs``, so a code change is a new key."""
     folder = _folder()
     if folder is None:
         return build()
-    src = os.fspath(source)
     try:
-        key = _digest(name, ((os.path.dirname(src), (os.path.basename(src),)),))
+        key = _digest(name, inputs)
     except OSError:  # pragma: no cover - the package's own files unreadable
         return build()
     path = os.path.join(folder, f"{name}-{key}.pickle")
@@ -218,3 +217,13 @@ def load_table(name: str, source: str | os.PathLike[str], build: Callable[[], T]
     value = build()
     _write(folder, path, {"format": CACHE_FORMAT, "name": name, "value": value})
     return value
+
+
+def load_table(name: str, source: str | os.PathLike[str], build: Callable[[], T]) -> T:
+    """A table built from the file ``source`` alone by ``build`` (a function of riskcheck's modules in
+    ``_SOURCES``): from the cache when an entry for exactly this content exists, else built (then stored).
+
+    ``name`` names the kind of table (entries ``NAME-KEY.pickle``); ``build`` must return plain data
+    (tuples, dicts, strings, numbers), which unpickles fastest."""
+    src = os.fspath(source)
+    return load_built(name, ((os.path.dirname(src), (os.path.basename(src),)),), build)

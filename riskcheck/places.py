@@ -659,36 +659,46 @@ def place_names() -> dict[str, list[PlaceName]]:
     global _NAMES
     if _NAMES is not None:
         return _NAMES
-    rs = _ruleset(None)
     with _LOCK:
         if _NAMES is not None:
             return _NAMES
-        idx = _index(rs)
-        out: dict[str, list[PlaceName]] = {}
+        from .cache import load_built  # built once, then read from the versioned cache (a fifth of a second)
+        from .ruleset import FILES, _default_folder
 
-        def add(k: str, pn: PlaceName) -> None:
-            lst = out.setdefault(k, [])
-            if pn not in lst:
-                lst.append(pn)
+        inputs = ((_default_folder(), FILES), (_TABLES, ("airports.csv", "cities.csv", "countries.csv",
+                                                         "romanisation.csv")))
+        _NAMES = load_built("placenames", inputs, _build_place_names)
+        return _NAMES
 
-        for k, entries in idx.names.items():
-            for e in entries:
-                if e.kind == "city":
-                    add(k, PlaceName(e.city, e.code, "city", e.city))
-                else:
-                    add(k, PlaceName(display_name(e.code, rs), e.code, idx.kind_of(e.code), ""))
-        for k, entries in idx.other.items():  # our table outranks a city's alternate name
-            for e in entries:
-                add(k, PlaceName(e.name, e.code, e.kind, ""))
-        cities = _cities()
-        for d in (cities.primary, cities.alternate):
-            for k, cs in d.items():
-                if d is cities.alternate and k in cities.primary:
-                    continue
-                for c in cs:
-                    if is_valid_code(c.code, rs):
-                        add(k, PlaceName(c.name, c.code, "capital" if c.capital else "city", c.name))
-        for k in _NOT_IN_TEXT:
-            out.pop(k, None)
-        _NAMES = out
-        return out
+
+def _build_place_names() -> dict[str, list[PlaceName]]:
+    """:func:`place_names`, built from the bundled data and tables."""
+    rs = _ruleset(None)
+    idx = _index(rs)
+    out: dict[str, list[PlaceName]] = {}
+
+    def add(k: str, pn: PlaceName) -> None:
+        lst = out.setdefault(k, [])
+        if pn not in lst:
+            lst.append(pn)
+
+    for k, entries in idx.names.items():
+        for e in entries:
+            if e.kind == "city":
+                add(k, PlaceName(e.city, e.code, "city", e.city))
+            else:
+                add(k, PlaceName(display_name(e.code, rs), e.code, idx.kind_of(e.code), ""))
+    for k, entries in idx.other.items():  # our table outranks a city's alternate name
+        for e in entries:
+            add(k, PlaceName(e.name, e.code, e.kind, ""))
+    cities = _cities()
+    for d in (cities.primary, cities.alternate):
+        for k, cs in d.items():
+            if d is cities.alternate and k in cities.primary:
+                continue
+            for c in cs:
+                if is_valid_code(c.code, rs):
+                    add(k, PlaceName(c.name, c.code, "capital" if c.capital else "city", c.name))
+    for k in _NOT_IN_TEXT:
+        out.pop(k, None)
+    return out

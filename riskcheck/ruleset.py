@@ -704,6 +704,8 @@ def load_ruleset(path: str | os.PathLike[str] | None = None) -> Ruleset:
     >>> "ZA" in rs.states
     True
     """
+    if path is None and (rs := _CACHE.get("")) is not None:
+        return rs  # the bundled data, asked for again (every news article does): no file-system calls
     # (as Path(path).expanduser().resolve(), without importing pathlib)
     p = os.path.realpath(os.path.expanduser(os.fspath(path))) if path is not None else _default_folder()
     if not os.path.isdir(p):
@@ -714,6 +716,8 @@ def load_ruleset(path: str | os.PathLike[str] | None = None) -> Ruleset:
             from .cache import load_cached  # a prebuilt copy with its indexes, keyed by the files' content
 
             rs = _CACHE[p] = load_cached(p, FILES, _build)
+        if path is None:
+            _CACHE[""] = rs
         return rs
 
 

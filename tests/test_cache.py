@@ -146,3 +146,48 @@ def test_raw_rows_are_read_again_from_the_files(data):
     clear_cache()
     rs = load_ruleset(data)
     assert rs._raw is None and rs.raw == built
+
+
+def test_the_news_gazetteer_and_place_names_come_from_their_own_entries(data, monkeypatch):
+    """`riskcheck news` starts faster: the phrase automaton and the place names are read, not built, the second
+    time; what they find is the same."""
+    from riskcheck import places
+    from riskcheck.news import mentions
+
+    rs = load_ruleset(data)
+    text = "Vladimir Putin flew to Ulaanbaatar on Monday and met the Mongolian president."
+    monkeypatch.setattr(mentions, "_CACHE", {})
+    monkeypatch.setattr(places, "_NAMES", None)
+    built = mentions.gazetteer(rs).scan(text)
+    folder = data.parent / "cache"
+    assert len(sorted(folder.glob("gazetteer-*.pickle"))) == 1
+    assert len(sorted(folder.glob("placenames-*.pickle"))) == 1
+    names = places.place_names()
+    monkeypatch.setattr(mentions, "_CACHE", {})
+    monkeypatch.setattr(places, "_NAMES", None)
+    monkeypatch.setattr(mentions.Gazetteer, "__init__", _fail_build)
+    monkeypatch.setattr(places, "_build_place_names", _fail_build)
+    again = mentions.gazetteer(rs)
+    assert again.rs is rs and again.scan(text) == built
+    assert {h.cat for h in built[1]} >= {"person", "place", "trigger"}
+    assert places.place_names() == names and names["ulaanbaatar"][0].code == "MN"
+
+
+def test_the_gazetteer_entry_follows_the_data(data, monkeypatch):
+    """An alias added to the data folder is found at once: the entry is keyed by the data files' content."""
+    from riskcheck.news import mentions
+
+    monkeypatch.setattr(mentions, "_CACHE", {})
+    text = "Comrade Zed flew to Ulaanbaatar."
+    assert not any(h.cat == "person" for h in mentions.gazetteer(load_ruleset(data)).scan(text)[1])
+    aliases = data / "aliases.csv"
+    lines = aliases.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    putin = next(ln for ln in lines[1:] if ln.startswith("vladimir-putin,")).split(",")
+    row = dict(zip(header, putin, strict=True))
+    row["alias"] = "Comrade Zed"
+    aliases.write_text("\n".join([*lines, ",".join(row[c] for c in header)]) + "\n", encoding="utf-8")
+    clear_cache()
+    hits = mentions.gazetteer(load_ruleset(data)).scan(text)[1]
+    assert [h.value for h in hits if h.cat == "person"] == ["vladimir-putin"]
+    assert len(sorted((data.parent / "cache").glob("gazetteer-*.pickle"))) == 2

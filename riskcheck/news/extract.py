@@ -85,6 +85,8 @@ from .venues import note_plan, plan_words, venue_named
 __all__ = ["Trip", "extract_trips"]
 
 _INTERESTING = frozenset({"person", "title", "role", "trigger"})  # hits that make a sentence worth reading
+# hit classes without which an article can hold no trip (with the event series, checked apart)
+_ANCHORS = frozenset({"person", "title", "role", "official", "place"})
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
 _DIGIT = re.compile(r"\d")
@@ -131,6 +133,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     extra = variant_hits(text, hits, rs)
     if extra:  # wanted people in spellings the alias table lacks ("Osema Najim Almasri")
         hits = sorted(hits + extra, key=lambda h: (h.start, -h.end))
+    spans = series_spans(text, ruleset=rs)
+    if not spans and not any(h.cat in _ANCHORS for h in hits):
+        return []  # no person, title, place or event series: nothing can travel anywhere (most of a firehose)
     doc = _Doc(text, pub, rs, g)
     doc.codes_seen = _codes_named(hits)
     doc.story = dateline_place(text, hits)  # "JUBA, July 9 (Reuters) -": where an arrival with no place happens
@@ -156,7 +161,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     series_at = doc.series_at
     if sents:
         starts = [a for a, _ in sents]
-        for sa, sb, sid in series_spans(text, ruleset=rs):
+        for sa, sb, sid in spans:
             n = bisect.bisect_right(starts, sa) - 1
             if n >= 0 and sb <= sents[n][1]:
                 series_at.setdefault(n, []).append((sa, sb, sid))
