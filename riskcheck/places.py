@@ -650,6 +650,26 @@ def airport_names() -> dict[str, PlaceName]:
     return out
 
 
+_IATA: dict[str, PlaceName] | None = None
+
+
+def iata_codes() -> dict[str, PlaceName]:
+    """Airports by their IATA code ("BER", "VKO"): the country and city served (riskcheck/tables/airports.csv)."""
+    global _IATA
+    if _IATA is not None:
+        return _IATA
+    import csv
+
+    out: dict[str, PlaceName] = {}
+    with open(os.path.join(_TABLES, "airports.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            code, city, iata = row["code"], row["city"], row["iata"]
+            if len(iata) == 3 and iata.isupper() and iata not in out:
+                out[iata] = PlaceName(city or row["key"].title() + " Airport", code, "city", city)
+    _IATA = out
+    return out
+
+
 def place_names() -> dict[str, list[PlaceName]]:
     """Normalized name -> places it can mean, best first (for scanning text).
 

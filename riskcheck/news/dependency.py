@@ -164,6 +164,33 @@ def _story_traveller(doc: _Doc) -> Entity | None:
     return last if last is not None and last.pid and doc.last_subject_age <= 1 else None
 
 
+# "An official visit to the UAE is being discussed", "A visit to China could come in October, aides said": a visit
+# nobody owns, mooted, is the story traveller's (:func:`_mooted_for`)
+MOOTED = frozenset({"discussed", "discussing", "possible", "could", "might", "mooted", "floated", "considered",
+                     "considering", "planned", "planning", "expected", "envisaged", "likely", "proposed"})
+_MOOTED_NOUNS = frozenset({"visit", "trip", "journey", "tour"})
+
+
+def _mooted_for(doc: _Doc, s: _Sentence, ms: list[Mention], dests: list[Place]) -> Entity | None:
+    """Whose a visit is that a sentence moots without an owner: the wanted person the story is about, when everyone
+    else it names is a host (of a destination's country) or an aide of that person's own country."""
+    words = s.words
+    if MOOTED.isdisjoint(words) or _MOOTED_NOUNS.isdisjoint(words):
+        return None
+    who, age = doc.subject_before  # (this sentence's names are hosts or aides, not the story's subject)
+    if who is None or not who.pid or age > 1:
+        return None
+    hosts = {p.code for p in dests}
+    for m in ms:
+        e = m.entity
+        if e is None or e is who or e.key == who.key:
+            continue
+        if e.nationality in hosts or not e.pid and e.nationality and e.nationality == who.nationality:
+            continue
+        return None  # someone else may be the one to travel
+    return who
+
+
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
     """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
     from .parse import links, trigger_words
@@ -197,9 +224,10 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     here = (s.a, s.b)
     named = any(m.entity is not None for m in ms)
     story = None if named or CALLED_OFF.isdisjoint(words) else _story_traveller(doc)
-    if not named and story is None:
-        return  # nobody named: only a journey called off can be the story traveller's
-    if named and all(
+    mooted = _mooted_for(doc, s, ms, dests) if story is None else None
+    if not named and story is None and mooted is None:
+        return  # nobody named: only a journey called off (or mooted) can be the story traveller's
+    if named and mooted is None and all(
             any(here in d.sentences for d in doc.by_key.get((m.entity.key, p.code), []))
            for m in ms if m.entity is not None and (m.entity.pid or m.entity.nationality) for p in dests
            if p.code != m.entity.nationality):
@@ -225,10 +253,16 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     own_verbs = [i for i, _, h in s.get("trigger") if h.value[0] != "noun"]  # (travel verbs of the sentence)
     for link in links(spacy_doc, list(by_char)):
         who = mention_at(link.traveller)
-        if who is None and story is not None and link.traveller == link.trigger:
+        by_story = who is None and link.traveller == link.trigger
+        if by_story and story is not None:
             n = tok_at(link.trigger)
             who = Mention(n, n + 1, story, story.name, "pronoun")
             doc.last_subject_age = 0  # the sentence told of them: "And a trip to India ... was postponed"
+        elif by_story and mooted is not None and words[tok_at(link.trigger)] in _MOOTED_NOUNS:
+            n = tok_at(link.trigger)
+            who = Mention(n, n + 1, mooted, mooted.name, "pronoun")
+        else:
+            by_story = False
         place = by_char[link.dest]
         if who is None or who.entity is None or place.code == who.entity.nationality:
             continue
@@ -253,8 +287,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
         if status is None and words[max(0, ti - 2):ti] in (["trying", "to"], ["tried", "to"], ["attempting", "to"]) \
                 and _CAUGHT.intersection(words):
             status = "cancelled"  # "captured ... while trying to slip into Niger": a trip blocked by an arrest
-        if status is None:
-            continue
+        if status is None or by_story and story is None and status not in ("speculative", "planned"):
+            continue  # (a visit with no owner, mooted: only as a plan or a possibility)
         if status in ("completed", "ongoing") and invitation:
             status = "invited"  # "X is invited for the dialogue in Y", "invited X for a forum in Y"
         elif status in ("completed", "ongoing") and words[verb_i].startswith("expect"):
@@ -272,8 +306,20 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
                          None)
         if dexpr is None:
             dexpr = _pick_date(s, s.dates, ti, max(tj, place.j), speech, clause) or when_date(s, ti)
+        if dexpr is not None and ti != tri and tri == 1 and words[0] in ("before", "after"):
+            # "Before arriving in Paris, he had been in Lisbon on 8 December": the main verb's tense, but a date of
+            # the main clause is not the arrival's (the fronted adverbial clause ends at its comma; not "passed
+            # through the Vatican in November before reaching Trieste", one journey)
+            end = next((n for n in range(tri + 1, len(words)) if "," in toks[n].gap), len(words))
+            if not tri <= dexpr.i < end:
+                dexpr = None
         spans = resolve_for(doc, dexpr, status, future, who=who.entity)[:1] if dexpr is not None else []
-        event = trip_event(doc, s, k, ti, tj, place.code, None, future, bool(spans))
+        # ("ended at the UN General Assembly in New York, where he spoke": the gathering this sentence places there)
+        # (only for a trip without a date of its own: "a visit to Tashkent in December 2014, ... and the summit
+        # hosted in Tashkent in June 2016" are two)
+        here_event = None if spans else next((e for e in doc.events_by_code.get(place.code, []) if e.sent == k),
+                                              None)
+        event = trip_event(doc, s, k, ti, tj, place.code, here_event, future, bool(spans))
         if not spans and event is not None and event.span is None and event.date is not None:
             spans = resolve_for(doc, event.date, status, future)[:1]
         elif event is not None:

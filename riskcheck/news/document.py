@@ -187,6 +187,8 @@ class _Doc:
         self.last_subject: Entity | None = None
         self.recent: list[Entity] = []  # the last few people named, latest last ("the two leaders met")
         self.last_subject_age = 99
+        # who the story was about before the sentence being read named anyone (dependency._mooted_for)
+        self.subject_before: tuple[Entity | None, int] = (None, 99)
         self.events: list[Event] = []
         self.event_sents: list[int] = []
         self.events_at: dict[int, list[Event]] = {}

@@ -37,10 +37,11 @@ from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _add, _finish
 from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
-from .dependency import CALLED_OFF, CAPTION_WORDS, _parse_trips, _parse_words, _parser
+from .dependency import CALLED_OFF, CAPTION_WORDS, MOOTED, _parse_trips, _parse_words, _parser
 from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .glue import restore, unglue
+from .invitations import INVITE_WORDS, invitation_home
 from .mentions import Hit, gazetteer
 from .names import variant_hits
 from .parse import trigger_words
@@ -205,6 +206,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                           [doc.entity_for_pid(h.value) for h in by_sent[k] if h.cat == "person"], False)
             continue
         s = parsed.pop(k) if k in parsed else _Sentence(text, folded, a, b, by_sent[k])
+        doc.subject_before = (doc.last_subject, doc.last_subject_age)
         ms = mentions(doc, s)
         if "between" in s.words:
             _meeting_between(doc, s, ms)
@@ -239,8 +241,11 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _trips_in(doc, s, k, ms)
             if len(doc.drafts) == n_before:
                 _date_back_reference(doc, s)
-        if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)):
+        if nlp is not None and (any(m.entity is not None for m in ms) or not CALLED_OFF.isdisjoint(s.words)
+                                or not MOOTED.isdisjoint(s.words)):
             _parse_trips(doc, s, k, ms, nlp)
+        if not INVITE_WORDS.isdisjoint(s.words):
+            invitation_home(doc, s, k, ms)  # "Xi invited Putin to visit": to the inviter's country
         if "tour" in on:
             tour_began(doc, s)
         if "earlier" in on:
@@ -298,7 +303,7 @@ def _referring(x: _Look) -> bool:
         return False
     ws = x.folded[x.a:x.b].split()
     return not x.parse_words.isdisjoint(ws) and (
-        any(h.cat == "word" and h.value in _REFERRING for h in x.hits) or not x.known.keys().isdisjoint(ws))
+        any(h.cat == "word" and h.value.partition(":")[0] in _REFERRING for h in x.hits) or not x.known.keys().isdisjoint(ws))
 
 
 def _caption(x: _Look) -> bool:

@@ -157,7 +157,8 @@ class Gazetteer:
             # the other classes are tested on a sentence's words; keeping common words ("and", "by") out of
             # the automaton keeps the number of hits small
             if row["category"] in ("pronoun", "event", "epithet"):
-                add(normalize(row["phrase"]), "word", row["category"])
+                only = row.get("person", "")  # ("the Colonel": one person's epithet)
+                add(normalize(row["phrase"]), "word", row["category"] + (":" + only if only else ""))
         for row in tables.load("dates"):
             add(normalize(row["phrase"]), "date", (row["kind"], row["value"]))
         self.words: dict[str, set[str]] = {}
@@ -196,6 +197,8 @@ class Gazetteer:
             for end_idx, (n, key, vals) in self.automaton.iter(" " + sq.text + " "):
                 for cat, value in vals:
                     add(Hit(end_idx - n - 1, end_idx - 1, cat, key, value))
+        if _IATA_AFTER.search(text):  # "landed at BER": an airport's code after a landing verb
+            hits.extend(iata_hits(text))
         if _AIRPORT_WORD.search(folded):
             airports = airport_hits(text, folded)
             if airports:
@@ -231,6 +234,22 @@ def airport_hits(text: str, folded: str) -> list[Hit]:
                     out.append(Hit(a, m.end(), "place", key + " airport", (names[key],)))
                 break
     return out
+
+
+# "landed at BER", "touched down at Vnukovo's VKO", "flew into JFK": an airport's three-letter code (upper case, as
+# written) right after a verb of flying in and its preposition
+_IATA_AFTER = re.compile(r"\b(?:land(?:ed|s|ing)?|touch(?:ed|es|ing)? down|arriv(?:ed|es|ing)|fl(?:ew|ies|own|ying) "
+                         r"in|flew|flies|flown|flying) (?:at|in|into|to) ([A-Z]{3})\b(?![-'’])")
+
+
+def iata_hits(text: str) -> list[Hit]:
+    """Place hits for airport codes after a verb of flying in (:data:`_IATA_AFTER`), as the city served; not a
+    code that is also a place's name ("arrived in USA")."""
+    from ..places import iata_codes, place_names
+
+    codes, names = iata_codes(), place_names()
+    return [Hit(m.start(1), m.end(1), "place", m.group(1).lower(), (codes[m.group(1)],))
+            for m in _IATA_AFTER.finditer(text) if m.group(1) in codes and m.group(1).lower() not in names]
 
 
 _CACHE: dict[int, Gazetteer] = {}

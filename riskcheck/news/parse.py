@@ -446,8 +446,20 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
     return None
 
 
+# office nouns of "The President of the Russian Federation Vladimir Putin arrived ...", where the parse hangs the
+# name on "of" and makes the office the subject
+_OFFICES = frozenset({"president", "leader", "minister", "premier", "chancellor", "chairman", "head", "king", "emir",
+                      "secretary", "prime"})
+
+
 def _led(tok: Any) -> list[Any]:
-    """ "a delegation led by X": the leader travels with the delegation (X); any other token stands for itself."""
+    """ "a delegation led by X": the leader travels with the delegation (X); "the President of the Russian
+    Federation Vladimir Putin": the name after the office's country; any other token stands for itself."""
+    if tok.lemma_.lower() in _OFFICES:
+        named = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "PROPN" and any(
+                     x.dep_ == "compound" and x.pos_ == "PROPN" and x.i > c.i + 2 for x in g.children)]
+        return [tok, *named]
     if tok.lemma_.lower() not in _DELEGATIONS:
         return [tok]
     leaders = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
@@ -542,6 +554,28 @@ def _joined_gathering(noun: Any) -> tuple[list[Any], Any] | None:
     return _travellers(verb, rule)
 
 
+def _attended_which(noun: Any) -> tuple[list[Any], Any] | None:
+    """ "the summit in Lome, which he had planned to attend": who attends (or visits, skips) the gathering a relative
+    clause hangs on, and that clause's verb (its tense and cues)."""
+    if noun.lemma_.lower() not in _GATHERING_NOUNS:
+        return None
+    # (the parse may hang the clause on the place: "the summit in [Lome, which he attended]")
+    held = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children
+            if g.dep_ == "pobj"]
+    for v in (c for x in (noun, *held) for c in x.children if c.dep_ == "relcl"):
+        for w in (v, *(c for c in v.children if c.dep_ == "xcomp")):
+            rule = rules().get((w.lemma_.lower(), "verb"))
+            if rule is not None and rule.role == "go" and any(
+                    c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in w.children):
+                return _subjects(w), w
+    return None
+
+
+# a journey nobody owns, mooted (its traveller is the story's: dependency._mooted_for)
+_MOOTED_TRIPS = frozenset({"visit", "trip", "journey", "tour"})
+_MOOTING = frozenset({"discuss", "consider", "moot", "float", "plan", "envisage", "propose", "study", "explore"})
+
+
 def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     """Traveller tokens of a trigger and the verb that carries the tense."""
     if trigger.lemma_ == "stand" and any(c.dep_ in ("dobj", "attr", "acomp") for c in trigger.children):
@@ -556,6 +590,13 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             trigger.head.lower_ in ("on", "upon") and trigger.head.head.pos_ in ("VERB", "AUX") and \
             not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.head.head.children):
         return _subjects(trigger.head.head), trigger  # "was arrested on arrival at Berlin airport": who arrived
+    if rule.pos == "noun" and trigger.lemma_.lower() == "guest":
+        # "X was Niinisto's guest in Naantali", "X, the king's guest at Balmoral": the guest went; whose guest is the host
+        if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
+            return _subjects(trigger.head), trigger.head
+        if trigger.dep_ == "appos" and trigger.head.pos_ == "PROPN":
+            return [trigger.head], _finite(trigger) or trigger
+        return [], trigger
     if rule.pos == "noun":
         # (a common noun as possessor, "the Sudanese president's talks", is the title or epithet it heads)
         own = [c for c in trigger.children if (c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON")
@@ -591,6 +632,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         joined = _joined_gathering(trigger) if all(c.dep_ == "compound" for c in own) else None
         if joined is not None:
             return joined[0] + own, joined[1]
+        relative = _attended_which(trigger) if all(c.dep_ == "compound" for c in own) else None
+        if relative is not None:
+            return relative
         if not own and any(c.dep_ == "poss" and c.lower_ not in _WHEN for c in trigger.children):
             return [], trigger  # "cancelled the delegation's trip": someone else's journey
         if own:
@@ -612,6 +656,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if not own and verb is not None and trigger.dep_ == "nsubjpass" and trigger.head.i == verb.i and \
                 _calls_off(verb) and not any(c.dep_ == "agent" for c in verb.children):
             return [trigger], verb  # "A trip to India was postponed": nobody's named (the story's traveller)
+        if not own and verb is not None and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == verb.i and \
+                trigger.lemma_.lower() in _MOOTED_TRIPS and (verb.lemma_.lower() in _MOOTING or any(
+                    c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children)):
+            return [trigger], verb  # "A visit to the UAE is being discussed", "A visit to China could come in October"
         if verb is not None and trigger.dep_ == "pobj" and trigger.head.lower_ == "since" and \
                 trigger.head.head.i == verb.i and _carries(verb):
             return _subjects(verb), trigger  # "has not left Russia since a tour of A and B": the tour was made

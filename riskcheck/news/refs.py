@@ -341,7 +341,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("word", longest=False):
         if h.value == "pronoun" and i not in taken and not (j < len(words) and words[j] in _HONORIFICS):
             out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
-        elif h.value == "epithet" and i > 0 and not (j < len(toks) and (toks[j].cap and toks[j].gap == " "
+        elif h.value.startswith("epithet") and i > 0 and not (j < len(toks) and (toks[j].cap and toks[j].gap == " "
                                                                        or words[j] == "of")):
             # "the dictator attended ...", "the Sudanese strongman", "the ousted autocrat": the wanted person the
             # article is about, of that nationality when one is given ("Sudanese dictator Omar Bashir", a name
@@ -355,7 +355,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             if words[det] != "the" or taken.intersection(range(det, j)):
                 continue
             wanted = _salient_wanted(doc, nat)
-            if wanted is not None:
+            only = h.value.partition(":")[2]  # ("the Colonel" is Gaddafi's alone)
+            if wanted is not None and (not only or wanted.pid == only):
                 out.append(Mention(det, j, wanted, text[toks[det].start:toks[j - 1].end], "title"))
                 taken.update(range(det, j))
     for i in range(len(words) - 3):

@@ -467,6 +467,12 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     if code == owner.entity.nationality:
         return
     doc.ordinal = (owner.entity, code, city, k)
+    # "It was his second trip to the White House this year: in January he stood next to Trump": the earlier visit
+    # told after a colon (or semicolon, or dash) of the same sentence
+    toks = s.toks
+    tail = next((n for n in range(head + 2, len(words)) if any(c in toks[n].gap for c in ":;—–")), None)
+    if tail is not None:
+        _earlier_from(doc, s, ms, tail)
 
 
 _VISIT_WORDS = frozenset({"visit", "visited", "trip", "came", "stop", "stopped", "went", "travelled", "traveled",
@@ -493,15 +499,25 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     already told."""
     if doc.ordinal is None or not 0 < k - doc.ordinal[3] <= ORDINAL_FOLLOW:
         return
+    _earlier_from(doc, s, ms, 0)
+
+
+def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int) -> None:
+    """:func:`earlier_visit` on the words of ``s`` from ``start`` on (a sentence after the ordinal one, or the part
+    of the ordinal sentence after its colon: "his second trip to the White House this year: in January he ...")."""
+    assert doc.ordinal is not None
     ent, code, city, _ = doc.ordinal
     words = s.words
-    opener = " ".join(words[:3]).startswith(_ORDINAL_OPENERS)
+    ms = [m for m in ms if m.i >= start]
+    opener = start == 0 and " ".join(words[:3]).startswith(_ORDINAL_OPENERS)
     told = opener or any(m.entity is ent for m in ms)
     if not told:
         return
-    others = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and p.code not in (code, ent.nationality)]
-    if not _AHEAD_WORDS.isdisjoint(words):
-        return  # a plan, not an earlier visit
+    others = [p for p in doc.places(s) if p.kind in _PLACE_KIND_RANK and p.code not in (code, ent.nationality)
+              and p.i >= start]
+    if any(w in _AHEAD_WORDS and not (w == "next" and words[n + 1:n + 2] == ["to"])
+           for n, w in enumerate(words) if n >= start):
+        return  # a plan, not an earlier visit ("stood next to him" is no plan)
     speech = doc.w.get("speech", set())
 
     def theirs(d: DateExpr) -> bool:
@@ -514,15 +530,17 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
             return before[-1].entity is ent
         return named[0].entity is ent if named else opener
 
-    d = next((d for d in s.dates if d.kind == "abs" and _date_ok(words, d, speech) and theirs(d)), None)
+    d = next((d for d in s.dates if d.kind == "abs" and d.i >= start and _date_ok(words, d, speech) and theirs(d)),
+             None)
     if d is None or others and not _own_clause(s, d, others):
         return  # (another country named: a trip there; but "He paid a visit in 2006, and in June he stopped on the
         # way to China": the date's own clause tells a visit and names none)
     spans = ndates.resolve(d, doc.pub, False)[:1]
     if not spans or doc.pub is not None and spans[0][0] > doc.pub.end:
         return
-    if any(other.spans and near_trip(spans[0][0], other.spans[0]) for other in doc.by_key.get((ent.key, code), [])):
-        return  # a visit already told
+    if any(other.spans and other.spans[0][2] != "year" and near_trip(spans[0][0], other.spans[0])
+           for other in doc.by_key.get((ent.key, code), [])):
+        return  # a visit already told (not "this year": the year of the ordinal visit itself)
     _add(doc, _Draft(ent, ent.name, code, city, spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 

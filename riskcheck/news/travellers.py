@@ -30,6 +30,10 @@ _LIST_WORDS = frozenset({"and", "as", "well", "along", "with", "both"})
 _AS_AUX = frozenset({"is", "are", "was", "were", "will", "would", "does", "do", "did"})
 
 
+# nouns after a host's possessive object that make it the guest's own coming ("welcomed Putin's visit")
+_VISIT_NOUNS = frozenset({"visit", "trip", "arrival", "stay", "tour", "presence", "attendance", "participation",
+                          "delegation", "entourage", "return", "visits", "trips", "summit", "meeting", "talks"})
+
 def _coordinated(s: _Sentence, ms: list[Mention], trav: Mention) -> list[Mention]:
     """People listed with the traveller as one subject: "A, B and C attended", "A and B will visit"."""
     people = [m for m in ms if m.entity is not None and m.kind != "pronoun" and not m.possessive]
@@ -174,6 +178,9 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
         trav = next((m for m in ms if tj <= m.i <= tj + (14 if guests else 8) and m.entity is not None), None)
         if trav is not None and th.key == "received" and trav.i - tj > 1 and not guests:
             trav = None  # "received a letter from X": only "received X" (or leaders named after) is a visit
+        if trav is not None and trav.possessive and not guests and not _VISIT_NOUNS.intersection(
+                words[trav.j:trav.j + 3]):
+            trav = None  # "have received Gaddafi's money": a thing of his ("welcomed Putin's visit" is his visit)
         if trav is not None and trav.entity is not None:
             doc.last_subject, doc.last_subject_age = trav.entity, 0  # the guest is what "he" refers to next
     elif role in ("where", "again"):
