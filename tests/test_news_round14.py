@@ -175,3 +175,29 @@ def test_an_earlier_visit_told_after_the_colon_of_the_ordinal_sentence() -> None
                "this year: in January he stood next to the president at a ceremony.", "2020-09-14")
     assert {("benjamin-netanyahu", "US", "2020-09", "completed"),
             ("benjamin-netanyahu", "US", "2020-01", "completed")} <= got
+
+
+def test_a_companion_gone_with_went_too() -> None:
+    assert ("rodrigo-duterte", "JP", "2019-10", "completed") in rows(
+        "In October last year the senator went with Mr Rodrigo Duterte to Tokyo for the enthronement.", "2020-03-10")
+    got = rows("Sergei Lavrov travelled with Vladimir Putin to Beijing in May.", "2020-03-10")
+    assert ("vladimir-putin", "CN", "2019-05", "completed") in got
+    assert ("vladimir-putin", "CN", "2020-03", "completed") in rows(
+        "Vladimir Putin flew to Beijing with a large delegation on Tuesday.", "2020-03-10")
+
+
+def test_an_invitation_to_attend_goes_to_the_inviters_country() -> None:
+    assert ("omar-al-bashir", "RU", "", "planned") in rows(
+        "The foreign ministry said that Omar al-Bashir has accepted an invitation from Vladimir Putin to attend the "
+        "final.", "2018-07-11")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Defence Minister Abdel Raheem Muhammad Hussein spoke to his counterpart by phone. The minister is scheduled to "
+     "fly to Minsk on Saturday.", {("abdel-raheem-hussein", "BY")}),
+    ("Sergei Shoigu, the defence minister, spoke on Monday. The minister will fly to Beijing on Saturday.",
+     {("sergei-shoigu", "CN")}),
+    ("Vladimir Putin met reporters. The minister is scheduled to fly to Minsk on Saturday.", set()),  # never a minister
+])
+def test_the_minister_is_a_wanted_person_the_article_calls_one(text: str, want: set[tuple[str, str]]) -> None:
+    assert {(t.person_id, t.country) for t in extract_trips(text, "2015-04-15") if t.person_id} == want

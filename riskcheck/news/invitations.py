@@ -27,7 +27,7 @@ _EXTEND = frozenset({"extended", "extends", "extend", "sent", "sends", "issued",
                      "repeated", "repeats", "handed", "hands", "conveyed", "conveys", "delivered", "delivers"})
 # what may follow the guest (or the invitation) for a visit to the inviter: nothing, or a visit
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
-_TO_VERBS = frozenset({"visit", "come", "pay", "make", "return"})
+_TO_VERBS = frozenset({"visit", "come", "pay", "make", "return", "attend", "watch"})  # ("to attend the final")
 _ENDS = frozenset({"and", "with", "but", "which", "during", "at", "in", "on", "last", "this", "next", "earlier",
                    "later", "according"})
 _PUNCT = ",;:.()—–"  # (in the characters before a token: the clause ends there)

@@ -571,6 +571,8 @@ def _attended_which(noun: Any) -> tuple[list[Any], Any] | None:
     return None
 
 
+# verbs of going whose "with X" is a companion who went too
+_GO_WITH = frozenset({"go", "travel", "fly", "come", "head", "journey", "return"})
 # a journey nobody owns, mooted (its traveller is the story's: dependency._mooted_for)
 _MOOTED_TRIPS = frozenset({"visit", "trip", "journey", "tour"})
 _MOOTING = frozenset({"discuss", "consider", "moot", "float", "plan", "envisage", "propose", "study", "explore"})
@@ -693,6 +695,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             return objs + _subjects(trigger), trigger  # "took his cabinet to Berlin": he went with them
         return objs, trigger
     subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
+    if rule.role == "go" and trigger.lemma_ in _GO_WITH and subj:
+        # "Bong Go went with Mr Duterte to Tokyo", "flew with Putin to Beijing": the one gone with went too
+        subj += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     if "in" in rule.preps and "to" not in rule.preps:
         # a meeting in a foreign place: the partner travelled too ("met with X in Y", "shook hands with X in Y")
         # ("held a meeting with X at the residence in Y": the partner of the meeting held)

@@ -69,6 +69,19 @@ def _salient_wanted(doc: _Doc, nat: str = "") -> Entity | None:
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0)) if cands else None
 
 
+def _called(doc: _Doc, ent: Entity, word: str) -> bool:
+    """Whether the article calls ``ent`` by ``word``: as a title before the name ("Defence Minister Abdel Raheem
+    Hussein", "minister of defence, Hussein") or in apposition after it ("Hussein, the defence minister")."""
+    surname = ent.name.split()[-1] if ent.name else ""
+    if not surname:
+        return False
+    w, n = re.escape(word), re.escape(surname)
+    title = rf"\b{w.capitalize()}\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{n}\b"
+    of = rf"\b(?i:{w}) of \w+(?: \w+)?,\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{n}\b"
+    appos = rf"\b{n},\s+(?:[\w'’-]+\s+){{0,4}}?(?i:{w})\b"
+    return re.search(f"{title}|{of}|{appos}", doc.text) is not None
+
+
 def _aged(doc: _Doc, age: int) -> Entity | None:
     """The wanted person "the 71-year-old" points back to: the last sentence's wanted subject, or the wanted
     person the article names most; None when a recorded birth year does not fit the age on the report date."""
@@ -356,7 +369,12 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 continue
             wanted = _salient_wanted(doc, nat)
             only = h.value.partition(":")[2]  # ("the Colonel" is Gaddafi's alone)
-            if wanted is not None and (not only or wanted.pid == only):
+            if wanted is not None and only.startswith("@"):
+                # ("the minister": a wanted person the article has called a minister)
+                ok = _called(doc, wanted, only[1:])
+            else:
+                ok = not only or wanted is not None and wanted.pid == only
+            if wanted is not None and ok:
                 out.append(Mention(det, j, wanted, text[toks[det].start:toks[j - 1].end], "title"))
                 taken.update(range(det, j))
     for i in range(len(words) - 3):
