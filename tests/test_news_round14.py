@@ -201,3 +201,26 @@ def test_an_invitation_to_attend_goes_to_the_inviters_country() -> None:
 ])
 def test_the_minister_is_a_wanted_person_the_article_calls_one(text: str, want: set[tuple[str, str]]) -> None:
     assert {(t.person_id, t.country) for t in extract_trips(text, "2015-04-15") if t.person_id} == want
+
+
+def test_the_visitor_is_the_wanted_person_just_told() -> None:
+    assert ("omar-al-bashir", "UG", "2016-05", "completed") in rows(
+        "Omar al-Bashir arrived in Kampala on Thursday. The visitor last came to Uganda in May last year.",
+        "2017-11-10")
+
+
+def test_a_stop_called_off_is_the_story_travellers_cancelled_trip() -> None:
+    assert ("muammar-gaddafi", "UA", "", "cancelled") in rows(
+        "Muammar Gaddafi toured Russia and Belarus. A stop in Kiev, announced by the hosts for the same tour, was "
+        "called off at the last minute.", "2008-11-10")
+
+
+def test_a_stay_told_as_the_weekend_of_its_dates() -> None:
+    assert ("muammar-gaddafi", "PT", "2007-12", "completed") in rows(
+        "Muammar Gaddafi spent the weekend of 8 and 9 December in Lisbon for a summit.", "2007-12-17")
+
+
+def test_a_title_with_a_or_no_is_any_holder_not_this_one() -> None:
+    got = rows("Vladimir Putin landed in Cairo on Tuesday: not since Nikita Khrushchev came in 1964 had a Kremlin "
+               "leader made an official visit to Egypt.", "2005-04-28")
+    assert got == {("vladimir-putin", "EG", "2005-04", "completed")}

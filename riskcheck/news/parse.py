@@ -95,6 +95,8 @@ _HEARSAY = frozenset({"claim", "allege", "rumour", "rumor", "speculate", "deny"}
 _ARRIVALS = frozenset({"arrive", "land", "fly", "touch", "jet"})
 # lengths of a stay the parse hangs a place on ("spent less than a day in Venezuela")
 _DURATIONS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "while", "time"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"})
 # what is signed ("signed the agreements in Addis Ababa": the parse hangs the place on the pact; it is where the
 # signing was)
 _PACTS = frozenset({"agreement", "accord", "deal", "treaty", "pact", "declaration", "memorandum", "protocol",
@@ -395,6 +397,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 if gov.pos_ == "VERB":
                     return gov, pending
                 prep = "including"
+            if prep in ("in", "at") and gov.pos_ == "NOUN" and gov.dep_ in ("nsubj", "nsubjpass") and \
+                    (gov.lemma_.lower(), "noun") in rules():
+                return gov, prep  # "A stop in Kiev ... was called off": the noun tells the journey itself
             if gov.lemma_.lower() in _LIST_HEADS and not (gov.pos_ == "VERB" and (gov.lemma_.lower(), "verb") in rules()) \
                     or prep in ("including", "as", "like"):  # ("stopping in A": the verb, not "stops in A")
                 if prep not in ("including", "as", "such", "of", "like", "with"):
@@ -411,6 +416,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 pending = pending or prep  # "the summit, which was held at the Dead Sea in Jordan": the summit's place
                 tok = gov.head
                 continue
+            if prep in ("in", "at") and gov.dep_ == "pobj" and gov.head.lower_ == "of" and \
+                    gov.head.head.lemma_.lower() in _DURATIONS and (gov.lower_ in _MONTHS or gov.like_num):
+                gov = gov.head.head  # "spent the weekend of 8 and 9 December in Lisbon": the parse hangs it on the date
             if prep in ("in", "at") and gov.lemma_.lower() in _DURATIONS and gov.dep_ in ("dobj", "npadvmod") and \
                     gov.head.pos_ == "VERB":
                 return gov.head, prep  # "spent less than a day in Venezuela", "a long weekend in Rome"

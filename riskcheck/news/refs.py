@@ -189,6 +189,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             continue  # "Russian President Dmitry Medvedev": someone else holding a similar title
         if i > 0 and words[i - 1] in _ORDINAL_DESC:
             continue  # "the last Israeli leader to visit Oman": a description, not the title's holder
+        if i > 0 and words[i - 1] in ("a", "an", "any", "no", "every"):
+            continue  # "not since 1964 had a Kremlin leader made an official visit": any holder, not this one
         a = i - 1 if i > 0 and words[i - 1] == "the" else i
         out.append(Mention(a, j, doc.entity_for_pid(pid), text[toks[a].start:toks[j - 1].end], "title"))
         taken.update(range(a, j))
