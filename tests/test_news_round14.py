@@ -224,3 +224,12 @@ def test_a_title_with_a_or_no_is_any_holder_not_this_one() -> None:
     got = rows("Vladimir Putin landed in Cairo on Tuesday: not since Nikita Khrushchev came in 1964 had a Kremlin "
                "leader made an official visit to Egypt.", "2005-04-28")
     assert got == {("vladimir-putin", "EG", "2005-04", "completed")}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Joseph Kony crossed into Congo in September 2005.", "CD"),  # news means the DRC by a bare "Congo"
+    ("Joseph Kony flew to Brazzaville, then crossed into Congo in September 2005.", "CG"),  # the article says which
+    ("Joseph Kony went to Kinshasa and then to Congo in September 2005.", "CD"),
+])
+def test_a_bare_congo_is_read_as_news_means_it_unless_the_article_says(text: str, country: str) -> None:
+    assert {t.country for t in extract_trips(text, "2006-08-01") if t.person_id == "joseph-kony"} == {country}

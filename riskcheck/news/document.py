@@ -11,12 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..dates import DateSpan
 from ..places import PlaceName
 from ..ruleset import Ruleset
 from . import dates as ndates
+from . import tables
 from .dates import DateExpr, Tok
 from .mentions import Gazetteer, Hit
 
@@ -300,11 +302,14 @@ class _Doc:
             names = h.value
             kinds = {pn.kind for pn in names}
             best = _best_place(names)
-            if best is not None and self.codes_seen and len({pn.code for pn in names if pn.kind == best.kind}) > 1:
-                # "Congo" (CG or CD): the reading whose country the article names unambiguously ("Kinshasa")
+            if best is not None and len({pn.code for pn in names if pn.kind == best.kind}) > 1:
+                # "Congo" (CG or CD): the reading whose country the article names unambiguously ("Kinshasa"),
+                # else the one news means by the name (tables/news_readings.csv)
                 seen = [pn for pn in names if pn.kind == best.kind and pn.code in self.codes_seen]
                 if len({pn.code for pn in seen}) == 1:
                     best = seen[0]
+                elif not seen and (code := _news_readings().get(h.key)):
+                    best = next((pn for pn in names if pn.kind == best.kind and pn.code == code), best)
             if best is None:
                 continue
             demonym = "demonym" in kinds
@@ -345,6 +350,12 @@ def words_matched(rx: re.Pattern[str], words: list[str]) -> tuple[int, int] | No
 def sentence_ends(text: str, a: int, b: int) -> int:
     """How many sentence ends (".", "!", "?") stand in ``text[a:b]`` (0 when ``b <= a``)."""
     return sum(text.count(c, a, b) for c in ".!?") if b > a else 0
+
+
+@cache
+def _news_readings() -> dict[str, str]:
+    """Place name -> the country news means by it when the article does not say (tables/news_readings.csv)."""
+    return {row["name"]: row["code"] for row in tables.load("news_readings")}
 
 
 def _best_place(names: Sequence[PlaceName]) -> PlaceName | None:
