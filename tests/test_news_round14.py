@@ -162,6 +162,8 @@ def test_a_date_of_the_main_clause_is_not_the_date_of_a_before_clause() -> None:
 
 
 def test_a_host_receiving_something_of_his_is_no_visit() -> None:
+    assert rows("Muammar Gaddafi is wanted. Zimbabwe, Sudan and Chad have all received Gaddafi's money over the "
+                "years.", "2011-06-28") == set()
     assert rows("Muammar Gaddafi is wanted. Zimbabwe, Sudan and Chad have all received the colonel's money over the "
                 "years.", "2011-06-28") == set()
     assert ("muammar-gaddafi", "ZW", "2011-06", "completed") in rows("Zimbabwe received Muammar Gaddafi on Monday.",
