@@ -635,19 +635,29 @@ def airport_names() -> dict[str, PlaceName]:
     global _AIRPORTS
     if _AIRPORTS is not None:
         return _AIRPORTS
-    import csv
-
     names = place_names()
     out: dict[str, PlaceName] = {}
-    with open(os.path.join(_TABLES, "airports.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            key, code, city = row["key"], row["code"], row["city"]
-            known = names.get(key)
-            if known and all(pn.code != code for pn in known) and any(pn.kind != "city" for pn in known):
-                continue  # (another country's town of that name yields: "Bole International Airport" is Addis')
-            out[key] = PlaceName(city or key.title() + " Airport", code, "city", city)
+    for key, code, city, _iata in _airport_rows():
+        known = names.get(key)
+        if known and all(pn.code != code for pn in known) and any(pn.kind != "city" for pn in known):
+            continue  # (another country's town of that name yields: "Bole International Airport" is Addis')
+        out[key] = PlaceName(city or key.title() + " Airport", code, "city", city)
     _AIRPORTS = out
     return out
+
+
+_AIRPORT_ROWS: list[tuple[str, str, str, str]] | None = None
+
+
+def _airport_rows() -> list[tuple[str, str, str, str]]:
+    """The rows of riskcheck/tables/airports.csv as (key, code, city, iata), read once."""
+    global _AIRPORT_ROWS
+    if _AIRPORT_ROWS is None:
+        import csv
+
+        with open(os.path.join(_TABLES, "airports.csv"), newline="", encoding="utf-8") as f:
+            _AIRPORT_ROWS = [(r["key"], r["code"], r["city"], r["iata"]) for r in csv.DictReader(f)]
+    return _AIRPORT_ROWS
 
 
 _IATA: dict[str, PlaceName] | None = None
@@ -658,14 +668,10 @@ def iata_codes() -> dict[str, PlaceName]:
     global _IATA
     if _IATA is not None:
         return _IATA
-    import csv
-
     out: dict[str, PlaceName] = {}
-    with open(os.path.join(_TABLES, "airports.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            code, city, iata = row["code"], row["city"], row["iata"]
-            if len(iata) == 3 and iata.isupper() and iata not in out:
-                out[iata] = PlaceName(city or row["key"].title() + " Airport", code, "city", city)
+    for key, code, city, iata in _airport_rows():
+        if len(iata) == 3 and iata.isupper() and iata not in out:
+            out[iata] = PlaceName(city or key.title() + " Airport", code, "city", city)
     _IATA = out
     return out
 

@@ -24,6 +24,7 @@ from .document import (
 )
 from .gatherings import trip_event, with_event_dates
 from .modality import FUTURE, Cue
+from .parse import _MOOTED_TRIPS
 from .status import answered_invitation, denied_report, first_to_visit, parse_status
 from .storyplace import arrival_without_place, without_dateline
 from .tripdates import (
@@ -168,14 +169,13 @@ def _story_traveller(doc: _Doc) -> Entity | None:
 # nobody owns, mooted, is the story traveller's (:func:`_mooted_for`)
 MOOTED = frozenset({"discussed", "discussing", "possible", "could", "might", "mooted", "floated", "considered",
                      "considering", "planned", "planning", "expected", "envisaged", "likely", "proposed"})
-_MOOTED_NOUNS = frozenset({"visit", "trip", "journey", "tour"})
 
 
 def _mooted_for(doc: _Doc, s: _Sentence, ms: list[Mention], dests: list[Place]) -> Entity | None:
     """Whose a visit is that a sentence moots without an owner: the wanted person the story is about, when everyone
     else it names is a host (of a destination's country) or an aide of that person's own country."""
     words = s.words
-    if MOOTED.isdisjoint(words) or _MOOTED_NOUNS.isdisjoint(words):
+    if MOOTED.isdisjoint(words) or _MOOTED_TRIPS.isdisjoint(words):
         return None
     who, age = doc.subject_before  # (this sentence's names are hosts or aides, not the story's subject)
     if who is None or not who.pid or age > 1:
@@ -258,7 +258,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             n = tok_at(link.trigger)
             who = Mention(n, n + 1, story, story.name, "pronoun")
             doc.last_subject_age = 0  # the sentence told of them: "And a trip to India ... was postponed"
-        elif by_story and mooted is not None and words[tok_at(link.trigger)] in _MOOTED_NOUNS:
+        elif by_story and mooted is not None and words[tok_at(link.trigger)] in _MOOTED_TRIPS:
             n = tok_at(link.trigger)
             who = Mention(n, n + 1, mooted, mooted.name, "pronoun")
         else:

@@ -303,7 +303,8 @@ def _referring(x: _Look) -> bool:
         return False
     ws = x.folded[x.a:x.b].split()
     return not x.parse_words.isdisjoint(ws) and (
-        any(h.cat == "word" and h.value.partition(":")[0] in _REFERRING for h in x.hits) or not x.known.keys().isdisjoint(ws))
+        any(h.cat == "word" and h.value.partition(":")[0] in _REFERRING for h in x.hits)
+        or not x.known.keys().isdisjoint(ws))
 
 
 def _caption(x: _Look) -> bool:

@@ -54,7 +54,7 @@ def _phrase_end(s: _Sentence, start: int) -> int:
                  or any(ch in s.toks[t].gap for ch in _PUNCT)), len(words))
 
 
-def _country_of(doc: _Doc, ms: list[Mention], places: list[Place], i: int, j: int) -> str:
+def _country_of(ms: list[Mention], places: list[Place], i: int, j: int) -> str:
     """The country of who invites, named in tokens ``[i, j)``: a person's (their nationality) or a place's
     ("Japan's invitation", "the Japanese government", "Japanese Prime Minister Shinzo Abe")."""
     for m in ms:
@@ -85,11 +85,11 @@ def _by_verb(doc: _Doc, s: _Sentence, ms: list[Mention], places: list[Place], n:
         if by is None:
             return None
         end = _phrase_end(s, by + 1)
-        return guest, _country_of(doc, ms, places, by + 1, end), end
+        return guest, _country_of(ms, places, by + 1, end), end
     guest_m = next((m for m in ms if m.i == n + 1 and m.entity is not None), None)
     if guest_m is None:
         return None
-    return guest_m.entity, _country_of(doc, ms, places, max(0, n - 8), n), guest_m.j
+    return guest_m.entity, _country_of(ms, places, max(0, n - 8), n), guest_m.j
 
 
 def _by_noun(doc: _Doc, s: _Sentence, ms: list[Mention], places: list[Place], n: int) -> Found | None:
@@ -103,11 +103,11 @@ def _by_noun(doc: _Doc, s: _Sentence, ms: list[Mention], places: list[Place], n:
         guest_m = next((m for m in ms if m.i == n + 2 and m.entity is not None), None)
         if guest_m is None:
             return None
-        return guest_m.entity, _country_of(doc, ms, places, start, n), guest_m.j
+        return guest_m.entity, _country_of(ms, places, start, n), guest_m.j
     guest = _entity_in(ms, start, n)
     if words[n + 1:n + 2] == ["from"]:
         end = _phrase_end(s, n + 2)
-        return guest, _country_of(doc, ms, places, n + 2, end), end
+        return guest, _country_of(ms, places, n + 2, end), end
     own = [m for m in ms if m.possessive and m.j <= n and n - m.j <= 2 and m.entity is not None]
     poss = [p for p in places if p.j <= n and n - p.j <= 2 and words[p.j:p.j + 1] == ["s"]]
     home = own[-1].entity.nationality if own and own[-1].entity is not None else poss[-1].code if poss else ""

@@ -356,8 +356,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("word", longest=False):
         if h.value == "pronoun" and i not in taken and not (j < len(words) and words[j] in _HONORIFICS):
             out.append(Mention(i, j, None, text[toks[i].start:toks[j - 1].end], "pronoun"))
-        elif h.value.startswith("epithet") and i > 0 and not (j < len(toks) and (toks[j].cap and toks[j].gap == " "
-                                                                       or words[j] == "of")):
+        elif h.value.startswith("epithet") and i > 0 and not (
+                j < len(toks) and (toks[j].cap and toks[j].gap == " " or words[j] == "of")):
             # "the dictator attended ...", "the Sudanese strongman", "the ousted autocrat": the wanted person the
             # article is about, of that nationality when one is given ("Sudanese dictator Omar Bashir", a name
             # right after, is the name's own role)

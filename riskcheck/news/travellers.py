@@ -34,6 +34,7 @@ _AS_AUX = frozenset({"is", "are", "was", "were", "will", "would", "does", "do", 
 _VISIT_NOUNS = frozenset({"visit", "trip", "arrival", "stay", "tour", "presence", "attendance", "participation",
                           "delegation", "entourage", "return", "visits", "trips", "summit", "meeting", "talks"})
 
+
 def _coordinated(s: _Sentence, ms: list[Mention], trav: Mention) -> list[Mention]:
     """People listed with the traveller as one subject: "A, B and C attended", "A and B will visit"."""
     people = [m for m in ms if m.entity is not None and m.kind != "pronoun" and not m.possessive]
