@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .document import Trip, _Doc, _Draft, sentence_ends
@@ -48,6 +49,15 @@ def _just_told(doc: _Doc, earlier: _Draft, later: _Draft) -> bool:
     return sentence_ends(doc.text, end, start) <= 1
 
 
+def _coming_back(doc: _Doc, new: _Draft) -> bool:
+    """Whether plan ``new`` is to come again to its city ("are expected back in Addis Ababa later this month", "will
+    return to Tehran"): another trip than the one just made there."""
+    if not new.city:
+        return False
+    rx = re.compile(rf"\b(?:back|returns?|returning)\s+(?:in|to)\s+{re.escape(new.city)}\b")
+    return any(rx.search(doc.text, a, b) for a, b in new.sentences)
+
+
 def _add(doc: _Doc, new: _Draft) -> None:
     if new.status in ("completed", "ongoing", "planned") and new.sentences and \
             all(doc.text[a:b].rstrip().endswith("?") for a, b in new.sentences):
@@ -67,8 +77,9 @@ def _add(doc: _Doc, new: _Draft) -> None:
             return d.status == "completed" and bool(d.spans) and d.spans[0][1] < doc.pub.start  # type: ignore[union-attr]
         def long_past(d: _Draft) -> bool:
             return past(d) and d.spans[0][1].toordinal() < doc.pub.start.toordinal() - 30  # type: ignore[union-attr]
-        if new.status in _OPEN:
+        if new.status in _OPEN or new.status == "planned" and _coming_back(doc, new):
             cands = [d for d in cands if not past(d)]
+            # ("Bashir and Kiir are expected back in Addis Ababa later this month": not the visit just made)
         elif past(new):
             cands = [d for d in cands if d.status not in _OPEN]
         # "arrived at the White House" (now) and a caption's "on April 7": two trips, not one

@@ -119,6 +119,30 @@ def _here(doc: _Doc, s: _Sentence) -> Place | None:
     return Place(n, n + 1, code, "city" if city else "country", city, "here")
 
 
+# words before "the capital" that make it the traveller's own ("returned to the capital", "back in the capital")
+_OWN_CAPITAL = frozenset({"returned", "returning", "returns", "return", "back", "home", "left", "leaving", "leaves",
+                          "fled", "from", "out", "stayed", "remained", "remains"})
+
+
+def _dateline_capital(doc: _Doc, s: _Sentence) -> Place | None:
+    """ "ADDIS ABABA - ... Bashir, who arrived in the capital on Saturday": a bare "the capital" in a story whose
+    dateline is a capital is that city (not "the Russian capital", nor "returned to the capital", nor in a
+    quotation)."""
+    if doc.story is None:
+        return None
+    code, city = doc.story
+    if not city or doc.g.capitals.get(code, "") != city:
+        return None
+    words = s.words
+    n = next((x for x in range(2, len(words)) if words[x] == "capital" and words[x - 1] == "the"
+              and not (x + 1 < len(words) and (words[x + 1] in ("of", "s") or s.toks[x + 1].cap))
+              and s.toks[x].gap == " "
+              and _OWN_CAPITAL.isdisjoint(words[max(0, x - 4):x - 1])), None)
+    if n is None or any(q in doc.text[s.a:s.toks[n].start] for q in ('"', "“")):
+        return None
+    return Place(n, n + 1, code, "city", city, "here")
+
+
 def _arrival_place(doc: _Doc, s: _Sentence, k: int) -> tuple[str, str] | None:
     """``(code, city)`` of an arrival told without a place ("Bashir flew in from Khartoum in the morning"): where the
     trip just told goes ("Putin flew to Beijing. He arrived in the morning"), unless it was long before the report;
@@ -203,7 +227,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     there = _there(doc, s, found_places)
     if there is not None:
         found_places = [*found_places, there]
-    pointed = _here(doc, s)
+    pointed = _here(doc, s) or _dateline_capital(doc, s)
     if pointed is not None:
         found_places = [*found_places, pointed]
     dests = [p for p in found_places if p.kind in _PLACE_KIND_RANK and not any(a <= p.i < b for a, b in role_spans)

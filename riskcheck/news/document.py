@@ -188,6 +188,8 @@ class _Doc:
         self.counts: dict[str, int] = {}  # entity key -> mentions so far (salience)
         self.last_subject: Entity | None = None
         self.recent: list[Entity] = []  # the last few people named, latest last ("the two leaders met")
+        # (end, people) of the last sentence that named someone: "Bashir and Kiir are expected back. The two men ..."
+        self.named_last: tuple[int, list[Entity]] = (0, [])
         self.last_subject_age = 99
         # who the story was about before the sentence being read named anyone (dependency._mooted_for)
         self.subject_before: tuple[Entity | None, int] = (None, 99)

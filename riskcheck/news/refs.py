@@ -19,11 +19,13 @@ from .document import (
     _PLACE_KIND_RANK,
     Entity,
     Mention,
+    Place,
     _clause,
     _Doc,
     _Draft,
     _place_code,
     _Sentence,
+    sentence_ends,
     words_matched,
 )
 from .mentions import Hit
@@ -47,6 +49,19 @@ def _salient_holder(doc: _Doc, role_word: str, nat: str) -> Entity | None:
     if not cands:
         return None
     return max(reversed(cands), key=lambda e: doc.counts.get(e.key, 0))
+
+
+# "the former president", "the ousted leader": someone who no longer holds the role
+_NO_LONGER = frozenset({"former", "ousted", "deposed", "toppled", "overthrown", "exiled"})
+
+
+def _former_holder(doc: _Doc, role_word: str) -> Entity | None:
+    """Who "the former president" is: the one wanted person named in the article whose titles on the report's
+    day say they held that role once ("former Sudanese president"); else nobody (not the president named)."""
+    pids = {pid for title, pid in doc.titles.items()
+            if role_word in title.split() and not _NO_LONGER.isdisjoint(title.split())
+            and doc.counts.get("id:" + pid, 0)}
+    return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
 
 
 def _salient_national(doc: _Doc, nat: str) -> Entity | None:
@@ -280,6 +295,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             # ("the Leader" capitalised mid-sentence: a title, "the Leader of the Revolution" named before)
             # "the prime minister": the holder of that role last named in the article
             held = _salient_holder(doc, role_word, nat)
+            if not _NO_LONGER.isdisjoint(words[det + 1:i]):
+                held = _former_holder(doc, role_word)  # "the former president": not the president named
             if held is not None and not taken.intersection(range(det, j)) and \
                     not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
                 out.append(Mention(det, j, held, text[toks[det].start:toks[j - 1].end], "title"))
@@ -642,7 +659,11 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         # "X and Joe Biden spoke ...": X and a partner the tables do not know (only X can be reported)
         unknown_partner = len(doc.recent) == 1 and len(pair) == 1 and w != "they" and \
             _named_with_partner(doc, s, pair[0])
-        if (len(pair) != 2 and not unknown_partner) or len(doc.recent) > 3:
+        crowded = len(doc.recent) > 3
+        just = _pair_just_named(doc, s, travellers) if len(pair) != 2 or crowded else None
+        if just is not None:
+            pair, crowded = just, False  # "Bashir and Kiir are expected back in X. The two men last met here"
+        if (len(pair) != 2 and not unknown_partner) or crowded:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
         while mi is not None:
@@ -650,6 +671,9 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
                           and (words[p.i - 1] in ("in", "at") or (p.kind == "country" and p.i > 1 and
                                                                   words[p.i - 2] == "in" and s.toks[p.i - 1].cap))),
                          None)
+            if place is None and doc.story is not None and "here" in words[mi + 1:mi + 3]:
+                n = words.index("here", mi + 1)  # "The two men last met here in mid-July": the dateline's place
+                place = Place(n, n + 1, doc.story[0], "city", doc.story[1], "here")
             if place is None:
                 return
             clause = _clause(s, mi, place.j, doc.w.get("clause", set()))
@@ -663,6 +687,18 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
             mi = next((x for x in range(place.j, len(words) - 1) if words[x] == "met" and words[x - 1] == "and"
                        and words[x + 1] == "again"), None)
         return
+
+
+def _pair_just_named(doc: _Doc, s: _Sentence, travellers: set[str]) -> list[Entity] | None:
+    """The two people the sentence right before ``s`` named, when it named only those two, both travellers or
+    wanted, of two countries: who "the two men" of ``s`` are."""
+    end, named = doc.named_last
+    if len(named) != 2 or not end or end > s.a or sentence_ends(doc.text, end, s.a) > 1:
+        return None
+    a, b = named
+    if not all(e.pid or e.key in travellers for e in named) or not a.nationality or a.nationality == b.nationality:
+        return None
+    return list(named)
 
 
 def _named_with_partner(doc: _Doc, s: _Sentence, ent: Entity) -> bool:
@@ -722,6 +758,12 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     named = [h for h in hits if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end])]
     for h in named:
         _note_recent(doc, doc.entity_for_pid(h.value))  # "X and Y spoke. They met in Z in 2019."
+    if named:
+        people: list[Entity] = []
+        for h in named:
+            if (e := doc.entity_for_pid(h.value)) not in people:
+                people.append(e)
+        doc.named_last = (named[-1].end, people)
     last = doc.last_subject
     if named and last is not None and doc.last_subject_age <= 3 and any(
             h.cat == "word" and h.value == "pronoun" and h.start < named[0].start

@@ -19,6 +19,7 @@ from .document import (
     _Doc,
     _Draft,
     _Sentence,
+    sentence_ends,
     words_matched,
 )
 from .modality import FUTURE, Cue, status_of
@@ -128,6 +129,10 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if ent is None:
             continue
         n = m.j + (m.j < len(words) and words[m.j] == "s")
+        own = next((p for p in places if p.i == n and p.j + 3 < len(words) and words[p.j] in ("visit", "trip")
+                    and words[p.j + 1: p.j + 3] == ["the", "first"] and "," in s.toks[p.j + 1].gap), None)
+        if own is not None:
+            n = own.j + 2  # "His Belgrade visit, the first since March 2011 when he came as prime minister"
         if n >= len(words) or words[n] != "first" or (n + 1 < len(words) and words[n + 1] not in _FIRST_NOUNS
                                                       and words[n + 1] != "since"):
             continue
@@ -141,16 +146,32 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                       and not _JOURNEY_TOLD.isdisjoint(words[si + 1:d.i])), None)
         if d is None:
             continue
-        dest = next((p for p in places if n < p.i < si), None)
+        dest = own or next((p for p in places if n < p.i < si), None)
+        if dest is None and "to" in words[n + 1:si] and _BACK_NOUNS.intersection(words[n + 1:si]):
+            # "the Russian leader's first trip to the republic since June 2022" (the trip told before), "arrived in
+            # Armenia on Monday, his first to the country since 2005" (the place told before in the sentence)
+            dest = _trip_now(doc, s, ent) or next((p for p in reversed(places) if p.j <= m.i
+                                                   and p.code != ent.nationality), None)
         if dest is None and "to" in words[n + 1:si]:
             continue  # "his first trip to western Europe since 1989": a destination the tables do not place
         if dest is None:  # "a trip to Turkey would be X's first since", "Vietnam is preparing ... for X's first visit"
-            dest = next((p for p in reversed(places) if p.j <= m.i and (p.i == 0 or words[p.i - 1] == "to")), None)
+            dest = next((p for p in reversed(places) if p.j <= m.i and (p.i == 0 or words[p.i - 1] == "to")
+                         and p.code != ent.nationality), None)
         if dest is None or dest.code == ent.nationality:
             continue
         spans = ndates.resolve(d, doc.pub, False)[:1]
         if spans:
             _add(doc, _Draft(ent, m.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
+
+
+def _trip_now(doc: _Doc, s: _Sentence, ent: Entity) -> Place | None:
+    """The country of the trip of ``ent`` told in this sentence or the two before it (what "the republic", "the
+    country" of "his first trip to the republic since 2022" is)."""
+    last = next((d for d in reversed(doc.drafts) if d.entity is ent), None)
+    if last is None or not last.sentences or last.status not in ("completed", "ongoing", "planned") or \
+            sentence_ends(doc.text, last.sentences[-1][1], s.a) > 2:
+        return None
+    return Place(0, 0, last.code, "country", "", "")
 
 
 # words between a traveller and "since" that say the trip before it was made ("has not attended ... since",

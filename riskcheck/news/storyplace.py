@@ -21,6 +21,10 @@ _DAY = r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}\b|, \d{1,2} [A-Z][A-Za-z]{2,8}\.?(?: \d
 _DATELINE = re.compile(rf"(?:^|\n)[ \t]*{_PLACE}(?:{_DAY}| {_AGENCY})?[ \t]*(?:[-\u2013\u2014:]|\(|,)")
 # a sentence opening with a dateline and its dash (what the parse should not read)
 _OPENING = re.compile(rf"[ \t\n]*{_PLACE}{_DAY}?(?: {_AGENCY})?[ \t]*[-\u2013\u2014]+[ \t]")
+# a title-case dateline, only with a spaced dash ("Addis Ababa — Under steady rain ...", "Goma, DR Congo - ")
+_TITLE_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<city>[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2})"
+                             rf"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?{_DAY}?(?: {_AGENCY})?"
+                             r"[ \t]+[-\u2013\u2014]{1,2}[ \t]")
 _HEAD_CHARS = 1500  # a dateline opens the story: looked for in its first characters only
 # arrival words that take no destination of their own in "X flew in on Friday", "X landed yesterday evening"
 _ARRIVED = frozenset({"arrived", "arrives", "arriving", "landed", "lands", "landing"})
@@ -30,6 +34,10 @@ _PARTICLE = {"flew": "in", "flies": "in", "flown": "in", "touched": "down", "tou
 def dateline_place(text: str, hits: list[Hit]) -> tuple[str, str] | None:
     """``(country code, city)`` of the story's dateline, if the text opens with one the gazetteer knows."""
     for m in _DATELINE.finditer(text, 0, _HEAD_CHARS):  # (an upper-case headline may match first)
+        found = _resolved(m, hits)
+        if found is not None:
+            return found
+    for m in _TITLE_DATELINE.finditer(text, 0, _HEAD_CHARS):
         found = _resolved(m, hits)
         if found is not None:
             return found

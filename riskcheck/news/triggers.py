@@ -155,8 +155,10 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places, head)
         if skip:
             continue
-        if role != "host" and dests and trav is None:
-            doc.context = (k, dests, _pick_date(s, found, ti, max(tj, dests[-1].j), speech, clause))
+        # (not where a journey starts: "Mutharika, who flew in from Lilongwe on Friday" says nothing of the summit)
+        ctx_dests = [p for p in dests if not (0 < p.i <= len(words) and words[p.i - 1] == "from")]
+        if role != "host" and ctx_dests and trav is None:
+            doc.context = (k, ctx_dests, _pick_date(s, found, ti, max(tj, ctx_dests[-1].j), speech, clause))
             # what "They include X, Y and Z" in the next sentences joins (:func:`.attendance._attendance`)
             doc.context_status = status_of(form, role, words, ti, tj, cues, clause) or \
                 {"past": "completed", "pres": "completed"}.get(form)
