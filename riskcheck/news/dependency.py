@@ -113,10 +113,16 @@ def _here(doc: _Doc, s: _Sentence) -> Place | None:
     words = s.words
     n = next((x for x in range(1, len(words)) if words[x] == "here" and words[x - 1] not in ("from", "out")
               and not (x + 1 < len(words) and words[x + 1] in _EXISTENTIAL)), None)
-    if n is None or any(q in doc.text[s.a:s.toks[n].start] for q in ('"', "“")):
+    if n is None or _quoted_before(doc, s, n):
         return None
     code, city = doc.story
     return Place(n, n + 1, code, "city" if city else "country", city, "here")
+
+
+def _quoted_before(doc: _Doc, s: _Sentence, n: int) -> bool:
+    """Whether a quotation opens in sentence ``s`` before its token ``n`` (a speaker's "here" or "the capital" is
+    where the speaker is, not always the dateline's place)."""
+    return any(q in doc.text[s.a:s.toks[n].start] for q in ('"', "“"))
 
 
 # words before "the capital" that make it the traveller's own ("returned to the capital", "back in the capital")
@@ -138,7 +144,7 @@ def _dateline_capital(doc: _Doc, s: _Sentence) -> Place | None:
               and not (x + 1 < len(words) and (words[x + 1] in ("of", "s") or s.toks[x + 1].cap))
               and s.toks[x].gap == " "
               and _OWN_CAPITAL.isdisjoint(words[max(0, x - 4):x - 1])), None)
-    if n is None or any(q in doc.text[s.a:s.toks[n].start] for q in ('"', "“")):
+    if n is None or _quoted_before(doc, s, n):
         return None
     return Place(n, n + 1, code, "city", city, "here")
 

@@ -38,7 +38,7 @@ from ..ruleset import Ruleset, load_ruleset
 from .assemble import _add, _finish
 from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
 from .dependency import CALLED_OFF, CAPTION_WORDS, MOOTED, _parse_trips, _parse_words, _parser
-from .document import _PLACE_KIND_RANK, Entity, Trip, _Doc, _Sentence
+from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
 from .gatherings import _collect_events
 from .glue import restore, unglue
 from .invitations import INVITE_WORDS, invitation_home
@@ -51,11 +51,11 @@ from .refs import (
     _age_subject,
     _cheap_subject,
     _date_back_reference,
-    _note_recent,
     _surname_subject,
     _two_met,
     came_back,
     mentions,
+    note_named,
 )
 from .sentences import split, unwrap
 from .shapes import (
@@ -233,14 +233,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             present_include(doc, s, ms)
         if "among" in s.words and doc.events:
             among_present(doc, s, k, ms)
-        named: list[Entity] = []
-        for m in ms:
-            if m.entity is not None and m.kind != "pronoun":
-                _note_recent(doc, m.entity)
-                if m.entity not in named:
-                    named.append(m.entity)
+        named = [m.entity for m in ms if m.entity is not None and m.kind != "pronoun"]
         if named:
-            doc.named_last = (b, named)
+            note_named(doc, b, named)
         n_before = len(doc.drafts)
         if "trigger" in cats:
             _trips_in(doc, s, k, ms)

@@ -58,9 +58,9 @@ _NO_LONGER = frozenset({"former", "ousted", "deposed", "toppled", "overthrown", 
 def _former_holder(doc: _Doc, role_word: str) -> Entity | None:
     """Who "the former president" is: the one wanted person named in the article whose titles on the report's
     day say they held that role once ("former Sudanese president"); else nobody (not the president named)."""
-    pids = {pid for title, pid in doc.titles.items()
-            if role_word in title.split() and not _NO_LONGER.isdisjoint(title.split())
-            and doc.counts.get("id:" + pid, 0)}
+    named = {e.pid for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)}
+    pids = {pid for title, pid in doc.titles.items() if pid in named
+            and role_word in (words := title.split()) and not _NO_LONGER.isdisjoint(words)}
     return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
 
 
@@ -743,6 +743,17 @@ def _date_back_reference(doc: _Doc, s: _Sentence) -> None:
             return
 
 
+def note_named(doc: _Doc, end: int, people: list[Entity]) -> None:
+    """A sentence ending at ``end`` named ``people`` (not by a pronoun): who "the two leaders" or "they" can be
+    (:func:`_note_recent`), and who the sentence right before "the two men" named (``doc.named_last``)."""
+    once: list[Entity] = []
+    for ent in people:
+        _note_recent(doc, ent)
+        if ent not in once:
+            once.append(ent)
+    doc.named_last = (end, once)
+
+
 def _note_recent(doc: _Doc, ent: Entity) -> None:
     """``ent`` was named just now (the last four people named are who "the two leaders" or "they" can be)."""
     rec = doc.recent
@@ -756,14 +767,8 @@ def _note_recent(doc: _Doc, ent: Entity) -> None:
 def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     """The salient person of a sentence with no trip in it, from its first person or title hit."""
     named = [h for h in hits if h.cat == "person" and any(c.isupper() for c in text[h.start:h.end])]
-    for h in named:
-        _note_recent(doc, doc.entity_for_pid(h.value))  # "X and Y spoke. They met in Z in 2019."
-    if named:
-        people: list[Entity] = []
-        for h in named:
-            if (e := doc.entity_for_pid(h.value)) not in people:
-                people.append(e)
-        doc.named_last = (named[-1].end, people)
+    if named:  # "X and Y spoke. They met in Z in 2019."
+        note_named(doc, named[-1].end, [doc.entity_for_pid(h.value) for h in named])
     last = doc.last_subject
     if named and last is not None and doc.last_subject_age <= 3 and any(
             h.cat == "word" and h.value == "pronoun" and h.start < named[0].start

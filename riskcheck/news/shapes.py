@@ -10,6 +10,7 @@ from datetime import date
 from . import dates as ndates
 from .assemble import _add, _compatible, near_trip
 from .dates import DateExpr
+from .dependency import _near
 from .document import (
     _PLACE_KIND_RANK,
     Entity,
@@ -19,7 +20,6 @@ from .document import (
     _Doc,
     _Draft,
     _Sentence,
-    sentence_ends,
     words_matched,
 )
 from .modality import FUTURE, Cue, status_of
@@ -168,8 +168,7 @@ def _trip_now(doc: _Doc, s: _Sentence, ent: Entity) -> Place | None:
     """The country of the trip of ``ent`` told in this sentence or the two before it (what "the republic", "the
     country" of "his first trip to the republic since 2022" is)."""
     last = next((d for d in reversed(doc.drafts) if d.entity is ent), None)
-    if last is None or not last.sentences or last.status not in ("completed", "ongoing", "planned") or \
-            sentence_ends(doc.text, last.sentences[-1][1], s.a) > 2:
+    if last is None or last.status not in ("completed", "ongoing", "planned") or not _near(doc, last, s):
         return None
     return Place(0, 0, last.code, "country", "", "")
 
