@@ -138,9 +138,13 @@ def _entourage(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     if lead is not None and lead.entity is not None:
         trip = next((d for d in reversed(doc.drafts) if d.entity is lead.entity and d.sentences
                      and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
-    elif n > 0 and ("," in s.toks[n].gap or words[n] == "with"):
-        # "X arrived in Beijing on Monday, accompanied by Y": the trip this sentence told
+    elif n > 0 and ("," in s.toks[n].gap or words[n] == "with") or n == 0 and doc.last_subject is not None:
+        # "X arrived in Beijing on Monday, accompanied by Y": the trip this sentence told; "Accompanied by Y, he
+        # went straight to the base": that of the person the sentences before were about
         trip = next((d for d in reversed(doc.drafts) if (s.a, s.b) in d.sentences and not d.earlier), None)
+        if trip is None and n == 0:
+            trip = next((d for d in reversed(doc.drafts) if d.entity is doc.last_subject and d.sentences
+                         and s.a - d.sentences[-1][1] < 600 and not d.earlier), None)
     else:
         return
     if trip is None:

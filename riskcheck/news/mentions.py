@@ -153,6 +153,13 @@ class Gazetteer:
             if row["phrase"] == "to":
                 continue  # the bare infinitive marker is checked right before a trigger (see extract)
             add(normalize(row["phrase"]) or row["phrase"], "cue", (row["status"], int(row["strength"]), row["scope"]))
+        for key, vals in entries.items():
+            if any(cat in ("trigger", "cue") for cat, _v in vals):
+                # a city's other name that is a travel word ("Tour" for Tours): the word, never the city
+                entries[key] = [(cat, tuple(pn for pn in v if pn.kind not in ("city", "capital")
+                                            or normalize(pn.name) == key)) if cat == "place" else (cat, v)
+                                for cat, v in vals]
+                entries[key] = [(cat, v) for cat, v in entries[key] if cat != "place" or v]
         for row in tables.load("words"):
             # the other classes are tested on a sentence's words; keeping common words ("and", "by") out of
             # the automaton keeps the number of hits small

@@ -446,12 +446,23 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     salient = doc.last_subject if doc.last_subject is not None and doc.last_subject.pid and \
         doc.last_subject_age <= 3 else None
     pointed: Entity | None = None
+    # "Accompanied by Defence Minister X, he went straight to the base": "he" is not X, but the person the
+    # sentences before were about
+    escorted = next((n for n in range(3, min(len(words), 20)) if "," in toks[n].gap), None) \
+        if len(words) > 3 and words[1] == "by" and words[0] in _ESCORTED else None
+    if escorted is not None:
+        for p in out:
+            if p.i < escorted:
+                p.obj = True
     for m in out:
-        if m.kind == "pronoun" and ahead_subject is not None and m.i < ahead_subject.i and words[m.i] in _POSS_PRONOUNS \
+        if m.kind == "pronoun" and m.i == escorted and words[m.i] in ("he", "she") and \
+                doc.last_subject is not None and doc.last_subject_age <= 3 and _agrees(words[m.i], doc.last_subject):
+            m.entity = doc.last_subject
+        elif m.kind == "pronoun" and ahead_subject is not None and m.i < ahead_subject.i and words[m.i] in _POSS_PRONOUNS \
                 and _agrees(words[m.i], ahead_subject.entity):  # type: ignore[arg-type]
             m.entity = ahead_subject.entity
             continue
-        if m.kind == "pronoun":
+        elif m.kind == "pronoun":
             prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"
                     and _agrees(words[m.i], p.entity)]
             near = prev[-1] if prev else None
@@ -518,6 +529,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+_ESCORTED = frozenset({"accompanied", "joined", "escorted", "flanked"})
 # "His Majesty King Abdullah II", "Her Excellency": a form of address, not a pronoun
 _HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "eminence", "royal"})
 _FRONTED_PREPS = frozenset({"during", "on", "after", "before", "in", "at", "upon", "ahead", "throughout", "for"})

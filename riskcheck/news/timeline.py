@@ -38,7 +38,7 @@ _YEAR_HEAD = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.M)
 # "23 March - ", "29-31 March - ", "March 23 - ", "Late June - ", "End of March - ", "September - " under a year
 _YEARLESS = re.compile(
     r"^[ \t]*(?P<q>(?i:early|mid|late|end of|the end of|beginning of|start of)[ \t-]+)?"
-    rf"(?:(?P<d>\d{{1,2}})(?:[-–](?P<d2>\d{{1,2}}))? )?(?P<mon>{_MONTHS})\.?(?: (?P<md>\d{{1,2}})(?:[-–](?P<md2>\d{{1,2}}))?)?"
+    rf"(?:(?P<d>\d{{1,2}})(?:[-–](?P<d2>\d{{1,2}}))? )?(?P<mon>{_MONTHS}|{_MONTHS.upper()})\.?(?: (?P<md>\d{{1,2}})(?:[-–](?P<md2>\d{{1,2}}))?)?"
     r"[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
 # a paragraph headed by its places and month: "Davos, January. Two days at ...", "Berlin, Paris, London, June. ..."
 _PLACE_FIRST = re.compile(
@@ -92,6 +92,45 @@ def _yearless_date(m: re.Match[str], year: int) -> tuple[date, date, str] | None
         return None
     a, b = ndates._month_span(year, mon)
     return a, b, "month"
+
+
+# a line telling that the person stayed away from its place
+# (not "skipped the gala dinner": a part of the visit)
+_ABSENT = re.compile(r"\b(?:without (?:him|her)|stays away|stayed away|is absent|was absent)\b")
+_DAY_MONTH = re.compile(rf"\b(?:(?P<d>\d{{1,2}})(?:(?: to |[-–])(?P<d2>\d{{1,2}}))? (?P<mon>{_MONTHS})|"
+                        rf"(?P<mon2>{_MONTHS}) (?P<md>\d{{1,2}})(?:(?: to |[-–])(?P<md2>\d{{1,2}}))?)\b")
+
+
+def _day_in_line(text: str, m: re.Match[str], span: tuple[date, date, str]) -> tuple[date, date, str]:
+    """A month line's first day in that month ("FEBRUARY - Addis Ababa. On 2 February ...", "From 10 to 12
+    June"): the line's date, to the day."""
+    if span[2] != "month":
+        return span
+    for dm in _DAY_MONTH.finditer(text, m.start("rest"), m.end()):
+        mon = ndates.MONTHS.get((dm["mon"] or dm["mon2"]).lower())
+        d, d2 = (dm["d"], dm["d2"]) if dm["d"] else (dm["md"], dm["md2"])
+        if mon != span[0].month:
+            continue
+        try:
+            a = date(span[0].year, mon, int(d))
+            b = date(span[0].year, mon, int(d2)) if d2 else a
+        except ValueError:
+            return span
+        return (a, b, "range") if b > a else (a, a, "day")
+    return span
+
+
+_REPORT_DAYS = 14  # a date this close to the report's is read off the report day (a tense, "the previous day")
+_OLD_LINE_DAYS = 30  # a line this long before the report tells of the past
+
+
+def _by_the_report(span: tuple[date, date, str], line: tuple[date, date, str], doc: _Doc) -> bool:
+    """Whether a trip inside an old timeline line was dated off the report day ("is on Margarita Island",
+    "the previous day") rather than by a date of its own ("In November 2022 ...")."""
+    if doc.pub is None:
+        return False
+    report = doc.pub.start.toordinal()
+    return span[0].toordinal() >= report - _REPORT_DAYS and line[1].toordinal() < report - _OLD_LINE_DAYS
 
 
 def timeline_lines(text: str, pub: date | None = None) -> list[tuple[re.Match[str], tuple[date, date, str]]]:
@@ -158,7 +197,9 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
         m, line = next(((m, span) for m, span in lines if m.start() <= a and b <= m.end()), (None, None))
         if m is None or line is None:
             continue
-        if not d.spans:
+        if not d.spans or _by_the_report(d.spans[0], line, doc):
+            # ("MARCH - Doha. ... who had flown in the previous day": the day before March 30, not before the
+            # review appeared)
             d.spans, d.recent = [line], False
         if "place" in m.re.groupindex and doc.story is not None and (d.code, d.city) == doc.story:
             here = next((h for h in hits if h.cat == "place" and m.start("place") <= h.start < m.end("place")
@@ -189,6 +230,9 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
             if not (travels and opens and _COURT_ACTS.isdisjoint(line_words)):
                 continue  # "The Hague. Judges issue warrants": a dated event, no trip
         status = "completed" if doc.pub is None or span[1] <= doc.pub.end else "planned"
+        if _ABSENT.search(text, rest_at, m.end()):
+            status = "cancelled"  # "DECEMBER - The Copenhagen conference goes ahead without him"
+        span = _day_in_line(text, m, span)
         for code in codes if place_first else codes[:1]:
             city = next((pn.city for h in places for pn in h.value if pn.code == code and pn.city), "")
             _add(doc, _Draft(ent, ent.name, code, city, [span], status, "", [(m.start(), m.end())]))

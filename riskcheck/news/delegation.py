@@ -1,0 +1,122 @@
+"""Members of a delegation make its journey (issue 9).
+
+"Bashir arrived in Beijing at the head of a delegation including Defence Minister X", "The Libyan delegation in
+Minsk includes the foreign minister and also intelligence chief X", "X was part of the delegation when Bashir
+flew to Doha": the member travels where the delegation's leader went, on the trip told in the same sentence or
+just before it. A member is a compatriot of the leader (a host or an official met abroad is not one); a member
+who "did not make the trip" or "stayed behind" is no traveller, and one only "expected" on the plane is named
+as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assemble import _add
+from .dependency import _quoted_before
+from .document import Mention, _Doc, _Draft, _Sentence
+
+# the company a leader travels with
+PARTIES = frozenset({"delegation", "entourage", "retinue"})
+# "a delegation including X", "the delegation includes X", "a delegation of fifteen, among them X"
+_LISTS = frozenset({"including", "include", "includes", "included", "comprising", "comprises", "comprised"})
+_AMONG = frozenset({"them", "whom"})
+# "X was part of the delegation", "X, who was in the delegation in Paris", "X joined the delegation"
+_MEMBER_OF = re.compile(r"^(?:who |which )?(?:(?:was|were|is|are|had been|has been|will be|would be|had|has) )?"
+                        r"(?:also |again |reportedly |once |not |never )?"
+                        r"(?:(?:expected|due|set|supposed|meant|scheduled|listed) to (?:be )?)?"
+                        r"(?:part of|in|among|on|a member of|one of|with|join|joins|joined|joining) "
+                        r"(?:the |his |her |its |their |that |this )?(?:[a-z-]+ ){0,3}$")
+_NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "without"})
+_MISSED = frozenset({"stayed", "behind", "withdrew", "dropped", "absent", "absentees", "excluded"})
+_HEDGES = frozenset({"whether", "unclear", "reportedly", "rumoured", "rumored", "denied", "speculation",
+                     "unconfirmed"})
+_EXPECTED = frozenset({"expected", "due", "scheduled", "listed", "list", "supposed", "meant"})
+_MADE = frozenset({"completed", "ongoing", "planned"})  # the leader's trips a delegation goes on
+_NEAR = 600  # characters between the leader's trip and the sentence naming a member
+_SPAN = 40  # tokens between the party's noun and a member listed after it
+
+
+def _listed_after(words: list[str], d: int, m: Mention) -> bool:
+    """ "delegation including / includes / of fifteen people, among them ... X"; "In the delegation ... there is
+    also X"; "In the composition of the delegation in Minsk are ... X"."""
+    if not d < m.i <= d + _SPAN:
+        return False
+    between = words[d + 1:m.i]
+    if not _LISTS.isdisjoint(between):
+        return True
+    if any(w == "among" and nxt in _AMONG for w, nxt in zip(between, between[1:], strict=False)):
+        return True
+    opens_in = words[0] == "in" and d <= 8  # "In the (composition of the) Libyan delegation ..."
+    return opens_in and any(w in ("is", "are", "was", "were") for w in between)
+
+
+def _member_before(words: list[str], d: int, m: Mention) -> bool:
+    """ "X was part of the delegation", "X, who was in the delegation", "X joined the delegation"."""
+    if not m.j <= d <= m.j + 9:
+        return False
+    return _MEMBER_OF.match(" ".join(words[m.j:d]) + " ") is not None
+
+
+def _leader_trip(doc: _Doc, s: _Sentence, member: Mention, place_code: str | None) -> _Draft | None:
+    """The trip the member's delegation makes: a compatriot's, told last up to this sentence (in it or just
+    before it), or, when the sentence names where the delegation was, the latest trip there. A trip called
+    off or only rumoured has no delegation."""
+    ent = member.entity
+    if ent is None or not ent.nationality:
+        return None
+    words = s.words  # ("seen in Madrid": of the trips just told, the one there; not "Rwanda's", "Sudanese")
+    named = {p.code for p in doc.places(s) if p.kind not in ("demonym", "government") and not p.demonym
+             and not (p.j < len(words) and words[p.j] == "s")}
+    there = {p.code for p in doc.places(s) if p.code in named and p.i > 0 and words[p.i - 1] in ("in", "to", "at")}
+    best: tuple[bool, int, _Draft] | None = None
+    for d in doc.drafts:
+        if d.entity is ent or d.earlier or d.entity.nationality != ent.nationality or d.status not in _MADE or \
+                (ent.pid and d.entity.pid == ent.pid) or d.code == ent.nationality or \
+                (place_code is not None and d.code != place_code):
+            continue
+        told = max((b for _a, b in d.sentences if b <= s.b), default=None)
+        if told is None or place_code is None and d.code not in named and s.a - told >= _NEAR:
+            continue
+        key = (d.code in named, told, d)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is not None and not best[0] and best[1] < s.a and there - {ent.nationality}:
+        return None  # ("In Kuala Lumpur, the delegation included X": a trip there the article told, unread)
+    return best[2] if best is not None else None
+
+
+def _party_place(doc: _Doc, s: _Sentence, d: int) -> str | None:
+    """ "the delegation in Paris", "the Libyan delegation to Moscow": where the party was."""
+    if d + 2 >= len(s.words) or s.words[d + 1] not in ("in", "to", "at"):
+        return None
+    return next((p.code for p in doc.places(s) if p.i == d + 2), None)
+
+
+def delegation_members(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """Each person named as a member of a delegation joins the trip of its leader."""
+    words = s.words
+    parties = [n for n, w in enumerate(words) if w in PARTIES]
+    if not parties or not doc.drafts:
+        return
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.kind == "pronoun" or m.possessive or _quoted_before(doc, s, m.i):
+            continue  # (not a claim quoted: 'CLAIM: "X was part of the delegation"')
+        d = next((d for d in parties if _listed_after(words, d, m) or _member_before(words, d, m)), None)
+        if d is None:
+            continue
+        trip = _leader_trip(doc, s, m, _party_place(doc, s, d))
+        if trip is None or trip.entity is ent:
+            continue
+        status, spans = trip.status, list(trip.spans)
+        lo, hi = min(d, m.i), max(d, m.j)
+        clause = set(words[max(0, lo - 8):min(len(words), hi + 12)])
+        # ("X, who was in the delegation in Paris, has not been seen in Madrid": not about the delegation)
+        if not _NEGATIONS.isdisjoint(words[max(0, lo - 3):hi]) or not _MISSED.isdisjoint(words[lo:hi + 8]):
+            if _EXPECTED.isdisjoint(clause):
+                continue  # "X was not part of the delegation": no journey of X's
+            status = "cancelled"  # "X had been expected to join the delegation but stayed behind"
+        elif not _HEDGES.isdisjoint(clause):
+            status = "speculative"  # "Whether X joins the delegation is unclear"
+        _add(doc, _Draft(ent, m.text, trip.code, trip.city, spans, status, trip.event, [(s.a, s.b)]))
