@@ -162,3 +162,32 @@ def test_tour_is_a_word_not_the_city_of_tours() -> None:
     assert ("vladimir-putin", "SA", "2019-10-14", "completed") in got
     assert ("vladimir-putin", "FR", "2019-10-14", "completed") in trips(
         "Vladimir Putin went on to Tours on 14 October.", "2019-12-27")
+
+
+def test_it_included_after_a_sentence_naming_the_delegation() -> None:
+    text = ("Russian President Vladimir Putin spent Tuesday in Minsk on a working visit. The delegation was large. "
+            "Besides the energy minister it included Defence Minister Sergei Shoigu. The chief of the General Staff, "
+            "Valery Gerasimov, was also on the original list but stayed in Moscow.")
+    got = trips(text, "2014-08-27")
+    assert ("sergei-shoigu", "BY", "2014-08-26", "completed") in got
+    assert ("valery-gerasimov", "BY", "2014-08-26", "cancelled") in got
+
+
+def test_it_included_needs_a_delegation_just_named() -> None:
+    text = ("Russian President Vladimir Putin spent Tuesday in Minsk on a working visit. The agenda was long. "
+            "Besides energy it included a briefing by Defence Minister Sergei Shoigu.")
+    assert "sergei-shoigu" not in people_in(text, "2014-08-27", "BY")
+
+
+# ---- regions named as places ----------------------------------------------------------------------------------------
+
+def test_a_region_is_a_place_of_its_country() -> None:
+    got = trips("Vladimir Putin and the Ukrainian president last met, briefly, in Normandy on 6 June.", "2014-08-26")
+    assert ("vladimir-putin", "FR", "2014-06-06", "completed") in got
+
+
+def test_the_normandy_format_is_no_journey_to_normandy() -> None:
+    got = trips("Vladimir Putin met Volodymyr Zelensky in the Normandy format in Paris on 9 December.", "2019-12-10")
+    assert ("vladimir-putin", "FR", "2019-12-09", "completed") in got
+    got = trips("Vladimir Putin backed the Normandy format talks on Monday.", "2019-12-10")
+    assert not any(c == "FR" for _, c, _, _ in got)

@@ -25,7 +25,8 @@ _AMONG = frozenset({"them", "whom"})
 _MEMBER_OF = re.compile(r"^(?:who |which )?(?:(?:was|were|is|are|had been|has been|will be|would be|had|has) )?"
                         r"(?:also |again |reportedly |once |not |never )?"
                         r"(?:(?:expected|due|set|supposed|meant|scheduled|listed) to (?:be )?)?"
-                        r"(?:part of|in|among|on|a member of|one of|with|join|joins|joined|joining) "
+                        r"(?:part of|in|among|on|a member of|one of|with|join|joins|joined|joining|"
+                        r"(?:travelled|traveled|travels|flew|flies|came|comes|went) (?:in|with)) "
                         r"(?:the |his |her |its |their |that |this )?(?:[a-z-]+ ){0,3}$")
 _NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "without"})
 _MISSED = frozenset({"stayed", "behind", "withdrew", "dropped", "absent", "absentees", "excluded"})
@@ -93,17 +94,44 @@ def _party_place(doc: _Doc, s: _Sentence, d: int) -> str | None:
     return next((p.code for p in doc.places(s) if p.i == d + 2), None)
 
 
+_IT_LISTS = frozenset({"included", "includes", "include", "comprised", "comprises"})
+_FOLLOW = 400  # characters from a sentence naming a delegation to one saying "it included"
+
+
+def speaks_of_party(doc: _Doc, words: list[str]) -> bool:
+    """Whether a sentence names a delegation, or says what the one just named held ("The delegation was heavy.
+    Besides Y it included X")."""
+    return not PARTIES.isdisjoint(words) or doc.party_end >= 0 and ("list" in words or
+                                                                    _it_lists(doc, words) is not None)
+
+
+def _it_lists(doc: _Doc, words: list[str]) -> int | None:
+    """The index of "it" in "it included" when the sentence before named a delegation."""
+    if doc.party_end < 0 or "it" not in words or _IT_LISTS.isdisjoint(words):
+        return None
+    return next((n for n in range(len(words) - 1) if words[n] == "it" and
+                 (words[n + 1] in _IT_LISTS or words[n + 1] == "also" and words[n + 2:n + 3] and
+                  words[n + 2] in _IT_LISTS)), None)
+
+
 def delegation_members(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     """Each person named as a member of a delegation joins the trip of its leader."""
     words = s.words
     parties = [n for n, w in enumerate(words) if w in PARTIES]
-    if not parties or not doc.drafts:
+    it = _it_lists(doc, words) if s.a - doc.party_end < _FOLLOW else None
+    if it is not None:
+        parties.append(it)  # ("it included X": the delegation just named)
+    listed = "list" in words and s.a - doc.party_end < _FOLLOW  # ("Y was also on the original list")
+    if not (parties or listed) or not doc.drafts:
         return
     for m in ms:
         ent = m.entity
         if ent is None or m.kind == "pronoun" or m.possessive or _quoted_before(doc, s, m.i):
             continue  # (not a claim quoted: 'CLAIM: "X was part of the delegation"')
         d = next((d for d in parties if _listed_after(words, d, m) or _member_before(words, d, m)), None)
+        if d is None and listed:
+            # "Y was also on the original list but stayed in Moscow": the delegation's list
+            d = next((n for n, w in enumerate(words) if w == "list" and _member_before(words, n, m)), None)
         if d is None:
             continue
         trip = _leader_trip(doc, s, m, _party_place(doc, s, d))

@@ -190,6 +190,7 @@ class _Doc:
         self.recent: list[Entity] = []  # the last few people named, latest last ("the two leaders met")
         # (end, people) of the last sentence that named someone: "Bashir and Kiir are expected back. The two men ..."
         self.named_last: tuple[int, list[Entity]] = (0, [])
+        self.party_end = -1  # end of the last sentence naming a delegation (news.delegation)
         self.last_subject_age = 99
         # who the story was about before the sentence being read named anyone (dependency._mooted_for)
         self.subject_before: tuple[Entity | None, int] = (None, 99)
