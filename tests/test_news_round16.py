@@ -191,3 +191,67 @@ def test_the_normandy_format_is_no_journey_to_normandy() -> None:
     assert ("vladimir-putin", "FR", "2019-12-09", "completed") in got
     got = trips("Vladimir Putin backed the Normandy format talks on Monday.", "2019-12-10")
     assert not any(c == "FR" for _, c, _, _ in got)
+
+
+# ---- "since a visit to X in <date>": the visit before this one ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Yoav Gallant has not ventured beyond Israel since a December trip to the United States.",
+    "It is Yoav Gallant's first trip abroad since a visit to Washington in December.",
+])
+def test_since_a_visit_to_a_place_is_a_trip_made_then(text: str) -> None:
+    got = trips(text, "2025-01-20")
+    assert ("yoav-gallant", "US", "2024-12-01", "completed") in got
+
+
+def test_since_the_owners_visit() -> None:
+    got = trips("Relations have warmed since Omar al-Bashir's visit to Riyadh a year ago.", "2016-03-20")
+    assert ("omar-al-bashir", "SA", "2015-01-01", "completed") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin has been quiet since a visit to Paris was cancelled in May.",  # never made
+    "Vladimir Putin has been quiet since a visit to Moscow in May.",  # his own country
+])
+def test_since_a_visit_not_made_or_at_home_is_none(text: str) -> None:
+    assert not any(st == "completed" and c in ("FR", "RU") for _, c, _, st in trips(text, "2025-01-20"))
+
+
+# ---- "X, in Addis Ababa since Friday, ...": a stay going on ---------------------------------------------------------
+
+def test_an_aside_placing_a_person_since_a_day_is_a_stay() -> None:
+    text = "Sudan's Omar al-Bashir, in Addis Ababa since Friday for the summit, took his seat in the plenary hall."
+    assert ("omar-al-bashir", "ET", "2012-01-27", "ongoing") in trips(text, "2012-01-29")
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's Omar al-Bashir, in Khartoum since Friday, took his seat.",  # at home
+    "Omar al-Bashir, in power since 1989, said Addis Ababa would host the talks.",  # no place in the aside
+])
+def test_an_aside_at_home_or_without_a_place_is_no_stay(text: str) -> None:
+    assert trips(text, "2012-01-29") == set()
+
+
+# ---- "announced for January": the date of what was announced -----------------------------------------------------
+
+def test_announced_for_a_month_dates_the_trip() -> None:
+    text = ("Benjamin Netanyahu flew to Washington on Monday. A visit to the United Arab Emirates, first announced "
+            "for January 2023, was postponed and has never taken place.")
+    assert ("benjamin-netanyahu", "AE", "2023-01-01", "cancelled") in trips(text, "2023-03-20")
+
+
+def test_announced_on_a_day_is_still_the_reports_date() -> None:
+    got = trips("Vladimir Putin will visit Turkey, the Kremlin announced on Tuesday.", "2023-03-22")
+    assert ("vladimir-putin", "TR", "", "planned") in got
+
+
+# ---- "has visited A and B": a perfect of experience is not dated by the report ------------------------------------
+
+def test_a_perfect_of_experience_has_no_date_of_the_report() -> None:
+    got = trips("Vladimir Putin has visited Egypt, Algeria and Morocco.", "2019-10-20")
+    assert {(c, s) for _, c, s, _ in got} == {("EG", ""), ("DZ", ""), ("MA", "")}
+
+
+def test_an_arrival_in_the_perfect_is_the_report_day() -> None:
+    assert ("vladimir-putin", "EG", "2019-10-20", "completed") in trips("Vladimir Putin has arrived in Cairo.",
+                                                                        "2019-10-20")

@@ -70,9 +70,11 @@ from .shapes import (
     _next_stop,
     _ordinal_visits,
     _since_gathering,
+    _since_visit,
     _to_the_court,
     _years_since_last,
     earlier_visit,
+    in_place_since,
     note_ordinal,
     second_destination,
     tour_began,
@@ -219,6 +221,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             if "first" in s.words:
                 _first_since(doc, s, ms)
             _since_gathering(doc, s, ms)
+            _since_visit(doc, s, ms)  # "since a visit to Washington in December"
+            in_place_since(doc, s, ms)  # "Bashir, in Addis Ababa since Friday, ..."
         if "next" in s.words:
             _next_stop(doc, s, ms)  # "X's next stop is Venezuela"
         if "court" in s.words or "icc" in s.words:

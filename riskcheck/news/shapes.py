@@ -207,6 +207,62 @@ def _since_gathering(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                              [(s.a, s.b)], earlier=True))
 
 
+_SINCE_TRIP_NOUNS = frozenset({"visit", "trip", "journey", "stop", "stay", "tour", "stopover"})
+_NOT_MADE = frozenset({"will", "would", "planned", "expected", "scheduled", "due", "cancelled", "canceled",
+                       "postponed", "called", "scrapped"})
+
+
+def _since_visit(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X has not ventured abroad since a December trip to the United States", "X's first trip abroad since a
+    visit to Washington in December", "since Bashir's visit to Riyadh a year ago": the visit named after "since",
+    with its date, is one X made then (X: the owner of the visit, else the person the clause before is about)."""
+    words = s.words
+    clause = doc.w.get("clause", set())
+    in_dates = {x for d in s.dates for x in range(d.i, d.j)}
+    for si in (n for n, w in enumerate(words) if w == "since"):
+        noun = next((n for n in range(si + 1, min(len(words) - 2, si + 6)) if words[n] in _SINCE_TRIP_NOUNS), None)
+        if noun is None or words[noun + 1] not in ("to", "in"):
+            continue
+        owner = next((m for m in ms if si < m.i and m.j <= noun and m.entity is not None
+                      and (m.possessive or words[m.i] in ("his", "her"))), None)
+        if not all(words[x] in _SINCE_FILLERS or x in in_dates or owner is not None and owner.i <= x <= owner.j
+                   for x in range(si + 1, noun)):
+            continue  # "since the visit of the Pope to ...": not this shape
+        place = next((p for p in doc.places(s) if noun + 2 <= p.i <= noun + 3 and p.kind in _PLACE_KIND_RANK
+                      and p.kind != "demonym"), None)
+        if place is None or not _NOT_MADE.isdisjoint(words[si:place.j + 3]):
+            continue
+        trav = owner if owner is not None else next(
+            (m for m in reversed(ms) if m.entity is not None and m.j <= si and si - m.j <= 15
+             and clause.isdisjoint(words[m.j:si])), None)
+        if trav is None or trav.entity is None or place.code == trav.entity.nationality:
+            continue
+        d = next((d for d in s.dates if si < d.i < place.i or place.j <= d.i <= place.j + 2), None)
+        spans = ndates.resolve(d, doc.pub, False)[:1] if d is not None else []
+        if spans:
+            _add(doc, _Draft(trav.entity, trav.text, place.code, place.city, spans, "completed", "",
+                             [(s.a, s.b)], earlier=True))
+
+
+def in_place_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "Sudan's Omar al-Bashir, in Addis Ababa since Friday for the summit, took his seat": an aside placing a
+    person somewhere since a day is a stay going on there."""
+    words, toks = s.words, s.toks
+    for m in ms:
+        ent = m.entity
+        if ent is None or m.kind == "pronoun" or m.j + 3 >= len(words) or words[m.j] != "in" or \
+                "," not in toks[m.j].gap:
+            continue
+        place = next((p for p in doc.places(s) if p.i == m.j + 1 and p.kind in _PLACE_KIND_RANK
+                      and p.kind != "demonym"), None)
+        if place is None or place.code == ent.nationality or words[place.j:place.j + 1] != ["since"]:
+            continue
+        d = next((d for d in s.dates if d.i == place.j + 1), None)
+        spans = ndates.resolve(d, doc.pub, False)[:1] if d is not None else []
+        if spans:
+            _add(doc, _Draft(ent, m.text, place.code, place.city, spans, "ongoing", "", [(s.a, s.b)]))
+
+
 def _earlier_trip(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: int, ent: Entity,
                   trav: Mention, dest: Place) -> None:
     words = s.words

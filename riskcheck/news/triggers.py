@@ -58,6 +58,21 @@ _THIS_VISIT = (["it", "was"], ["it", "is"], ["this", "is"], ["this", "was"], ["t
 _VISIT_NOUNS = _HEADS | {"visit to", "trip to", "visits to", "trips to"}  # "It was X's fourth visit to Y"
 
 
+# a perfect that tells what a person has done in a lifetime, not today ("has visited Egypt", "has set foot in")
+_EXPERIENCE = frozenset({"visited", "travelled to", "traveled to", "set foot in", "toured", "gone to"})
+_PERFECT_FILL = frozenset({"never", "only", "already", "twice", "once", "also", "since", "repeatedly", "often"})
+
+
+def _experienced(words: list[str], ti: int, key: str) -> bool:
+    """ "X has visited A and B", "X has only ever set foot in A": a perfect of experience."""
+    if key not in _EXPERIENCE:
+        return False
+    n = ti - 1
+    while n >= 0 and (words[n] in _PERFECT_FILL or words[n] == "ever"):
+        n -= 1
+    return n >= 0 and words[n] in ("has", "have")
+
+
 def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     words, toks = s.words, s.toks
     w = doc.w
@@ -249,14 +264,14 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         if not spans:
             spans = fallback_spans(doc, s, k, th.key, ti, form, status, future, ent, cues)
             guessed = bool(spans) and doc.pub is not None and spans[0][:2] == (doc.pub.start, doc.pub.end)
-            if guessed and th.key in ("been to", "been back to"):
-                spans, guessed = [], False  # "X has been to Y": some time before, not the report day
+            if guessed and (th.key in ("been to", "been back to") or _experienced(words, ti, th.key)):
+                spans, guessed = [], False  # "X has been to Y", "X has visited A and B": some time before
         ev_name = event.name if event is not None else ""
         own_spans = _spans_per_dest(doc, s, found, dests, tj, clause, future) if len(dests) > 1 else None
         # (a trip going on is current however the sentence speaks of earlier ones: "X, who is visiting Y for the
         # first time since 2019, ...")
         recent = not spans and status in ("completed", "ongoing") and not undated_earlier(words, ti) and \
-            th.key not in ("been to", "been back to") and \
+            th.key not in ("been to", "been back to") and not _experienced(words, ti, th.key) and \
             not several_trips(words, ti) and \
             not any(d.kind == "anchor" for d in found) and not any(
             c.status == "completed" and c.strength >= 4 for c in cues) and (status == "ongoing" or

@@ -65,7 +65,13 @@ def _spans_per_dest(doc: _Doc, s: _Sentence, found: list[DateExpr], dests: list[
 def _date_ok(words: list[str], d: DateExpr, speech: set[str]) -> bool:
     """False for the date of a report ("said on Tuesday", "reported in June") or of a "since" clause."""
     pre = words[max(0, d.i - 3):d.i]
-    return not (any(x in speech for x in pre) or "since" in words[max(0, d.i - 2):d.i])
+    return not (_reported(pre, speech) or "since" in words[max(0, d.i - 2):d.i])
+
+
+def _reported(pre: list[str], speech: set[str]) -> bool:
+    """Whether the words before a date make it a report's ("said on Tuesday", "reported in June"); "announced for
+    January" dates what was announced."""
+    return pre[-1:] != ["for"] and any(x in speech for x in pre)
 
 
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -102,7 +108,7 @@ def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: se
         if d.i > 1 and words[d.i - 1] in ("in", "on") and words[d.i - 2] in ("warrant", "warrants", "issued"):
             continue  # "after the court issued its warrant in March 2023", "a warrant issued on 17 March"
         pre = words[max(0, d.i - 3):d.i]
-        reported = any(x in speech for x in pre) or (pre[-1:] == ["on"] and any(x in speech for x in pre[:-1]))
+        reported = _reported(pre, speech)
         if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
             # "has been to X several times since 2015, most recently in May": the date of the latest trip
             return d
