@@ -3,9 +3,9 @@
 "Bashir arrived in Beijing at the head of a delegation including Defence Minister X", "The Libyan delegation in
 Minsk includes the foreign minister and also intelligence chief X", "X was part of the delegation when Bashir
 flew to Doha": the member travels where the delegation's leader went, on the trip told in the same sentence or
-just before it. A member is a compatriot of the leader (a host or an official met abroad is not one); a member
-who "did not make the trip" or "stayed behind" is no traveller, and one only "expected" on the plane is named
-as such.
+just before it. A member is a compatriot of the leader (a host or an official met abroad is not one); one "not
+part of the delegation" makes no trip, one "expected to join the delegation" who "stayed behind" a trip called
+off, and one of whom it is "unclear whether" he joins a speculative one.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def delegation_members(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     it = _it_lists(doc, words) if s.a - doc.party_end < _FOLLOW else None
     if it is not None:
         parties.append(it)  # ("it included X": the delegation just named)
-    listed = "list" in words and s.a - doc.party_end < _FOLLOW  # ("Y was also on the original list")
+    listed = "list" in words and doc.party_end >= 0 and s.a - doc.party_end < _FOLLOW  # ("also on the list")
     if not (parties or listed) or not doc.drafts:
         return
     for m in ms:
