@@ -255,3 +255,22 @@ def test_a_perfect_of_experience_has_no_date_of_the_report() -> None:
 def test_an_arrival_in_the_perfect_is_the_report_day() -> None:
     assert ("vladimir-putin", "EG", "2019-10-20", "completed") in trips("Vladimir Putin has arrived in Cairo.",
                                                                         "2019-10-20")
+
+
+# ---- "has not attended a G20 summit since 2019": that year's edition ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    ("Vladimir Putin has not attended a G20 summit in person since 2019.", "2023-09-08",
+     ("vladimir-putin", "JP", "2019-06-28", "completed")),
+    ("It is Vladimir Putin's first BRICS summit abroad since 2019.", "2024-10-22",
+     ("vladimir-putin", "BR", "2019-11-13", "completed")),
+])
+def test_a_series_since_a_year_is_that_years_edition(text: str, published: str, want: tuple[str, ...]) -> None:
+    assert want in trips(text, published)
+
+
+def test_a_series_since_a_year_held_at_home_is_no_trip() -> None:
+    # the 2019 St Petersburg forum was in Russia: no journey
+    got = trips("Vladimir Putin has not missed the St Petersburg International Economic Forum since 2019.",
+                "2024-10-22")
+    assert not any(s.startswith("2019") for _, _, s, _ in got)

@@ -77,6 +77,7 @@ from .shapes import (
     in_place_since,
     note_ordinal,
     second_destination,
+    series_since,
     tour_began,
 )
 from .status import ANSWER_HINT, later_cancel
@@ -223,6 +224,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _since_gathering(doc, s, ms)
             _since_visit(doc, s, ms)  # "since a visit to Washington in December"
             in_place_since(doc, s, ms)  # "Bashir, in Addis Ababa since Friday, ..."
+            if k in doc.series_at:
+                series_since(doc, s, k, ms)  # "has not attended a G20 summit since 2019"
         if "next" in s.words:
             _next_stop(doc, s, ms)  # "X's next stop is Venezuela"
         if "court" in s.words or "icc" in s.words:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..events import find_edition
 from . import dates as ndates
 from .assemble import _add, _compatible, near_trip
 from .dates import DateExpr
@@ -22,6 +23,7 @@ from .document import (
     _Sentence,
     words_matched,
 )
+from .gatherings import _series_tokens
 from .modality import FUTURE, Cue, status_of
 from .status import _noun_status
 from .tripdates import _date_ok, _pick_date, resolve_for
@@ -242,6 +244,31 @@ def _since_visit(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if spans:
             _add(doc, _Draft(trav.entity, trav.text, place.code, place.city, spans, "completed", "",
                              [(s.a, s.b)], earlier=True))
+
+
+def series_since(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "Putin has not attended a G20 summit in person since 2019", "his first BRICS summit abroad since 2019": the
+    series' edition of that year (data/events.csv) is a trip made then, unless it was held at home or by video."""
+    words = s.words
+    series = _series_tokens(doc, s, k)
+    clause = doc.w.get("clause", set())
+    for si in (n for n, w in enumerate(words) if w == "since"):
+        d = next((d for d in s.dates if d.i == si + 1 and d.kind == "abs" and len(d.years) == 1 and not d.month),
+                 None)
+        ser = next(((i, j, sid) for i, j, sid in series if j <= si and si - j <= 5), None)
+        if d is None or ser is None:
+            continue
+        trav = next((m for m in reversed(ms) if m.entity is not None and m.j <= ser[0] and ser[0] - m.j <= 12
+                     and clause.isdisjoint(words[m.j:ser[0]])), None)
+        if trav is None or trav.entity is None or \
+                _SINCE_CUES.isdisjoint(words[trav.j:ser[0]] + words[ser[1]:si]):
+            continue  # (a cue besides the series' own name: "attended", "first ... abroad")
+        ed = find_edition(ser[2], year=d.years[0], ruleset=doc.rs)
+        if ed is None or ed.mode == "virtual" or ed.country == trav.entity.nationality:
+            continue
+        _add(doc, _Draft(trav.entity, trav.text, ed.country, ed.city,
+                         [(ed.start, ed.end, "day" if ed.start == ed.end else "range")], "completed", ed.name,
+                         [(s.a, s.b)], earlier=True))
 
 
 def in_place_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
