@@ -96,6 +96,9 @@ def _party_place(doc: _Doc, s: _Sentence, d: int) -> str | None:
 
 _IT_LISTS = frozenset({"included", "includes", "include", "comprised", "comprises"})
 _FOLLOW = 400  # characters from a sentence naming a delegation to one saying "it included"
+# the same words on a sentence's folded text, for the gates that decide whether it is read in full
+PARTY_TEXT = re.compile(rf"\b(?:{'|'.join(sorted(PARTIES))})\b")
+IT_LISTS_TEXT = re.compile(rf"\bit (?:also )?(?:{'|'.join(sorted(_IT_LISTS))})\b|\blist\b")
 
 
 def speaks_of_party(doc: _Doc, words: list[str]) -> bool:

@@ -37,7 +37,7 @@ from ..events import series_spans
 from ..ruleset import Ruleset, load_ruleset
 from .assemble import _add, _finish
 from .attendance import ACCOMPANY, _attendance, _entourage, among_present, present_include
-from .delegation import delegation_members, speaks_of_party
+from .delegation import IT_LISTS_TEXT, PARTY_TEXT, delegation_members, speaks_of_party
 from .dependency import CALLED_OFF, CAPTION_WORDS, MOOTED, _parse_trips, _parse_words, _parser
 from .document import _PLACE_KIND_RANK, Trip, _Doc, _Sentence
 from .gatherings import _collect_events
@@ -189,7 +189,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if k and doc.drafts:
             _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
         doc.cursor = a
-        if k and _PARTY.search(folded, *sents[k - 1]):
+        if k and PARTY_TEXT.search(folded, *sents[k - 1]):
             doc.party_end = sents[k - 1][1]  # ("The delegation was heavy. Besides Y it included X")
         cats = cats_of[k]
         if doc.drafts and k and ("cue" in cats or ANSWER_HINT.search(folded, a, b)):
@@ -291,8 +291,6 @@ def _after_death(t: Trip, rs: Ruleset) -> bool:
     return died is not None and t.start > died.isoformat()
 
 
-_PARTY = re.compile(r"\b(?:delegation|entourage|retinue)\b")
-_IT_INCLUDED = re.compile(r"\bit (?:also )?(?:included|includes|include|comprised|comprises)\b|\blist\b")
 _BE_THERE = re.compile(r"\b(?:was|were|is|are|been|be)(?: (?:last|already|still|also|again|once|briefly))? "
                        r"(?:here|there)\b(?! (?:is|are|was|were|will|would|has|have|had)\b)")
 
@@ -337,10 +335,10 @@ GATES: dict[str, Callable[[_Look], bool]] = {
     "accompany": lambda x: bool(x.doc.drafts) and ACCOMPANY.search(x.folded, x.a, x.b) is not None,
     # "Y was part of the delegation", "a delegation including Y": Y joins the trip just told
     "delegation": lambda x: bool(x.doc.drafts) and "person" in x.cats and
-    _PARTY.search(x.folded, x.a, x.b) is not None,
+    PARTY_TEXT.search(x.folded, x.a, x.b) is not None,
     # "The delegation was heavy. Besides Y it included X": (the delegation named, and "it included")
     "it_included": lambda x: bool(x.doc.drafts) and "person" in x.cats and x.doc.party_end >= 0 and
-    _IT_INCLUDED.search(x.folded, x.a, x.b) is not None,
+    IT_LISTS_TEXT.search(x.folded, x.a, x.b) is not None,
     # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
     "be_there": lambda x: bool(x.parse_words) and _BE_THERE.search(x.folded, x.a, x.b) is not None,
     # "He came back on 28 February": one more journey there (refs.came_back)

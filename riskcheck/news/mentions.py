@@ -154,12 +154,17 @@ class Gazetteer:
                 continue  # the bare infinitive marker is checked right before a trigger (see extract)
             add(normalize(row["phrase"]) or row["phrase"], "cue", (row["status"], int(row["strength"]), row["scope"]))
         for key, vals in entries.items():
-            if any(cat in ("trigger", "cue") for cat, _v in vals):
-                # a city's other name that is a travel word ("Tour" for Tours): the word, never the city
-                entries[key] = [(cat, tuple(pn for pn in v if pn.kind not in ("city", "capital")
-                                            or normalize(pn.name) == key)) if cat == "place" else (cat, v)
-                                for cat, v in vals]
-                entries[key] = [(cat, v) for cat, v in entries[key] if cat != "place" or v]
+            if not any(cat in ("trigger", "cue") for cat, _v in vals):
+                continue
+            # a city's other name that is a travel word ("Tour" for Tours): the word, never the city
+            kept: list[tuple[str, Any]] = []
+            for cat, v in vals:
+                if cat == "place":
+                    v = tuple(pn for pn in v if pn.kind not in ("city", "capital") or normalize(pn.name) == key)
+                    if not v:
+                        continue
+                kept.append((cat, v))
+            entries[key] = kept
         for row in tables.load("words"):
             # the other classes are tested on a sentence's words; keeping common words ("and", "by") out of
             # the automaton keeps the number of hits small

@@ -60,7 +60,8 @@ _VISIT_NOUNS = _HEADS | {"visit to", "trip to", "visits to", "trips to"}  # "It 
 
 # a perfect that tells what a person has done in a lifetime, not today ("has visited Egypt", "has set foot in")
 _EXPERIENCE = frozenset({"visited", "travelled to", "traveled to", "set foot in", "toured", "gone to"})
-_PERFECT_FILL = frozenset({"never", "only", "already", "twice", "once", "also", "since", "repeatedly", "often"})
+_PERFECT_FILL = frozenset({"never", "only", "ever", "already", "twice", "once", "also", "since", "repeatedly",
+                           "often"})
 
 
 def _experienced(words: list[str], ti: int, key: str) -> bool:
@@ -68,7 +69,7 @@ def _experienced(words: list[str], ti: int, key: str) -> bool:
     if key not in _EXPERIENCE:
         return False
     n = ti - 1
-    while n >= 0 and (words[n] in _PERFECT_FILL or words[n] == "ever"):
+    while n >= 0 and words[n] in _PERFECT_FILL:
         n -= 1
     return n >= 0 and words[n] in ("has", "have")
 
