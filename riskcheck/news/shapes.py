@@ -571,11 +571,14 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return
     doc.ordinal = (owner.entity, code, city, k)
     # "It was his second trip to the White House this year: in January he stood next to Trump": the earlier visit
-    # told after a colon (or semicolon, or dash) of the same sentence
+    # told after a colon (or semicolon, or dash) of the same sentence; "his fourth trip to China: his state visit in
+    # October 2016, the first forum in May 2017 and ...", "his third visit since the warrant, after Washington in
+    # December and March": each date of the list is one more, up to the ordinal's count less one
     toks = s.toks
-    tail = next((n for n in range(head + 2, len(words)) if any(c in toks[n].gap for c in ":;—–")), None)
+    tail = next((n for n in range(head + 2, len(words)) if any(c in toks[n].gap for c in ":;—–")
+                 or words[n] in ("after", "following") and "," in toks[n].gap), None)
     if tail is not None:
-        _earlier_from(doc, s, ms, tail)
+        _earlier_from(doc, s, ms, tail, _ORDINALS[words[head]] - 1)
 
 
 _VISIT_WORDS = frozenset({"visit", "visited", "trip", "came", "stop", "stopped", "went", "travelled", "traveled",
@@ -605,14 +608,16 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     _earlier_from(doc, s, ms, 0)
 
 
-def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int) -> None:
+def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int, most: int = 1) -> None:
     """:func:`earlier_visit` on the words of ``s`` from ``start`` on (a sentence after the ordinal one, or the part
-    of the ordinal sentence after its colon: "his second trip to the White House this year: in January he ...")."""
+    of the ordinal sentence after its colon: "his second trip to the White House this year: in January he ...",
+    where up to ``most`` dates of a list are each a visit)."""
     assert doc.ordinal is not None
     ent, code, city, _ = doc.ordinal
     words = s.words
     ms = [m for m in ms if m.i >= start]
-    opener = start == 0 and " ".join(words[:3]).startswith(_ORDINAL_OPENERS)
+    opener = start == 0 and " ".join(words[:3]).startswith(_ORDINAL_OPENERS) or start > 0 and not any(
+        m.entity is not None for m in ms)
     told = opener or any(m.entity is ent for m in ms)
     if not told:
         return
@@ -633,18 +638,18 @@ def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int) -> Non
             return before[-1].entity is ent
         return named[0].entity is ent if named else opener
 
-    d = next((d for d in s.dates if d.kind == "abs" and d.i >= start and _date_ok(words, d, speech) and theirs(d)),
-             None)
-    if d is None or others and not _own_clause(s, d, others):
-        return  # (another country named: a trip there; but "He paid a visit in 2006, and in June he stopped on the
-        # way to China": the date's own clause tells a visit and names none)
-    spans = ndates.resolve(d, doc.pub, False)[:1]
-    if not spans or doc.pub is not None and spans[0][0] > doc.pub.end:
-        return
-    if any(other.spans and other.spans[0][2] != "year" and near_trip(spans[0][0], other.spans[0])
-           for other in doc.by_key.get((ent.key, code), [])):
-        return  # a visit already told (not "this year": the year of the ordinal visit itself)
-    _add(doc, _Draft(ent, ent.name, code, city, spans, "completed", "", [(s.a, s.b)], earlier=True))
+    for d in [d for d in s.dates if d.kind == "abs" and d.i >= start and _date_ok(words, d, speech)
+              and theirs(d)][:most]:
+        if others and not _own_clause(s, d, others):
+            continue  # (another country named: a trip there; but "He paid a visit in 2006, and in June he stopped on
+            # the way to China": the date's own clause tells a visit and names none)
+        spans = ndates.resolve(d, doc.pub, False)[:1]
+        if not spans or doc.pub is not None and spans[0][0] > doc.pub.end:
+            continue
+        if any(other.spans and other.spans[0][2] != "year" and near_trip(spans[0][0], other.spans[0])
+               for other in doc.by_key.get((ent.key, code), [])):
+            continue  # a visit already told (not "this year": the year of the ordinal visit itself)
+        _add(doc, _Draft(ent, ent.name, code, city, spans, "completed", "", [(s.a, s.b)], earlier=True))
 
 
 # "attended the parade in Beijing in early September and the India-Africa summit in New Delhi at the end of
