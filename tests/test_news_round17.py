@@ -53,3 +53,136 @@ def test_a_list_of_plans_after_the_ordinal_is_not_earlier_visits() -> None:
             "will be back in May and again in August for the forum.")
     got = trips(text, "2019-04-25")
     assert not {t for t in got if t[1] == "CN" and t[2] in ("2019-05", "2019-08") and t[3] == "completed"}
+
+
+# ---- "first" with words between it and its noun -----------------------------------------------------------------
+
+def test_first_publicly_reported_visit_since_a_month_is_an_earlier_visit() -> None:
+    text = ("Valery Gerasimov flew into Minsk on Monday. It is his first publicly reported visit to Belarus since "
+            "March 2021, when he watched an exercise near Brest.")
+    assert ("valery-gerasimov", "BY", "2021-03", "completed") in trips(text, "2024-05-14")
+
+
+def test_first_foreign_trip_since_an_inauguration_is_no_visit_then() -> None:
+    text = ("Vladimir Putin said he will travel to China in May, his first foreign trip since his inauguration for "
+            "a new term on May 7.")
+    got = trips(text, "2024-03-20")
+    assert not {t for t in got if t[1] == "CN" and t[3] == "completed"}
+
+
+# ---- a "where" clause: passives of hosting, after the place's modifier -----------------------------------------
+
+def test_where_he_is_expected_after_a_modifier_of_the_place() -> None:
+    text = ("Vladimir Putin flew home from the summit on Thursday. Next year the leaders gather in Evian, on the "
+            "French shore of Lake Geneva, where Putin is expected in June.")
+    got = trips(text, "2002-06-28")
+    assert ("vladimir-putin", "FR", "2003-06", "planned") in got
+    assert not {t for t in got if t[1] == "CH"}  # Lake Geneva is water, not the Swiss city
+
+
+def test_where_he_was_received_is_a_visit() -> None:
+    text = "The talks moved on to Sochi, where Omar al-Bashir was received by the Russian president on Friday."
+    got = trips(text, "2009-06-20")
+    assert ("omar-al-bashir", "RU", "2009-06", "completed") in got
+
+
+@pytest.mark.parametrize(("feature", "country"), [("Lake Chad", "TD"), ("the Gulf of Aden", "YE"),
+                                                  ("Mount Kenya", "KE"), ("the Congo River", "CG")])
+def test_a_landscape_feature_named_after_a_place_is_not_that_place(feature: str, country: str) -> None:
+    text = f"Omar al-Bashir visited a fishing village on {feature} in May."
+    assert country not in {t[1] for t in trips(text, "2009-06-20")}
+    # the place itself is still read
+    assert "TD" in {t[1] for t in trips("Omar al-Bashir visited a fishing village in Chad in May.", "2009-06-20")}
+
+
+# ---- the year that opens a sentence dates its month ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("Last year Omar al-Bashir went to Minsk in May.", "2001-05"),
+    ("In 2009 Omar al-Bashir went to Doha in March.", "2009-03"),
+])
+def test_a_month_takes_the_year_that_opens_the_sentence(text: str, month: str) -> None:
+    pub = "2002-06-28" if "Last" in text else "2012-06-28"
+    got = {t[2] for t in trips(text, pub) if t[0] == "omar-al-bashir"}
+    assert got == {month}
+
+
+def test_a_plan_is_not_dated_by_an_earlier_visit_told_after_it() -> None:
+    text = ("Kremlin aide Yuri Ushakov said Vladimir Putin will take part in the Bishkek summit later this year. "
+            "In 2019 he came to the SCO summit in June.")
+    got = trips(text, "2026-03-12")
+    assert not {t for t in got if t[1] == "KG" and t[3] == "planned" and t[2].startswith("2019")}
+
+
+# ---- at a gathering, a passive subject was there --------------------------------------------------------------
+
+def test_at_last_julys_meeting_in_genoa_he_was_treated_as_a_guest() -> None:
+    text = ("Vladimir Putin flew out of Calgary on Thursday evening. At last July's meeting in Genoa, which was "
+            "marred by riots, he was still treated as a guest.")
+    assert ("vladimir-putin", "IT", "2001-07", "completed") in trips(text, "2002-06-28")
+
+
+def test_the_port_of_a_city_is_the_city() -> None:
+    text = "Vladimir Putin stood at the Black Sea port of Samsun in November 2005 for the opening of the pipeline."
+    assert ("vladimir-putin", "TR", "2005-11", "completed") in trips(text, "2009-08-07")
+
+
+# ---- the year of a dateline with a dash, from "two years ago, in 2001" -----------------------------------------
+
+def test_a_capital_dateline_takes_its_year_from_years_ago() -> None:
+    from riskcheck.news.readers import header_date
+
+    text = ("Talks end at the retreat\n\nCAMP DAVID, Md., Sept. 27 - The two presidents ended their talks on "
+            "Saturday. Two years ago, in November 2001, they met at a ranch in Texas.")
+    _text, span, basis = header_date(text)
+    assert span is not None and span.start.isoformat() == "2003-09-27" and basis == "dateline"
+
+
+def test_a_capital_dateline_whose_weekday_fits_no_year_stays_undated() -> None:
+    from riskcheck.news.readers import header_date
+
+    text = "Talks end\n\nCAMP DAVID, Md., Sept. 27 - The two presidents ended their talks on Saturday."
+    assert header_date(text)[1] is None
+
+
+# ---- the delegation of the trip under way; "last time" is an earlier trip --------------------------------------
+
+def test_a_delegation_in_the_present_goes_on_the_trip_under_way() -> None:
+    text = ("Vladimir Putin, who is in Tajikistan on an official visit, opened a military base today. The President "
+            "of Russia was in Tajikistan last time in April 2003. In the delegation are the defence minister and "
+            "the emergencies minister Sergei Shoigu. Shoigu arrived in Dushanbe a day before the president, on 15 "
+            "October.")
+    got = trips(text, "2004-10-17")
+    assert ("vladimir-putin", "TJ", "2003-04", "completed") in got
+    shoigu = {t for t in got if t[0] == "sergei-shoigu"}
+    assert shoigu and all(t[2] == "2004-10" for t in shoigu)
+
+
+# ---- an ordinal without its noun, and two visits told in the sentence after ----------------------------------
+
+def test_third_to_japan_then_two_dated_visits() -> None:
+    text = ("Vladimir Putin left Tokyo on Wednesday after a three-day visit. The visit was the Russian leader's third "
+            "to Japan. He first came in July 2000 for the summit in Okinawa, weeks after he took office in May, and "
+            "returned for a state visit in November 2005.")
+    got = trips(text, "2009-05-13")
+    assert ("vladimir-putin", "JP", "2000-07", "completed") in got
+    assert ("vladimir-putin", "JP", "2005-11", "completed") in got
+    assert ("vladimir-putin", "JP", "2000-05", "completed") not in got
+
+
+def test_second_to_a_kind_of_country_is_not_a_visit_to_the_story_country() -> None:
+    text = ("Vladimir Putin arrived in Ljubljana on Saturday. The trip was his second to an EU member in a month: "
+            "at the start of July he held talks in Naantali.")
+    slovenia = [t for t in extract_trips(text, "2016-07-30") if t.country == "SI"]
+    assert len(slovenia) == 1 and slovenia[0].start == "2016-07-30"
+
+
+# ---- "the first visit by a sitting prime minister to X, starting in A, before flying on to B" --------------------
+
+def test_a_tour_starting_in_a_city_and_the_leg_before_flying_on() -> None:
+    text = ("Next month Benjamin Netanyahu is due to make the first visit by a sitting Israeli prime minister to "
+            "South America, starting in Buenos Aires on September 11, before flying on to New York for the UN "
+            "General Assembly.")
+    got = trips(text, "2017-08-24")
+    assert ("benjamin-netanyahu", "AR", "2017-09", "planned") in got
+    assert ("benjamin-netanyahu", "US", "2017-09", "planned") in got

@@ -180,7 +180,25 @@ def find(toks: list[Tok]) -> list[DateExpr]:
                     e = DateExpr(e.i, e.j, "abs", years=day.years, month=day.month, day=day.day, extra=dict(day.extra))
             out.append(e)
             nxt = max(e.j, i + 1)
-    return _month_ranges(toks, out)
+    return _month_ranges(toks, _opening_year(out))
+
+
+def _opening_year(out: list[DateExpr]) -> list[DateExpr]:
+    """ "Next year the leaders move on to Evian, where Putin is expected in June": a month without a year takes
+    the year that opens the sentence ("Next year", "Last year", "In 2003"), when it is the sentence's only other
+    date."""
+    if len(out) != 2 or out[0].i > 1:
+        return out
+    first, e = out
+    if e.kind != "abs" or not e.month or e.years or e.extra:
+        return out
+    if first.kind == "rel" and first.unit == "year" and first.n in (-1, 0, 1) and not first.extra:
+        return [first, DateExpr(e.i, e.j, "abs", month=e.month, day=e.day, month2=e.month2, day2=e.day2,
+                                extra={"yoff": str(first.n)})]
+    if first.kind == "abs" and len(first.years) == 1 and not first.month and not first.extra:
+        return [first, DateExpr(e.i, e.j, "abs", years=first.years, month=e.month, day=e.day, month2=e.month2,
+                                day2=e.day2)]
+    return out
 
 
 # "in November that year", "in March of the following year": a month of a year named before

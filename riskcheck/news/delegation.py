@@ -34,6 +34,7 @@ _HEDGES = frozenset({"whether", "unclear", "reportedly", "rumoured", "rumored", 
                      "unconfirmed"})
 _EXPECTED = frozenset({"expected", "due", "scheduled", "listed", "list", "supposed", "meant"})
 _MADE = frozenset({"completed", "ongoing", "planned"})  # the leader's trips a delegation goes on
+_PRESENT = frozenset({"is", "are", "includes", "include", "comprises"})  # the party as it is now
 _NEAR = 600  # characters between the leader's trip and the sentence naming a member
 _SPAN = 40  # tokens between the party's noun and a member listed after it
 
@@ -70,7 +71,8 @@ def _leader_trip(doc: _Doc, s: _Sentence, member: Mention, place_code: str | Non
     named = {p.code for p in doc.places(s) if p.kind not in ("demonym", "government") and not p.demonym
              and not (p.j < len(words) and words[p.j] == "s")}
     there = {p.code for p in doc.places(s) if p.code in named and p.i > 0 and words[p.i - 1] in ("in", "to", "at")}
-    best: tuple[bool, int, _Draft] | None = None
+    best: tuple[bool, bool, int, _Draft] | None = None
+    now = not _PRESENT.isdisjoint(words)
     for d in doc.drafts:
         if d.entity is ent or d.earlier or d.entity.nationality != ent.nationality or d.status not in _MADE or \
                 (ent.pid and d.entity.pid == ent.pid) or d.code == ent.nationality or \
@@ -79,12 +81,21 @@ def _leader_trip(doc: _Doc, s: _Sentence, member: Mention, place_code: str | Non
         told = max((b for _a, b in d.sentences if b <= s.b), default=None)
         if told is None or place_code is None and d.code not in named and s.a - told >= _NEAR:
             continue
-        key = (d.code in named, told, d)
-        if best is None or key[:2] > best[:2]:
+        # ("In the delegation are X and Y": in the present tense, the trip under way, not an earlier one just told)
+        key = (d.code in named, now and _current(doc, d), told, d)
+        if best is None or key[:3] > best[:3]:
             best = key
-    if best is not None and not best[0] and best[1] < s.a and there - {ent.nationality}:
+    if best is not None and not best[0] and best[2] < s.a and there - {ent.nationality}:
         return None  # ("In Kuala Lumpur, the delegation included X": a trip there the article told, unread)
-    return best[2] if best is not None else None
+    return best[3] if best is not None else None
+
+
+def _current(doc: _Doc, d: _Draft) -> bool:
+    """Whether the trip ``d`` is under way when the report is published (told as ongoing, or dated around it)."""
+    if d.status == "ongoing":
+        return True
+    pub = doc.pub
+    return pub is not None and bool(d.spans) and d.spans[0][0] <= pub.end and (pub.start - d.spans[0][1]).days <= 3
 
 
 def _party_place(doc: _Doc, s: _Sentence, d: int) -> str | None:
@@ -141,6 +152,8 @@ def delegation_members(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if trip is None or trip.entity is ent:
             continue
         status, spans = trip.status, list(trip.spans)
+        if status == "ongoing" and spans and doc.pub is not None and (doc.pub.start - spans[0][1]).days > 3:
+            spans = []  # (a trip under way whose date is still an earlier visit's, "last there in April 2003")
         lo, hi = min(d, m.i), max(d, m.j)
         clause = set(words[max(0, lo - 8):min(len(words), hi + 12)])
         # ("X, who was in the delegation in Paris, has not been seen in Madrid": not about the delegation)

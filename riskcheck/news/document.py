@@ -37,6 +37,10 @@ _POSSESSIVE_SKIP = frozenset({"first", "last", "planned", "upcoming", "state", "
                               "diplomatic", "surprise", "historic", "rare", "brief", "overseas", "only", "four",
                               "five", "three", "week", "long", "weeklong", "landmark", "controversial",
                               "derniere", "premiere", "precedente", "prochaine", "seule"})
+# a landscape feature named after a place: "Lake Geneva", "Mount Kenya", "the Gulf of Aden", "the Congo River"
+_FEATURES_BEFORE = frozenset({"lake", "mount", "mt"})
+_FEATURES_OF = frozenset({"gulf", "sea", "bay", "strait", "straits", "lake", "isle"})
+_FEATURES_AFTER = frozenset({"river", "lake", "basin"})
 _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreements", "protocol", "convention",
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
 # "the Shanghai Cooperation Organisation", "the Paris Club": a body named after a city, not the city
@@ -207,7 +211,7 @@ class _Doc:
         self.plan: Plan | None = None  # a plan told without its place (:mod:`.venues`)
         self.story: tuple[str, str] | None = None  # (code, city) of the dateline (:mod:`.storyplace`)
         # "It was X's third visit to Y": (X, Y's code, city, sentence) whose next sentences tell earlier visits
-        self.ordinal: tuple[Entity, str, str, int] | None = None
+        self.ordinal: tuple[Entity, str, str, int, int] | None = None  # who, where, city, sentence, how many
         self.codes_seen: frozenset[str] = frozenset()  # countries named unambiguously in the text (:meth:`places`)
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
@@ -302,6 +306,10 @@ class _Doc:
                 continue  # "arrested by the DIGOS": an acronym, not the town of Digos
             if j < len(s.words) and (s.words[j] in _INSTRUMENTS or s.words[j] in _BODIES) and toks[j].cap:
                 continue  # "the Rome Statute", "the Minsk agreements": a text named after a city, not a place
+            if i > 0 and toks[i - 1].cap and (s.words[i - 1] in _FEATURES_BEFORE or i > 1 and toks[i - 2].cap and
+                                              s.words[i - 1] == "of" and s.words[i - 2] in _FEATURES_OF) or \
+                    j < len(s.words) and toks[j].cap and s.words[j] in _FEATURES_AFTER:
+                continue  # "Lake Geneva", "Lake Chad", "the Gulf of Aden", "the Congo River": water, not the place
             names = h.value
             kinds = {pn.kind for pn in names}
             best = _best_place(names)

@@ -80,10 +80,14 @@ _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "will", "should", "
 # sites a journey goes to ("flew to the air base in Syria"): the place of the site is the destination
 _SITE_NOUNS = frozenset({"base", "airbase", "airport", "facility", "hotel", "palace", "residence", "compound",
                          "hospital", "resort", "embassy", "port", "camp", "headquarters"})
+# verbs of a journey's first or last leg ("a tour starting in Buenos Aires")
+_LEGS = frozenset({"start", "begin", "end", "finish", "conclude"})
 # parts of a country ("the far south of Algeria", "the outskirts of Kyiv"): a place there is in the country
 _REGION_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "centre", "center", "heart", "outskirts", "suburbs", "interior", "coast", "part", "region",
-                           "province", "side", "section", "terminal", "wing", "tarmac", "area"})
+                           "province", "side", "section", "terminal", "wing", "tarmac", "area",
+                           # "the Black Sea port of Samsun", "the town of Sirte": the place itself
+                           "port", "city", "town", "village", "resort", "oasis", "island"})
 # nouns whose infinitive tells a trip of their holder ("his plan to visit X", "has an invitation to visit Y")
 _INTENT_NOUNS = frozenset({"plan", "plans", "decision", "bid", "attempt", "intention", "promise", "wish", "desire",
                            "refusal", "readiness", "willingness", "determination", "effort", "offer", "invitation",
@@ -488,7 +492,7 @@ _DONE_BY = frozenset({"sign", "address", "hold", "open", "inaugurate", "attend",
 def _subjects(verb: Any) -> list[Any]:
     """The subject of a verb, or of the verb it complements; object control first ("invited X to visit",
     "prompted X to skip": X)."""
-    for _ in range(4):
+    for _ in range(6):  # ("is due to make a visit, starting in A, before flying on to B": five steps up)
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                  and g.pos_ == "PROPN"]
@@ -618,10 +622,14 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             # "the meeting between X and Y": both were there
             own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"
                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        # (not "is due to make the first visit by a sitting Israeli prime minister to X": a kind of visitor, the
+        # one who makes it is the subject)
         own += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                 for g in c.children if g.dep_ == "pobj"
                 and not (c.lower_ == "of" and ("of" in rule.preps or trigger.lemma_.lower() in _GATHERING_NOUNS
-                                               and _institution(g)))]
+                                               and _institution(g)))
+                and not (c.lower_ == "by" and g.pos_ == "NOUN" and any(x.dep_ == "det" and x.lower_ in ("a", "an", "any")
+                                                                     for x in g.children))]
         verb = _finite(trigger)
         followed = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else None
         if not own and followed is not None and followed.lemma_ == "follow":
@@ -659,8 +667,9 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if done is not None and (trigger.head.lower_ == "during" or (
                 trigger.head.lower_ == "at" and "to" not in rule.preps)):
             # "X invited Y to Bali during talks in Moscow", "X said at a meeting in Moscow with Y", "X, Y and Z pose
-            # for a photograph during the summit in Bangkok": who did it was there, and so was the partner
-            return [c for c in done.children if c.dep_ == "nsubj"] + partners, done
+            # for a photograph during the summit in Bangkok": who did it was there, and so was the partner ("At last
+            # July's meeting in Genoa he was treated as a guest": the passive's subject)
+            return [c for c in done.children if c.dep_ in ("nsubj", "nsubjpass")] + partners, done
         if partners and verb is not None:
             return partners, verb  # "held a meeting in Moscow with X": the partner came
         if not own and verb is not None and trigger.dep_ == "nsubjpass" and trigger.head.i == verb.i and \
@@ -781,6 +790,20 @@ def _with_conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+def _where_presence(c: Any, table: dict[tuple[str, str], Rule]) -> bool:
+    """Whether ``c`` is the verb of a "where" relative clause that tells a presence: a verb of going, a past verb
+    (not one of :data:`_NOT_PRESENCE`, "where he was born"), or the passive of a host's verb ("where Putin is
+    expected in June", "where he was received by X")."""
+    if c.dep_ != "relcl" or c.pos_ not in ("VERB", "AUX") or not any(
+            g.dep_ == "advmod" and g.lower_ == "where" for g in c.children):
+        return False
+    rule = table.get((c.lemma_.lower(), "verb"))
+    if rule is not None and (rule.role == "go" or rule.role == "host" and any(g.dep_ == "auxpass"
+                                                                              for g in c.children)):
+        return True
+    return c.tag_ == "VBD" and c.lemma_.lower() not in _NOT_PRESENCE
+
+
 def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
     """Candidate trips in a parsed sentence: for each destination span (character offsets), the trigger
     governing it and the traveller tokens of that trigger."""
@@ -794,10 +817,15 @@ def links(doc: Any, places: list[tuple[int, int]]) -> Iterator[Link]:
             continue  # "the Commonwealth of Independent States": part of a longer name, not a place
         # ("in Crawford, Texas, where ...": the clause may hang on the town the state is in apposition to)
         near = [*span.root.children, *(span.root.head.children if span.root.dep_ == "appos" else ())]
-        rel = next((c for c in near if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
-                    and ((c.lemma_.lower(), "verb") in table and table[(c.lemma_.lower(), "verb")].role == "go"
-                         or c.tag_ == "VBD" and c.lemma_.lower() not in _NOT_PRESENCE)
-                    and any(g.dep_ == "advmod" and g.lower_ == "where" for g in c.children)), None)
+        rel = next((c for c in near if _where_presence(c, table)), None)
+        if rel is None:
+            # "Evian, on the French shore of Lake Geneva, where Putin is expected": a "where" clause after the
+            # place's verbless modifier (no other place between) is still the place's
+            w = next((t for t in doc[span.end:span.end + 12] if t.lower_ == "where"), None)
+            if w is not None and w.i > span.end and doc[span.end].text == "," and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in doc[span.end:w.i]) and \
+                    not any(b <= pa < w.idx for pa, _pb in places) and _where_presence(w.head, table):
+                rel = w.head
         # "flew in from Hainan, where he spoke at the forum": what the relative clause tells happened there
         for found in ([(rel, "where")] if rel is not None else []) + [_governor(span.root)]:
             if found is not None:
@@ -835,6 +863,12 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]
         gov = next((o for o in objs if (o.lemma_.lower(), "noun") in table), gov)
+    if gov.lemma_ in _LEGS and gov.dep_ in ("advcl", "acl") and prep == "in" and gov.head.pos_ in ("VERB", "NOUN"):
+        # "is due to make the first visit to Latin America, starting in Buenos Aires", "a tour of the Gulf beginning
+        # in Riyadh": where the journey begins (or ends) is one of its stops
+        host = gov.head
+        noun = next((c for c in host.children if c.dep_ == "dobj" and (c.lemma_.lower(), "noun") in table), None)
+        gov, prep = noun or host, "to"
     if gov.lemma_ in ("take", "happen", "occur") and (gov.lemma_ != "take" or any(
             c.dep_ == "dobj" and c.lower_ == "place" for c in gov.children)):
         # "X's last meeting with Y took place in Vienna", "the talks between X and Y happened in Z": the
@@ -885,6 +919,8 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     elif verb.i == gov.i and gov.dep_ == "pcomp" and gov.head.lower_ in ("after", "before", "while") and \
             gov.head.head.pos_ in ("VERB", "AUX"):
         verb = gov.head.head  # "will address the summit before flying to Israel": the tense of the main verb
+        while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # ("is due to make a visit, starting in A, before flying on to B": make's)
     form = "noun" if verb.i == gov.i and pos == "noun" else _form(verb)
     negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in gov.children)
     mark = next((c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS), "")

@@ -39,6 +39,13 @@ _DATELINE_MDY = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \(")
 # a day-first dateline: "MINSK, 23 November 2023 (Agency) -", "NAIROBI, 4 August 2010 -"
 _DATELINE_DMY = re.compile(r"\b[A-Z][A-Za-z.'\- ]{1,40}, (\d{1,2}) ([A-Z][a-z]{2,8})\.? ((?:19|20)\d\d) ?[(\-\u2013\u2014]")
 _DATELINE_CITY = re.compile(r"[A-Z][A-Za-z.'\- ]{1,40}, ([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))? ?\(")
+# a dateline in capitals opening a line, with a state and a dash: "CAMP DAVID, Md., Sept. 27 -"
+_DATELINE_CAPS = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.]{1,12})?, ([A-Z][a-z]{2,8})\.? "
+                            r"(\d{1,2})(?:, (\d{4}))? ?[-\u2013\u2014(]")
+# "Two years ago, in November 2001", "in 2001, two years ago": the year of the report is that many after
+_YEARS_AGO = re.compile(r"\b(\w+) years ago,? in (?:[A-Z][a-z]+ )?((?:19|20)\d\d)\b|"
+                        r"\bin (?:[A-Z][a-z]+ )?((?:19|20)\d\d),? (\w+) years ago\b")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _DMY = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
 _MDY = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
@@ -127,11 +134,13 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
                 return text, DateSpan.day(date(int(m[3]), mo, int(m[day]))), "dateline"
             except ValueError:
                 pass
-    m = _DATELINE_CITY.search(first)
+    m = _DATELINE_CITY.search(first) or _DATELINE_CAPS.search(first)
     if m and (mo := _MONTHS.get(m[1].lower())):
         year = int(m[3]) if m[3] else 0
         if not year:
             year = _year_near(text[:200_000], mo, int(m[2]))
+        if not year and (ago := _years_ago(text[:200_000])):
+            year = _one_year(text, m.end(), mo, int(m[2]), ago)
         if not year:
             years = set(_YEARS.findall(text[:200_000]))
             year = _year_by_weekday(text, m.end(), mo, int(m[2]), years)
@@ -243,6 +252,18 @@ def _one_year(text: str, at: int, month: int, day: int, year: int) -> int:
     except ValueError:
         return 0
     return year if _WEEKDAYS.index(lead[1].lower()) in (wd, (wd - 1) % 7) else 0
+
+
+def _years_ago(text: str) -> int:
+    """The report's year from "N years ago, in YEAR" (or "in YEAR, N years ago"), when every such phrase agrees;
+    0 when none or they disagree."""
+    found = set()
+    for m in _YEARS_AGO.finditer(text):
+        n, y = (m[1], m[2]) if m[2] else (m[4], m[3])
+        k = int(n) if n.isdigit() else _COUNTS.get(n.lower(), 0)
+        if k:
+            found.add(int(y) + k)
+    return found.pop() if len(found) == 1 else 0
 
 
 def _year_near(text: str, month: int, day: int) -> int:

@@ -111,6 +111,19 @@ def _meeting_between(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
 
 
 _FIRST_NOUNS = frozenset({"visit", "trip", "to"})
+# words between "first" and its noun: "his first publicly reported visit", "her first official trip" (not "first
+# foreign trip since his inauguration": the first abroad, whatever came before)
+_FIRST_FILLERS = frozenset({"official", "state", "reported", "known", "full", "working", "confirmed",
+                            "public", "formal", "bilateral", "presidential", "announced", "major"})
+
+
+def _past_fillers(words: list[str], n: int) -> int:
+    """The index of the first word from ``n`` on that is not a filler of :data:`_FIRST_FILLERS` or an adverb in
+    "-ly" (at most three are passed; the last word if they run to the end)."""
+    k = n
+    while k < min(len(words) - 1, n + 3) and (words[k] in _FIRST_FILLERS or words[k].endswith("ly")):
+        k += 1
+    return k
 
 
 # words that tell a journey after "since" ("since a brief visit to X in 2021", "since he attended the independence
@@ -135,8 +148,8 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
                     and words[p.j + 1: p.j + 3] == ["the", "first"] and "," in s.toks[p.j + 1].gap), None)
         if own is not None:
             n = own.j + 2  # "His Belgrade visit, the first since March 2011 when he came as prime minister"
-        if n >= len(words) or words[n] != "first" or (n + 1 < len(words) and words[n + 1] not in _FIRST_NOUNS
-                                                      and words[n + 1] != "since"):
+        if n >= len(words) or words[n] != "first" or (n + 1 < len(words) and words[_past_fillers(words, n + 1)]
+                                                      not in _FIRST_NOUNS and words[n + 1] != "since"):
             continue
         si = next((x for x in range(n + 1, min(len(words), n + 7)) if words[x] == "since"), None)
         if si is None:
@@ -544,7 +557,9 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     words = s.words
     head = next((n for n in range(len(words) - 1) if words[n] in _ORDINAL_WORDS and (
         words[n + 1] in ORDINAL_NOUNS or words[n + 1] in ("state", "official", "foreign") and n + 2 < len(words)
-        and words[n + 2] in ORDINAL_NOUNS)), None)
+        and words[n + 2] in ORDINAL_NOUNS
+        # "The visit was the Russian leader's third to Japan": the noun left out after a possessive
+        or words[n + 1] == "to" and words[n - 1:n] == ["s"])), None)
     if head is None:
         return
     owner = next((m for m in reversed(ms) if m.j <= head and head - m.j <= 2 and m.entity is not None
@@ -558,6 +573,8 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return
     place = next((p for p in doc.places(s) if head < p.i <= head + reach and p.kind in _PLACE_KIND_RANK
                   and words[p.i - 1] in ("to", "in")), None)
+    if place is None and words[head + 1] == "to" and words[head + 2:head + 3] != ["the"]:
+        return  # ("his second to an EU member in a month": not a visit to the country of the story)
     if place is not None:
         code, city = place.code, place.city
     else:
@@ -569,7 +586,7 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         code, city = last.code, last.city
     if code == owner.entity.nationality:
         return
-    doc.ordinal = (owner.entity, code, city, k)
+    doc.ordinal = (owner.entity, code, city, k, _ORDINALS[words[head]])
     # "It was his second trip to the White House this year: in January he stood next to Trump": the earlier visit
     # told after a colon (or semicolon, or dash) of the same sentence; "his fourth trip to China: his state visit in
     # October 2016, the first forum in May 2017 and ...", "his third visit since the warrant, after Washington in
@@ -583,6 +600,14 @@ def note_ordinal(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
 
 _VISIT_WORDS = frozenset({"visit", "visited", "trip", "came", "stop", "stopped", "went", "travelled", "traveled",
                           "flew", "arrived", "toured", "tour", "journey", "stopover"})
+
+
+def _clause_of(s: _Sentence, d: DateExpr) -> list[str]:
+    """The words of the clause of date ``d``: between the commas or semicolons around it."""
+    toks = s.toks
+    a = next((n for n in range(d.i, 0, -1) if any(c in toks[n].gap for c in ",;")), 0)
+    b = next((n for n in range(d.j, len(toks)) if any(c in toks[n].gap for c in ",;")), len(toks))
+    return s.words[a:b]
 
 
 def _own_clause(s: _Sentence, d: DateExpr, others: list[Place]) -> bool:
@@ -605,7 +630,7 @@ def earlier_visit(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     already told."""
     if doc.ordinal is None or not 0 < k - doc.ordinal[3] <= ORDINAL_FOLLOW:
         return
-    _earlier_from(doc, s, ms, 0)
+    _earlier_from(doc, s, ms, 0, doc.ordinal[4] - 1)
 
 
 def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int, most: int = 1) -> None:
@@ -613,7 +638,7 @@ def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int, most: 
     of the ordinal sentence after its colon: "his second trip to the White House this year: in January he ...",
     where up to ``most`` dates of a list are each a visit)."""
     assert doc.ordinal is not None
-    ent, code, city, _ = doc.ordinal
+    ent, code, city, _, _n = doc.ordinal
     words = s.words
     ms = [m for m in ms if m.i >= start]
     opener = start == 0 and " ".join(words[:3]).startswith(_ORDINAL_OPENERS) or start > 0 and not any(
@@ -638,8 +663,11 @@ def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int, most: 
             return before[-1].entity is ent
         return named[0].entity is ent if named else opener
 
-    for d in [d for d in s.dates if d.kind == "abs" and d.i >= start and _date_ok(words, d, speech)
-              and theirs(d)][:most]:
+    found = [d for d in s.dates if d.kind == "abs" and d.i >= start and _date_ok(words, d, speech) and theirs(d)]
+    # ("He first came in July 2000, weeks after he took office in May, and returned for a state visit in November
+    # 2005": one more date of a later sentence is a visit when its own clause tells one)
+    found = [d for n, d in enumerate(found) if not n or start > 0 or not _VISIT_WORDS.isdisjoint(_clause_of(s, d))]
+    for d in found[:most]:
         if others and not _own_clause(s, d, others):
             continue  # (another country named: a trip there; but "He paid a visit in 2006, and in June he stopped on
             # the way to China": the date's own clause tells a visit and names none)

@@ -420,8 +420,11 @@ def undated_earlier(words: list[str], ti: int) -> bool:
 
 def before_story(words: list[str], ti: int) -> bool:
     """ "previously visited X", "once went to Y", "last visited Z": a trip told as one before the story (not a
-    past perfect alone: "had arrived on Friday" often narrates the story itself)."""
-    return bool(_BEFORE_STORY.intersection(words[max(0, ti - 4):ti])) or words[ti - 1:ti] == ["last"]
+    past perfect alone: "had arrived on Friday" often narrates the story itself); "was in Tajikistan last time in
+    April 2003" (not "for the last time")."""
+    return bool(_BEFORE_STORY.intersection(words[max(0, ti - 4):ti])) or words[ti - 1:ti] == ["last"] or any(
+        words[n:n + 2] == ["last", "time"] and words[n - 2:n] != ["for", "the"] for n in range(ti + 1, min(len(words),
+                                                                                                       ti + 8)))
 
 
 _SEQUEL_WORDS = frozenset({"then", "afterwards", "subsequently", "next"})
@@ -525,8 +528,8 @@ def date_told_nearby(doc: _Doc, s: _Sentence) -> None:
     if dexpr is None or not _date_ok(words, dexpr, doc.w.get("speech", set())):
         return
     spans = resolve_for(doc, dexpr, target.status, future)[:1]
-    if not spans:
-        return
+    if not spans or future and doc.pub is not None and spans[0][1] < doc.pub.start:
+        return  # (a plan is not dated before the report: "In 2019 he came for the SCO summit in June")
     for d in open_:
         if d.code == target.code and (d.status in FUTURE) == future:
             d.spans, d.guessed = list(spans), False
