@@ -186,3 +186,29 @@ def test_a_tour_starting_in_a_city_and_the_leg_before_flying_on() -> None:
     got = trips(text, "2017-08-24")
     assert ("benjamin-netanyahu", "AR", "2017-09", "planned") in got
     assert ("benjamin-netanyahu", "US", "2017-09", "planned") in got
+
+
+# ---- a bulleted list of dated lines under a heading about trips ---------------------------------------------------
+
+FACT_BOX = """Duterte lands in Beijing for talks with Xi
+
+Rodrigo Duterte arrived in Beijing on Thursday night for talks with Xi Jinping, his aides said, and he is due to \
+fly on to Guangzhou on Saturday to watch the national basketball team play its opening game of the tournament.
+
+FACT BOX: {heading}
+- October 2016: state visit to Beijing
+- May 2017: Belt and Road Forum, Beijing
+- April 2018: Boao Forum for Asia, Hainan
+"""
+
+
+def test_a_bulleted_fact_box_of_trips_gives_one_trip_per_dated_line() -> None:
+    got = trips(FACT_BOX.format(heading="Duterte's trips to China"), "2019-08-30")
+    for month in ("2016-10", "2017-05", "2018-04"):
+        assert ("rodrigo-duterte", "CN", month, "completed") in got
+
+
+def test_a_bulleted_list_under_another_heading_is_no_list_of_trips() -> None:
+    got = trips(FACT_BOX.format(heading="Forums China has hosted"), "2019-08-30")
+    assert ("rodrigo-duterte", "CN", "2017-05", "completed") not in got
+    assert ("rodrigo-duterte", "CN", "2018-04", "completed") not in got

@@ -25,8 +25,9 @@ from .mentions import Hit
 _MONTH = r"(?P<mon>[A-Z][A-Za-z]{2,8})\.?"
 # "May 29, 2017 - ", "29 May 2017 – ", "2017-05-29 — ", "May 2017 - ", "OCTOBER 2004 - ", "1998 - " at the start of
 # a line (a month in capitals too; a year alone dates the line to that year)
+_BULLET = r"(?:[-\u2022*\u00b7\u25aa][ \t]+)?"  # "- May 2017: ...", "\u2022 April 2018: ...": a list's bullet
 _HEAD = re.compile(
-    rf"^[ \t]*(?:(?:{_MONTH} (?P<d1>\d{{1,2}}),? (?P<y1>(?:19|20)\d\d))|(?:(?P<d2>\d{{1,2}}) (?P<mon2>[A-Z][A-Za-z]{{2,8}})"
+    rf"^[ \t]*{_BULLET}(?:(?:{_MONTH} (?P<d1>\d{{1,2}}),? (?P<y1>(?:19|20)\d\d))|(?:(?P<d2>\d{{1,2}}) (?P<mon2>[A-Z][A-Za-z]{{2,8}})"
     r"\.? (?P<y2>(?:19|20)\d\d))|(?:(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))|(?:(?P<mon4>[A-Z][A-Za-z]{2,8}) "
     r"(?P<y4>(?:19|20)\d\d))|(?P<y5>(?:19|20)\d\d))[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
 _NOT_TRIPS = frozenset({"arrest", "arrests"})  # "a warrant for his arrest": the noun names no journey
@@ -37,7 +38,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _YEAR_HEAD = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.M)
 # "23 March - ", "29-31 March - ", "March 23 - ", "Late June - ", "End of March - ", "September - " under a year
 _YEARLESS = re.compile(
-    r"^[ \t]*(?P<q>(?i:early|mid|late|end of|the end of|beginning of|start of)[ \t-]+)?"
+    rf"^[ \t]*{_BULLET}(?P<q>(?i:early|mid|late|end of|the end of|beginning of|start of)[ \t-]+)?"
     rf"(?:(?P<d>\d{{1,2}})(?:[-–](?P<d2>\d{{1,2}}))? )?(?P<mon>{_MONTHS}|{_MONTHS.upper()})\.?(?: (?P<md>\d{{1,2}})(?:[-–](?P<md2>\d{{1,2}}))?)?"
     r"[ \t]*[-–—:|][ \t]*(?P<rest>[^\n]+)$", re.M)
 # a paragraph headed by its places and month: "Davos, January. Two days at ...", "Berlin, Paris, London, June. ..."
@@ -47,6 +48,7 @@ _PLACE_FIRST = re.compile(
 # a line that opens with another subject: a possessive and a noun ("His brother ..."), or a name set off by a comma
 # before a lower-case word ("Al-Saadi, freed from prison, ..."; not "Versailles, France.")
 _OTHER_SUBJECT = re.compile(r"(?:(?:His|Her|Their|Its) [a-z]+\b(?<!visit)(?<!trip)(?<!tour)|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, [a-z])")
+_LIST_HEADING = re.compile(r"\b(?:trips|visits|travels|journeys)\b", re.I)  # a heading over a list of trips
 _PLACE_OPENS = 3  # a line "opens with its place" when the place is among its first words ("Back in Russia, ...")
 MIN_LINES = 2  # a timeline is a run of at least this many dated lines
 _INTRO_CHARS = 800  # the person's travels are told within this many characters before the first line
@@ -174,7 +176,13 @@ def find_timeline(text: str, hits: list[Hit], pub: date | None = None) \
     lines = timeline_lines(text, pub)
     if len(lines) < MIN_LINES:
         return "", []
-    pid = timeline_person(hits, lines[0][0].start())
+    first = lines[0][0].start()
+    pid = timeline_person(hits, first)
+    # ("FACT BOX: Duterte's trips to China" right above the list: whose trips the heading says)
+    at = text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1
+    owner = next((h.value for h in hits if h.cat == "person" and at <= h.start and h.end < first
+                  and text.startswith(("'s", "\u2019s"), h.end)), "")
+    pid = owner or pid
     return (pid, lines) if pid else ("", [])
 
 
@@ -208,6 +216,9 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
                 d.code = code
                 d.city = next((pn.city for pn in here.value if pn.code == code and pn.city), "")
     travels = not trip_words.isdisjoint(re.findall(r"[a-z]+", text[max(0, first - _INTRO_CHARS):first].lower()))
+    # "FACT BOX: Duterte's trips to China" right above the list: every dated line naming a place is one of them
+    heading = text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1:first]
+    listing = bool(_LIST_HEADING.search(heading))
     for m, span in lines:
         rest_at = m.start("rest")
         place_first = "place" in m.re.groupindex
@@ -227,7 +238,7 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
         words = set(line_words) - _NOT_TRIPS
         if trip_words.isdisjoint(words):
             opens = place_first or len(text[rest_at:places[0].start].split()) < _PLACE_OPENS
-            if not (travels and opens and _COURT_ACTS.isdisjoint(line_words)):
+            if not (travels and (opens or listing) and _COURT_ACTS.isdisjoint(line_words)):
                 continue  # "The Hague. Judges issue warrants": a dated event, no trip
         status = "completed" if doc.pub is None or span[1] <= doc.pub.end else "planned"
         if _ABSENT.search(text, rest_at, m.end()):
