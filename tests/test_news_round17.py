@@ -212,3 +212,25 @@ def test_a_bulleted_list_under_another_heading_is_no_list_of_trips() -> None:
     got = trips(FACT_BOX.format(heading="Forums China has hosted"), "2019-08-30")
     assert ("rodrigo-duterte", "CN", "2017-05", "completed") not in got
     assert ("rodrigo-duterte", "CN", "2018-04", "completed") not in got
+
+
+@pytest.mark.parametrize(("lead", "day"), [
+    ("The bloc celebrated its fifth anniversary on Thursday in the city where it was founded in June 2001.",
+     "2006-06-15"),
+    ("Leaders marked the 70th anniversary of the treaty, signed in 1955, on Thursday.", "2025-05-15"),
+])
+def test_a_dateline_takes_its_year_from_an_anniversary(lead: str, day: str) -> None:
+    from riskcheck.news.readers import header_date
+
+    month = "June 15" if day.endswith("06-15") else "May 15"
+    text = f"Summit\n\nSHANGHAI, {month} (Newswire) - {lead}"
+    span = header_date(text)[1]
+    assert span is not None and span.start.isoformat() == day
+
+
+def test_an_anniversary_whose_weekday_does_not_fit_leaves_the_dateline_undated() -> None:
+    from riskcheck.news.readers import header_date
+
+    text = ("Summit\n\nSHANGHAI, June 15 (Newswire) - The bloc celebrated its fifth anniversary on Monday in the "
+            "city where it was founded in June 2001.")
+    assert header_date(text)[1] is None

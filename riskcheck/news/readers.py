@@ -45,7 +45,13 @@ _DATELINE_CAPS = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.
 # "Two years ago, in November 2001", "in 2001, two years ago": the year of the report is that many after
 _YEARS_AGO = re.compile(r"\b(\w+) years ago,? in (?:[A-Z][a-z]+ )?((?:19|20)\d\d)\b|"
                         r"\bin (?:[A-Z][a-z]+ )?((?:19|20)\d\d),? (\w+) years ago\b")
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+           "tenth": 10, "twentieth": 20, "fiftieth": 50}
+# "celebrated the group's fifth anniversary ... in the city where it was founded in June 2001": the report's year is
+# the founding year and the count (in one sentence)
+_ANNIVERSARY = re.compile(r"\b(\w+) (?:anniversary|birthday)\b[^.]{0,120}?\b(?:founded|established|"
+                          r"created|signed|born|began|opened)\b[^.]{0,20}?\bin (?:[A-Z][a-z]+ )?((?:19|20)\d\d)\b")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _DMY = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
 _MDY = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
@@ -255,12 +261,18 @@ def _one_year(text: str, at: int, month: int, day: int, year: int) -> int:
 
 
 def _years_ago(text: str) -> int:
-    """The report's year from "N years ago, in YEAR" (or "in YEAR, N years ago"), when every such phrase agrees;
-    0 when none or they disagree."""
+    """The report's year from "N years ago, in YEAR" (or "in YEAR, N years ago"), or "its fifth anniversary ...
+    founded in YEAR", when every such phrase agrees; 0 when none or they disagree."""
     found = set()
     for m in _YEARS_AGO.finditer(text):
         n, y = (m[1], m[2]) if m[2] else (m[4], m[3])
         k = int(n) if n.isdigit() else _COUNTS.get(n.lower(), 0)
+        if k:
+            found.add(int(y) + k)
+    for m in _ANNIVERSARY.finditer(text):
+        n, y = m[1].lower(), m[2]
+        num = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", n)
+        k = int(num[1]) if num else _COUNTS.get(n, 0) if n.endswith(("nd", "rd", "th")) else 0
         if k:
             found.add(int(y) + k)
     return found.pop() if len(found) == 1 else 0
