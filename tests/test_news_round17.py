@@ -234,3 +234,53 @@ def test_an_anniversary_whose_weekday_does_not_fit_leaves_the_dateline_undated()
     text = ("Summit\n\nSHANGHAI, June 15 (Newswire) - The bloc celebrated its fifth anniversary on Monday in the "
             "city where it was founded in June 2001.")
     assert header_date(text)[1] is None
+
+
+# ---- precision: who travels when other people are named around the traveller ------------------------------------
+
+def test_a_name_inside_an_aside_is_not_the_traveller() -> None:
+    text = "Maria Lvova-Belova, named in the same warrant as Vladimir Putin, has made several trips to Doha."
+    got = trips(text, "2024-06-17")
+    assert {t[0] for t in got if t[1] == "QA"} == {"maria-lvova-belova"}
+
+
+def test_people_of_an_aside_with_a_relative_clause_of_their_own_still_travel() -> None:
+    text = ("Omar al-Bashir sat a few places away from Vladimir Putin in the stand, alongside French President "
+            "Emmanuel Macron and Croatian President Kolinda Grabar-Kitarovic, who both travelled to Moscow for the "
+            "match.")
+    got = {t[0] for t in trips(text, "2018-07-16") if t[1] == "RU"}
+    assert {"Emmanuel Macron", "Kolinda Grabar-Kitarovic"} <= got
+
+
+def test_his_trip_after_on_the_instruction_of_president_x_is_the_subjects() -> None:
+    text = ("Security Council Secretary Sergei Shoigu headed to Pyongyang on Tuesday on the instruction of President "
+            "Vladimir Putin, his second trip to North Korea in two weeks.")
+    got = trips(text, "2025-06-17")
+    assert ("sergei-shoigu", "KP", "2025-06", "completed") in got
+    assert not {t for t in got if t[0] == "vladimir-putin"}
+
+
+def test_a_summit_on_palestine_names_its_topic_not_a_destination() -> None:
+    text = ("Omar al-Bashir arrived in Jakarta on Sunday to attend the fifth extraordinary summit of the "
+            "Organization of Islamic Cooperation on Palestine and Al-Quds Al-Sharif.")
+    got = {t[1] for t in trips(text, "2016-03-07")}
+    assert "ID" in got and not got & {"PS", "IL", "TR"}
+
+
+def test_an_extraordinary_summit_is_no_ordinary_edition_and_the_reverse() -> None:
+    special = "Omar al-Bashir attended the extraordinary Islamic summit on Jerusalem in December 2017."
+    assert ("omar-al-bashir", "TR", "2017-12", "completed") in trips(special, "2018-03-07")
+    ordinary = "Omar al-Bashir attended the OIC summit in April 2016."
+    assert ("omar-al-bashir", "TR", "2016-04", "completed") in trips(ordinary, "2018-03-07")
+
+
+def test_a_name_then_an_apposition_then_its_verb() -> None:
+    text = "Jean-Pierre Bemba, the MLC leader, spent last week in Kampala."
+    assert ("jean-pierre-bemba", "UG", "2001-01", "completed") in trips(text, "2001-01-15")
+
+
+def test_a_visit_scheduled_with_nobody_named_is_the_story_travellers_plan() -> None:
+    text = ("Benjamin Netanyahu flew to Cairo on 18 July. He has not yet been to Europe. A visit to Paris is "
+            "scheduled for September, according to officials in his office.")
+    got = trips(text, "1996-08-08")
+    assert ("benjamin-netanyahu", "FR", "1996-09", "planned") in got

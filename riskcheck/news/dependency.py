@@ -198,7 +198,8 @@ def _story_traveller(doc: _Doc) -> Entity | None:
 # "An official visit to the UAE is being discussed", "A visit to China could come in October, aides said": a visit
 # nobody owns, mooted, is the story traveller's (:func:`_mooted_for`)
 MOOTED = frozenset({"discussed", "discussing", "possible", "could", "might", "mooted", "floated", "considered",
-                     "considering", "planned", "planning", "expected", "envisaged", "likely", "proposed"})
+                     "considering", "planned", "planning", "expected", "envisaged", "likely", "proposed", "scheduled",
+                     "pencilled", "penciled"})
 
 
 def _mooted_for(doc: _Doc, s: _Sentence, ms: list[Mention], dests: list[Place]) -> Entity | None:

@@ -90,8 +90,14 @@ def topic_place(s: _Sentence, p: Place) -> bool:
     "a summit on ending the Gaza war in Egypt", whose war has its place already)."""
     words = s.words
     i = p.i - (1 if p.i > 0 and words[p.i - 1] == "the" else 0)
-    if i >= 2 and words[i - 1] == "on" and words[i - 2] in _ON_TOPIC:
-        return True  # "an international conference on Libya in Berlin", "talks on Ukraine"
+    if i >= 2 and words[i - 1] == "on" and _topic_before(s, i - 1):
+        return True  # "an international conference on Libya in Berlin", "talks on Ukraine", "the summit of the
+        # Organization of Islamic Cooperation on Palestine"
+    if i >= 3 and words[i - 1] == "and":
+        # "... on Palestine and Al-Quds": the second of two topics
+        k = next((n for n in range(i - 2, max(0, i - 6), -1) if words[n] == "on"), None)
+        if k is not None and all(s.toks[n].cap for n in range(k + 1, i - 1)) and _topic_before(s, k):
+            return True
     if i >= 1 and words[i - 1] in ("about", "regarding", "concerning", "against"):
         return True  # "invited to speak on a panel about Iran", "the opening match against Saudi Arabia"
     if i >= 1 and (words[i - 1] == "between" or i >= 3 and words[i - 3] == "between" and words[i - 1] == "and"
@@ -99,6 +105,16 @@ def topic_place(s: _Sentence, p: Place) -> bool:
         return True  # "the final between France and Croatia", "talks between Russia and Ukraine in Istanbul"
     return i >= 2 and words[i - 1] in ("in", "of", "over") and words[i - 2] in TOPIC_NOUNS and \
         not (i >= 3 and s.toks[i - 3].cap)
+
+
+def _topic_before(s: _Sentence, on: int) -> bool:
+    """Whether the word before "on" at token ``on`` is a topic noun, or a name of capitalised words (with "of",
+    "the", "for") right after one ("the summit of the Organization of Islamic Cooperation on ...")."""
+    words, toks = s.words, s.toks
+    n = on - 1
+    while n > 0 and words[n] not in _ON_TOPIC and (toks[n].cap or words[n] in ("of", "the", "for")) and on - n < 9:
+        n -= 1
+    return n >= 0 and words[n] in _ON_TOPIC
 
 
 _ON_TOPIC = frozenset({"conference", "summit", "talks", "meeting", "forum", "negotiations", "dialogue", "resolution",

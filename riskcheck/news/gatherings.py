@@ -44,6 +44,11 @@ def _series_tokens(doc: _Doc, s: _Sentence, k: int) -> list[tuple[int, int, str]
     return out
 
 
+# sessions called outside a series' cycle ("an extraordinary summit", "an emergency session"): an edition of
+# that kind only
+_SPECIAL = frozenset({"extraordinary", "emergency", "special"})
+
+
 def _edition(doc: _Doc, s: _Sentence, i: int, j: int, sid: str, place: Place | None,
              dexpr: DateExpr | None) -> EventEdition | None:
     """The edition of series ``sid`` (mentioned at tokens ``[i, j)``) the sentence means: an ordinal or year
@@ -89,6 +94,9 @@ def _edition(doc: _Doc, s: _Sentence, i: int, j: int, sid: str, place: Place | N
         edition = find_edition(sid, near=near, year=year, number=number, country=country, ruleset=doc.rs)
     if edition is None or edition.mode == "virtual":
         return None
+    special = not _SPECIAL.isdisjoint(s.words[max(0, i - 3):j])
+    if special != any(w in edition.name.lower() for w in _SPECIAL):
+        return None  # "the fifth extraordinary summit of the OIC": not the ordinary session held that spring
     if ahead and told is not None and doc.pub is not None and edition.end < doc.pub.start and told[0] > edition.end:
         return None  # "is expected at the G20 summit in November": not the edition already held before the report
     if told is not None and told[2] in ("day", "range", "week") and (

@@ -500,6 +500,11 @@ def _subjects(verb: Any) -> list[Any]:
             return agent  # "the treaty was signed by Vladimir Putin in Pyongyang": who signed it was there
         if subj:
             return [x for c in subj for x in _led(_antecedent(c, verb))]
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ == "PROPN" and \
+                verb.head.dep_ == "ROOT" and any(c.dep_ == "appos" for c in verb.head.children):
+            # "Jean-Pierre Bemba, the MLC leader, spent last week in Kampala": the model hangs the verb on the
+            # name as a participle when an apposition comes between; the name is its subject
+            return [x for x in _led(verb.head)]
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _INTENT_NOUNS:
             # "his plan to visit X", "Putin, who has an open invitation to visit Manila": whose plan, who holds the
             # invitation (its possessor is who invites)
@@ -587,7 +592,8 @@ def _attended_which(noun: Any) -> tuple[list[Any], Any] | None:
 _GO_WITH = frozenset({"go", "travel", "fly", "come", "head", "journey", "return"})
 # a journey nobody owns, mooted (its traveller is the story's: dependency._mooted_for)
 _MOOTED_TRIPS = frozenset({"visit", "trip", "journey", "tour"})
-_MOOTING = frozenset({"discuss", "consider", "moot", "float", "plan", "envisage", "propose", "study", "explore"})
+_MOOTING = frozenset({"discuss", "consider", "moot", "float", "plan", "envisage", "propose", "study", "explore",
+                      "schedule", "pencil", "arrange", "prepare"})  # ("A visit to Paris is scheduled for September")
 
 
 def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:

@@ -418,6 +418,16 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             doc.counts[m.entity.key] = doc.counts.get(m.entity.key, 0) + 1
     obj = doc.w.get("objmark", set())
     verb_at = {i for i, _, h in s.get("trigger") if h.value[0] != "noun"}
+    role_at = {j: i for i, j, _h in s.get("role")}
+    # "on the instruction of President Vladimir Putin, his second trip": an object marker before the role makes
+    # no subject of the name for a possessive pronoun after it (only for that: the role still shields the name in
+    # "talks with President X" elsewhere)
+    role_objects: set[int] = set()
+    for m in out:
+        at = role_at.get(m.i)
+        if at is not None and at > 0 and (words[at - 1] in obj or at >= 2 and words[at - 1] == "the"
+                                          and words[at - 2] in obj):
+            role_objects.add(id(m))
     for m in out:
         # "met with the Kyrgyz President X": the object marker before the article
         before = m.i - 2 if m.i >= 2 and words[m.i - 1] == "the" and words[m.i - 2] != "and" else m.i - 1
@@ -485,7 +495,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 pointed = salient
             elif prev:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
-                subj = [p for p in prev if not p.obj] if words[m.i] in _POSS_PRONOUNS else prev
+                subj = [p for p in prev if not p.obj and id(p) not in role_objects] \
+                    if words[m.i] in _POSS_PRONOUNS else prev
                 m.entity = (subj or prev)[-1].entity
                 if words[m.i] in _POSS_PRONOUNS and _trip_noun_after(words, m.j):
                     # "X received Y at the palace ..., his previous stop in France": the guest's journey

@@ -148,6 +148,34 @@ def _unknown_subject(s: _Sentence, ms: list[Mention], places: list[Place], after
         words[start - 1] != "and" or "," in toks[start - 1].gap)
 
 
+# words that open an aside between a subject and its verb: "X, named in the same warrant as Putin, has made ..."
+_ASIDE_OPENERS = frozenset({"named", "who", "whose", "which", "like", "along", "together", "alongside", "accused",
+                            "wanted", "indicted", "charged", "sought", "also", "a", "an", "the", "himself", "herself",
+                            "whom", "listed", "cited", "sharing"})
+
+
+def _outside_asides(s: _Sentence, cands: list[Mention], end: int) -> list[Mention]:
+    """``cands`` without the people named only inside an aside set off by commas after an earlier candidate and
+    closed before token ``end`` ("Lvova-Belova, named in the same warrant as Putin, has made several trips": not
+    Putin); all of them when that would leave none."""
+    toks, words = s.toks, s.words
+    if len(cands) < 2:
+        return cands
+
+    def aside(m: Mention) -> bool:
+        opener = next((n for n in range(m.i, max(0, m.i - 10), -1) if "," in toks[n].gap), None)
+        if opener is None or words[opener] not in _ASIDE_OPENERS:
+            return False
+        if not any(c.j <= opener for c in cands if c is not m):
+            return False
+        close = next((n for n in range(m.j, min(end + 1, len(toks))) if "," in toks[n].gap), None)
+        # (not "alongside Macron and Grabar-Kitarovic, who both travelled to Moscow": a relative clause of theirs)
+        return close is not None and words[close] not in ("who", "whom", "whose", "which")
+
+    kept = [m for m in cands if not aside(m)]
+    return kept or cands
+
+
 def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: int, form: str, role: str,
               pre_trav: Mention | None, places: list[Place], head: int = -1
               ) -> tuple[Mention | None, Mention | None, str, bool]:
@@ -217,8 +245,8 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
                 # "X made a visit to", "X, on a state visit to": a verb of undertaking governs the noun
                 lead = next((n for n in range(ti - 1, max(-1, ti - 5), -1) if words[n] in nounverb), None)
                 if lead is not None:
-                    cands = [m for m in ms if m.j <= lead and lead - m.j <= 12 and m.entity is not None
-                             and not m.obj and not m.possessive]
+                    cands = _outside_asides(s, [m for m in ms if m.j <= lead and lead - m.j <= 12
+                                                and m.entity is not None and not m.obj and not m.possessive], lead)
                     trav = cands[-1] if cands else None
                     if trav is not None and words[lead] in _LEAD_PAST:
                         lead_past = "ongoing" if words[lead] in ("boarded", "took") and \
@@ -250,7 +278,10 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
             floor = max((n + 1 for n in range(max(0, ti - 30), ti) if words[n] in speech
                          and "that" in words[n + 1:min(ti, n + 5)]), default=0)
             cands = [m for m in ms if floor <= m.i and m.j <= ti and ti - m.j <= 30 and m.entity is not None
-                     and (not m.obj or (words[m.i - 1] in control and words[m.j:ti] == ["to"])) and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
+                     and (not m.obj or ((words[m.i - 1] in control or m.i > 1 and toks[m.i - 1].cap
+                                                                   and words[m.i - 2] in control)
+                                                                  and words[m.j:ti] == ["to"])) and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
+            cands = _outside_asides(s, cands, ti)
             trav = cands[-1] if cands else None
             if poss is not None and (trav is None or poss.j > trav.j):
                 trav = poss
