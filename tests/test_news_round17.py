@@ -284,3 +284,18 @@ def test_a_visit_scheduled_with_nobody_named_is_the_story_travellers_plan() -> N
             "scheduled for September, according to officials in his office.")
     got = trips(text, "1996-08-08")
     assert ("benjamin-netanyahu", "FR", "1996-09", "planned") in got
+
+
+# ---- "the prime minister" never named with the role: the wanted person whose title it is then ------------------
+
+def test_the_prime_minister_is_the_wanted_person_titled_so_on_the_report_day() -> None:
+    text = ("Benjamin Netanyahu flew to Cairo on 18 July. The third trip came on Monday, when the prime minister spent "
+            "the afternoon in Amman with King Hussein.")
+    assert ("benjamin-netanyahu", "JO", "1996-08", "completed") in trips(text, "1996-08-08")
+
+
+def test_the_prime_minister_is_nobody_when_the_wanted_person_did_not_hold_the_role_then() -> None:
+    text = ("Benjamin Netanyahu flew to Cairo on 18 July. The third trip came on Monday, when the prime minister spent "
+            "the afternoon in Amman with King Hussein.")
+    got = trips(text, "2003-08-08")  # (Netanyahu was finance minister in 2003)
+    assert not {t for t in got if t[1] == "JO"}

@@ -64,6 +64,22 @@ def _former_holder(doc: _Doc, role_word: str) -> Entity | None:
     return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
 
 
+def _titled_holder(doc: _Doc, role_word: str) -> Entity | None:
+    """Who "the prime minister" is when nobody was named with that role: the one wanted person named in the
+    article whose titles on the report's day hold it ("Israeli prime minister" in 1996 for Netanyahu); else
+    nobody."""
+    named = {e.pid for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)}
+    role = role_word.split()
+
+    def holds(words: list[str]) -> bool:
+        return _NO_LONGER.isdisjoint(words) and any(
+            words[n:n + len(role)] == role and words[n - 1:n] not in (["vice"], ["deputy"])
+            for n in range(len(words)))
+
+    pids = {pid for title, pid in doc.titles.items() if pid in named and holds(title.split())}
+    return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
+
+
 def _salient_national(doc: _Doc, nat: str) -> Entity | None:
     """The person of that nationality the article names most (the last named on a tie)."""
     cands = [e for e in doc.entities.values() if e.nationality == nat and doc.counts.get(e.key, 0)]
@@ -297,6 +313,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             held = _salient_holder(doc, role_word, nat)
             if not _NO_LONGER.isdisjoint(words[det + 1:i]):
                 held = _former_holder(doc, role_word)  # "the former president": not the president named
+            elif held is None and not nat:
+                held = _titled_holder(doc, role_word)  # "the prime minister", never named with the role
             if held is not None and not taken.intersection(range(det, j)) and \
                     not (k < len(toks) and toks[k].cap and toks[k].gap == " "):
                 out.append(Mention(det, j, held, text[toks[det].start:toks[j - 1].end], "title"))
