@@ -299,3 +299,13 @@ def test_the_prime_minister_is_nobody_when_the_wanted_person_did_not_hold_the_ro
             "the afternoon in Amman with King Hussein.")
     got = trips(text, "2003-08-08")  # (Netanyahu was finance minister in 2003)
     assert not {t for t in got if t[1] == "JO"}
+
+
+def test_the_guide_is_gaddafi_only_capitalised_and_only_while_he_held_the_title() -> None:
+    text = ("Muammar Gaddafi prayed in Timbuktu on Monday. The President of the National Assembly, Ibrahim Boubacar "
+            "Keita, also attended. It was the Guide's second journey south of the Sahara this year. In January he took "
+            "part in the African Union summit in Khartoum.")
+    assert ("muammar-gaddafi", "SD", "2006-01", "completed") in trips(text, "2006-04-12")
+    guide = "Muammar Gaddafi prayed in Timbuktu on Monday. In January our guide flew to Khartoum."
+    assert not {t for t in trips(guide, "2006-04-12") if t[1] == "SD"}
+    assert not trips("The Guide flew to Khartoum in January for the summit.", "2016-04-12")

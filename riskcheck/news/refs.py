@@ -205,6 +205,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
     for i, j, h in s.get("title"):
         if taken.intersection(range(i, j)):
             continue
+        if j - i == 1 and not toks[i].cap:
+            continue  # a one-word title is one only capitalised ("the Guide" for Gaddafi; not "our guide")
         pid = doc.title_holder(s, h.value)
         if not pid:
             continue
