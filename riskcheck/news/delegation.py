@@ -152,8 +152,6 @@ def delegation_members(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         if trip is None or trip.entity is ent:
             continue
         status, spans = trip.status, list(trip.spans)
-        if status == "ongoing" and spans and doc.pub is not None and (doc.pub.start - spans[0][1]).days > 3:
-            spans = []  # (a trip under way whose date is still an earlier visit's, "last there in April 2003")
         lo, hi = min(d, m.i), max(d, m.j)
         clause = set(words[max(0, lo - 8):min(len(words), hi + 12)])
         # ("X, who was in the delegation in Paris, has not been seen in Madrid": not about the delegation)

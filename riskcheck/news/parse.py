@@ -504,7 +504,7 @@ def _subjects(verb: Any) -> list[Any]:
                 verb.head.dep_ == "ROOT" and any(c.dep_ == "appos" for c in verb.head.children):
             # "Jean-Pierre Bemba, the MLC leader, spent last week in Kampala": the model hangs the verb on the
             # name as a participle when an apposition comes between; the name is its subject
-            return [x for x in _led(verb.head)]
+            return _led(verb.head)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in _INTENT_NOUNS:
             # "his plan to visit X", "Putin, who has an open invitation to visit Manila": whose plan, who holds the
             # invitation (its possessor is who invites)

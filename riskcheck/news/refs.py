@@ -5,7 +5,7 @@ the salient subject carried from sentence to sentence, "the two leaders" and "th
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from functools import cache
 
@@ -55,29 +55,27 @@ def _salient_holder(doc: _Doc, role_word: str, nat: str) -> Entity | None:
 _NO_LONGER = frozenset({"former", "ousted", "deposed", "toppled", "overthrown", "exiled"})
 
 
+def _titled_one(doc: _Doc, holds: Callable[[list[str]], bool]) -> Entity | None:
+    """The one wanted person named in the article with a title on the report's day whose words ``holds``; else
+    nobody."""
+    named = {e.pid for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)}
+    pids = {pid for title, pid in doc.titles.items() if pid in named and holds(title.split())}
+    return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
+
+
 def _former_holder(doc: _Doc, role_word: str) -> Entity | None:
     """Who "the former president" is: the one wanted person named in the article whose titles on the report's
     day say they held that role once ("former Sudanese president"); else nobody (not the president named)."""
-    named = {e.pid for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)}
-    pids = {pid for title, pid in doc.titles.items() if pid in named
-            and role_word in (words := title.split()) and not _NO_LONGER.isdisjoint(words)}
-    return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
+    return _titled_one(doc, lambda words: role_word in words and not _NO_LONGER.isdisjoint(words))
 
 
 def _titled_holder(doc: _Doc, role_word: str) -> Entity | None:
     """Who "the prime minister" is when nobody was named with that role: the one wanted person named in the
     article whose titles on the report's day hold it ("Israeli prime minister" in 1996 for Netanyahu); else
     nobody."""
-    named = {e.pid for e in doc.entities.values() if e.pid and doc.counts.get(e.key, 0)}
     role = role_word.split()
-
-    def holds(words: list[str]) -> bool:
-        return _NO_LONGER.isdisjoint(words) and any(
-            words[n:n + len(role)] == role and words[n - 1:n] not in (["vice"], ["deputy"])
-            for n in range(len(words)))
-
-    pids = {pid for title, pid in doc.titles.items() if pid in named and holds(title.split())}
-    return doc.entity_for_pid(pids.pop()) if len(pids) == 1 else None
+    return _titled_one(doc, lambda words: _NO_LONGER.isdisjoint(words) and any(
+        words[n:n + len(role)] == role and words[n - 1:n] not in (["vice"], ["deputy"]) for n in range(len(words))))
 
 
 def _salient_national(doc: _Doc, nat: str) -> Entity | None:

@@ -602,20 +602,24 @@ _VISIT_WORDS = frozenset({"visit", "visited", "trip", "came", "stop", "stopped",
                           "flew", "arrived", "toured", "tour", "journey", "stopover"})
 
 
-def _clause_of(s: _Sentence, d: DateExpr) -> list[str]:
-    """The words of the clause of date ``d``: between the commas or semicolons around it."""
+def _clause_of(s: _Sentence, d: DateExpr) -> tuple[int, int]:
+    """The token bounds of the clause of date ``d``: between the commas or semicolons around it."""
     toks = s.toks
     a = next((n for n in range(d.i, 0, -1) if any(c in toks[n].gap for c in ",;")), 0)
     b = next((n for n in range(d.j, len(toks)) if any(c in toks[n].gap for c in ",;")), len(toks))
-    return s.words[a:b]
+    return a, b
+
+
+def _tells_visit(s: _Sentence, d: DateExpr) -> bool:
+    """Whether the clause of date ``d`` has a word of visiting ("and returned for a state visit in November")."""
+    a, b = _clause_of(s, d)
+    return not _VISIT_WORDS.isdisjoint(s.words[a:b])
 
 
 def _own_clause(s: _Sentence, d: DateExpr, others: list[Place]) -> bool:
     """Whether the clause of date ``d`` (between the commas or semicolons around it) names no place of ``others``
     and can be the visit's own: not a date naming a gathering, nor a relative clause that tells no visit."""
-    toks = s.toks
-    a = next((n for n in range(d.i, 0, -1) if any(c in toks[n].gap for c in ",;")), 0)
-    b = next((n for n in range(d.j, len(toks)) if any(c in toks[n].gap for c in ",;")), len(toks))
+    a, b = _clause_of(s, d)
     clause = s.words[a:b]
     if any(a <= p.i < b for p in others) or s.words[d.i - 1:d.i] in (["the"], ["a"], ["an"], ["his"], ["her"]):
         return False  # ("besides the November summit": a date naming a gathering, not a visit of its own)
@@ -666,7 +670,7 @@ def _earlier_from(doc: _Doc, s: _Sentence, ms: list[Mention], start: int, most: 
     found = [d for d in s.dates if d.kind == "abs" and d.i >= start and _date_ok(words, d, speech) and theirs(d)]
     # ("He first came in July 2000, weeks after he took office in May, and returned for a state visit in November
     # 2005": one more date of a later sentence is a visit when its own clause tells one)
-    found = [d for n, d in enumerate(found) if not n or start > 0 or not _VISIT_WORDS.isdisjoint(_clause_of(s, d))]
+    found = [d for n, d in enumerate(found) if not n or start > 0 or _tells_visit(s, d)]
     for d in found[:most]:
         if others and not _own_clause(s, d, others):
             continue  # (another country named: a trip there; but "He paid a visit in 2006, and in June he stopped on

@@ -170,6 +170,11 @@ def timeline_person(hits: list[Hit], first: int) -> str:
     return pid if pid in near else ""
 
 
+def _heading_start(text: str, first: int) -> int:
+    """Where the line right above the line starting at ``first`` starts (a list's heading)."""
+    return text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1
+
+
 def find_timeline(text: str, hits: list[Hit], pub: date | None = None) \
         -> tuple[str, list[tuple[re.Match[str], tuple[date, date, str]]]]:
     """The wanted person a timeline in ``text`` is about and its dated lines (``("", [])`` when there is none)."""
@@ -179,7 +184,7 @@ def find_timeline(text: str, hits: list[Hit], pub: date | None = None) \
     first = lines[0][0].start()
     pid = timeline_person(hits, first)
     # ("FACT BOX: Duterte's trips to China" right above the list: whose trips the heading says)
-    at = text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1
+    at = _heading_start(text, first)
     owner = next((h.value for h in hits if h.cat == "person" and at <= h.start and h.end < first
                   and text.startswith(("'s", "\u2019s"), h.end)), "")
     pid = owner or pid
@@ -217,8 +222,7 @@ def timeline_trips(doc: _Doc, text: str, hits: list[Hit], trip_words: frozenset[
                 d.city = next((pn.city for pn in here.value if pn.code == code and pn.city), "")
     travels = not trip_words.isdisjoint(re.findall(r"[a-z]+", text[max(0, first - _INTRO_CHARS):first].lower()))
     # "FACT BOX: Duterte's trips to China" right above the list: every dated line naming a place is one of them
-    heading = text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, first))) + 1:first]
-    listing = bool(_LIST_HEADING.search(heading))
+    listing = bool(_LIST_HEADING.search(text, _heading_start(text, first), first))
     for m, span in lines:
         rest_at = m.start("rest")
         place_first = "place" in m.re.groupindex

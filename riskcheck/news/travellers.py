@@ -278,9 +278,7 @@ def traveller(doc: _Doc, s: _Sentence, ms: list[Mention], th: Hit, ti: int, tj: 
             floor = max((n + 1 for n in range(max(0, ti - 30), ti) if words[n] in speech
                          and "that" in words[n + 1:min(ti, n + 5)]), default=0)
             cands = [m for m in ms if floor <= m.i and m.j <= ti and ti - m.j <= 30 and m.entity is not None
-                     and (not m.obj or ((words[m.i - 1] in control or m.i > 1 and toks[m.i - 1].cap
-                                                                   and words[m.i - 2] in control)
-                                                                  and words[m.j:ti] == ["to"])) and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
+                     and (not m.obj or (words[m.i - 1] in control and words[m.j:ti] == ["to"])) and (not m.possessive or any(x in vehicle for x in words[m.j:m.j + 4]))]
             cands = _outside_asides(s, cands, ti)
             trav = cands[-1] if cands else None
             if poss is not None and (trav is None or poss.j > trav.j):
