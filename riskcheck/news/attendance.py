@@ -99,6 +99,8 @@ def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         return
     n = word_index(line, m.end() if front is not None else m.start())
     status = "completed" if m.group(1) in ("was", "were") else "ongoing" if m.group(1) in ("is", "are") else "planned"
+    if front is not None and _STAYED_AWAY.search(doc.text, doc.prev_places[0], s.a):
+        status = "cancelled"  # "... most have stayed away. Among them is X": among the absent
     spans = event_spans(ev, doc.pub, status == "planned")
     for men in ms:
         ent = men.entity
@@ -108,6 +110,9 @@ def among_present(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
         _add(doc, _Draft(ent, men.text, ev.code, ev.city, list(spans), status, ev.name, [(s.a, s.b)]))
 
 
+# the sentence before "Among them is X" tells who did not come
+_STAYED_AWAY = re.compile(r"(?i)\b(?:stayed|stay|stays|kept) (?:away|home)\b|\bpulled out\b|\bwithdrew\b|"
+                          r"\bdid not (?:come|attend|travel)\b|\bstaying away\b|\babsentees\b|\bcancell?ed\b")
 _WILL = frozenset({"will", "would", "shall", "set", "expected", "due", "to"})
 _ACCOMPANY = (("accompanied", "by"), ("joined", "by"), ("escorted", "by"))
 

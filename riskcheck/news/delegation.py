@@ -28,6 +28,10 @@ _MEMBER_OF = re.compile(r"^(?:who |which )?(?:(?:was|were|is|are|had been|has be
                         r"(?:part of|in|among|on|a member of|one of|with|join|joins|joined|joining|"
                         r"(?:travelled|traveled|travels|flew|flies|came|comes|went) (?:in|with)) "
                         r"(?:the |his |her |its |their |that |this )?(?:[a-z-]+ ){0,3}$")
+# "X sat in the extended-format talks as part of the Russian delegation" (a verb of taking part before)
+_AS_PART = re.compile(r"^(?:[a-z-]+ ){1,8}as (?:part|a member|members|one) of (?:the |his |her |its |their )?"
+                      r"(?:[a-z-]+ ){0,3}$")
+_TOLD_TRAVEL = frozenset({"flew", "travelled", "traveled", "arrived", "went", "came", "landed", "accompanied"})
 _NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "without"})
 _MISSED = frozenset({"stayed", "behind", "withdrew", "dropped", "absent", "absentees", "excluded"})
 _HEDGES = frozenset({"whether", "unclear", "reportedly", "rumoured", "rumored", "denied", "speculation",
@@ -54,10 +58,13 @@ def _listed_after(words: list[str], d: int, m: Mention) -> bool:
 
 
 def _member_before(words: list[str], d: int, m: Mention) -> bool:
-    """ "X was part of the delegation", "X, who was in the delegation", "X joined the delegation"."""
-    if not m.j <= d <= m.j + 9:
+    """ "X was part of the delegation", "X, who was in the delegation", "X joined the delegation", "X sat in the
+    talks as part of the Russian delegation"."""
+    if not m.j <= d <= m.j + 14:
         return False
-    return _MEMBER_OF.match(" ".join(words[m.j:d]) + " ") is not None
+    between = " ".join(words[m.j:d]) + " "
+    return d <= m.j + 9 and _MEMBER_OF.match(between) is not None or _AS_PART.match(between) is not None and \
+        _TOLD_TRAVEL.isdisjoint(words[m.j:d])  # ("flew to Minsk as part of the delegation": its own trip, dated)
 
 
 def _leader_trip(doc: _Doc, s: _Sentence, member: Mention, place_code: str | None) -> _Draft | None:

@@ -16,6 +16,7 @@ from .document import (
     Entity,
     Mention,
     Place,
+    _best_place,
     _clause,
     _Doc,
     _Draft,
@@ -100,6 +101,14 @@ def _there(doc: _Doc, s: _Sentence, places: list[Place]) -> Place | None:
         p = before[-1]
         return Place(n, n + 1, p.code, p.kind, p.city, "there")
     last = doc.drafts[-1] if doc.drafts else None
+    start, hits = doc.prev_places
+    named = [(b, h) for h in hits if (b := _best_place(h.value)) is not None and b.kind in _PLACE_KIND_RANK]
+    if named and len({b.code for b, _ in named}) == 1 and (
+            last is None or not last.sentences or last.sentences[-1][1] <= start):
+        # "... who made Beijing the centrepiece of his policy. Duterte went there in October 2016": the one
+        # country the sentence before names, told after the last trip
+        b = named[-1][0]
+        return Place(n, n + 1, b.code, "city" if b.city else "country", b.city, "there")
     if last is None or not _near(doc, last, s):
         return None
     return Place(n, n + 1, last.code, "city" if last.city else "country", last.city, "there")
@@ -149,13 +158,18 @@ def _dateline_capital(doc: _Doc, s: _Sentence) -> Place | None:
     return Place(n, n + 1, code, "city", city, "here")
 
 
-def _arrival_place(doc: _Doc, s: _Sentence, k: int) -> tuple[str, str] | None:
+def _arrival_place(doc: _Doc, s: _Sentence, k: int, past: bool = False) -> tuple[str, str] | None:
     """``(code, city)`` of an arrival told without a place ("Bashir flew in from Khartoum in the morning"): where the
     trip just told goes ("Putin flew to Beijing. He arrived in the morning"), unless it was long before the report;
     else the dateline's place (JUBA, July 9 -); else the gathering the story is about ("the parade in Beijing ...
     Putin, who flew in on Wednesday"); else the meeting just told, whoever it named ("The top officers of the two
     countries met in Helsinki. X flew in in the morning")."""
     last = doc.drafts[-1] if doc.drafts else None
+    if last is not None and last.status in FUTURE and past and (s.a, s.b) not in last.sentences and \
+            doc.story is not None and doc.story[0] != last.code and (not last.spans or last.spans[0][2] == "year"):
+        # "Addis Ababa, 31st January - ... accepted an invitation to visit Uganda this year. Kenyatta, who flew in on
+        # Saturday": an arrival told in the past is at the dateline's place, not a plan's for some time this year
+        last = None
     if last is not None and (s.a, s.b) in last.sentences:
         return last.code, last.city  # "was received by the Pope in the Apostolic Palace, arriving an hour late"
     stale = last is not None and bool(last.spans) and doc.pub is not None and \
@@ -171,6 +185,9 @@ def _arrival_place(doc: _Doc, s: _Sentence, k: int) -> tuple[str, str] | None:
         p0 = doc.context[1][0]
         return p0.code, p0.city
     return None
+
+
+_PAST_ARRIVALS = frozenset({"arrived", "landed", "flew", "flown", "touched", "jetted"})
 
 
 def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
@@ -242,7 +259,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
                                    _FROM_OK.isdisjoint(words)) and not _where_after(s, p))
              and not _modifier_place(s, p) and not home_place(words, p) and not stayed_back(words, p.i)]
     n = arrival_without_place(s, [p.i for p in found_places])
-    where = _arrival_place(doc, s, k) if n is not None else None
+    where = _arrival_place(doc, s, k, s.words[n] in _PAST_ARRIVALS) if n is not None else None
     if n is not None and where is not None:
         code, city = where
         dests = [*dests, Place(n, n + 1, code, "city" if city else "country", city, "(story)")]
@@ -309,8 +326,8 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue  # "X flew to A in May and Y flew to B": the one named right before the second verb flew (the
             # parse may join "May and Y" and hand that verb X's subject); not "X and Y flew in"
         invitation = words[tri].startswith("invit") or words[verb_i].startswith("invit")
-        if link.negated and invitation:
-            continue  # "Uganda did not invite X to the summit in Kampala": no trip
+        if link.negated and (invitation or words[tri].startswith(("send", "sent", "dispatch"))):
+            continue  # "Uganda did not invite X to the summit in Kampala", "will not send him to The Hague": no trip
         ti = tok_at(link.verb)
         tj = ti + 1
         clause = _clause(s, ti, tj, boundary)

@@ -45,6 +45,8 @@ _INSTRUMENTS = frozenset({"statute", "accord", "accords", "agreement", "agreemen
                           "conventions", "declaration", "treaty", "charter", "memorandum", "principles"})
 # "the Shanghai Cooperation Organisation", "the Paris Club": a body named after a city, not the city
 _BODIES = frozenset({"cooperation", "organisation", "organization", "club"})
+# "the Bush family", "the Kennedy clan": a town's name before a word for a family or a government is a surname
+_HOUSEHOLD = frozenset({"family", "families", "clan", "dynasty", "administration", "presidency", "era"})
 _BUILDING_PREP = frozenset({"at", "to", "into", "inside", "outside"})  # "dined at the White House"
 _BEING_IN = frozenset({"back", "was", "were", "is", "are", "be", "been", "arrived", "arrives"})  # "was back in the Kremlin"
 PARSE_BUDGET = 200  # sentences parsed per text at most (keeps hostile input linear and fast)
@@ -213,6 +215,8 @@ class _Doc:
         # "It was X's third visit to Y": (X, Y's code, city, sentence) whose next sentences tell earlier visits
         self.ordinal: tuple[Entity, str, str, int, int] | None = None  # who, where, city, sentence, how many
         self.codes_seen: frozenset[str] = frozenset()  # countries named unambiguously in the text (:meth:`places`)
+        self.full_names: frozenset[str] = frozenset()  # last words of the people named in full in the text
+        self.prev_places: tuple[int, list[Hit]] = (0, [])  # (start, place hits) of the sentence before this one
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
         self.cursor = 0  # where the sentence being read starts
@@ -299,6 +303,12 @@ class _Doc:
                     role_ends = {rj for _, rj, _ in s.get("role")}
                 if i in role_ends:
                     continue  # "President Hassan Rowhani": a given name after a role, not the town of Hassan
+            if j == i + 1 and all(pn.kind == "city" for pn in h.value):
+                if role_ends is None:
+                    role_ends = {rj for _, rj, _ in s.get("role")}
+                if s.words[i] in self.full_names or j < len(toks) and s.words[j] in _HOUSEHOLD or \
+                        i in role_ends and toks[i - 1].cap and toks[i].gap == " ":
+                    continue  # "The Bush family", "President Bush", a surname named in full elsewhere: not Būsh, Egypt
             if h.key == "us" and self.text[t.start:t.end] != "US":
                 continue  # the pronoun
             if j == i + 1 and i > 0 and s.words[i - 1] == "the" and len(s.words[i]) > 2 and \

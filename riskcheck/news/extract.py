@@ -60,6 +60,7 @@ from .refs import (
 )
 from .sentences import split, unwrap
 from .shapes import (
+    GATHERING_NOUNS,
     ORDINAL_FOLLOW,
     ORDINAL_NOUNS,
     TO_COURT,
@@ -74,13 +75,15 @@ from .shapes import (
     _to_the_court,
     _years_since_last,
     earlier_visit,
+    first_in_place,
     in_place_since,
     note_ordinal,
+    previous_editions,
     second_destination,
     series_since,
     tour_began,
 )
-from .status import ANSWER_HINT, later_cancel
+from .status import ANSWER_HINT, instead_cancel, later_cancel
 from .storyplace import dateline_place
 from .timeline import find_timeline, timeline_trips
 from .triggers import _trips_in
@@ -143,6 +146,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         return []  # no person, title, place or event series: nothing can travel anywhere (most of a firehose)
     doc = _Doc(text, pub, rs, g)
     doc.codes_seen = _codes_named(hits)
+    doc.full_names = frozenset(h.key.rsplit(" ", 1)[1] for h in hits if h.cat in ("person", "official") and " " in h.key)
     doc.story = dateline_place(text, hits)  # "JUBA, July 9 (Reuters) -": where an arrival with no place happens
     known = doc.known_surnames
     sents = split(text)
@@ -189,11 +193,15 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if k and doc.drafts:
             _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
         doc.cursor = a
+        if k:
+            doc.prev_places = (sents[k - 1][0], [h for h in by_sent[k - 1] if h.cat == "place"])
         if k and PARTY_TEXT.search(folded, *sents[k - 1]):
             doc.party_end = sents[k - 1][1]  # ("The delegation was heavy. Besides Y it included X")
         cats = cats_of[k]
         if doc.drafts and k and ("cue" in cats or ANSWER_HINT.search(folded, a, b)):
             later_cancel(doc, folded, a, b, by_sent[k], sents[max(0, k - 2):k])
+        if doc.drafts and k and folded.startswith("instead ", a) and "place" in cats:
+            instead_cancel(doc, by_sent[k], sents[k - 1:k])  # "... was due in X. Instead he went to Y."
         if doc.plan is not None and "place" in cats:
             venue_named(doc, _Sentence(text, folded, a, b, by_sent[k]), k)
         on = _open_gates(_Look(doc, folded, a, b, k, cats, by_sent[k], parse_words, known))
@@ -221,6 +229,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if "since" in s.words:
             if "first" in s.words:
                 _first_since(doc, s, ms)
+                first_in_place(doc, s, ms)  # "became the first Kremlin leader in Tehran since Stalin"
             _since_gathering(doc, s, ms)
             _since_visit(doc, s, ms)  # "since a visit to Washington in December"
             in_place_since(doc, s, ms)  # "Bashir, in Addis Ababa since Friday, ..."
@@ -228,6 +237,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 series_since(doc, s, k, ms)  # "has not attended a G20 summit since 2019"
         if "next" in s.words:
             _next_stop(doc, s, ms)  # "X's next stop is Venezuela"
+        if ("previous" in s.words or "last" in s.words) and not GATHERING_NOUNS.isdisjoint(s.words):
+            previous_editions(doc, s, k, ms)  # "X attended the two previous forums"
         if "court" in s.words or "icc" in s.words:
             _to_the_court(doc, s, ms)  # "Germany surrendered him to the court on 1 December"
         if "first" in s.words and ("second" in s.words or "third" in s.words):
@@ -256,8 +267,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _parse_trips(doc, s, k, ms, nlp)
         if not INVITE_WORDS.isdisjoint(s.words):
             invitation_home(doc, s, k, ms)  # "Xi invited Putin to visit": to the inviter's country
-        if "tour" in on:
-            tour_began(doc, s)
+        if "tour" in on or "place" in cats and len(doc.drafts) > n_before and TOUR.search(folded, a, b):
+            tour_began(doc, s)  # ("spent two days in Riyadh, at the start of a tour that ended in Amman")
         if "earlier" in on:
             earlier_visit(doc, s, k, ms)
         if not ORDINAL_NOUNS.isdisjoint(s.words):

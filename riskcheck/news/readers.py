@@ -118,6 +118,32 @@ def parse_loose_date(value: str) -> DateSpan | None:
     return None
 
 
+def _numeric_by_page(value: str, text: str) -> DateSpan | None:
+    """ "Posted: 01/03/2007" (either order) read in the order of the page's other numeric dates: day first when
+    one of them has a day above 12 ("Related: ... (31/01/2007)"), month first when one has such a day second;
+    only the year when they do not say, or disagree; None for a value of another form."""
+    m = _NUMERIC.match(value.strip())
+    if m is None:
+        return None
+    orders = set()
+    for o in _NUMERIC.finditer(text[:200_000]):
+        if o[2] == m[2]:
+            a, b = int(o[1]), int(o[3])
+            if a > 12 >= b:
+                orders.add("dmy")
+            elif b > 12 >= a:
+                orders.add("mdy")
+    if len(orders) != 1:
+        # never guessed, but the year is sure: better than a crawl date or a dateline's guess
+        return DateSpan(date(int(m[4]), 1, 1), date(int(m[4]), 12, 31), "year")
+    a, b = int(m[1]), int(m[3])
+    day, month = (a, b) if orders == {"dmy"} else (b, a)
+    try:
+        return DateSpan.day(date(int(m[4]), month, day))
+    except ValueError:
+        return None
+
+
 def header_date(text: str) -> tuple[str, DateSpan | None, str]:
     """The publication date stated by the text itself, and the text with a leading header blanked."""
     m = _HEADER.match(text)
@@ -129,7 +155,7 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             pass
     head = text[:2000]
     m = _DATE_LINE.search(head)
-    if m and (loose := parse_loose_date(m[1])):
+    if m and (loose := parse_loose_date(m[1]) or _numeric_by_page(m[1], text)):
         return text, loose, "date_line"
     first = text[:400]
     # "MOSCOW, July 25, 2023 (" and "MINSK, 23 November 2023 (": the groups holding month and day

@@ -253,6 +253,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             steps += 1
         name: list[Tok] = []
         ni = k
+        shouting = text[toks[i].start:toks[i].end].isupper() and len(words[i]) > 1
         while k < len(toks) and len(name) < 5:
             t = toks[k]
             if name and not (t.gap in (" ", "-", "- ") or (t.gap == " " and t.word in _NAME_LINKS)
@@ -262,6 +263,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 break
             if k in taken:
                 break
+            if name and shouting and text[t.start:t.end].isupper():
+                break  # "PRESIDENT MUSEVENI CALLS FOR ...": a headline in capitals, its next word no name
             if t.cap and t.word not in _NAME_STOP and t.word not in ndates.MONTHS and \
                     t.word not in ndates.WEEKDAYS and not t.word.isdigit() or name and t.word in _NAME_LINKS \
                     or name and t.gap == "-" and t.word.isalpha():  # "Kim Jong-un"
@@ -320,6 +323,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 out.append(Mention(det, j, held, text[toks[det].start:toks[j - 1].end], "title"))
                 taken.update(range(det, j))
             continue
+        if len(name) == 1 and (known := doc.surnames.get(name[0].word)) is not None and not known.pid:
+            _hold(doc, role_word, known)  # "President Museveni" after "Yoweri Kaguta Museveni": he holds the role
         if len(name) < 2:
             continue
         if len(name) == 2 and any(pi <= ni < pj for pi, pj, _ in places):
@@ -926,7 +931,12 @@ _CLAUSE_VERBS = frozenset({"will", "would", "may", "might", "could", "is", "was"
 # "He came back on 28 February", "In April he was back in the city", "he returned in September 2024": one more
 # journey to where the traveller's last trip went (a verb of coming back, no place of its own)
 _BACK = re.compile(r"\b(?:(?:came|comes|come|went|flew|was|were|is|will be|would be) back|returned|returns|"
-                   r"will return|would return|came(?= (?:on|in|last|early|late)\b))\b")
+                   r"will return|would return|to return|(?:came|comes|come) again|"
+                   r"came(?= (?:on|in|last|early|late)\b))\b")
+# "he hopes to come again in the autumn", "plans to return in May": a return wished or planned
+_BACK_WISH = {"hopes": "speculative", "hoped": "speculative", "wants": "speculative", "wishes": "speculative",
+              "would like": "speculative", "plans": "planned", "intends": "planned", "expects": "planned",
+              "promised": "planned", "promises": "planned", "pledged": "planned"}
 # "He came on 23 May" (a bare coming, no "back"): only with the date right after it
 _BARE_CAME = "came"
 _BACK_PLACE_NOUNS = frozenset({"city", "capital", "country"})
@@ -978,15 +988,19 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     # 7 June, he was back")
     dates = sorted(s.dates, key=lambda d: d.kind != "abs")
     here = (s.a, s.b) in last.sentences  # (the trip told before the verb has the dates before it)
-    d = next((d for d in dates if d.kind in ("abs", "weekday", "rel", "anchor", "ago") and _date_ok(words, d, speech)
+    wish = next((_BACK_WISH[w] for w in words[max(0, v - 3):v] if w in _BACK_WISH), None) \
+        if words[v - 1:v] == ["to"] or words[v] == "to" else None
+    ahead = words[v] in ("will", "would", "is") or words[v - 1:v] in (["will"], ["would"]) or wish is not None
+    kinds = ("abs", "weekday", "rel", "anchor", "ago") + (("season", "dir") if ahead else ())
+    d = next((d for d in dates if d.kind in kinds and _date_ok(words, d, speech)
               and (ve <= d.i <= ve + 1 if bare else d.i >= ve or d.j <= v and not here)), None)
     if d is None:
         return
-    future = words[v] in ("will", "would", "is")
+    future = ahead
     spans = ndates.resolve(d, doc.pub, future)[:1]
     if not spans:
         return
     if near_trip(spans[0][0], last.spans[0]):
         return  # the last trip's own days: its end, or a second mention of it
-    status = "planned" if future else "completed"
+    status = wish or ("planned" if future else "completed")
     _add(doc, _Draft(trav.entity, trav.text, last.code, last.city, spans, status, "", [(s.a, s.b)]))

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..events import find_edition
+from ..events import EventEdition, editions, find_edition, series_spans
 from . import dates as ndates
 from .assemble import _add, _compatible, near_trip
 from .dates import DateExpr
 from .dependency import _near
+from .destinations import demonym_capital
 from .document import (
     _PLACE_KIND_RANK,
     Entity,
@@ -177,6 +178,114 @@ def _first_since(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         spans = ndates.resolve(d, doc.pub, False)[:1]
         if spans:
             _add(doc, _Draft(ent, m.text, dest.code, "", spans, "completed", "", [(s.a, s.b)], earlier=True))
+
+
+# "became the first Kremlin leader in Tehran since Stalin", "was the first Sudanese head of state ever in Rome
+# since 1989": being somewhere first since told as a record of the visitor's kind
+_FIRST_KIND = frozenset({"leader", "leaders", "president", "premier", "minister", "head", "ruler", "monarch", "king",
+                         "chancellor", "chief", "official", "dictator", "strongman", "statesman", "emperor"})
+_FIRST_BE = {"became": "completed", "was": "completed", "becomes": "ongoing", "is": "ongoing",
+             "become": "planned"}
+
+
+def first_in_place(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "X became the first Kremlin leader in Tehran since Stalin": X's trip to the place, dated by the sentence
+    (its status by the verb: "will become" plans it)."""
+    words = s.words
+    for m in ms:
+        ent = m.entity
+        v = m.j + (words[m.j:m.j + 1] in (["will"], ["would"]))
+        if ent is None or v + 3 >= len(words) or words[v] not in _FIRST_BE or words[v + 1:v + 3] != ["the", "first"]:
+            continue
+        if words[v] == "become" and v == m.j:
+            continue
+        k = next((x for x in range(v + 3, min(len(words), v + 8)) if words[x] in _FIRST_KIND), None)
+        if k is None:
+            continue
+        if words[k + 1:k + 3] == ["of", "state"]:
+            k += 2  # "head of state"
+        n = k + 1 + (words[k + 1:k + 2] == ["ever"])
+        if words[n:n + 1] != ["in"]:
+            continue
+        place = next((p for p in doc.places(s) if p.i in (n + 1, n + 2) and p.kind in ("country", "capital", "city",
+                                                                                      "territory")), None)
+        if place is None or place.code == ent.nationality or "since" not in words[place.j:place.j + 2]:
+            continue
+        status = _FIRST_BE[words[v]]
+        found = [d for d in s.dates if (d.j <= m.i or d.i > place.j) and words[d.i - 1:d.i] != ["since"]]
+        spans = [sp for d in found[:1] for sp in ndates.resolve(d, doc.pub, status == "planned")[:1]]
+        _add(doc, _Draft(ent, m.text, place.code, place.city, spans, status, "", [(s.a, s.b)]))
+
+
+# "participated in the two previous forums", "attended the last three BRICS summits": earlier editions of a series
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+GATHERING_NOUNS = frozenset({"summit", "summits", "forum", "forums", "meeting", "meetings", "sessions", "session",
+                              "parade", "parades", "conference", "conferences", "editions", "edition"})
+_ATTEND_VERBS = frozenset({"attended", "participated", "took", "joined", "addressed"})
+_DENIED = frozenset({"not", "never", "skipped", "missed", "boycotted", "shunned", "without"})
+
+
+def previous_editions(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
+    """ "X participated in the two previous forums" (the Belt and Road Forum named before), "X attended the last
+    three BRICS summits": one completed trip to each of that many editions before the one under discussion (data/
+    events.csv), none held by video only and none at home."""
+    words = s.words
+    for n, w in enumerate(words):
+        if w not in ("previous", "last") or n == 0:
+            continue
+        count = _COUNTS.get(words[n - 1], 0) or _COUNTS.get(words[n + 1] if n + 1 < len(words) else "", 0)
+        if words[n - 1 - (count and words[n - 1] in _COUNTS)] != "the":
+            continue
+        g = n + 1 + (n + 1 < len(words) and words[n + 1] in _COUNTS)
+        series_here = [(i, j, sid) for i, j, sid in _series_tokens(doc, s, k) if g <= i <= g + 1 or i == g - 1]
+        plural_at = next((q for q in range(g, min(len(words), g + 5)) if words[q][:-1] in GATHERING_NOUNS
+                          and words[q].endswith("s")), None)
+        named = None
+        if not series_here and plural_at is not None and plural_at > g:
+            # "the last two BRICS summits": the series named in the singular ("BRICS summit")
+            phrase = s.text[s.toks[g].start:s.toks[plural_at].end - 1]
+            named = next((sp for sp in series_spans(phrase, ruleset=doc.rs) if sp[1] == len(phrase)), None)
+        if series_here:
+            sid, g = series_here[0][2], series_here[0][1]
+        elif named is not None and plural_at is not None:
+            sid, g = named[2], plural_at + 1
+        elif k and words[g:g + 1] and words[g] in GATHERING_NOUNS:
+            prior = [sp for kk in sorted(doc.series_at) if kk < k for sp in doc.series_at[kk]]
+            if not prior:
+                continue
+            sid = prior[-1][2]  # "... the Belt and Road Forum. He took part in the two previous forums"
+        else:
+            continue
+        if words[g - 1] not in GATHERING_NOUNS and not (g < len(words) and words[g] in GATHERING_NOUNS):
+            continue
+        plural = words[g - 1].endswith("s") or g < len(words) and words[g].endswith("s")
+        count = count or (0 if plural or w == "last" else 1)  # ("the last summit" may be the one just held)
+        subj = next((m for m in reversed(ms) if m.entity is not None and m.j <= n and n - m.j <= 6), None)
+        if not count or subj is None or not _ATTEND_VERBS.intersection(words[subj.j:n]) or \
+                _DENIED.intersection(words[subj.j:n]):
+            continue
+        ent = subj.entity
+        assert ent is not None
+        ref = doc.pub.start.toordinal() - 3 if doc.pub is not None else None
+        for d in doc.drafts:
+            if d.entity is ent and d.event and d.spans:
+                ref = min(ref or d.spans[0][0].toordinal(), d.spans[0][0].toordinal())
+        if ref is None:
+            continue
+        past = [e for e in editions(sid, ruleset=doc.rs) if e.end.toordinal() < ref][-count:]
+        if len(past) < count:
+            continue
+        by_country: dict[str, list[EventEdition]] = {}
+        for e in past:
+            if e.mode != "virtual" and e.country != ent.nationality:
+                by_country.setdefault(e.country, []).append(e)
+        for code, eds in by_country.items():
+            # one row per country (ANNOTATION.md: trips told together, dated only when each is): an edition's
+            # own days when it is the only one there
+            e = eds[0]
+            spans = [(e.start, e.end, "day" if e.start == e.end else "range")] if len(eds) == 1 else []
+            _add(doc, _Draft(ent, subj.text, code, e.city if len({x.city for x in eds}) == 1 else "", spans,
+                             "completed", "; ".join(x.name for x in eds), [(s.a, s.b)], earlier=True))
 
 
 def _trip_now(doc: _Doc, s: _Sentence, ent: Entity) -> Place | None:
@@ -508,8 +617,8 @@ def _to_the_court(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
 
 # "The tour began in Riyadh", "The travelling began on 9 February in Cairo", "his Gulf swing will end in Doha":
 # the journey under discussion starts or ends at the place named; it is the article's last traveller's
-TOUR = re.compile(r"\b(?:the|his|her|this|that)\s+(?:[a-z]+\s+)?(?:tour|travelling|traveling|travels|journey|"
-                  r"swing|odyssey)\s+(?:(?:will|would|is\s+to)\s+)?(?:began|begin|begins|started|start|starts|"
+TOUR = re.compile(r"\b(?:the|his|her|this|that|a)\s+(?:[a-z]+\s+)?(?:tour|travelling|traveling|travels|journey|"
+                  r"swing|odyssey)\s+(?:(?:that|which)\s+)?(?:(?:will|would|is\s+to)\s+)?(?:began|begin|begins|started|start|starts|"
                   r"opened|open|opens|ended|end|ends|finished|finish|finishes|closed|close|closes|concluded|"
                   r"conclude|concludes|continued|continue|continues)\b")
 _TOUR_AHEAD = frozenset({"will", "would", "is", "begins", "starts", "opens", "ends", "finishes", "closes",
@@ -529,8 +638,16 @@ def tour_began(doc: _Doc, s: _Sentence) -> None:
         wanted[-1] if len(wanted) == 1 else doc.drafts[-1].entity if doc.drafts else None)
     if who is None:
         return
-    places = [p for p in doc.places(s) if p.i >= ve and p.kind in _PLACE_KIND_RANK and p.code != who.nationality
-              and words[p.i - 1] in ("in", "at") and p.i - ve <= 12]
+    places = []
+    for p in doc.places(s):
+        if p.i < ve or p.i - ve > 12:
+            continue
+        if p.kind == "demonym" and words[p.i - 2:p.i - 1] in (["in"], ["at"]) and words[p.i - 1] == "the":
+            p = demonym_capital(doc, s, p) or p  # "a Gulf tour that ended in the Jordanian capital"
+        elif words[p.i - 1] not in ("in", "at"):
+            continue
+        if p.kind in _PLACE_KIND_RANK and p.code != who.nationality:
+            places.append(p)
     if not places:
         return
     ahead = not _TOUR_AHEAD.isdisjoint(words[ve - 2:ve])

@@ -342,6 +342,9 @@ _NAMED_TRIP = re.compile(r"\s+(?:trip|visit|journey|tour)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n t|no)\s+(?:\w+\s+)?$")  # "has not called off", "did not cancel"
 _IT_CANCEL = re.compile(r"\b(?:(?:but|however)\s+(?:it|that)|(?:postponed|cancell?ed|called|scrapped|shelved|delayed|put)"
                         r"\s+it)\b")  # "But it was postponed", "He has postponed it", "called it off"
+# a sentence opening "It was called off", also an interview's answer ("A: It was called off ...")
+_IT_OPENS = re.compile(r"\W*(?:a\s+)?it\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:called\s+off|cancell?ed|"
+                       r"postponed|scrapped|shelved|put\s+off)\b")
 _HEDGE = re.compile(r"\b(?:could|may|might|would)\s+(?:\w+\s+)?$")  # "the visit could be postponed"
 
 
@@ -361,7 +364,8 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     named = [h for h in places if _NAMED_TRIP.match(folded, h.end) and folded[max(a, h.start - 4):h.start] == "the "]
     if not cancels or len(named) < len(places):
         return
-    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b) or named):
+    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b) or _IT_OPENS.match(folded, a, b)
+            or named):
         return
     codes = {_place_code(h.value) for h in named}
     d = next((d for d in reversed(doc.drafts[-6:]) if d.status in FUTURE and d.status not in ("virtual", "cancelled")
@@ -374,6 +378,19 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
                       and (not codes or e.code in codes)):
             e.status = "cancelled"
             e.spans = [_nearest(sp, doc) for sp in e.spans]
+
+
+def instead_cancel(doc: _Doc, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
+    """ "Israel's prime minister was due in China this month. Instead he went to America.": a sentence opening with
+    "Instead" and naming another place calls off the plan told in the sentence before."""
+    codes = {_place_code(h.value) for h in hits if h.cat == "place"}
+    if not codes:
+        return
+    for d in doc.drafts[-6:]:
+        if d.status in ("planned", "invited", "speculative") and any(sp in previous for sp in d.sentences) \
+                and d.code not in codes:
+            d.status = "cancelled"
+            d.spans = [_nearest(sp, doc) for sp in d.spans]
 
 
 def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:
@@ -395,6 +412,8 @@ _ACCEPTED = re.compile(r"\baccepted\s+(?:the|an|this|that|his|her|their)\s+(?:\w
 _WONT_GO = re.compile(r"^\W*(?:\w+\W+){1,5}?(?:(?:will|would|did|does|do|could|can)\s+(?:not|n\s?t)|won\s?t|didn\s?t|"
                       r"cannot)\s+(?:\w+\s+)?(?:go|travel|attend|come|make\s+the\s+trip)\b|"
                       r"^\W*(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?(?:declined|refused)\W*$")
+# "He did not attend the last two G20 summits": earlier gatherings, not the plan just reported
+_EARLIER_ONES = re.compile(r"\b(?:the|its|their)\s+(?:last|previous|past)\b")
 # "The Kremlin confirmed that the visit had taken place", "the trip went ahead": a plan carried out
 _TOOK_PLACE = re.compile(r"\b(?:the|his|her|their|that|this)\s+(?:visit|trip|journey|tour)\s+(?:\w+\s+)?(?:took\s+place|"
                          r"had\s+taken\s+place|has\s+taken\s+place|went\s+ahead)\b")
@@ -421,7 +440,7 @@ def _later_answer(doc: _Doc, sentence: str, previous: list[tuple[int, int]]) -> 
         # (with or without a date: "has accepted an invitation ..., though the timing remains uncertain" is a plan
         # in the owners' annotation)
         want, new = ("invited",), "planned"
-    elif _WONT_GO.search(sentence):
+    elif _WONT_GO.search(sentence) and not _EARLIER_ONES.search(sentence):
         want, new = ("planned", "invited", "speculative"), "cancelled"
     elif (m := _TOOK_PLACE.search(sentence)) and not _NEGATED.search(sentence, max(0, m.start() - 16), m.start()) \
             and not re.search(r"\b(?:never|not|n t)\b", sentence[m.start():m.end()]):

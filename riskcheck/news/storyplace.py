@@ -25,6 +25,11 @@ _OPENING = re.compile(rf"[ \t\n]*{_PLACE}{_DAY}?(?: {_AGENCY})?[ \t]*[-\u2013\u2
 _TITLE_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<city>[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2})"
                              rf"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?{_DAY}?(?: {_AGENCY})?"
                              r"[ \t]+[-\u2013\u2014]{1,2}[ \t]")
+# a press release's place-and-date line on its own ("Addis Ababa, 31st January 2017", "Geneva, March 3, 2021")
+_PLACE_DATE_LINE = re.compile(r"(?:^|\n)[ \t]*(?P<city>[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+){0,2})"
+                              r"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?, "
+                              r"(?:\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? "
+                              r"\d{4})[ \t]*(?=\n|$)")
 _HEAD_CHARS = 1500  # a dateline opens the story: looked for in its first characters only
 # arrival words that take no destination of their own in "X flew in on Friday", "X landed yesterday evening"
 _ARRIVED = frozenset({"arrived", "arrives", "arriving", "landed", "lands", "landing"})
@@ -37,10 +42,11 @@ def dateline_place(text: str, hits: list[Hit]) -> tuple[str, str] | None:
         found = _resolved(m, hits)
         if found is not None:
             return found
-    for m in _TITLE_DATELINE.finditer(text, 0, _HEAD_CHARS):
-        found = _resolved(m, hits)
-        if found is not None:
-            return found
+    for rx in (_TITLE_DATELINE, _PLACE_DATE_LINE):
+        for m in rx.finditer(text, 0, _HEAD_CHARS):
+            found = _resolved(m, hits)
+            if found is not None:
+                return found
     return None
 
 

@@ -74,6 +74,20 @@ def _experienced(words: list[str], ti: int, key: str) -> bool:
     return n >= 0 and words[n] in ("has", "have")
 
 
+_SUBORDINATORS = frozenset({"since", "when", "after", "before", "while", "until", "because", "as", "whom", "that"})
+
+
+def _unknown_subject(s: _Sentence, ti: int, ms: list[Mention], places: list[Place],
+                     role_spans: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised name nobody resolves ("since Nikita Khrushchev came") opens a clause of its own right
+    before the trigger at ``ti``: the journey is that person's."""
+    if ti < 3 or s.toks[ti].gap != " " or s.toks[ti - 1].gap != " " or s.words[ti - 3] not in _SUBORDINATORS:
+        return False
+    covered = {x for m in ms for x in range(m.i, m.j)} | {x for p in places for x in range(p.i, p.j)} | \
+        {x for a, b in role_spans for x in range(a, b)}
+    return all(s.toks[x].cap and s.words[x].isalpha() and x not in covered for x in (ti - 2, ti - 1))
+
+
 def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
     words, toks = s.words, s.toks
     w = doc.w
@@ -169,8 +183,8 @@ def _trips_in(doc: _Doc, s: _Sentence, k: int, ms: list[Mention]) -> None:
                 dests, form, head = [compound], "noun", compound.i
         # ---- traveller (:mod:`.travellers`)
         trav, poss, lead_past, skip = traveller(doc, s, ms, th, ti, tj, form, role, pre_trav, places, head)
-        if skip:
-            continue
+        if skip or trav is not None and trav.j <= ti - 2 and _unknown_subject(s, ti, ms, places, role_spans):
+            continue  # ("the first visit by a Kremlin leader since Nikita Khrushchev came to Aswan": not Putin's)
         # (not where a journey starts: "Mutharika, who flew in from Lilongwe on Friday" says nothing of the summit)
         ctx_dests = [p for p in dests if not (0 < p.i <= len(words) and words[p.i - 1] == "from")]
         if role != "host" and ctx_dests and trav is None:

@@ -95,6 +95,9 @@ _DATED_THINGS = frozenset({"war", "conflict", "election", "elections", "coup", "
                            "referendum", "earthquake", "floods", "protests"})
 
 
+_QUOTES = frozenset('"\u201c\u2018\'')
+
+
 def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: set[str],
                clause: tuple[int, int]) -> DateExpr | None:
     words = s.words
@@ -112,14 +115,29 @@ def _pick_date(s: _Sentence, found: list[DateExpr], ti: int, tj: int, speech: se
         if "recently" in pre and not reported and d.i >= tj and d.i - tj <= 25:
             # "has been to X several times since 2015, most recently in May": the date of the latest trip
             return d
+        if words[d.j:d.j + 1] == ["when"] and d.j < ti <= d.j + 12 and "since" in words[max(0, d.i - 2):d.i] and \
+                not any(";" in s.toks[x].gap for x in range(d.j, ti + 1)):
+            # "has not left Russia since January, when he made a stop in Damascus": the when-clause's date; a month
+            # of the clause itself is finer, in the year of the since-date ("since the autumn of 2012, when he came
+            # to Paris at the end of October")
+            finer = next((e for e in found if d.j < e.i <= tj + 12 and e.kind == "abs" and e.month and not e.years),
+                         None)
+            if finer is not None and len(d.years) == 1:
+                return DateExpr(finer.i, finer.j, "abs", years=d.years, month=finer.month, day=finer.day,
+                                month2=finer.month2, day2=finer.day2)
+            return d
         if reported or "since" in words[max(0, d.i - 2):d.i] or d.i == excluded_end or \
-                (d.i == excluded_end + 0) or "since" in words[min(tj, d.i):max(ti, d.i)]:
+                (d.i == excluded_end + 0) or d.i > ti and "since" in words[min(tj, d.i):max(ti, d.i)]:
+            # (a "since" after a date that opens the sentence is no scope of it: "In June 2003, during the first
+            # state visit since Tsar Alexander II's, Putin spent three days in London")
             excluded_end = d.j
             continue
         if d.i >= tj:
             dist = d.i - tj
         elif d.j <= ti:
             dist = ti - d.j + 3
+            if d.i <= 1 and d.j < len(words) and "," in s.toks[d.j].gap and not _QUOTES.intersection(s.toks[0].gap):
+                dist = min(dist, 20)  # "In June 2003, during ..., Putin spent three days in London": it opens the sentence
         else:
             dist = 0
         if dist > 20:
@@ -239,6 +257,9 @@ def _verb_after(words: list[str], n: int) -> bool:
                                                      "held"))
 
 
+_MONTHS_RX = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "on 6 December", "on December 6" (no year): a day told
+_DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTHS_RX})|({_MONTHS_RX})\s+(\d{{1,2}}))\b(?!,?\s+(?:19|20)\d\d)")
 _MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
                          r"\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
 
@@ -281,6 +302,19 @@ def resolve_for(doc: _Doc, dexpr: DateExpr, status: str, future: bool, *, past_p
         if told:
             last_told = date(int(told[-1][2]), ndates.MONTHS[told[-1][1].lower()], 1)
             anchor = last_told if anchor is None or last_told > anchor else anchor
+    if dexpr.kind == "anchor" and dexpr.n != 0 and dexpr.unit in ("day", "week") and anchor is not None:
+        # "... in New Delhi on 6 December for the summit. A week later Bennett was in Abu Dhabi": a day the sentence
+        # before told, later than the last trip dated (the anchor's year)
+        told_day = list(_DAY_MONTH.finditer(doc.text, doc.prev_places[0], doc.cursor)) if doc.prev_places[0] else []
+        if told_day:
+            m = told_day[-1]
+            mon = ndates.MONTHS[(m[2] or m[3]).lower()]
+            try:
+                day = date(anchor.year, mon, int(m[1] or m[4]))
+            except ValueError:
+                day = None
+            if day is not None and day > anchor and (doc.pub is None or day <= doc.pub.end):
+                anchor = day
     if dexpr.kind == "anchor" and dexpr.n == 0 and dexpr.unit in ("week", "month", "year") and \
             _dated_since_anchor(doc, dexpr):
         return []  # "Earlier that same year" after another year was named: not the trip under discussion's
