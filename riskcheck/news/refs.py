@@ -323,8 +323,8 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 out.append(Mention(det, j, held, text[toks[det].start:toks[j - 1].end], "title"))
                 taken.update(range(det, j))
             continue
-        if len(name) == 1 and (known := doc.surnames.get(name[0].word)) is not None and not known.pid:
-            _hold(doc, role_word, known)  # "President Museveni" after "Yoweri Kaguta Museveni": he holds the role
+        if len(name) == 1 and (by_surname := doc.surnames.get(name[0].word)) is not None and not by_surname.pid:
+            _hold(doc, role_word, by_surname)  # "President Museveni" after "Yoweri Kaguta Museveni": he holds the role
         if len(name) < 2:
             continue
         if len(name) == 2 and any(pi <= ni < pj for pi, pj, _ in places):
