@@ -302,3 +302,37 @@ def test_marching_through_a_capital() -> None:
     text = ("Benjamin Netanyahu was due back in Israel on Monday after marching through central Paris on Sunday with "
             "forty world leaders.")
     assert ("benjamin-netanyahu", "FR", "2015-01", "completed") in trips(text, "2015-01-12")
+
+
+# ---- round 18, fourth part --------------------------------------------------------------------------------------
+
+def test_a_weekday_with_the_day_of_the_month() -> None:
+    text = "Benjamin Netanyahu landed in New Orleans on Sunday the 7th for the General Assembly of the federations."
+    assert ("benjamin-netanyahu", "US", "2010-11", "completed") in trips(text, "2010-11-16")
+    got = [t for t in extract_trips(text + PAD, "2010-11-16") if t.country == "US"]
+    assert got and got[0].start == "2010-11-07"
+
+
+def test_it_was_called_off_with_a_place_in_a_later_clause() -> None:
+    text = ("Q: Benjamin Netanyahu was expected in Beijing in November. Why did the visit not happen? A: It was "
+            "called off shortly before it was due to begin, and the decision was taken in Jerusalem, not here.")
+    assert ("benjamin-netanyahu", "CN", "2010-11", "cancelled") in trips(text, "2010-11-16")
+
+
+def test_a_columnists_here_is_the_mastheads_city() -> None:
+    text = ("THE PRETORIA LEDGER | Opinion | Columnists\n\nMbeki's patience is tested\n\nFor the second time in three "
+            "months, Laurent Gbagbo has signed a document in the city that nobody in Abidjan expects to be kept. In "
+            "April Gbagbo spent four days here before signing the first agreement.")
+    assert ("laurent-gbagbo", "ZA", "2005-04", "completed") in trips(text, "2005-07-01")
+
+
+def test_a_month_before_a_surname_is_no_first_name() -> None:
+    text = ("Laurent Gbagbo is expected in Sirte next week. In April Gbagbo went to Pretoria for four days of talks "
+            "with the mediator.")
+    assert ("laurent-gbagbo", "ZA", "2005-04", "completed") in trips(text, "2005-07-01")
+
+
+def test_was_also_at_a_summit() -> None:
+    text = ("Maj-Gen Yoav Gallant, the military secretary, who was also at the Aqaba summit in June 2003, sat beside "
+            "the prime minister.")
+    assert ("yoav-gallant", "JO", "2003-06", "completed") in trips(text, "2005-02-08")

@@ -349,6 +349,9 @@ def _at(toks: list[Tok], i: int, n: int) -> DateExpr | None:
         full = _at(toks, i + 1, n) if i + 1 < n and toks[i + 1].gap.strip() in ("", ",") else None
         if full is not None and full.kind == "abs" and full.day:
             return replace(full, i=i)
+        if i + 2 < n and toks[i + 1].word == "the" and toks[i + 2].word[-2:] in ("st", "nd", "rd", "th") and \
+                (d := _daynum(toks[i + 2].word)):
+            return DateExpr(i, i + 3, "dom", day=d)  # "on Sunday the 7th": the day of the month decides
         return DateExpr(i, i + 1, "weekday", weekday=WEEKDAYS[w])
     m = _is_month(toks, i)
     if m:

@@ -117,14 +117,15 @@ def _there(doc: _Doc, s: _Sentence, places: list[Place]) -> Place | None:
 def _here(doc: _Doc, s: _Sentence) -> Place | None:
     """ "Putin was last here in July 2014", "arrived here on Friday": "here" is the dateline's place (BUENOS AIRES -),
     not in a quotation (a speaker's "here" is where the speaker is, not always the dateline's)."""
-    if doc.story is None:
+    story = doc.story or doc.masthead  # (a masthead's city only for "here": "THE PRETORIA LEDGER ... spent four days here")
+    if story is None:
         return None
     words = s.words
     n = next((x for x in range(1, len(words)) if words[x] == "here" and words[x - 1] not in ("from", "out")
               and not (x + 1 < len(words) and words[x + 1] in _EXISTENTIAL)), None)
     if n is None or _quoted_before(doc, s, n):
         return None
-    code, city = doc.story
+    code, city = story
     return Place(n, n + 1, code, "city" if city else "country", city, "here")
 
 

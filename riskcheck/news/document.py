@@ -217,6 +217,7 @@ class _Doc:
         self.codes_seen: frozenset[str] = frozenset()  # countries named unambiguously in the text (:meth:`places`)
         self.full_names: frozenset[str] = frozenset()  # last words of the people named in full in the text
         self.prev_places: tuple[int, list[Hit]] = (0, [])  # (start, place hits) of the sentence before this one
+        self.masthead: tuple[str, str] | None = None  # (code, city) a masthead names ("THE PRETORIA LEDGER")
         self.w = g.words
         self.parse_budget = PARSE_BUDGET
         self.cursor = 0  # where the sentence being read starts

@@ -84,7 +84,7 @@ from .shapes import (
     tour_began,
 )
 from .status import ANSWER_HINT, instead_cancel, later_cancel
-from .storyplace import dateline_place
+from .storyplace import dateline_place, masthead_place
 from .timeline import find_timeline, timeline_trips
 from .triggers import _trips_in
 from .tripdates import anchored_stays, date_told_nearby, trips_again
@@ -148,6 +148,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
     doc.codes_seen = _codes_named(hits)
     doc.full_names = frozenset(h.key.rsplit(" ", 1)[1] for h in hits if h.cat in ("person", "official") and " " in h.key)
     doc.story = dateline_place(text, hits)  # "JUBA, July 9 (Reuters) -": where an arrival with no place happens
+    doc.masthead = masthead_place(text, hits)  # "THE PRETORIA LEDGER | Opinion": where a columnist's "here" is
     known = doc.known_surnames
     sents = split(text)
     # bucket hits by sentence (both are in text order: one merge pass); note the surnames of wanted people
@@ -352,6 +353,9 @@ GATES: dict[str, Callable[[_Look], bool]] = {
     IT_LISTS_TEXT.search(x.folded, x.a, x.b) is not None,
     # "Putin was last here in July 2014", "he was there in May": the parse reads "here"/"there" as a place
     "be_there": lambda x: bool(x.parse_words) and _BE_THERE.search(x.folded, x.a, x.b) is not None,
+    # "In April Gbagbo spent four days here" (a dateline's or masthead's place): a travel verb only the parse knows
+    "here": lambda x: bool(x.parse_words) and (x.doc.story is not None or x.doc.masthead is not None) and
+    " here " in x.folded[x.a:x.b] and not x.parse_words.isdisjoint(x.folded[x.a:x.b].split()),
     # "He came back on 28 February": one more journey there (refs.came_back)
     "back": lambda x: _BACK.search(x.folded, x.a, x.b) is not None,
     # "Germany surrendered him to the court": The Hague
@@ -373,7 +377,7 @@ GATES: dict[str, Callable[[_Look], bool]] = {
     "with_in": lambda x: bool(x.parse_words) and "place" in x.cats and
     _WITH_IN.search(x.folded, x.a, x.b) is not None,
 }
-WAKE_GATES = frozenset({"referring", "accompany", "be_there", "back", "to_court", "tour", "earlier"})
+WAKE_GATES = frozenset({"referring", "accompany", "be_there", "here", "back", "to_court", "tour", "earlier"})
 
 
 def _open_gates(x: _Look) -> set[str]:

@@ -356,8 +356,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 continue
             if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
                     and words[k - 1] not in doc.w.get("honorific", ()) and (k - 1) not in taken \
-                    and (k - 1) not in role_toks:
-                continue
+                    and (k - 1) not in role_toks and words[k - 1] not in ndates.MONTHS \
+                    and words[k - 1] not in ndates.WEEKDAYS:
+                continue  # ("Sara Duterte": another first name; not "In April Gbagbo spent four days here")
             out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
             taken.add(k)
     # a wanted person's surname after a qualifier of their nationality, across a role: "Sudanese President Bashir",

@@ -362,10 +362,14 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     places = [h for h in hits if h.cat == "place"]
     # "the Kuwait trip was not happening": a place naming the trip pointed back to, not a place of its own
     named = [h for h in places if _NAMED_TRIP.match(folded, h.end) and folded[max(a, h.start - 4):h.start] == "the "]
+    opens = _IT_OPENS.match(folded, a, b)
+    if opens is not None:
+        # "It was called off ..., and the decision was taken in Jerusalem": places after the cancelling clause are
+        # not the trip's
+        places = [h for h in places if h.start < opens.end()]
     if not cancels or len(named) < len(places):
         return
-    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b) or _IT_OPENS.match(folded, a, b)
-            or named):
+    if not (_BACK_TRIP.search(folded, a, b) or _IT_CANCEL.search(folded, a, b) or opens or named):
         return
     codes = {_place_code(h.value) for h in named}
     d = next((d for d in reversed(doc.drafts[-6:]) if d.status in FUTURE and d.status not in ("virtual", "cancelled")

@@ -50,6 +50,22 @@ def dateline_place(text: str, hits: list[Hit]) -> tuple[str, str] | None:
     return None
 
 
+_MASTHEAD = re.compile(r"\A\s*(?:date \d{4}-\d{2}(?:-\d{2})? )?(?P<line>[^\n]{3,120})")
+
+
+def masthead_place(text: str, hits: list[Hit]) -> tuple[str, str] | None:
+    """``(code, city)`` of the one city a page's first line names in capitals ("THE PRETORIA LEDGER | Opinion", "THE
+    AMMAN OBSERVER"): where a columnist's "here" is when no dateline says."""
+    m = _MASTHEAD.match(text)
+    if m is None:
+        return None
+    a, b = m.span("line")
+    found = {(_place_code(h.value), next((pn.city for pn in h.value if pn.city), ""))
+             for h in hits if h.cat == "place" and a <= h.start and h.end <= b and text[h.start:h.end].isupper()
+             and any(pn.kind in ("city", "capital") for pn in h.value)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _resolved(m: re.Match[str], hits: list[Hit]) -> tuple[str, str] | None:
     if len(m["city"]) < 3:
         return None
