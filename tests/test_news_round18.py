@@ -336,3 +336,15 @@ def test_was_also_at_a_summit() -> None:
     text = ("Maj-Gen Yoav Gallant, the military secretary, who was also at the Aqaba summit in June 2003, sat beside "
             "the prime minister.")
     assert ("yoav-gallant", "JO", "2003-06", "completed") in trips(text, "2005-02-08")
+
+
+def test_a_profile_heading_names_who_he_is() -> None:
+    text = ("WHO'S WHO: the men who will run the country\n\nHAIBATULLAH AKHUNDZADA — Supreme leader\nThe emir has not "
+            "been seen in public since 2016. He crossed into Pakistan in 2001 and taught at a mosque there.\n\n"
+            "ABDUL GHANI BARADAR — Deputy leader\nLast month he led a nine-member delegation to Tianjin, where the "
+            "foreign minister received him. He then returned to Doha.\n")
+    got = extract_trips(text + PAD, "2021-08-20")
+    wanted = {(t.country, t.start[:4]) for t in got if t.person_id == "haibatullah-akhundzada"}
+    assert ("PK", "2001") in wanted
+    assert not any(t.person_id == "haibatullah-akhundzada" and t.country in ("CN", "QA") for t in got)
+    assert any(t.person == "Abdul Ghani Baradar" and t.country == "CN" for t in got)

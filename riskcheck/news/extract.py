@@ -57,6 +57,7 @@ from .refs import (
     came_back,
     mentions,
     note_named,
+    profile_heading,
 )
 from .sentences import split, unwrap
 from .shapes import (
@@ -194,6 +195,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
         if k and doc.drafts:
             _dated_after(doc, text, folded, sents[k - 1], by_sent[k - 1], cats_of[k - 1], nearby)
         doc.cursor = a
+        if text[a:a + 1].isupper() or text[a:a + 1].isspace():
+            profile_heading(doc, a, by_sent[k])  # "ABDUL GHANI BARADAR — Deputy leader": the section's "he"
         if k:
             doc.prev_places = (sents[k - 1][0], [h for h in by_sent[k - 1] if h.cat == "place"])
         if k and PARTY_TEXT.search(folded, *sents[k - 1]):

@@ -564,6 +564,21 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
         doc.last_subject_age += 1
     return out
 _POSS_PRONOUNS = frozenset({"his", "her", "sa", "ses"})
+# a profile's heading: a name in capitals, then a dash ("ABDUL GHANI BARADAR — Deputy leader")
+_PROFILE_HEADING = re.compile(r"\s*(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){1,4})[ \t]*[\u2014\u2013]")
+
+
+def profile_heading(doc: _Doc, a: int, hits: list[Hit]) -> None:
+    """ "ABDUL GHANI BARADAR — Deputy leader" opening a line: a profile's heading names who the section's "he" is, here
+    someone the tables do not know (not the wanted man of the section before)."""
+    text = doc.text
+    m = _PROFILE_HEADING.match(text, a)
+    if m is None or (m.start("name") > 0 and text[m.start("name") - 1] != "\n") or any(
+            h.cat == "person" and h.start < m.end() for h in hits):
+        return
+    who = " ".join(w.capitalize() for w in m["name"].split())
+    ent = doc.entities.setdefault("name:" + who.lower(), Entity("name:" + who.lower(), who, "", ""))
+    doc.last_subject, doc.last_subject_age = ent, 0
 _ESCORTED = frozenset({"accompanied", "joined", "escorted", "flanked"})
 # "His Majesty King Abdullah II", "Her Excellency": a form of address, not a pronoun
 _HONORIFICS = frozenset({"majesty", "highness", "excellency", "holiness", "eminence", "royal"})
