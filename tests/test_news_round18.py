@@ -348,3 +348,17 @@ def test_a_profile_heading_names_who_he_is() -> None:
     assert ("PK", "2001") in wanted
     assert not any(t.person_id == "haibatullah-akhundzada" and t.country in ("CN", "QA") for t in got)
     assert any(t.person == "Abdul Ghani Baradar" and t.country == "CN" for t in got)
+
+
+def test_the_two_met_after_a_fronted_date_with_a_partner_named_by_ties_with() -> None:
+    text = ("Vladimir Putin's personal ties with Yulia Tymoshenko, the former prime minister, were much discussed in "
+            "Kiev. Last November the two met at the Livadia Palace in Yalta and agreed to waive fines.")
+    assert ("vladimir-putin", "UA", "2009-11", "completed") in trips(text, "2010-04-27")
+
+
+def test_hoped_he_would_come_back_perhaps_to_a_region_of_that_country() -> None:
+    text = ("Vladimir Putin landed in Kiev late on Monday for talks with the government. The prime minister said he "
+            "hoped Putin would come back in the summer, perhaps to Crimea.")
+    got = trips(text, "2010-04-27")
+    assert ("vladimir-putin", "UA", "2010-04", "completed") in got
+    assert any(t[:2] == ("vladimir-putin", "UA") and t[3] == "speculative" and t[2] > "2010-05" for t in got)

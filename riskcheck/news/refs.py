@@ -674,8 +674,9 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         w = words[n]
         if words[n + 1] in _PAIR_NOUNS and (w == "both" or w == "two" and (n == 0 or words[n - 1] == "the")):
             e = n + 2
-        elif n == 0 and w == "both" or n == 1 and w == "two" and words[0] == "the":
-            e = n + 1  # "Both are expected to meet again in X", "The two last met in Y": the pair on its own
+        elif n == 0 and w == "both" or w == "two" and n >= 1 and words[n - 1] == "the" and (
+                n == 1 or words[n + 1] in ("met", "last", "had", "have", "first")):
+            e = n + 1  # "Both are expected to meet again in X", "The two last met in Y", "Last November the two met"
         elif w == "they" and (n == 0 or words[n - 1] in _THEY_OPENERS or any(c in s.toks[n].gap for c in ",;—–")):
             e = n + 1  # "They met ...", "... — they have met": not "officials said they met"
         elif w == "their":
@@ -771,7 +772,9 @@ def _named_with_partner(doc: _Doc, s: _Sentence, ent: Entity) -> bool:
         return False
     before = doc.text[max(0, s.a - 400):s.a]
     name = r"(?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+"
-    return re.search(rf"\b{surname}(?:'s)? and {name}\b|\b{name} and (?:[A-Z][\w'-]+ ){{0,2}}{surname}\b",
+    return re.search(rf"\b{surname}(?:'s)? and {name}\b|\b{name} and (?:[A-Z][\w'-]+ ){{0,2}}{surname}\b|"
+                     rf"\b{surname}'s (?:[a-z]+ ){{0,2}}(?:ties|talks|relationship|relations|rapport|friendship|"
+                     rf"dealings|meetings?) with {name}\b",  # "Putin's personal ties with Yulia Tymoshenko"
                      before) is not None
 
 
@@ -985,18 +988,22 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
         return
     after = words[ve:ve + 4]
     places = doc.places(s)
-    if not _BACK_NOT.isdisjoint(after) or "to" in after[:1] or "from" in after[:1] or any(
-            p.i >= ve and not (words[p.i - 1:p.i] == ["the"] and words[p.i] in _BACK_PLACE_NOUNS)
-            and not _origin_clause(s, ve, p.i) and "-" not in s.toks[p.i].gap for p in places):
+    told_after = [p for p in places if p.i >= ve and not (words[p.i - 1:p.i] == ["the"] and words[p.i] in _BACK_PLACE_NOUNS)
+                  and not _origin_clause(s, ve, p.i) and "-" not in s.toks[p.i].gap]
+    if not _BACK_NOT.isdisjoint(after) or "to" in after[:1] or "from" in after[:1] or (
+            told_after and not (words[v - 1:v] in (["would"], ["will"]) and all(
+                words[p.i - 2:p.i] == ["perhaps", "to"] for p in told_after))):
         # ("came in October 2005 for an EU-Russia summit": a place inside the gathering's name)
         return  # "returned home", "back at work", "returned to Moscow", "came back from Beijing": told, or no journey there
+        # (but "would come back in the summer, perhaps to Crimea": a return there, where in the country a guess)
     ours = [d for d in reversed(doc.drafts) if d.entity is trav.entity and d.spans and d.sentences
             and s.a - d.sentences[-1][1] < 600 and d.status in ("completed", "ongoing")]
     # ("met Trump at the White House in February and returned in April, flying in from Hungary": back where the
     # sentence's own trip before the verb went, not to the place of a later clause)
     before = {p.code for p in places if p.i < v}
     last = next((d for d in ours if (s.a, s.b) in d.sentences and d.code in before), None) or next(iter(ours), None)
-    if last is None or last.code == trav.entity.nationality or last.spans[0][2] == "year":
+    if last is None or last.code == trav.entity.nationality or last.spans[0][2] == "year" or any(
+            p.code != last.code for p in told_after):
         return  # (a trip dated only by its year: whether the return comes after it is not known)
     speech = doc.w.get("speech", set())
     bare = words[ve - 1] == _BARE_CAME
@@ -1005,7 +1012,9 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     dates = sorted(s.dates, key=lambda d: d.kind != "abs")
     here = (s.a, s.b) in last.sentences  # (the trip told before the verb has the dates before it)
     wish = next((_BACK_WISH[w] for w in words[max(0, v - 3):v] if w in _BACK_WISH), None) \
-        if words[v - 1:v] == ["to"] or words[v] == "to" else None
+        if words[v - 1:v] == ["to"] or words[v] == "to" else next(
+            (_BACK_WISH[w] for w in words[max(0, trav.i - 3):trav.i] if w in _BACK_WISH and w.startswith("hope")),
+            None)  # ("Azarov hoped Putin would come back in the summer")
     ahead = words[v] in ("will", "would", "is") or words[v - 1:v] in (["will"], ["would"]) or wish is not None
     kinds = ("abs", "weekday", "rel", "anchor", "ago") + (("season", "dir") if ahead else ())
     d = next((d for d in dates if d.kind in kinds and _date_ok(words, d, speech)
