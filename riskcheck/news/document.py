@@ -298,17 +298,13 @@ class _Doc:
             t = toks[i]
             if not t.cap and not (s.words[i] == "the" and j > i + 1 and toks[i + 1].cap):
                 continue
-            if j < len(toks) and toks[j].cap and toks[j].gap == " " and all(
-                    pn.kind == "city" for pn in h.value):
+            if all(pn.kind == "city" for pn in h.value):
                 if role_ends is None:
                     role_ends = {rj for _, rj, _ in s.get("role")}
-                if i in role_ends:
+                if i in role_ends and j < len(toks) and toks[j].cap and toks[j].gap == " ":
                     continue  # "President Hassan Rowhani": a given name after a role, not the town of Hassan
-            if j == i + 1 and all(pn.kind == "city" for pn in h.value):
-                if role_ends is None:
-                    role_ends = {rj for _, rj, _ in s.get("role")}
-                if s.words[i] in self.full_names or j < len(toks) and s.words[j] in _HOUSEHOLD or \
-                        i in role_ends and toks[i - 1].cap and toks[i].gap == " ":
+                if j == i + 1 and (s.words[i] in self.full_names or j < len(toks) and s.words[j] in _HOUSEHOLD or
+                                   i in role_ends and toks[i - 1].cap and toks[i].gap == " "):
                     continue  # "The Bush family", "President Bush", a surname named in full elsewhere: not Būsh, Egypt
             if h.key == "us" and self.text[t.start:t.end] != "US":
                 continue  # the pronoun

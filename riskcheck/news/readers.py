@@ -99,9 +99,10 @@ def parse_loose_date(value: str) -> DateSpan | None:
             # "17/03/2012", "03/17/2012": day-first or month-first only when one of them exceeds 12; with dots
             # ("02.04.2018", the European and Russian style) always day-first
             a, b, yy = int(m[1]), int(m[3]), int(m[4])
-            if a > 12 >= b or a == b or m[2] == "." and b <= 12:
+            order = _numeric_order(a, b)
+            if order == "dmy" or a == b or m[2] == "." and b <= 12:
                 return DateSpan.day(date(yy, b, a))
-            if b > 12 >= a:
+            if order == "mdy":
                 return DateSpan.day(date(yy, a, b))
             return None  # "04/05/2012": either order, never guessed
         if m := _NUMERIC_YMD.match(v):
@@ -118,6 +119,11 @@ def parse_loose_date(value: str) -> DateSpan | None:
     return None
 
 
+def _numeric_order(a: int, b: int) -> str | None:
+    """ "dmy" when the first number can only be a day ("17/03"), "mdy" when the second can only be one ("03/17")."""
+    return "dmy" if a > 12 >= b else "mdy" if b > 12 >= a else None
+
+
 def _numeric_by_page(value: str, text: str) -> DateSpan | None:
     """ "Posted: 01/03/2007" (either order) read in the order of the page's other numeric dates: day first when
     one of them has a day above 12 ("Related: ... (31/01/2007)"), month first when one has such a day second;
@@ -125,14 +131,8 @@ def _numeric_by_page(value: str, text: str) -> DateSpan | None:
     m = _NUMERIC.match(value.strip())
     if m is None:
         return None
-    orders = set()
-    for o in _NUMERIC.finditer(text[:200_000]):
-        if o[2] == m[2]:
-            a, b = int(o[1]), int(o[3])
-            if a > 12 >= b:
-                orders.add("dmy")
-            elif b > 12 >= a:
-                orders.add("mdy")
+    orders = {order for o in _NUMERIC.finditer(text[:200_000])
+              if o[2] == m[2] and (order := _numeric_order(int(o[1]), int(o[3]))) is not None}
     if len(orders) != 1:
         # never guessed, but the year is sure: better than a crawl date or a dateline's guess
         return DateSpan(date(int(m[4]), 1, 1), date(int(m[4]), 12, 31), "year")

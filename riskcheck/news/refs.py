@@ -954,8 +954,17 @@ _BACK = re.compile(r"\b(?:(?:came|comes|come|went|flew|was|were|is|will be|would
                    r"came(?= (?:on|in|last|early|late)\b))\b")
 # "he hopes to come again in the autumn", "plans to return in May": a return wished or planned
 _BACK_WISH = {"hopes": "speculative", "hoped": "speculative", "wants": "speculative", "wishes": "speculative",
-              "would like": "speculative", "plans": "planned", "intends": "planned", "expects": "planned",
-              "promised": "planned", "promises": "planned", "pledged": "planned"}
+              "plans": "planned", "intends": "planned", "expects": "planned", "promised": "planned",
+              "promises": "planned", "pledged": "planned"}
+
+
+def _back_wish(words: list[str], v: int, trav: int) -> str | None:
+    """The status of a return wished or planned: "hopes to come again", "plans to return" (the word before the
+    infinitive), "Azarov hoped Putin would come back" (the word before the traveller); else None."""
+    if words[v - 1:v] == ["to"] or words[v] == "to":
+        return next((_BACK_WISH[w] for w in words[max(0, v - 3):v] if w in _BACK_WISH), None)
+    return next((_BACK_WISH[w] for w in words[max(0, trav - 3):trav] if w.startswith("hope") and w in _BACK_WISH),
+                None)
 # "He came on 23 May" (a bare coming, no "back"): only with the date right after it
 _BARE_CAME = "came"
 _BACK_PLACE_NOUNS = frozenset({"city", "capital", "country"})
@@ -1011,10 +1020,7 @@ def came_back(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
     # 7 June, he was back")
     dates = sorted(s.dates, key=lambda d: d.kind != "abs")
     here = (s.a, s.b) in last.sentences  # (the trip told before the verb has the dates before it)
-    wish = next((_BACK_WISH[w] for w in words[max(0, v - 3):v] if w in _BACK_WISH), None) \
-        if words[v - 1:v] == ["to"] or words[v] == "to" else next(
-            (_BACK_WISH[w] for w in words[max(0, trav.i - 3):trav.i] if w in _BACK_WISH and w.startswith("hope")),
-            None)  # ("Azarov hoped Putin would come back in the summer")
+    wish = _back_wish(words, v, trav.i)
     ahead = words[v] in ("will", "would", "is") or words[v - 1:v] in (["will"], ["would"]) or wish is not None
     kinds = ("abs", "weekday", "rel", "anchor", "ago") + (("season", "dir") if ahead else ())
     d = next((d for d in dates if d.kind in kinds and _date_ok(words, d, speech)

@@ -380,8 +380,7 @@ def later_cancel(doc: _Doc, folded: str, a: int, b: int, hits: list[Hit], previo
     for e in doc.drafts[-6:]:
         if e is d or (e.entity is d.entity and e.status == d.status and e.sentences == d.sentences
                       and (not codes or e.code in codes)):
-            e.status = "cancelled"
-            e.spans = [_nearest(sp, doc) for sp in e.spans]
+            _call_off(doc, e)
 
 
 def instead_cancel(doc: _Doc, hits: list[Hit], previous: list[tuple[int, int]]) -> None:
@@ -393,8 +392,13 @@ def instead_cancel(doc: _Doc, hits: list[Hit], previous: list[tuple[int, int]]) 
     for d in doc.drafts[-6:]:
         if d.status in ("planned", "invited", "speculative") and any(sp in previous for sp in d.sentences) \
                 and d.code not in codes:
-            d.status = "cancelled"
-            d.spans = [_nearest(sp, doc) for sp in d.spans]
+            _call_off(doc, d)
+
+
+def _call_off(doc: _Doc, d: _Draft) -> None:
+    """Mark plan ``d`` called off; a date read ahead of the report moves to the one nearest it."""
+    d.status = "cancelled"
+    d.spans = [_nearest(sp, doc) for sp in d.spans]
 
 
 def _nearest(span: tuple[date, date, str], doc: _Doc) -> tuple[date, date, str]:

@@ -260,8 +260,7 @@ def _verb_after(words: list[str], n: int) -> bool:
 _MONTHS_RX = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "on 6 December", "on December 6" (no year): a day told
 _DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTHS_RX})|({_MONTHS_RX})\s+(\d{{1,2}}))\b(?!,?\s+(?:19|20)\d\d)")
-_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                         r"\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTHS_RX})\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 
 
 _COARSE = {"month": ("day", "range", "week", "month"), "year": ("day", "range", "week", "month", "year")}
@@ -382,8 +381,8 @@ def _story_year(doc: _Doc, dexpr: DateExpr, who: Entity, loose: bool = False) ->
 
 _YEAR_NAMED = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # a year told as a date ("in April 2011", "in 2011"), not as a modifier ("the 2010 election")
-_DATE_YEAR = re.compile(r"(?:\b(?:[Ii]n|[Oo]f|[Ss]ince|[Bb]y|[Uu]ntil)\s+|(?:January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December)\s+(?:\d{1,2},?\s+)?)((?:19|20)\d\d)\b")
+_DATE_YEAR = re.compile(rf"(?:\b(?:[Ii]n|[Oo]f|[Ss]ince|[Bb]y|[Uu]ntil)\s+|(?:{_MONTHS_RX})\s+(?:\d{{1,2}},?\s+)?)"
+                        r"((?:19|20)\d\d)\b")
 
 
 def _dated_since_anchor(doc: _Doc, dexpr: DateExpr) -> bool:
