@@ -200,6 +200,8 @@ def _near(doc: _Doc, d: _Draft, s: _Sentence) -> bool:
 # Tehran", "returned from Nairobi", "arrived from Hanover"): the parse reads "from" with these (parse._FROM_VERBS)
 _FROM_OK = frozenset({"back", "home", "returned", "returning", "returns", "arrived", "arrives", "arriving", "flew",
                       "landed", "headed", "came"})
+# "X, back from Beijing, said", "fresh from talks in Tehran": the one back had been there (parse._back_from)
+_BACK_WORDS = frozenset({"back", "fresh"})
 _SET_FOR = frozenset({"planned", "scheduled", "set", "slated", "pencilled", "penciled", "due", "discussed",
                       "expected", "foreseen", "envisaged", "billed"})
 CALLED_OFF = frozenset({"postponed", "cancelled", "canceled", "shelved", "scrapped", "delayed", "dropped",
@@ -267,6 +269,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
     if not dests or s.b - s.a > PARSE_MAX_CHARS or doc.parse_budget <= 0:
         return
     if not any(x in trigger_words() for x in words) and not ("with" in words and "in" in words) and \
+            not ("from" in words and not _BACK_WORDS.isdisjoint(words)) and \
             not (pointed is not None or there is not None) and not (len(words) <= CAPTION_WORDS and (
                 "in" in words or "at" in words)):
         return  # no travel word (nor "with X in Y", "was here/there", a caption): nothing for the parse to find

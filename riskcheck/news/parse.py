@@ -610,6 +610,14 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             trigger.head.lower_ in ("on", "upon") and trigger.head.head.pos_ in ("VERB", "AUX") and \
             not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.head.head.children):
         return _subjects(trigger.head.head), trigger  # "was arrested on arrival at Berlin airport": who arrived
+    back = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "from" else None
+    if rule.pos == "noun" and back is not None and back.lower_ in _BACK_FROM:
+        # "X, back from talks in Tehran, told ...", "Fresh from a visit to Beijing, X said ...": X was there
+        verb = _finite(back) or trigger
+        if back.dep_ in ("amod", "appos", "advmod") and back.head.pos_ in ("PROPN", "PRON"):
+            return _led(back.head), verb
+        if back.dep_ == "advmod" and back.head.pos_ in ("VERB", "AUX"):
+            return _subjects(back.head), verb
     if rule.pos == "noun" and trigger.lemma_.lower() == "guest":
         # "X was Niinisto's guest in Naantali", "X, the king's guest at Balmoral": the guest went; whose guest is the host
         if trigger.dep_ == "attr" and trigger.head.lemma_ == "be":
@@ -731,6 +739,10 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     return subj, trigger
+
+
+# "back from talks in X", "fresh from a visit to X", "home from a tour of X": the one back had been there
+_BACK_FROM = frozenset({"back", "fresh", "home"})
 
 
 # those a leader takes or brings along ("took his cabinet to Berlin", "brought a large delegation to Beijing")
@@ -894,6 +906,9 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
         rule = _BE_THERE  # "Putin was last here in July 2014", "he was there in May": the subject was there
     if rule is None and prep == "where" and pos == "verb":
         rule = _BE_THERE  # "at the ranch in Crawford, where the Russian leader ate barbecue": the subject was there
+    if rule is None and prep == "from" and gov.lower_ in _BACK_FROM and gov.pos_ in ("ADV", "ADJ"):
+        yield from _back_from(gov, (a, b))  # "X, back from Beijing, said": X had been there
+        return
     if rule is None:
         return
     if gov.lemma_ == "return" and prep == "in" and any(c.dep_ == "prep" and c.lower_ == "from" for c in gov.children):
@@ -934,6 +949,25 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     for t in travellers:
         for who in _with_conjuncts(t):
             yield Link(who.idx, (a, b), gov.idx, verb.idx, form, negated, mark, hearsay)
+
+
+def _back_from(back: Any, dest: tuple[int, int]) -> Iterator[Link]:
+    """ "X, back from Beijing, said", "X is back from Beijing": the one back had been there (past)."""
+    if back.head.pos_ in ("PROPN", "PRON") and back.dep_ in ("amod", "appos", "advmod"):
+        travellers = _led(back.head)
+    elif back.head.lemma_ in ("be", "get") and back.dep_ in ("advmod", "acomp") or \
+            back.dep_ == "advmod" and back.head.pos_ == "VERB" and (
+                back.i == back.sent.start or back.head.lemma_ in _FROM_VERBS):
+        travellers = _subjects(back.head)  # ("is back from X", "Back from X, Y said", "flew back from X")
+    else:
+        return
+    verb = _finite(back) or back
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return  # "X, back from Minsk, will take part by video": a journey still ahead, told where it is planned
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    for t in travellers:
+        for who in _with_conjuncts(t):
+            yield Link(who.idx, dest, back.idx, verb.idx, "past", negated)
 
 
 def _hearsay(verb: Any) -> bool:
