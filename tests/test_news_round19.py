@@ -56,3 +56,99 @@ def test_back_from_a_journey_still_ahead_adds_nothing() -> None:
 ])
 def test_back_from_without_a_journey_is_no_trip(text: str) -> None:
     assert not countries(text, "2023-10-20") & {"UA", "BY"}
+
+
+# ---- a year in review by month headings ----------------------------------------------------------------------------
+
+REVIEW = """A year on the road
+
+Omar al-Bashir has been wanted by the court since 2009. Our month-by-month record of the president's foreign travel
+this year, with the places first.
+
+FEBRUARY
+Addis Ababa. Bashir flew in on Saturday 4 February for the African Union summit and left two days later.
+
+APRIL
+Amman, 12 April: present at a forum on regional water, his first visit to Jordan in years.
+Doha: talks on Darfur with the emir, 20-21 April.
+
+WHAT COMES NEXT
+Cairo. The presidency says he will go to Egypt before the end of the year.
+"""
+
+
+def test_a_place_led_paragraph_under_a_month_heading_is_a_trip_of_the_review_s_person() -> None:
+    got = trips(REVIEW, "2017-06-30")
+    assert ("omar-al-bashir", "ET", "2017-02", "completed") in got
+    assert ("omar-al-bashir", "JO", "2017-04", "completed") in got
+    assert ("omar-al-bashir", "QA", "2017-04", "completed") in got
+
+
+def test_the_day_a_month_headed_line_gives_is_the_trip_s_day() -> None:
+    days = {(t.country, t.start, t.end) for t in extract_trips(REVIEW + PAD, "2017-06-30")}
+    assert ("JO", "2017-04-12", "2017-04-12") in days
+
+
+def test_a_place_led_paragraph_under_another_heading_is_not_dated_by_the_month_above() -> None:
+    # "WHAT COMES NEXT" ends April's section: Cairo is a plan, not an April trip
+    got = trips(REVIEW, "2017-06-30")
+    assert ("omar-al-bashir", "EG", "2017-04", "completed") not in got
+
+
+def test_month_headings_without_places_make_no_trips() -> None:
+    text = ("Omar al-Bashir has been wanted since 2009. A record of his year.\n\nMARCH\nNothing: he stayed in "
+            "Khartoum all month.\n\nAPRIL\nQuiet: the talks with the rebels were held at home.\n")
+    assert not countries(text, "2017-06-30") - {"SD"}
+
+
+# ---- "Nor did he attend" -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Omar al-Bashir stayed at home in September. Nor did he attend the Marrakech climate conference in November.",
+    "Omar al-Bashir stayed at home in September. Neither did he go to Marrakech for the climate conference in "
+    "November.",
+])
+def test_nor_did_he_attend_is_no_journey_made(text: str) -> None:
+    got = trips(text, "2016-12-30")
+    assert not any(t[1] == "MA" and t[3] == "completed" for t in got)
+
+
+def test_nor_did_anyone_stop_him_keeps_the_journey() -> None:
+    text = "Omar al-Bashir went to Cairo in September. Nor did anyone stop him when he flew to Doha in November."
+    assert ("omar-al-bashir", "QA", "2016-11", "completed") in trips(text, "2016-12-30")
+
+
+# ---- pairs and pronouns --------------------------------------------------------------------------------------------
+
+def test_the_two_men_held_talks_there() -> None:
+    text = ("Valery Gerasimov has rarely travelled. On 18 December 2019 he met General Mark Milley in Bern. On 22 "
+            "September 2021 the two men held six hours of talks in Helsinki.")
+    assert ("valery-gerasimov", "FI", "2021-09", "completed") in trips(text, "2023-01-13")
+
+
+def test_the_one_an_apposed_official_saw_is_the_person_spoken_of() -> None:
+    # "NATO's commander, General X, saw him in Baku": "him" is not X (its own clause's subject)
+    text = ("Valery Gerasimov has rarely travelled. NATO's supreme commander, General Curtis Scaparrotti, saw him "
+            "in Baku on 19 April 2018.")
+    assert ("valery-gerasimov", "AZ", "2018-04", "completed") in trips(text, "2023-01-13")
+
+
+def test_saw_protests_is_still_no_meeting() -> None:
+    text = "Valery Gerasimov has rarely travelled. Reporters saw protests in Baku on 19 April 2018."
+    assert "AZ" not in countries(text, "2023-01-13")
+
+
+def test_a_possessive_in_a_fronted_phrase_is_not_the_subject() -> None:
+    text = ("Omar al-Bashir named Ahmed Haroun party chief in March. Haroun moved around a great deal. Unlike many "
+            "of the indicted, he did not stay at home. In March 2009, weeks after Bashir's own warrant, he was part of "
+            "the presidential party that flew to Doha for the Arab League summit.")
+    got = trips(text, "2019-04-18")
+    assert ("ahmad-harun", "QA", "2009-03", "completed") in got
+    assert not any(t[0] == "omar-al-bashir" and t[1] == "QA" for t in got)
+
+
+def test_a_rumour_that_he_flew_is_speculative() -> None:
+    text = "Ahmed Haroun was detained last week. A rumour spread that Haroun flew to Istanbul before the arrests."
+    got = trips(text, "2019-04-18")
+    assert any(t[:2] == ("ahmad-harun", "TR") and t[3] == "speculative" for t in got)
+    assert not any(t[:2] == ("ahmad-harun", "TR") and t[3] == "completed" for t in got)

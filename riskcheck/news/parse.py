@@ -738,9 +738,14 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        if trigger.lemma_ == "see":
+            # "General X saw him in Baku on 19 April": the one seen was there too
+            subj += [c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in _SEEN]
     return subj, trigger
 
 
+# the people a meeting verb "saw" ("saw him in Baku"): the one seen was there
+_SEEN = frozenset({"him", "her"})
 # "back from talks in X", "fresh from a visit to X", "home from a tour of X": the one back had been there
 _BACK_FROM = frozenset({"back", "fresh", "home"})
 
@@ -918,8 +923,9 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     if gov.lemma_ == "hold" and pos == "verb" and any(c.dep_ == "auxpass" for c in gov.children) and \
             any(t.lower_ in ("detention", "custody") for t in doc):
         return  # "has been held at the court's detention centre in Scheveningen": custody, no journey told
-    if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in gov.children):
-        return  # "saw protests in Tehran": seeing is a meeting only with a named person ("saw Merkel in Berlin")
+    if gov.lemma_ == "see" and pos == "verb" and not any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _SEEN)
+                                                         for c in gov.children):
+        return  # "saw protests in Tehran": seeing is a meeting only with a person ("saw Merkel in Berlin", "saw him")
     if prep == "from" and pos == "verb" and gov.lemma_.lower() in _FROM_VERBS and rule.role == "go":
         prep = "to"  # "flew back to Moscow from Tehran", "returned to Khartoum from Nairobi": where they had been
     if prep and prep not in ("where", "there", "here") and prep not in rule.preps:

@@ -500,8 +500,11 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             prev = [p for p in out if p.j <= m.i and p.entity is not None and p.kind != "pronoun"
                     and _agrees(words[m.i], p.entity)]
             near = prev[-1] if prev else None
+            # (the name set off as an apposition, "NATO's commander, General X, saw him": its clause's subject)
+            apposed = near is not None and near.i > 0 and "," in toks[near.i].gap and near.j < len(toks) and \
+                "," in toks[near.j].gap
             if near is not None and words[m.i] in ("him", "them") and not near.obj and m.i - near.j <= 4 and \
-                    not any("," in toks[n].gap for n in range(near.j, m.i + 1)) and \
+                    not any("," in toks[n].gap for n in range(near.j + apposed, m.i + 1)) and \
                     not any(x in _NOT_BINDING for x in words[near.j:m.i]):
                 # "Putin received him in Sochi": an object pronoun is never its own clause's subject, but the
                 # person spoken of before
@@ -517,6 +520,13 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                 # but the wanted person the sentences before were about
                 m.entity = salient
                 pointed = salient
+            elif prev and words[m.i] in ("he", "she") and prev[-1].possessive and len(prev) == 1 and \
+                    words[0] in _FRONTED_PREPS and any("," in toks[n].gap for n in range(prev[-1].j, m.i + 1)) and \
+                    doc.last_subject is not None and doc.last_subject is not prev[-1].entity and \
+                    doc.last_subject.pid and doc.last_subject_age <= 3 and _agrees(words[m.i], doc.last_subject):
+                # "In March 2009, weeks after Bashir's own warrant, he was part of the party": a name's possessive in
+                # a fronted phrase is not the subject; the person the sentences before were about is
+                m.entity = doc.last_subject
             elif prev:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                 subj = [p for p in prev if not p.obj and id(p) not in role_objects] \
@@ -665,6 +675,10 @@ def _speaker(doc: _Doc, s: _Sentence, j: int) -> bool:
     return False
 
 
+# what a pair "held" together where they were: "the two men held six hours of talks in Helsinki"
+_PAIR_HELD = frozenset({"talks", "meeting", "meetings", "summit", "discussions", "negotiations", "consultations"})
+
+
 def _two_met(doc: _Doc, s: _Sentence) -> None:
     """ "The two leaders met in Samarkand, Uzbekistan, in September 2022", "both men met ...", "they have already
     met twice at the White House": the two travellers or wanted people among the (at most three) people named
@@ -688,14 +702,16 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
             if mi is None or any(x not in _ORDINAL_DESC | _MET_FILLERS for x in words[e:mi]):
                 continue
         else:
+            # ("the two men held six hours of talks in Helsinki": a meeting held)
             mi = next((x for x in range(e, min(len(words), e + 4)) if words[x] in ("met", "meet", "expected", "due")
-                       or words[x] == "sat" and words[x + 1: x + 2] == ["down"]), None)
+                       or words[x] == "sat" and words[x + 1: x + 2] == ["down"]
+                       or words[x] == "held" and not _PAIR_HELD.isdisjoint(words[x + 1:x + 6])), None)
             if mi is None or any(x not in _MET_FILLERS | _PAIR_AHEAD for x in words[e:mi]):
                 continue
             if words[mi] == "meet" and not _PAIR_AHEAD.intersection(words[e:mi]):
                 continue  # ("they meet every year": no particular meeting)
         # "they will meet again in X", "both presidents are expected in X": a plan; "could meet": a possibility
-        status = "completed" if words[mi] in ("met", "sat") or w == "their" else \
+        status = "completed" if words[mi] in ("met", "sat", "held") or w == "their" else \
             "speculative" if {"could", "may", "might"} & set(words[e:mi]) else "planned"
         # the two travellers or wanted people among the last named (not a spokesman quoted in between)
         travellers = {d.entity.key for d in doc.drafts[-8:]}

@@ -45,6 +45,15 @@ _YEARLESS = re.compile(
 _PLACE_FIRST = re.compile(
     r"^[ \t]*(?P<place>[A-Z][^\n.:;|]{1,60}?),[ \t]+(?P<q>(?i:early|mid|late)[ \t-]+)?"
     rf"(?P<mon>{_MONTHS})(?:[ \t]+(?P<y>(?:19|20)\d\d))?\.[ \t]+(?P<rest>[^\n]+)$", re.M)
+# a month alone on its line, heading the paragraphs below it ("MARCH", "July"), and any other heading line
+# ("WHAT COMES NEXT"), which ends the month's section
+_MONTH_HEAD = re.compile(rf"^[ \t]*(?P<mon>{_MONTHS}|{_MONTHS.upper()})[ \t]*:?[ \t]*$", re.M)
+_ANY_HEAD = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ,'&/-]{2,60}[ \t]*:?[ \t]*$", re.M)
+# under a month heading, a paragraph that opens with its place: "Jakarta. Bashir landed ...", "Djibouti, 8 May:
+# present for ...", "Kigali, 16-18 July: the summit", "Nouakchott: the Arab League summit"
+_PLACE_LED = re.compile(
+    rf"^[ \t]*{_BULLET}(?P<place>[A-Z][^\n.:;|,]{{1,40}}?)(?:,[ \t]+(?P<d>\d{{1,2}})(?:[-–](?P<d2>\d{{1,2}}))?[ \t]+"
+    rf"(?P<mon>{_MONTHS}))?[ \t]*[.:][ \t]+(?P<rest>[^\n]+)$", re.M)
 # a line that opens with another subject: a possessive and a noun ("His brother ..."), or a name set off by a comma
 # before a lower-case word ("Al-Saadi, freed from prison, ..."; not "Versailles, France.")
 _OTHER_SUBJECT = re.compile(r"(?:(?:His|Her|Their|Its) [a-z]+\b(?<!visit)(?<!trip)(?<!tour)|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, [a-z])")
@@ -147,6 +156,8 @@ def timeline_lines(text: str, pub: date | None = None) -> list[tuple[re.Match[st
             year = pub.year - (mon > pub.month)
         if year and (span := _yearless_date(m, year)) is not None:
             lines.append((m, span))
+    if pub is not None:
+        lines += _month_headed(text, pub)
     if heads or pub is not None:
         for m in _YEARLESS.finditer(text):
             year = next((y for at, y in reversed(heads) if at < m.start()), 0)
@@ -157,6 +168,39 @@ def timeline_lines(text: str, pub: date | None = None) -> list[tuple[re.Match[st
                 lines.append((m, span))
     lines.sort(key=lambda ms: ms[0].start())
     return lines
+
+
+def _month_headed(text: str, pub: date) -> list[tuple[re.Match[str], tuple[date, date, str]]]:
+    """Paragraphs led by their place under a month heading ("MARCH" alone on a line, then "Jakarta. Bashir landed
+    on Sunday 6 March ..."): dated by their own day and month, else by the heading's month, the last such month by
+    the publication day. A heading that is not a month ("WHAT COMES NEXT") ends the month's section."""
+    months = [(m.start(), m["mon"]) for m in _MONTH_HEAD.finditer(text)]
+    if len(months) < MIN_LINES:
+        return []
+    heads = [h.start() for h in _ANY_HEAD.finditer(text)]
+    out = []
+    for m in _PLACE_LED.finditer(text):
+        head = max((at for at in heads if at < m.start()), default=-1)
+        mon = next((name for at, name in months if at == head), None)
+        if mon is None:
+            continue  # not under a month heading
+        if m["mon"] and m["mon"].lower()[:3] != mon.lower()[:3]:
+            continue  # "Kigali, 16 May:" under JULY: not the heading's month
+        n = ndates.MONTHS.get(mon.lower(), 13)
+        if n > 12:
+            continue
+        year = pub.year - (n > pub.month)
+        a, b = ndates._month_span(year, n)
+        span = (a, b, "month")
+        if m["d"]:
+            try:
+                a = date(year, n, int(m["d"]))
+                b = date(year, n, int(m["d2"])) if m["d2"] else a
+            except ValueError:
+                continue
+            span = (a, b, "range") if b > a else (a, a, "day")
+        out.append((m, span))
+    return out
 
 
 def timeline_person(hits: list[Hit], first: int) -> str:
