@@ -152,3 +152,10 @@ def test_a_rumour_that_he_flew_is_speculative() -> None:
     got = trips(text, "2019-04-18")
     assert any(t[:2] == ("ahmad-harun", "TR") and t[3] == "speculative" for t in got)
     assert not any(t[:2] == ("ahmad-harun", "TR") and t[3] == "completed" for t in got)
+
+
+def test_title_case_month_headings_head_their_paragraphs_too() -> None:
+    text = REVIEW.replace("FEBRUARY", "February").replace("APRIL", "April")
+    got = trips(text, "2017-06-30")
+    assert ("omar-al-bashir", "ET", "2017-02", "completed") in got
+    assert ("omar-al-bashir", "QA", "2017-04", "completed") in got

@@ -177,7 +177,7 @@ def _month_headed(text: str, pub: date) -> list[tuple[re.Match[str], tuple[date,
     months = [(m.start(), m["mon"]) for m in _MONTH_HEAD.finditer(text)]
     if len(months) < MIN_LINES:
         return []
-    heads = [h.start() for h in _ANY_HEAD.finditer(text)]
+    heads = sorted({h.start() for h in _ANY_HEAD.finditer(text)} | {at for at, _ in months})  # ("March" too)
     out = []
     for m in _PLACE_LED.finditer(text):
         head = max((at for at in heads if at < m.start()), default=-1)
