@@ -159,3 +159,39 @@ def test_title_case_month_headings_head_their_paragraphs_too() -> None:
     got = trips(text, "2017-06-30")
     assert ("omar-al-bashir", "ET", "2017-02", "completed") in got
     assert ("omar-al-bashir", "QA", "2017-04", "completed") in got
+
+
+# ---- welcomed by a host, with no place named --------------------------------------------------------------------
+
+def test_greeted_by_a_head_of_state_is_in_the_host_s_country() -> None:
+    text = ("The leaders of the security bloc met this afternoon. Russian President Vladimir Putin's plane touched "
+            "down just before noon, and he was greeted at the foot of the steps by President Sooronbay Jeenbekov.")
+    assert ("vladimir-putin", "KG", "2019-11", "completed") in trips(text, "2019-11-28")
+
+
+def test_greeted_by_a_host_at_a_named_place_keeps_the_place() -> None:
+    # the place told decides; the host's country is only for a welcome with no place
+    text = "Vladimir Putin was welcomed in Ankara by President Sooronbay Jeenbekov on Monday."
+    got = countries(text, "2019-11-28")
+    assert "TR" in got and "KG" not in got
+
+
+def test_the_host_s_own_compatriot_welcomed_is_no_trip() -> None:
+    text = "Kyrgyz minister Jeenbekov's aide was greeted by President Sooronbay Jeenbekov on Monday."
+    assert "KG" not in countries(text, "2019-11-28")
+
+
+def test_a_place_takes_the_month_told_right_after_it() -> None:
+    # "then to Monrovia in June 2017": not the July of the places before it
+    text = ("Since 2016, Benjamin Netanyahu has gone to Uganda and Kenya in July of that year, then to Monrovia in "
+            "June 2017 where he spoke before the summit of West African leaders.")
+    got = trips(text, "2019-07-18")
+    assert ("benjamin-netanyahu", "LR", "2017-06", "completed") in got
+    assert ("benjamin-netanyahu", "UG", "2016-07", "completed") in got
+
+
+def test_a_list_of_places_takes_the_date_told_after_it() -> None:
+    text = ("Omar al-Bashir kept travelling. Bashir flew to Damascus in December and to Doha and Cairo in January, "
+            "as the protests grew.")
+    got = {(t.country, t.start[:7]) for t in extract_trips(text + PAD, "2019-04-18")}
+    assert ("SY", "2018-12") in got

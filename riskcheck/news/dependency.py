@@ -242,6 +242,17 @@ def _mooted_for(doc: _Doc, s: _Sentence, ms: list[Mention], dests: list[Place]) 
     return who
 
 
+def _date_after(s: _Sentence, place: Place, dests: list[Place]) -> ndates.DateExpr | None:
+    """A date told right after a place, or after the list of places it opens: "saw Merkel in Berlin on Monday, Macron
+    in Paris on Tuesday", "then to Monrovia in June 2017", "and to Doha and Cairo in January" (Doha's is January)."""
+    words = s.words
+    ends = {p.i: p.j for p in dests}
+    n = place.j
+    while n < len(words) and (words[n] == "and" and n + 1 in ends):
+        n = ends[n + 1]  # ("Doha and Cairo in January": the date after the list)
+    return next((d for d in s.dates if d.i == n or (d.i == n + 1 and words[n] in ("on", "in"))), None)
+
+
 def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object) -> None:
     """Trips the dependency parse finds in a sentence (merged with the rules' own through :func:`_add`)."""
     from .parse import links, trigger_words
@@ -350,8 +361,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue  # "... had he landed": a hypothetical arrival says nothing of where or when
         future = status in FUTURE and not (link.hearsay and link.form == "past")  # (a claim about the past)
         # "saw Merkel in Berlin on Monday, Macron in Paris on Tuesday": a day told right after the place is its own
-        dexpr = next((d for d in s.dates if d.i == place.j or (d.i == place.j + 1 and words[place.j] == "on")),
-                     None) if place.j > tj else None
+        dexpr = _date_after(s, place, dests) if place.j > tj else None
         if dexpr is None and status == "cancelled":
             # "a trip planned for December was postponed in November": the day the trip was set for
             dexpr = next((d for d in s.dates if d.i >= 2 and words[d.i - 1] == "for" and words[d.i - 2] in _SET_FOR),

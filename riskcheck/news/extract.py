@@ -62,6 +62,7 @@ from .refs import (
 from .sentences import split, unwrap
 from .shapes import (
     GATHERING_NOUNS,
+    GREETED,
     ORDINAL_FOLLOW,
     ORDINAL_NOUNS,
     TO_COURT,
@@ -77,6 +78,7 @@ from .shapes import (
     _years_since_last,
     earlier_visit,
     first_in_place,
+    greeted_by_host,
     in_place_since,
     note_ordinal,
     previous_editions,
@@ -240,6 +242,8 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             in_place_since(doc, s, ms)  # "Bashir, in Addis Ababa since Friday, ..."
             if k in doc.series_at:
                 series_since(doc, s, k, ms)  # "has not attended a G20 summit since 2019"
+        if "by" in s.words and not GREETED.isdisjoint(s.words):
+            greeted_by_host(doc, s, ms)  # "he was greeted at the foot of the steps by President X": X's country
         if "next" in s.words:
             _next_stop(doc, s, ms)  # "X's next stop is Venezuela"
         if ("previous" in s.words or "last" in s.words) and not GATHERING_NOUNS.isdisjoint(s.words):

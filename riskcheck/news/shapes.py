@@ -843,3 +843,36 @@ def second_destination(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
             spans = ndates.resolve(when, doc.pub, d.status in FUTURE)[:1] if when is not None else []
             _add(doc, _Draft(d.entity, d.mention, y.code, y.city, spans, d.status, "", [(s.a, s.b)]))
             break
+
+
+# passive verbs of a host's welcome: "was greeted at the foot of the steps by President X"
+GREETED = frozenset({"greeted", "welcomed", "received"})
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are"})
+
+
+def greeted_by_host(doc: _Doc, s: _Sentence, ms: list[Mention]) -> None:
+    """ "Putin's plane touched down just before noon, and he was greeted at the foot of the steps by President
+    Sooronbay Jeenbekov": with no place named, a head of state or official who welcomes someone does so at home, so
+    the one welcomed is in the host's country (an official the tables know, ``tables/officials.csv``)."""
+    words = s.words
+    if any(p.kind in _PLACE_KIND_RANK for p in doc.places(s)):
+        return  # a place is named: the sentence's own place decides (the rules and the parse)
+    for n, w in enumerate(words):
+        if w not in GREETED or n == 0 or words[n - 1] not in _PASSIVE_AUX:
+            continue
+        by = next((x for x in range(n + 1, min(len(words), n + 10)) if words[x] == "by"), None)
+        if by is None:
+            continue
+        host = next((m for m in ms if by < m.i <= by + 4 and m.entity is not None and m.kind != "pronoun"), None)
+        if host is None or host.entity is None or not host.entity.nationality or host.entity.pid:
+            continue
+        code = host.entity.nationality
+        guest = next((m for m in reversed(ms) if m.j <= n - 1 and m.entity is not None and not m.obj
+                      and not m.possessive and m.entity is not host.entity), None)
+        if guest is None or guest.entity is None or guest.entity.nationality == code:
+            continue
+        d = s.dates[0] if s.dates else None
+        spans = ndates.resolve(d, doc.pub, False)[:1] if d is not None else []
+        _add(doc, _Draft(guest.entity, guest.text, code, "", spans, "completed", "", [(s.a, s.b)],
+                         recent=not spans))
+        return
