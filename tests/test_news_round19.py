@@ -195,3 +195,21 @@ def test_a_list_of_places_takes_the_date_told_after_it() -> None:
             "as the protests grew.")
     got = {(t.country, t.start[:7]) for t in extract_trips(text + PAD, "2019-04-18")}
     assert ("SY", "2018-12") in got
+
+
+def test_a_caption_s_present_greeting_leaves_the_arrival_day_to_the_text() -> None:
+    # "is greeted by" in a caption is the trip the text tells ("landed on Thursday"), not a new one of its own day
+    text = ("[Photo: Benjamin Netanyahu is greeted by Prime Minister Rishi Sunak on the steps on Friday morning.]\n\n"
+            "Benjamin Netanyahu landed at Stansted on Thursday evening with his wife Sara for talks in London.")
+    days = {(t.person_id, t.country, t.start) for t in extract_trips(text + PAD, "2023-03-24")}
+    assert ("benjamin-netanyahu", "GB", "2023-03-23") in days
+
+
+def test_the_one_he_points_to_after_a_fronted_possessive_stays_the_subject() -> None:
+    text = ("Omar al-Bashir named Ahmed Haroun party chief in March. Haroun moved around a great deal. Unlike many of "
+            "the indicted, he did not stay at home. In March 2009, weeks after Bashir's own warrant, he was part of the "
+            "presidential party that flew to Doha for the Arab League summit. As governor of North Kordofan he went on "
+            "a fundraising tour of Kuwait in 2015.")
+    got = trips(text, "2019-04-18")
+    assert ("ahmad-harun", "KW", "2015-01", "completed") in got
+    assert not any(t[0] == "omar-al-bashir" and t[1] == "KW" for t in got)

@@ -525,8 +525,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
                     doc.last_subject is not None and doc.last_subject is not prev[-1].entity and \
                     doc.last_subject.pid and doc.last_subject_age <= 3 and _agrees(words[m.i], doc.last_subject):
                 # "In March 2009, weeks after Bashir's own warrant, he was part of the party": a name's possessive in
-                # a fronted phrase is not the subject; the person the sentences before were about is
-                m.entity = doc.last_subject
+                # a fronted phrase is not the subject; the person the sentences before were about is (and stays the
+                # one "he" points back to next)
+                m.entity = first_subject = doc.last_subject
             elif prev:
                 # "X arrived for a dinner with Y, his third visit": a possessive goes to the subject, not an object
                 subj = [p for p in prev if not p.obj and id(p) not in role_objects] \
