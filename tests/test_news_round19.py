@@ -213,3 +213,25 @@ def test_the_one_he_points_to_after_a_fronted_possessive_stays_the_subject() -> 
     got = trips(text, "2019-04-18")
     assert ("ahmad-harun", "KW", "2015-01", "completed") in got
     assert not any(t[0] == "omar-al-bashir" and t[1] == "KW" for t in got)
+
+
+# ---- a year that opens the sentence dates its months ---------------------------------------------------------------
+
+@pytest.mark.parametrize("opening, year", [
+    ("Last year", "2023"),
+    ("Before that, last year,", "2023"),
+    ("In 2022", "2022"),
+])
+def test_a_year_opening_the_sentence_dates_every_month_in_it(opening: str, year: str) -> None:
+    text = (f"Sergei Shoigu is moving to the Security Council. {opening} he went to New Delhi in April for the "
+            f"ministers' meeting and to Minsk in May.")
+    got = trips(text, "2024-05-14")
+    assert ("sergei-shoigu", "IN", f"{year}-04", "completed") in got
+    assert ("sergei-shoigu", "BY", f"{year}-05", "completed") in got
+
+
+def test_a_month_with_its_own_year_is_not_reframed() -> None:
+    text = ("Sergei Shoigu is moving to the Security Council. Last year he went to New Delhi in April 2021 and to "
+            "Minsk in May.")
+    got = trips(text, "2024-05-14")
+    assert ("sergei-shoigu", "IN", "2021-04", "completed") in got

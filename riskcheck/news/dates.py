@@ -183,21 +183,28 @@ def find(toks: list[Tok]) -> list[DateExpr]:
     return _month_ranges(toks, _opening_year(out))
 
 
+_OPENING_WORDS = 4  # a year "opens" the sentence within its first words ("Before that, last year, he went ...")
+
+
 def _opening_year(out: list[DateExpr]) -> list[DateExpr]:
-    """ "Next year the leaders move on to Evian, where Putin is expected in June": a month without a year takes
-    the year that opens the sentence ("Next year", "Last year", "In 2003"), when it is the sentence's only other
-    date."""
-    if len(out) != 2 or out[0].i > 1:
+    """ "Next year the leaders move on to Evian, where Putin is expected in June", "Last year he went to New Delhi
+    in April and to Minsk in May": a month without a year takes the year that opens the sentence ("Next year",
+    "Last year", "In 2003"), when every other date of the sentence is such a month."""
+    if len(out) < 2 or out[0].i > _OPENING_WORDS:
         return out
-    first, e = out
-    if e.kind != "abs" or not e.month or e.years or e.extra:
+    first, rest = out[0], out[1:]
+    if any(e.kind != "abs" or not e.month or e.years or e.extra for e in rest):
         return out
+    if len(out) > 2 and first.i > 1 and not (first.kind == "rel" and first.unit == "year"):
+        return out  # (beyond the sentence's first words, only "last year" / "next year" frames a list of months)
     if first.kind == "rel" and first.unit == "year" and first.n in (-1, 0, 1) and not first.extra:
-        return [first, DateExpr(e.i, e.j, "abs", month=e.month, day=e.day, month2=e.month2, day2=e.day2,
-                                extra={"yoff": str(first.n)})]
-    if first.kind == "abs" and len(first.years) == 1 and not first.month and not first.extra:
-        return [first, DateExpr(e.i, e.j, "abs", years=first.years, month=e.month, day=e.day, month2=e.month2,
-                                day2=e.day2)]
+        if first.i > 1 and len(out) == 2:
+            return out
+        return [first] + [DateExpr(e.i, e.j, "abs", month=e.month, day=e.day, month2=e.month2, day2=e.day2,
+                                   extra={"yoff": str(first.n)}) for e in rest]
+    if first.kind == "abs" and len(first.years) == 1 and not first.month and not first.extra and first.i <= 1:
+        return [first] + [DateExpr(e.i, e.j, "abs", years=first.years, month=e.month, day=e.day, month2=e.month2,
+                                   day2=e.day2) for e in rest]
     return out
 
 
