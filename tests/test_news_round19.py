@@ -235,3 +235,21 @@ def test_a_month_with_its_own_year_is_not_reframed() -> None:
             "Minsk in May.")
     got = trips(text, "2024-05-14")
     assert ("sergei-shoigu", "IN", "2021-04", "completed") in got
+
+
+def test_a_month_of_a_year_is_that_month() -> None:
+    # "in December of 2000" (a calque, and American usage): not the last December before the report
+    text = "It is remembered that the Russian President Vladimir Putin visited Cuba in December of 2000."
+    assert ("vladimir-putin", "CU", "2000-12", "completed") in trips(text, "2024-06-13")
+
+
+def test_the_two_named_in_the_sentence_are_the_pair() -> None:
+    # "the two men" after "he flew to Baku to meet General X" in the same sentence: he and X, not the boss named
+    # in the sentence before; "the Joint Chiefs" is an institution, nobody's name
+    text = ("For most of that time Valery Gerasimov was a traveller in a way his boss Sergei Shoigu never quite was. "
+            "In February 2017 he flew to Baku to meet the US chairman of the Joint Chiefs, General Joseph Dunford; "
+            "the two men met again in Antalya, Turkey, in March of the same year.")
+    got = trips(text, "2025-09-07")
+    assert ("valery-gerasimov", "TR", "2017-03", "completed") in got
+    assert not any(t[0] == "sergei-shoigu" for t in got)
+    assert not any("Joint" in t[0] for t in got)

@@ -421,6 +421,8 @@ def _month_first(toks: list[Tok], i: int, n: int, m: int) -> DateExpr:
     extra: dict[str, str] = {}
     if j < n and (y := _year(toks[j].word)):
         years, j = (y,), j + 1
+    elif j + 1 < n and toks[j].word == "of" and not day and (y := _year(toks[j + 1].word)):
+        years, j = (y,), j + 2  # "in December of 2000", "February of 2015"
     elif j + 1 < n and toks[j].word in ("last", "next", "this") and toks[j + 1].word == "year":
         # "in July last year", "in March next year": the month of the year named relative to the report
         extra, j = {"yoff": _YOFF[toks[j].word]}, j + 2

@@ -256,7 +256,7 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
             _years_since_last(doc, s, ms)
         if ("trigger" in cats or "place" in cats) and \
                 ("two" in s.words or "they" in s.words or "both" in s.words or "their" in s.words):
-            _two_met(doc, s)
+            _two_met(doc, s, ms)
         if doc.context is not None:
             _attendance(doc, s, k, ms)
         if "place" in cats and ("include" in s.words or "includes" in s.words or "included" in s.words):

@@ -680,7 +680,7 @@ def _speaker(doc: _Doc, s: _Sentence, j: int) -> bool:
 _PAIR_HELD = frozenset({"talks", "meeting", "meetings", "summit", "discussions", "negotiations", "consultations"})
 
 
-def _two_met(doc: _Doc, s: _Sentence) -> None:
+def _two_met(doc: _Doc, s: _Sentence, ms: list[Mention] | None = None) -> None:
     """ "The two leaders met in Samarkand, Uzbekistan, in September 2022", "both men met ...", "they have already
     met twice at the White House": the two travellers or wanted people among the (at most three) people named
     just before (or the only two named lately) met there; each of known other nationality travelled."""
@@ -743,6 +743,9 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
         just = _pair_just_named(doc, s, travellers) if len(pair) != 2 or crowded else None
         if just is not None:
             pair, crowded = just, False  # "Bashir and Kiir are expected back in X. The two men last met here"
+        here = _pair_in_sentence(ms, n) if ms is not None and w != "their" else None
+        if here is not None:
+            pair, crowded = here, False  # "he flew to Baku to meet General X; the two men met again in Antalya"
         if (len(pair) != 2 and not unknown_partner) or crowded:
             return  # fewer or more candidates, or many people named lately: not sure who "the two" are
         # "in Samarkand, Uzbekistan", "in Tianjin, China" (a city the gazetteer may not know)
@@ -767,6 +770,19 @@ def _two_met(doc: _Doc, s: _Sentence) -> None:
             mi = next((x for x in range(place.j, len(words) - 1) if words[x] == "met" and words[x - 1] == "and"
                        and words[x + 1] == "again"), None)
         return
+
+
+def _pair_in_sentence(ms: list[Mention], n: int) -> list[Entity] | None:
+    """The two people the sentence named before "the two" at token ``n`` (a pronoun by whom it stands for), when
+    they are exactly two, of two known countries: "In February he flew to Baku to meet General Joseph Dunford; the
+    two men met again in Antalya" (not the people of the sentences before)."""
+    named: list[Entity] = []
+    for m in ms:
+        if m.i < n and m.entity is not None and not m.possessive and m.entity not in named:
+            named.append(m.entity)
+    if len(named) != 2 or not all(e.nationality for e in named) or named[0].nationality == named[1].nationality:
+        return None
+    return named
 
 
 def _pair_just_named(doc: _Doc, s: _Sentence, travellers: set[str]) -> list[Entity] | None:
