@@ -253,3 +253,24 @@ def test_the_two_named_in_the_sentence_are_the_pair() -> None:
     assert ("valery-gerasimov", "TR", "2017-03", "completed") in got
     assert not any(t[0] == "sergei-shoigu" for t in got)
     assert not any("Joint" in t[0] for t in got)
+
+
+# ---- a well-known official named in full opens a sentence ------------------------------------------------------------
+
+def test_an_official_named_in_full_is_who_he_is_next() -> None:
+    text = ("Masoud Pezeshkian won the run-off on 5 July. Sergei Shoigu landed in Tehran on 5 August and met "
+            "Pezeshkian. Pezeshkian chose Iraq for his first trip abroad, arriving in Baghdad on 11 September. Later "
+            "that month he went to New York for the UN General Assembly.")
+    got = trips(text, "2024-12-30")
+    assert not any(t[0] == "sergei-shoigu" and t[1] == "US" for t in got)
+    assert ("Masoud Pezeshkian", "US", "2024-09", "completed") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The following year he sat in the front row at Idriss Deby's swearing-in for another term.",
+    "He lost the presidential run-off to Joseph Kabila last year.",
+])
+def test_an_official_owned_or_an_object_is_not_the_next_he(sentence: str) -> None:
+    text = f"Omar al-Bashir has travelled widely. {sentence} In November he flew to Sochi."
+    got = trips(text, "2018-12-30")
+    assert any(t[0] == "omar-al-bashir" and t[1] == "RU" for t in got)

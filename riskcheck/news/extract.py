@@ -57,6 +57,7 @@ from .refs import (
     came_back,
     mentions,
     note_named,
+    official_subject,
     profile_heading,
 )
 from .sentences import split, unwrap
@@ -217,8 +218,9 @@ def extract_trips(text: str, published: date | str | DateSpan | None = None,
                 _date_back_reference(doc, _Sentence(text, folded, a, b, by_sent[k]))
             elif "place" in cats and _PAIR_REF.search(folded, a, b):
                 _two_met(doc, _Sentence(text, folded, a, b, by_sent[k]))  # "since their summit in Helsinki"
-            if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b):
-                doc.last_subject_age += 1
+            if not _surname_subject(doc, folded, a, b) and not _age_subject(doc, folded, a, b) and \
+                    not ("official" in cats and official_subject(doc, text, a, by_sent[k])):
+                doc.last_subject_age += 1  # ("Masoud Pezeshkian won the run-off": who "he" is next)
             continue
         if not (cats & {"trigger", "role"}) and k not in parsed and not on:
             _cheap_subject(doc, text, by_sent[k])

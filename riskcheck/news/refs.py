@@ -28,7 +28,7 @@ from .document import (
     sentence_ends,
     words_matched,
 )
-from .mentions import Hit
+from .mentions import Hit, fold
 from .modality import FUTURE
 from .names import official_keys
 from .tripdates import _date_ok, _pick_date
@@ -885,6 +885,36 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
             doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
             return
     doc.last_subject_age += 1
+
+
+def official_subject(doc: _Doc, text: str, a: int, hits: list[Hit]) -> bool:
+    """ "Masoud Pezeshkian won the run-off on 5 July": a well-known official named in full at the opening of a sentence
+    that names no wanted person is who "he" is next, and "Pezeshkian" alone names them later (True when so; not a
+    name quoted, owned or an object: "the spokesman, Dmitry Peskov", "Idriss Deby's swearing-in", "to Joseph
+    Kabila")."""
+    if any(h.cat in ("person", "title") for h in hits):
+        return False
+    official = next((h for h in hits if h.cat == "official"), None)
+    if official is None or " " not in text[official.start:official.end].strip() or \
+            text[a:official.start].strip(" \t\n\"'\u201c\u2018") or text.startswith(("'s", "\u2019s"), official.end):
+        return False
+    doc.last_subject, doc.last_subject_age = _official(doc, official, fold(text[official.start:official.end])), 0
+    return True
+
+
+def _official(doc: _Doc, h: Hit, folded: str) -> Entity:
+    """The entity of a well-known official's hit (``tables/officials.csv``; ``folded``: its words as written), their
+    surname noted for later sentences (as :func:`mentions` does for a name it reads)."""
+    name, country, surname = h.value
+    ent = doc.entities.get("name:" + name)
+    if ent is None:
+        ent = doc.entities["name:" + name] = Entity("name:" + name, name, "", country)
+    words = folded.split()
+    if country.lower() in doc.w.get("familyfirst", ()):
+        doc.surnames.setdefault(words[0], ent)  # "Xi Jinping" ... "Xi"
+    elif surname != "-":
+        doc.surnames.setdefault(surname or words[-1], ent)
+    return ent
 
 
 def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
