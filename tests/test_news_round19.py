@@ -274,3 +274,14 @@ def test_an_official_owned_or_an_object_is_not_the_next_he(sentence: str) -> Non
     text = f"Omar al-Bashir has travelled widely. {sentence} In November he flew to Sochi."
     got = trips(text, "2018-12-30")
     assert any(t[0] == "omar-al-bashir" and t[1] == "RU" for t in got)
+
+
+def test_an_audience_with_the_pope_is_a_visit() -> None:
+    text = ("The Kremlin said on Tuesday that Vladimir Putin would not attend. Putin's last audience with Francis at "
+            "the Vatican was in July 2019, when he kept the Pope waiting almost an hour.")
+    assert ("vladimir-putin", "VA", "2019-07", "completed") in trips(text, "2025-04-26")
+
+
+def test_an_audience_of_listeners_is_no_journey() -> None:
+    text = "Vladimir Putin told an audience of students in Moscow that he had no plans to travel to Kazan this year."
+    assert not countries(text, "2025-04-26")
