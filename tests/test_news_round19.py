@@ -285,3 +285,15 @@ def test_an_audience_with_the_pope_is_a_visit() -> None:
 def test_an_audience_of_listeners_is_no_journey() -> None:
     text = "Vladimir Putin told an audience of students in Moscow that he had no plans to travel to Kazan this year."
     assert not countries(text, "2025-04-26")
+
+
+def test_a_year_less_dateline_dated_by_its_edition_dates_the_trips() -> None:
+    text = ("Leaders trickle in\n\nBAKU, Nov 12 - World leaders began arriving on Tuesday for the leaders' segment of "
+            "COP29. Russian President Vladimir Putin will not attend the climate talks. Putin paid a two-day state "
+            "visit to Azerbaijan in August, when he and Ilham Aliyev signed a raft of agreements.")
+    from riskcheck.news.readers import header_date
+
+    body, published, _ = header_date(text + PAD)  # (as `riskcheck news` reads a file without a date header)
+    got = {(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(body, published)}
+    assert ("vladimir-putin", "AZ", "2024-08", "completed") in got
+    assert ("vladimir-putin", "AZ", "2024-11", "cancelled") in got

@@ -178,6 +178,9 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
             year = _year_by_weekday(text, m.end(), mo, int(m[2]), years)
             if year == 0 and len(years) == 1:
                 year = _one_year(text, m.end(), mo, int(m[2]), int(years.pop()))
+        if not year:  # (the lead's editions first: "COP29" before "COP30" named further down)
+            year = _year_by_edition(text[m.end():m.end() + _LEAD_CHARS], mo, int(m[2])) or \
+                _year_by_edition(text[:200_000], mo, int(m[2]))
         if year:
             try:
                 return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline"
@@ -302,6 +305,35 @@ def _years_ago(text: str) -> int:
         if k:
             found.add(int(y) + k)
     return found.pop() if len(found) == 1 else 0
+
+
+_EDITION_DAYS = 14  # a dateline this close to an edition's days is of that edition
+_LEAD_CHARS = 600  # the lead: the characters right after a dateline
+
+
+def _year_by_edition(text: str, month: int, day: int) -> int:
+    """The year of a year-less dateline ("BAKU, Nov 12 - ... the leaders' segment of COP29") from the event
+    editions the text names by number or year (``data/events.csv``): the one year in which such an edition falls
+    within two weeks of that day; 0 when none or several do (an edition named without its number is no clue:
+    "the G20 summit" alone fits some year near almost any day)."""
+    from ..events import edition_hint, editions, series_spans
+
+    years: set[int] = set()
+    for a, b, sid in series_spans(text):
+        num, named_year = edition_hint(text[a:b])
+        if num is None and named_year is None:
+            continue  # ("the G20 summit" in Brisbane: some edition of every year is near some day)
+        for ed in editions(sid):
+            if num is not None and ed.number != num or named_year is not None and ed.start.year != named_year:
+                continue
+            for y in {ed.start.year, ed.end.year}:
+                try:
+                    day_told = date(y, month, day)
+                except ValueError:
+                    continue
+                if ed.start - timedelta(days=_EDITION_DAYS) <= day_told <= ed.end + timedelta(days=_EDITION_DAYS):
+                    years.add(y)
+    return years.pop() if len(years) == 1 else 0
 
 
 def _year_near(text: str, month: int, day: int) -> int:
