@@ -297,3 +297,20 @@ def test_a_year_less_dateline_dated_by_its_edition_dates_the_trips() -> None:
     got = {(t.person_id, t.country, t.start[:7], t.status) for t in extract_trips(body, published)}
     assert ("vladimir-putin", "AZ", "2024-08", "completed") in got
     assert ("vladimir-putin", "AZ", "2024-11", "cancelled") in got
+
+
+def test_flown_in_a_month_is_no_arrival_at_the_story_s_place() -> None:
+    # "was flown in November 2011": "in" dates the flight; it is not "flew in" (an arrival at the dateline's city)
+    text = ("ACCRA, Jan 8 - Laurent Gbagbo arrived in the Ghanaian capital on Monday evening. It was his first trip "
+            "abroad since he came home in June 2021, after a decade in the detention centre of the International "
+            "Criminal Court - where he was flown in November 2011.")
+    got = trips(text, "2025-01-08")
+    assert ("laurent-gbagbo", "GH", "2025-01", "completed") in got
+    assert not any(t[1] == "GH" and t[2] == "2011-11" for t in got)
+
+
+def test_a_planned_trip_derailed_is_called_off() -> None:
+    text = ("Benjamin Netanyahu met Erdogan in New York. He recalled that Netanyahu's planned trip to the UAE was "
+            "derailed by a single visit to the holy site.")
+    got = trips(text, "2023-09-20")
+    assert any(t[:2] == ("benjamin-netanyahu", "AE") and t[3] == "cancelled" for t in got)

@@ -85,6 +85,8 @@ def _resolved(m: re.Match[str], hits: list[Hit]) -> tuple[str, str] | None:
     return code, city
 
 
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
 _ANOTHER_CLAUSE = frozenset({"and", "but", "before", "after", "then", "while", "where", "until"})
 
 
@@ -102,6 +104,8 @@ def arrival_without_place(s: _Sentence, place_starts: list[int]) -> int | None:
             nxt = words[k] if k < len(words) else ""
             if nxt in ("back", "home"):
                 return None  # "arrived back home"
+            if w in _PARTICLE and (nxt in _MONTH_WORDS or nxt.isdigit()):
+                return None  # "was flown in November 2011": "in" dates the flight, it is no arrival "in"
             return n
     return None
 
