@@ -314,3 +314,26 @@ def test_a_planned_trip_derailed_is_called_off() -> None:
             "derailed by a single visit to the holy site.")
     got = trips(text, "2023-09-20")
     assert any(t[:2] == ("benjamin-netanyahu", "AE") and t[3] == "cancelled" for t in got)
+
+
+# ---- accompanying, and going back -----------------------------------------------------------------------------------
+
+def test_the_one_accompanied_goes_too() -> None:
+    text = "Ronald dela Rosa accompanied President Rodrigo Duterte to Moscow in May 2017."
+    got = trips(text, "2025-11-10")
+    assert ("ronald-dela-rosa", "RU", "2017-05", "completed") in got
+    assert ("rodrigo-duterte", "RU", "2017-05", "completed") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Valery Gerasimov, who often accompanies the minister to Syria, was not part of the delegation.",
+    "Valery Gerasimov did not accompany Sergei Shoigu to Pyongyang in July.",
+])
+def test_a_habit_or_a_refusal_to_accompany_is_no_trip(text: str) -> None:
+    got = trips(text, "2023-08-10")
+    assert not any(t[0] == "valery-gerasimov" for t in got)
+
+
+def test_went_back_to_a_place_with_its_date() -> None:
+    text = "Ronald dela Rosa was police chief. Mr dela Rosa went back to China in September 2017 on police business."
+    assert ("ronald-dela-rosa", "CN", "2017-09", "completed") in trips(text, "2025-11-10")

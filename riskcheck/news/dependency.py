@@ -341,7 +341,7 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue  # "X flew to A in May and Y flew to B": the one named right before the second verb flew (the
             # parse may join "May and Y" and hand that verb X's subject); not "X and Y flew in"
         invitation = words[tri].startswith("invit") or words[verb_i].startswith("invit")
-        if link.negated and (invitation or words[tri].startswith(("send", "sent", "dispatch"))):
+        if link.negated and (invitation or words[tri].startswith(("send", "sent", "dispatch", "accompan"))):
             continue  # "Uganda did not invite X to the summit in Kampala", "will not send him to The Hague": no trip
         ti = tok_at(link.verb)
         tj = ti + 1

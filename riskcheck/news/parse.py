@@ -357,6 +357,9 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj" and (head.dep_ == "prep" or head.dep_ == "dative" and head.lower_ == "to"):
             prep = head.lower_  # ("brought his wife to Berlin": the model's dative "to")
             gov = head.head
+            if gov.lower_ == "back" and gov.dep_ == "advmod" and gov.head.lemma_ == "go" and prep == "to":
+                gov = gov.head  # "went back to China in September 2017": the verb's journey (not "flew back to
+                # Israel": home, for someone whose country the tables may not know)
             if prep == "on" and pending and gov.pos_ in ("VERB", "AUX") and tok.lower_ in _SIDELINES:
                 return gov, pending  # "met X on the sidelines of the summit in Rio": at the summit's place
             during = gov.dep_ == "pobj" and gov.head.lower_ == "during"  # "during a banquet at X": an event
@@ -730,6 +733,11 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         # "Bong Go went with Mr Duterte to Tokyo", "flew with Putin to Beijing": the one gone with went too
         subj += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    if trigger.lemma_ == "accompany" and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in trigger.children):
+        return [], trigger  # "Gerasimov, who often accompanies the minister to Syria": a habit, no journey told
+    if trigger.lemma_ == "accompany" and subj:
+        # "X accompanied President Y to Moscow": Y went too
+        subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
     if "in" in rule.preps and "to" not in rule.preps:
         # a meeting in a foreign place: the partner travelled too ("met with X in Y", "shook hands with X in Y")
         # ("held a meeting with X at the residence in Y": the partner of the meeting held)
@@ -744,6 +752,8 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     return subj, trigger
 
 
+# adverbs of a habit ("who often accompanies the minister to Syria"): no one journey told
+_HABITUAL = frozenset({"often", "usually", "regularly", "frequently", "sometimes", "always", "normally", "routinely"})
 # the people a meeting verb "saw" ("saw him in Baku"): the one seen was there
 _SEEN = frozenset({"him", "her"})
 # "back from talks in X", "fresh from a visit to X", "home from a tour of X": the one back had been there
