@@ -195,14 +195,15 @@ def _opening_year(out: list[DateExpr]) -> list[DateExpr]:
     first, rest = out[0], out[1:]
     if any(e.kind != "abs" or not e.month or e.years or e.extra for e in rest):
         return out
-    if len(out) > 2 and first.i > 1 and not (first.kind == "rel" and first.unit == "year"):
-        return out  # (beyond the sentence's first words, only "last year" / "next year" frames a list of months)
-    if first.kind == "rel" and first.unit == "year" and first.n in (-1, 0, 1) and not first.extra:
-        if first.i > 1 and len(out) == 2:
-            return out
+    relative = first.kind == "rel" and first.unit == "year" and first.n in (-1, 0, 1) and not first.extra
+    # the sentence's first words; a little further in ("Before that, last year, ...") only "last year" / "next
+    # year" before a list of months
+    if not (first.i <= 1 or relative and len(out) > 2):
+        return out
+    if relative:
         return [first] + [DateExpr(e.i, e.j, "abs", month=e.month, day=e.day, month2=e.month2, day2=e.day2,
                                    extra={"yoff": str(first.n)}) for e in rest]
-    if first.kind == "abs" and len(first.years) == 1 and not first.month and not first.extra and first.i <= 1:
+    if first.kind == "abs" and len(first.years) == 1 and not first.month and not first.extra:
         return [first] + [DateExpr(e.i, e.j, "abs", years=first.years, month=e.month, day=e.day, month2=e.month2,
                                    day2=e.day2) for e in rest]
     return out
