@@ -101,7 +101,7 @@ _INTERESTING = frozenset({"person", "title", "role", "trigger"})  # hits that ma
 _ANCHORS = frozenset({"person", "title", "role", "official", "place"})
 _REFERRING = frozenset({"pronoun", "epithet"})  # word classes that point back to a person
 _WITH_IN = re.compile(r"\bwith\b[^,;]{1,60}\bin\b")  # "..., with X in Hungary": X was there (see parse.links)
-_BACK_FROM = re.compile(r"\b(?:back|fresh) from\b")  # "X, back from Beijing, said" (parse._back_from)
+_BACK_FROM_RX = re.compile(r"\b(?:back|fresh) from\b")  # "X, back from Beijing, said" (parse._back_from)
 _DIGIT = re.compile(r"\d")
 _CAPTION = re.compile(r" (?:in|at) ")
 # "their summit in Helsinki", "they met in Baku", "the two sat down in Vienna" (refs._two_met)
@@ -388,7 +388,7 @@ GATES: dict[str, Callable[[_Look], bool]] = {
     _WITH_IN.search(x.folded, x.a, x.b) is not None,
     # "X, back from Beijing, said", "fresh from talks in Tehran": X had been there (see parse._back_from)
     "back_from": lambda x: bool(x.parse_words) and "place" in x.cats and
-    _BACK_FROM.search(x.folded, x.a, x.b) is not None,
+    _BACK_FROM_RX.search(x.folded, x.a, x.b) is not None,
 }
 WAKE_GATES = frozenset({"referring", "accompany", "be_there", "here", "back", "to_court", "tour", "earlier"})
 

@@ -190,14 +190,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             continue  # "Xi Jinping Thought": part of a longer name
         if bare and _speaker(doc, s, j):
             continue  # '"...," Yuri Ushakov, an aide to the president, said': a bare name quoted is no traveller
-        official, country, surname = h.value
-        found = doc.entities.get("name:" + official)
-        ent = found if found is not None else Entity("name:" + official, official, "", country)
-        doc.entities[ent.key] = ent
-        if country.lower() in doc.w.get("familyfirst", ()):
-            doc.surnames.setdefault(words[i], ent)  # "Xi Jinping" ... "Xi"
-        elif surname != "-":  # ("-": news never names them by one word alone, "Ben Ali" is not "Ali")
-            doc.surnames.setdefault(surname or words[j - 1], ent)  # "Shinzo Abe" ... "Abe"
+        ent = _official(doc, h, words[i:j])
         out.append(Mention(i, j, ent, text[toks[i].start:toks[j - 1].end], "name"))
         taken.update(range(i, j))
     for i, j, h in s.get("title"):
@@ -898,21 +891,20 @@ def official_subject(doc: _Doc, text: str, a: int, hits: list[Hit]) -> bool:
     if official is None or " " not in text[official.start:official.end].strip() or \
             text[a:official.start].strip(" \t\n\"'\u201c\u2018") or text.startswith(("'s", "\u2019s"), official.end):
         return False
-    doc.last_subject, doc.last_subject_age = _official(doc, official, fold(text[official.start:official.end])), 0
+    doc.last_subject, doc.last_subject_age = _official(doc, official, fold(text[official.start:official.end]).split()), 0
     return True
 
 
-def _official(doc: _Doc, h: Hit, folded: str) -> Entity:
-    """The entity of a well-known official's hit (``tables/officials.csv``; ``folded``: its words as written), their
-    surname noted for later sentences (as :func:`mentions` does for a name it reads)."""
+def _official(doc: _Doc, h: Hit, words: list[str]) -> Entity:
+    """The entity of a well-known official's hit (``tables/officials.csv``; ``words``: its folded words as written),
+    their surname noted for later sentences ("Xi Jinping" ... "Xi", "Shinzo Abe" ... "Abe")."""
     name, country, surname = h.value
     ent = doc.entities.get("name:" + name)
     if ent is None:
         ent = doc.entities["name:" + name] = Entity("name:" + name, name, "", country)
-    words = folded.split()
     if country.lower() in doc.w.get("familyfirst", ()):
-        doc.surnames.setdefault(words[0], ent)  # "Xi Jinping" ... "Xi"
-    elif surname != "-":
+        doc.surnames.setdefault(words[0], ent)
+    elif surname != "-":  # ("-": news never names them by one word alone, "Ben Ali" is not "Ali")
         doc.surnames.setdefault(surname or words[-1], ent)
     return ent
 

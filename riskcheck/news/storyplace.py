@@ -9,6 +9,7 @@ import re
 
 from .document import _place_code, _Sentence
 from .mentions import Hit
+from .parse import _MONTHS
 
 # an upper-case place, optionally with its country, then a date or an agency ("JUBA, July 9 (Reuters)",
 # "SHARM EL-SHEIKH, Egypt", "ROME, 30 AUG", "MINSK, 23 November 2023"); an agency's mark may come first
@@ -85,8 +86,6 @@ def _resolved(m: re.Match[str], hits: list[Hit]) -> tuple[str, str] | None:
     return code, city
 
 
-_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"})
 _ANOTHER_CLAUSE = frozenset({"and", "but", "before", "after", "then", "while", "where", "until"})
 
 
@@ -104,7 +103,7 @@ def arrival_without_place(s: _Sentence, place_starts: list[int]) -> int | None:
             nxt = words[k] if k < len(words) else ""
             if nxt in ("back", "home"):
                 return None  # "arrived back home"
-            if w in _PARTICLE and (nxt in _MONTH_WORDS or nxt.isdigit()):
+            if w in _PARTICLE and (nxt in _MONTHS or nxt.isdigit()):
                 return None  # "was flown in November 2011": "in" dates the flight, it is no arrival "in"
             return n
     return None
