@@ -69,6 +69,7 @@ def _institution(tok: Any) -> bool:
 
 
 _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
+_MEMBERSHIP = frozenset({"part", "member", "head", "leader", "chief"})  # ("part of the delegation to X")
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
                           "outskirts", "side"})  # ("on the southern Sudan side of the border")
@@ -606,8 +607,15 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
     if rule.pos == "noun" and trigger.lemma_.lower() in _DELEGATIONS:
         # "having led the Taliban's official Hajj delegation to Saudi Arabia": who leads it goes; whose it is
         # (a country, a movement) says nothing of who travels
-        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("lead", "head"):
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("lead", "head", "join"):
             return _subjects(trigger.head), trigger.head
+        part = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+        if part is not None and part.lemma_.lower() in _MEMBERSHIP:
+            # "X will be part of a delegation to Beijing", "X, a member of the delegation to Doha": X goes
+            if part.dep_ == "attr" and part.head.lemma_ == "be":
+                return _subjects(part.head), part.head
+            if part.dep_ == "appos" and part.head.pos_ == "PROPN":
+                return [part.head], _finite(part) or trigger
         return [], trigger
     if rule.pos == "noun" and trigger.lemma_.lower() == "arrival" and trigger.dep_ == "pobj" and \
             trigger.head.lower_ in ("on", "upon") and trigger.head.head.pos_ in ("VERB", "AUX") and \
@@ -799,6 +807,8 @@ def _carries(verb: Any, noun: Any = None) -> bool:
             return False  # "extended an invitation to Washington to X": the host's
         if lemma in _INVITED or lemma == "turn" and _particle(verb, "down"):
             return True  # ("turned down an invitation to X": declined, like "declined")
+    if lemma == "hold" and noun is not None and noun.lemma_.lower() in _GATHERING_NOUNS:
+        return True  # "X holds talks in Helsinki", "held a meeting in Baku": the one holding it was there
     return lemma in _CARRIERS or lemma == "call" and _particle(verb, "off")
 
 

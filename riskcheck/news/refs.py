@@ -868,6 +868,13 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
         # a sentence that speaks of the salient person first stays about them
         doc.last_subject_age = 0
         return
+    first = _surname_first(doc, text, named[0].start) if named else None
+    if first is not None:
+        # "Gallant, whom Netanyahu dismissed in November, was popular": the surname opening the sentence is its
+        # subject, not the full name or alias in the clause after it
+        doc.counts[first.key] = doc.counts.get(first.key, 0) + 1
+        doc.last_subject, doc.last_subject_age = first, 0
+        return
     for h in hits:
         if h in named:
             ent = doc.entity_for_pid(h.value)
@@ -921,6 +928,21 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
             doc.last_subject, doc.last_subject_age = ent, 0
             return True
     return False
+
+
+_CAP_WORD = re.compile(r"[A-Z][\w'\-]+")
+
+
+def _surname_first(doc: _Doc, text: str, before: int) -> Entity | None:
+    """The wanted person a known surname names at the start of the sentence being read (``doc.cursor``), before
+    the first person the tables found (at ``before``)."""
+    if not doc.known_surnames or not doc.cursor <= before:
+        return None
+    for m in _CAP_WORD.finditer(text, doc.cursor, before):
+        pid = doc.known_surnames.get(fold(m.group()))
+        if pid is not None:
+            return doc.entity_for_pid(pid)
+    return None
 
 
 _AGED = re.compile(r"\bthe (\d{2,3}) year old\b")

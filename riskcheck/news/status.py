@@ -36,6 +36,8 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
     ahead = _noun_ahead(s, dj)
     if ahead is not None:
         return ahead  # "X's visit to Y will take place in May", "X's trip to Y is planned for June"
+    if not _NEXT_TRIP.isdisjoint(words[max(clause[0], ti - 3):ti]) and _present_between(doc, words[tj:dj]):
+        return "planned"  # "X's next foreign trip is to Minsk on 26 June" ("was to Minsk": made)
     dexpr = _pick_date(s, found, ti, max(tj, dj), speech, clause)
     if dexpr is not None and doc.pub is not None and dexpr.kind == "weekday" and _SCHEDULE.intersection(s.words):
         return "planned"  # "On Tuesday, the state visit to X begins": a timetable's present looks ahead
@@ -64,6 +66,18 @@ def _noun_status(doc: _Doc, s: _Sentence, found: list[DateExpr], ti: int, tj: in
         if x in past or (len(x) > 4 and x.endswith("ed") and words[n - 1] not in ("be", "been", "being", "to")):
             return "completed"
     return None
+
+
+_NEXT_TRIP = frozenset({"next", "upcoming", "forthcoming"})
+
+
+def _present_between(doc: _Doc, between: list[str]) -> bool:
+    """Whether the words between a trip noun and its place hold a present copula and no past verb ("is to",
+    "is pencilled in for"; not "was to", "took him to")."""
+    past = doc.w.get("pasttense", set())
+    if any(x in ("was", "were", "had") or x in past for x in between):
+        return False
+    return any(x in ("is", "are", "'s") for x in between)
 
 
 _PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected", "set", "due", "slated", "to", "pencilled",

@@ -1,0 +1,93 @@
+"""Recall and precision by class, round 20: gatherings held, delegations joined, the next trip, and who a sentence
+that opens with a surname is about.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from riskcheck.news import extract_trips
+
+spacy_parse = pytest.importorskip("spacy")  # these shapes are read off the parse (CI installs it)
+
+# a line longer than a hard wrap, so short texts are read as written (not unwrapped)
+PAD = " The rest of this report deals with matters that have nothing to do with anyone's travels, at some length."
+
+
+def trips(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(t.person_id or t.person, t.country, t.start[:7], t.status) for t in extract_trips(text + PAD, published)}
+
+
+# ---- a gathering held: who holds it was there ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Valery Gerasimov holds six hours of talks in Helsinki",  # a headline's present
+    "Valery Gerasimov holds talks in Helsinki with his American counterpart.",
+    "Valery Gerasimov held a meeting in Helsinki with his American counterpart on Wednesday.",
+])
+def test_a_gathering_held_is_a_trip_of_who_held_it(text: str) -> None:
+    assert ("valery-gerasimov", "FI", "2021-09", "completed") in trips(text, "2021-09-23")
+
+
+@pytest.mark.parametrize("text", [
+    "Valery Gerasimov holds the view that talks in Helsinki would be pointless.",
+    "Valery Gerasimov will not hold talks in Helsinki, his office said.",
+])
+def test_holding_no_gathering_there_is_no_trip(text: str) -> None:
+    assert not {t for t in trips(text, "2021-09-23") if t[1] == "FI" and t[3] in ("completed", "ongoing")}
+
+
+# ---- a delegation joined ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    ("Abdul Hakim Haqqani will be part of a delegation to Beijing later this year, officials said.", "planned"),
+    ("Abdul Hakim Haqqani was part of the delegation to Beijing in March, officials said.", "completed"),
+    ("Abdul Hakim Haqqani joined the delegation to Beijing in March, officials said.", "completed"),
+])
+def test_a_member_of_a_delegation_goes_with_it(text: str, status: str) -> None:
+    assert any(t[:2] == ("abdul-hakim-haqqani", "CN") and t[3] == status for t in trips(text, "2025-05-10"))
+
+
+def test_a_delegation_owned_by_a_country_sends_nobody_named() -> None:
+    # "the Taliban's delegation to Beijing": whose it is says nothing of who travels
+    got = trips("Abdul Hakim Haqqani criticised the delegation to Beijing in March, officials said.", "2025-05-10")
+    assert not any(t[1] == "CN" for t in got)
+
+
+# ---- the next trip ------------------------------------------------------------------------------------------------
+
+def test_the_next_trip_is_ahead_and_dated_ahead() -> None:
+    got = trips("Kremlin aides say Vladimir Putin's next foreign trip is to Minsk on 26-27 June.", "2024-05-01")
+    assert ("vladimir-putin", "BY", "2024-06", "planned") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin's next foreign trip was to Minsk on 26-27 June.",
+    "Vladimir Putin's next foreign trip took him to Minsk on 26-27 June.",
+])
+def test_the_next_trip_told_in_the_past_was_made(text: str) -> None:
+    assert ("vladimir-putin", "BY", "2024-06", "completed") in trips(text, "2024-09-01")
+
+
+# ---- a sentence that opens with a surname is about that person ------------------------------------------------------
+
+@pytest.mark.parametrize("middle", [
+    "Gallant, whom Netanyahu dismissed on 5 November, was popular with the generals.",
+    "Gallant, whom Netanyahu sacked, kept his own counsel.",
+])
+def test_he_is_the_surname_opening_the_sentence_before(middle: str) -> None:
+    text = f"Benjamin Netanyahu fired Yoav Gallant in November. {middle} He flew to Washington to see Lloyd Austin in March."
+    got = trips(text, "2024-11-22")
+    assert ("yoav-gallant", "US", "2024-03", "completed") in got
+    assert not any(t[:2] == ("benjamin-netanyahu", "US") for t in got)
+
+
+def test_a_surname_after_the_full_name_does_not_take_the_sentence() -> None:
+    # the full name comes first: the sentence is about Netanyahu, the surname after it is an object
+    text = ("Yoav Gallant left the cabinet in November. Benjamin Netanyahu, who had sacked Gallant, was unrepentant. "
+            "He flew to Washington in July.")
+    got = trips(text, "2024-11-22")
+    assert ("benjamin-netanyahu", "US", "2024-07", "completed") in got
+    assert not any(t[:2] == ("yoav-gallant", "US") for t in got)
