@@ -91,3 +91,72 @@ def test_a_surname_after_the_full_name_does_not_take_the_sentence() -> None:
     got = trips(text, "2024-11-22")
     assert ("benjamin-netanyahu", "US", "2024-07", "completed") in got
     assert not any(t[:2] == ("yoav-gallant", "US") for t in got)
+
+
+# ---- "is in X" with a date ahead -----------------------------------------------------------------------------------
+
+def test_is_in_a_place_next_week_is_a_plan() -> None:
+    assert ("vladimir-putin", "IT", "2016-12", "planned") in trips("Vladimir Putin is in Italy next week.", "2016-12-16")
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin is in Italy today.",
+    "Vladimir Putin is currently in Italy and is due in Paris on Sunday.",
+])
+def test_is_in_a_place_now_is_under_way(text: str) -> None:
+    assert ("vladimir-putin", "IT", "2016-12", "ongoing") in trips(text, "2016-12-16")
+
+
+def test_a_reviews_present_with_a_date_is_no_plan() -> None:
+    # a year in review told in the present: the day named is this year's past, not a plan
+    got = trips("The year in pictures. Sergei Shoigu is in Pyongyang on 13 September.", "2024-12-30")
+    assert not any(t[:2] == ("sergei-shoigu", "KP") and t[3] == "planned" for t in got)
+
+
+# ---- on a visit -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "On a state visit to Beijing, Rodrigo Duterte announced his separation from the United States.",
+    "On a state visit to Beijing, Rodrigo Duterte announces his separation from the United States.",
+    "Rodrigo Duterte, on a visit to Beijing, said he wanted closer ties.",
+])
+def test_what_is_done_on_a_visit_places_the_doer_there(text: str) -> None:
+    assert any(t[:2] == ("rodrigo-duterte", "CN") and t[3] == "completed" for t in trips(text, "2016-10-22"))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rodrigo Duterte, who is on a state visit to China that began on Monday, called for closer ties.", "CN"),
+    ("Rodrigo Duterte, who arrived on Thursday on a state visit to China, will stay until Saturday.", "CN"),
+])
+def test_a_visit_in_a_relative_clause_is_still_read(text: str, code: str) -> None:
+    assert any(t[:2] == ("rodrigo-duterte", code) for t in trips(text, "2016-10-20"))
+
+
+def test_commenting_on_someone_elses_visit_is_no_trip() -> None:
+    got = trips("Rodrigo Duterte commented on a visit to Tokyo by the Chinese minister.", "2016-10-20")
+    assert not any(t[:2] == ("rodrigo-duterte", "JP") for t in got)
+
+
+# ---- a list of places, each with its date --------------------------------------------------------------------------
+
+def test_a_list_of_places_each_with_its_date() -> None:
+    got = trips("Omar al-Bashir has visited Kenya in August last year, Chad in July last year and Djibouti in May.",
+                "2011-10-16")
+    assert {("omar-al-bashir", "KE", "2010-08", "completed"), ("omar-al-bashir", "TD", "2010-07", "completed"),
+            ("omar-al-bashir", "DJ", "2011-05", "completed")} <= got
+
+
+# ---- a plan weeks ahead is not the visit made -----------------------------------------------------------------------
+
+def test_a_plan_weeks_ahead_is_another_trip_than_the_undated_visit() -> None:
+    text = ("On a state visit to Beijing, Rodrigo Duterte announced his separation from the United States. "
+            "Rodrigo Duterte is expected at the Boao Forum in Hainan in April.")
+    got = trips(text, "2018-03-15")
+    assert any(t[:2] == ("rodrigo-duterte", "CN") and t[3] == "completed" for t in got)
+    assert ("rodrigo-duterte", "CN", "2018-04", "planned") in got
+
+
+def test_the_next_days_leg_stays_one_trip_with_the_visit() -> None:
+    text = "Benjamin Netanyahu is visiting India. Benjamin Netanyahu will fly to Agra tomorrow to see the Taj Mahal."
+    got = [t for t in trips(text, "2018-01-15") if t[:2] == ("benjamin-netanyahu", "IN")]
+    assert len(got) == 1

@@ -71,6 +71,11 @@ def _add(doc: _Doc, new: _Draft) -> None:
     if not new.spans and new.status not in FUTURE and doc.pub is not None:
         # an undated visit that happened is not the one planned for after the report
         cands = [d for d in cands if not (d.status in FUTURE and d.spans and d.spans[0][0] > doc.pub.end)]
+    elif new.status == "planned" and new.spans and doc.pub is not None and \
+            new.spans[0][0].toordinal() > doc.pub.end.toordinal() + SAME_TRIP_DAYS:
+        # nor is a plan dated weeks after the report the undated visit made ("On a state visit to Beijing, X ..."
+        # and "X is expected at the forum in Hainan in April"; "goes on to Agra tomorrow" is the visit's own day)
+        cands = [d for d in cands if not (d.status == "completed" and not d.spans)]
     if doc.pub is not None:
         # a visit that ended before the report is not the one invited or mooted now
         def past(d: _Draft) -> bool:

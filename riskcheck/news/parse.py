@@ -450,6 +450,10 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
             return gov, pending if prep in ("including", "as", "like") else prep
         if dep == "dobj":
             return head, pending
+        if dep == "npadvmod" and tok.pos_ == "PROPN" and head.pos_ == "VERB" and tok.i > 0 and \
+                tok.doc[tok.i - 1].text == "," and any(c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i < tok.i
+                                                      for c in head.children):
+            return head, pending  # "visited Kenya in August, Chad in July and Djibouti in May": the list goes on
         if dep == "pobj":
             tok = head
             continue
@@ -690,7 +694,11 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if "to" not in rule.preps else []
         done = _finite(trigger.head) if trigger.dep_ == "pobj" else None
         if done is not None and (trigger.head.lower_ == "during" or (
-                trigger.head.lower_ == "at" and "to" not in rule.preps)):
+                trigger.head.lower_ == "at" and "to" not in rule.preps) or (
+                trigger.head.lower_ == "on" and trigger.lemma_.lower() in _MOOTED_TRIPS and done.lemma_ != "be"
+                and done.dep_ != "relcl")):
+            # ("On a state visit to Beijing, X announced ...": who did it was on the visit; not "X, who is on a
+            # visit to Y", "X, who arrived on a visit to Y": the rules' own reading)
             # "X invited Y to Bali during talks in Moscow", "X said at a meeting in Moscow with Y", "X, Y and Z pose
             # for a photograph during the summit in Bangkok": who did it was there, and so was the partner ("At last
             # July's meeting in Genoa he was treated as a guest": the passive's subject)

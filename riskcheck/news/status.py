@@ -254,8 +254,14 @@ def _progressive_ahead(doc: _Doc, s: _Sentence, ti: int, tj: int, dest_j: int, c
     under way. ``strict`` (a simple present, "travels to X next week"; a headline's present may also tell a
     past arrival): only a date that cannot lie in the past ("next week", "tomorrow", "in June 2031") counts."""
     words = s.words
-    if doc.pub is None or not strict and not _PRES_BE.intersection(words[max(clause[0], ti - 3):ti]):
+    if doc.pub is None:
         return False
+    if not strict and not _PRES_BE.intersection(words[max(clause[0], ti - 3):ti]):
+        if words[ti] not in _PRES_BE or words[ti + 1:ti + 2] in (["currently"], ["now"], ["still"]):
+            return False
+        # the trigger is the copula, "is in Italy next week": only a date that cannot lie in the past counts (a
+        # review's present, "Shoigu is in Pyongyang on 13 September", tells a visit made)
+        strict = True
     dexpr = _pick_date(s, s.dates, ti, max(tj, dest_j), doc.w.get("speech", set()), clause)
     if dexpr is None or dexpr.kind == "anchor" or not (clause[0] <= dexpr.i and dexpr.j <= clause[1]):
         return False
