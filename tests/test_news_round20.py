@@ -225,3 +225,11 @@ def test_the_one_seen_first_is_not_at_every_place_of_the_list() -> None:
     got = trips(text, "2018-06-08")
     assert ("benjamin-netanyahu", "FR", "2018-06", "completed") in got
     assert not any(t[0] == "abdullah-al-senussi" and t[1] in ("FR", "GB") for t in got)
+
+
+# ---- a sequel told with "then" ------------------------------------------------------------------------------------
+
+def test_then_crossed_into_is_the_subjects_next_leg() -> None:
+    got = trips("Joseph Kony led his fighters out of Uganda in 2006, then crossed into the Central African Republic "
+                "in 2008.", "2024-01-10")
+    assert ("joseph-kony", "CF", "2008-01", "completed") in got
