@@ -70,7 +70,7 @@ def _institution(tok: Any) -> bool:
 
 
 _DELEGATIONS = frozenset({"delegation", "team", "mission", "entourage"})
-_MEMBERSHIP = frozenset({"part", "member", "head", "leader", "chief"})  # ("part of the delegation to X")
+_MEMBER_NOUNS = frozenset({"part", "member", "head", "leader", "chief"})  # ("part of the delegation to X")
 # venues named after their city ("Berlin Brandenburg airport", "the Moscow Kremlin palace")
 _VENUE_NOUNS = frozenset({"airport", "airbase", "palace", "stadium", "arena", "hotel", "region", "area", "suburbs",
                           "outskirts", "side"})  # ("on the southern Sudan side of the border")
@@ -625,7 +625,7 @@ def _travellers(trigger: Any, rule: Rule) -> tuple[list[Any], Any]:
         if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("lead", "head", "join"):
             return _subjects(trigger.head), trigger.head
         part = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
-        if part is not None and part.lemma_.lower() in _MEMBERSHIP:
+        if part is not None and part.lemma_.lower() in _MEMBER_NOUNS:
             # "X will be part of a delegation to Beijing", "X, a member of the delegation to Doha": X goes
             if part.dep_ == "attr" and part.head.lemma_ == "be":
                 return _subjects(part.head), part.head
@@ -814,7 +814,7 @@ def _aircraft(obj: Any) -> bool:
 
 
 def _at_side(verb: Any) -> bool:
-    """Whether a verb's subject keeps someone company: "was at X's side", "stood alongside X", "was with X"."""
+    """Whether a verb's subject keeps someone company: "was at X's side", "stood alongside X"."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "alongside":
             return True

@@ -77,7 +77,7 @@ def _present_between(doc: _Doc, between: list[str]) -> bool:
     past = doc.w.get("pasttense", set())
     if any(x in ("was", "were", "had") or x in past for x in between):
         return False
-    return any(x in ("is", "are", "'s") for x in between)
+    return any(x in ("is", "are") for x in between)
 
 
 _PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected", "set", "due", "slated", "to", "pencilled",
