@@ -39,7 +39,7 @@ OWN_SETS = ("news_corpus", "news_blind", "news_blind2", "news_blind3", "news_bli
             "news_blind51", "news_blind52", "news_blind53", "news_blind54", "news_blind55", "news_blind56", "news_blind57", "news_blind58",
             "news_blind59", "news_blind60", "news_blind61", "news_blind62",
             "news_blind63", "news_blind64", "news_blind65", "news_blind66",
-            "news_blind67", "news_blind68")
+            "news_blind67", "news_blind68", "news_blind69", "news_blind70")
 SHARED_SETS = ("news-dev", "news-dev2")
 
 
