@@ -30,8 +30,26 @@ _STATUS_NOTE = {
 }
 
 
-def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
-    """Verdict columns for one trip, evaluated on the trip's dates (not today)."""
+# publication dates the text itself does not state: every date told relative to them is as uncertain
+INFERRED_PUBLISHED = {
+    "dateline_year": "the dateline gives no year, so the year is inferred from clues in the text",
+    "text": "the article states no publication date, so it is inferred from the text",
+}
+
+
+def verdict_fields(trip: Any, published: Any, rs: Any, published_basis: str = "") -> dict[str, str]:
+    """Verdict columns for one trip, evaluated on the trip's dates (not today); ``published_basis`` (an
+    :class:`~.news.readers.Article`'s ``basis``) lowers the confidence when the publication date was inferred."""
+    out = _verdict_fields(trip, published, rs)
+    why = INFERRED_PUBLISHED.get(published_basis)
+    if why and published is not None:
+        out["confidence"] = "low"
+        out["explanation"] = (f"Published {published}: {why}; dates told relative to it (\"on Friday\", \"last "
+                              f"year\") may be wrong. ") + out["explanation"]
+    return out
+
+
+def _verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
     from .dates import DateSpan
     from .verdict import evaluate
 
@@ -59,9 +77,9 @@ def verdict_fields(trip: Any, published: Any, rs: Any) -> dict[str, str]:
 
 
 def report_rows(source: str, published: Any, trips: Any, rs: Any, *,
-                warrant_only: bool = False) -> list[dict[str, Any]]:
+                warrant_only: bool = False, published_basis: str = "") -> list[dict[str, Any]]:
     """The ``riskcheck news`` rows (:data:`COLUMNS`) for the trips extracted from one article."""
-    return [{**report_row(source, published, t), **verdict_fields(t, published, rs)}
+    return [{**report_row(source, published, t), **verdict_fields(t, published, rs, published_basis)}
             for t in trips if t.person_id or not warrant_only]
 
 
@@ -154,7 +172,8 @@ def news_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
             if trips is None or isinstance(trips, str):
                 skipped.append((item.source, trips or "could not be analysed"))
                 continue
-            rows = report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only)
+            rows = report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only,
+                               published_basis=item.basis)
             by_status.update(r["status"] for r in rows)
             by_obligation.update(r["obligation"] for r in rows)
             records.extend(rows)

@@ -135,7 +135,7 @@ def test_a_capital_dateline_takes_its_year_from_years_ago() -> None:
     text = ("Talks end at the retreat\n\nCAMP DAVID, Md., Sept. 27 - The two presidents ended their talks on "
             "Saturday. Two years ago, in November 2001, they met at a ranch in Texas.")
     _text, span, basis = header_date(text)
-    assert span is not None and span.start.isoformat() == "2003-09-27" and basis == "dateline"
+    assert span is not None and span.start.isoformat() == "2003-09-27" and basis == "dateline_year"
 
 
 def test_a_capital_dateline_whose_weekday_fits_no_year_stays_undated() -> None:

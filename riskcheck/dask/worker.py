@@ -107,7 +107,7 @@ def _parquet_articles(shard: Shard, override: DateSpan | None, text_col: str) ->
     import pyarrow.parquet as pq
 
     from ..errors import InputError
-    from ..news.readers import Article, Skipped, header_date, parse_loose_date
+    from ..news.readers import Skipped, _article, parse_loose_date
 
     with fsspec.open(shard.url, "rb") as f:
         pf = pq.ParquetFile(f)
@@ -130,8 +130,7 @@ def _parquet_articles(shard: Shard, override: DateSpan | None, text_col: str) ->
         src = str(ids[i] or urls[i] or where)
         raw = dates[i]
         pub = parse_loose_date(str(raw)) if raw not in (None, "") else None
-        body, found, _how = header_date(text)
-        yield Article(src, body, override or pub or found, "option" if override else "field")
+        yield _article(src, text, pub, override)  # (as a JSON line's record: the same date, basis and repairs)
 
 
 def _year(published: str) -> str:
@@ -177,7 +176,8 @@ def news_shard(shard: Shard, out: str, columns: list[str], data: str | None, ove
             if len(skipped) < SKIPPED_NAMED:
                 skipped.append((item.source, "could not be analysed"))
             continue
-        rows.extend(report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only))
+        rows.extend(report_rows(item.source, item.published, trips, rs, warrant_only=warrant_only,
+                                published_basis=item.basis))
     fs, root = fsspec.core.url_to_fs(out)
     if not fs.exists(f"{root.rstrip('/').rpartition('/')[0]}/{RUNNING}"):  # the run was aborted
         raise RuntimeError("the run's temporary folder is gone: run aborted")

@@ -75,7 +75,9 @@ class Article:
     source: str
     text: str
     published: DateSpan | None
-    basis: str  # header | date_line | dateline | text (inferred: :func:`text_date`) | field | option | none
+    # header | date_line | dateline | dateline_year (a year-less dateline, its year inferred from the text) | text
+    # (inferred: :func:`text_date`) | field | option | none
+    basis: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +185,8 @@ def header_date(text: str) -> tuple[str, DateSpan | None, str]:
                 _year_by_edition(text[:200_000], mo, int(m[2]))
         if year:
             try:
-                return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline"
+                # ("dateline_year": the dateline gives no year, the text's clues gave it)
+                return text, DateSpan.day(date(year, mo, int(m[2]))), "dateline" if m[3] else "dateline_year"
             except ValueError:
                 pass
     found = text_date(text)
