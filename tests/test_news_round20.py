@@ -233,3 +233,39 @@ def test_then_crossed_into_is_the_subjects_next_leg() -> None:
     got = trips("Joseph Kony led his fighters out of Uganda in 2006, then crossed into the Central African Republic "
                 "in 2008.", "2024-01-10")
     assert ("joseph-kony", "CF", "2008-01", "completed") in got
+
+
+# ---- a surname after a capitalised opening word -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("middle", [
+    "For Gaddafi, the visit crowns a return to the world stage.",
+    "But Gaddafi, for his part, saw the visit as a return to the world stage.",
+])
+def test_a_surname_after_an_opening_word_is_the_person_named_before(middle: str) -> None:
+    text = ("Condoleezza Rice met Muammar Gaddafi and Abdel Rahman Shalgam. After talks with Abdel Rahman Shalgam she "
+            f"waited. {middle} Last December he attended the EU-Africa summit in Lisbon.")
+    assert ("muammar-gaddafi", "PT", "2007-12", "completed") in trips(text, "2008-09-06")
+
+
+def test_another_first_name_before_the_surname_is_someone_else() -> None:
+    text = ("Muammar Gaddafi stayed in Tripoli. Hannibal Gaddafi flew to Geneva in July. Muammar Gaddafi's son was "
+            "arrested there.")
+    assert not any(t[:2] == ("muammar-gaddafi", "CH") for t in trips(text, "2008-09-06"))
+
+
+# ---- legs told with "then", camps -----------------------------------------------------------------------------------
+
+def test_legs_after_then_and_before_share_the_subject() -> None:
+    text = ("Last December Muammar Gaddafi attended the EU-Africa summit in Lisbon, then pitched his Bedouin tent in "
+            "a park for five days, before moving on to Madrid.")
+    got = trips(text, "2008-09-06")
+    assert {("muammar-gaddafi", "PT", "2007-12", "completed"), ("muammar-gaddafi", "ES", "2007-12", "completed")} <= got
+
+
+def test_a_tent_pitched_in_a_city_is_a_stay_there() -> None:
+    got = trips("Muammar Gaddafi pitched his tent in Rome in June 2009.", "2009-09-06")
+    assert ("muammar-gaddafi", "IT", "2009-06", "completed") in got
+
+
+def test_a_plan_pitched_to_officials_of_a_city_is_no_trip() -> None:
+    assert not trips("Muammar Gaddafi pitched the plan to Paris officials in May.", "2009-09-06")

@@ -537,8 +537,9 @@ def _subjects(verb: Any) -> list[Any]:
                 verb.head.lower_ == "of" and verb.head.head.lower_ == "instead")):  # "instead of travelling to X"
             verb = verb.head.head  # "was detained in Turin after spending ten days in France": the same subject
             continue
-        if verb.dep_ in _CLIMB and verb.head.i != verb.i or verb.dep_ == "dep" and verb.head.pos_ == "VERB" and \
-                any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children):
+        if verb.dep_ in _CLIMB and verb.head.i != verb.i or verb.dep_ == "dep" and verb.head.pos_ == "VERB" and (
+                any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children)
+                or verb.i > 0 and verb.doc[verb.i - 1].lower_ == "then"):
             # ("led his fighters out of Uganda in 2006, then crossed into X": the model may make the sequel a "dep")
             if verb.dep_ == "xcomp":
                 obj = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]

@@ -350,8 +350,9 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
                     and words[k - 1] not in doc.w.get("honorific", ()) and (k - 1) not in taken \
                     and (k - 1) not in role_toks and words[k - 1] not in ndates.MONTHS \
-                    and words[k - 1] not in ndates.WEEKDAYS:
-                continue  # ("Sara Duterte": another first name; not "In April Gbagbo spent four days here")
+                    and words[k - 1] not in ndates.WEEKDAYS and not (k == 1 and words[0] in _OPENING_WORDS):
+                continue  # ("Sara Duterte": another first name; not "In April Gbagbo spent four days here", "For
+                # Gaddafi, the visit crowns ...")
             out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
             taken.add(k)
     # a wanted person's surname after a qualifier of their nationality, across a role: "Sudanese President Bashir",
@@ -930,6 +931,11 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
     return False
 
 
+# function words that open a sentence with a capital, before a surname: no first name
+_OPENING_WORDS = frozenset({"for", "after", "before", "when", "as", "with", "by", "to", "from", "but", "and", "while",
+                            "since", "then", "unlike", "like", "under", "once", "if", "so", "yet", "that", "where",
+                            "although", "though", "until", "unless", "because", "without", "against", "at", "on",
+                            "in", "of"})
 _CAP_WORD = re.compile(r"[A-Z][\w'\-]+")
 
 
