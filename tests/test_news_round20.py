@@ -269,3 +269,13 @@ def test_a_tent_pitched_in_a_city_is_a_stay_there() -> None:
 
 def test_a_plan_pitched_to_officials_of_a_city_is_no_trip() -> None:
     assert not trips("Muammar Gaddafi pitched the plan to Paris officials in May.", "2009-09-06")
+
+
+# ---- a date that names an event, not the trip ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("event", ["bombing", "crash", "assassination", "trial"])
+def test_the_date_of_a_past_event_in_an_apposition_is_not_the_trips(event: str) -> None:
+    text = (f"Abdullah Senussi, the intelligence chief whom a French court convicted over the 1989 {event} of a UTA "
+            "airliner, travelled in the Libyan delegation to Lisbon.")
+    got = [t for t in trips(text, "2008-09-06") if t[:2] == ("abdullah-al-senussi", "PT")]
+    assert got and not any(t[2].startswith("1989") for t in got)

@@ -92,7 +92,9 @@ def _count_scope(words: list[str], d: DateExpr) -> bool:
 _DATED_THINGS = frozenset({"war", "conflict", "election", "elections", "coup", "attack", "attacks", "invasion",
                            "crisis", "agreement", "deal", "accord", "ceasefire", "truce", "revolution", "uprising",
                            "ruling", "warrant", "warrants", "verdict", "decision", "massacre", "offensive",
-                           "referendum", "earthquake", "floods", "protests"})
+                           "referendum", "earthquake", "floods", "protests", "bombing", "bombings", "crash",
+                           "hijacking", "assassination", "killing", "killings", "raid", "siege", "genocide",
+                           "famine", "tsunami", "fire", "strike", "strikes", "trial", "indictment"})
 
 
 _QUOTES = frozenset('"\u201c\u2018\'')
