@@ -350,7 +350,7 @@ def mentions(doc: _Doc, s: _Sentence) -> list[Mention]:
             if k > 0 and toks[k - 1].cap and words[k - 1] not in _NAME_LINKS and t.gap.strip() in ("", "-") \
                     and words[k - 1] not in doc.w.get("honorific", ()) and (k - 1) not in taken \
                     and (k - 1) not in role_toks and words[k - 1] not in ndates.MONTHS \
-                    and words[k - 1] not in ndates.WEEKDAYS and not (k == 1 and words[0] in _OPENING_WORDS):
+                    and words[k - 1] not in ndates.WEEKDAYS and not (k == 1 and words[0] in _OPENERS):
                 continue  # ("Sara Duterte": another first name; not "In April Gbagbo spent four days here", "For
                 # Gaddafi, the visit crowns ...")
             out.append(Mention(k, k + 1, doc.entity_for_pid(known_pid), text[t.start:t.end], "surname"))
@@ -873,14 +873,11 @@ def _cheap_subject(doc: _Doc, text: str, hits: list[Hit]) -> None:
     if first is not None:
         # "Gallant, whom Netanyahu dismissed in November, was popular": the surname opening the sentence is its
         # subject, not the full name or alias in the clause after it
-        doc.counts[first.key] = doc.counts.get(first.key, 0) + 1
-        doc.last_subject, doc.last_subject_age = first, 0
+        _make_salient(doc, first)
         return
     for h in hits:
         if h in named:
-            ent = doc.entity_for_pid(h.value)
-            doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
-            doc.last_subject, doc.last_subject_age = ent, 0
+            _make_salient(doc, doc.entity_for_pid(h.value))
             return
         if h.cat == "title" and (pid := doc.titles.get(h.value)):
             doc.last_subject, doc.last_subject_age = doc.entity_for_pid(pid), 0
@@ -924,19 +921,23 @@ def _surname_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
     for w in folded[a:b].split():
         pid = doc.known_surnames.get(w)
         if pid is not None:
-            ent = doc.entity_for_pid(pid)
-            doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
-            doc.last_subject, doc.last_subject_age = ent, 0
+            _make_salient(doc, doc.entity_for_pid(pid))
             return True
     return False
 
 
 # function words that open a sentence with a capital, before a surname: no first name
-_OPENING_WORDS = frozenset({"for", "after", "before", "when", "as", "with", "by", "to", "from", "but", "and", "while",
-                            "since", "then", "unlike", "like", "under", "once", "if", "so", "yet", "that", "where",
-                            "although", "though", "until", "unless", "because", "without", "against", "at", "on",
-                            "in", "of"})
+_OPENERS = frozenset({"for", "after", "before", "when", "as", "with", "by", "to", "from", "but", "and", "while",
+                      "since", "then", "unlike", "like", "under", "once", "if", "so", "yet", "that", "where",
+                      "although", "though", "until", "unless", "because", "without", "against", "at", "on",
+                      "in", "of"})
 _CAP_WORD = re.compile(r"[A-Z][\w'\-]+")
+
+
+def _make_salient(doc: _Doc, ent: Entity) -> None:
+    """``ent`` is named once more and is who "he" points back to next."""
+    doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
+    doc.last_subject, doc.last_subject_age = ent, 0
 
 
 def _surname_first(doc: _Doc, text: str, before: int) -> Entity | None:
@@ -960,8 +961,7 @@ def _age_subject(doc: _Doc, folded: str, a: int, b: int) -> bool:
     ent = _aged(doc, int(m.group(1))) if m is not None else None
     if ent is None:
         return False
-    doc.counts[ent.key] = doc.counts.get(ent.key, 0) + 1
-    doc.last_subject, doc.last_subject_age = ent, 0
+    _make_salient(doc, ent)
     return True
 
 
